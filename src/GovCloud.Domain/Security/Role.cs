@@ -1,0 +1,68 @@
+using GovCloud.Domain.Organisations;
+
+namespace GovCloud.Domain.Security;
+
+/// <summary>What a user may do. A user may hold several roles, all within the user's organisation.</summary>
+public enum Role
+{
+    SystemAdmin,
+    SecurityAdmin,
+    AuditAdmin,
+    AgencyOperator,
+    AgencySecurityOfficer,
+    CenterEvaluator,
+    CenterOperator,
+    BureauApprover,
+    Inspector,
+    FinanceViewer,
+}
+
+public static class Roles
+{
+    /// <summary>系统管理员、安全管理员、审计管理员: the "three officers" kept apart (三员分立).</summary>
+    public static readonly IReadOnlySet<Role> Administrators = new HashSet<Role> { Role.SystemAdmin, Role.SecurityAdmin, Role.AuditAdmin };
+
+    public static string DisplayName(this Role role) => role switch
+    {
+        Role.SystemAdmin => "系统管理员",
+        Role.SecurityAdmin => "安全管理员",
+        Role.AuditAdmin => "审计管理员",
+        Role.AgencyOperator => "使用单位经办人",
+        Role.AgencySecurityOfficer => "使用单位安全负责人",
+        Role.CenterEvaluator => "评估人员",
+        Role.CenterOperator => "运维人员",
+        Role.BureauApprover => "审批人员",
+        Role.Inspector => "监管检查人员",
+        Role.FinanceViewer => "财政人员",
+        _ => role.ToString(),
+    };
+
+    /// <summary>Which organisations may hold a role: a business role belongs to the organisation that does that work.</summary>
+    public static bool AllowedIn(this Role role, OrganisationType organisation) => role switch
+    {
+        Role.SystemAdmin or Role.SecurityAdmin or Role.AuditAdmin =>
+            organisation is OrganisationType.Bureau or OrganisationType.Center,
+        Role.AgencyOperator or Role.AgencySecurityOfficer => organisation.IsTenant(),
+        Role.CenterEvaluator or Role.CenterOperator => organisation == OrganisationType.Center,
+        Role.BureauApprover => organisation == OrganisationType.Bureau,
+        Role.Inspector => organisation.IsRegulator() || organisation == OrganisationType.Bureau,
+        Role.FinanceViewer => organisation == OrganisationType.Finance,
+        _ => false,
+    };
+
+    /// <summary>
+    /// The Chinese reasons why a set of roles cannot be given to a user of this organisation type;
+    /// empty when it can. The three administrators each stand alone.
+    /// </summary>
+    public static IReadOnlyList<string> Validate(IReadOnlyCollection<Role> roles, OrganisationType organisation)
+    {
+        var errors = new List<string>();
+        if (roles.Count == 0) errors.Add("至少选择一个角色");
+        var admins = roles.Where(Administrators.Contains).ToList();
+        if (admins.Count > 0 && roles.Count > 1)
+            errors.Add($"三员分立：{string.Join("、", admins.Select(r => r.DisplayName()))}不得与其他角色兼任");
+        foreach (var role in roles.Where(r => !r.AllowedIn(organisation)))
+            errors.Add($"{organisation.DisplayName()}的用户不能担任“{role.DisplayName()}”");
+        return errors;
+    }
+}

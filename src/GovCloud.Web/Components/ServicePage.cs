@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using GovCloud.Web.Infrastructure;
+using GovCloud.Web.Infrastructure.Auth;
+
+namespace GovCloud.Web.Components;
+
+/// <summary>
+/// Base of the interactive pages: runs each service call in its own DI scope (a fresh DbContext,
+/// as a circuit lives for hours) with the signed-in <see cref="Actor"/>, and turns a refusal into
+/// a Chinese message instead of a broken page.
+/// </summary>
+public abstract class ServicePage : ComponentBase
+{
+    [Inject] protected IServiceScopeFactory ScopeFactory { get; set; } = default!;
+    [Inject] protected AuthenticationStateProvider Auth { get; set; } = default!;
+    [Inject] protected AntDesign.IMessageService Messages { get; set; } = default!;
+
+    /// <summary>The browser's address, captured by App.razor while the page was served over HTTP.</summary>
+    [CascadingParameter(Name = "ClientIp")] public string? ClientIp { get; set; }
+
+    protected Actor Actor { get; private set; } = Actor.System;
+
+    protected System.Security.Claims.ClaimsPrincipal User { get; private set; } = new();
+
+    protected string DisplayName => User.FindFirst(GovCloudClaims.DisplayName)?.Value ?? Actor.UserName ?? "";
+
+    protected override async Task OnInitializedAsync()
+    {
+        var state = await Auth.GetAuthenticationStateAsync();
+        User = state.User;
+        Actor = Actor.From(state.User, ClientIp);
+        await LoadAsync();
+    }
+
+    protected virtual Task LoadAsync() => Task.CompletedTask;
+
+    /// <summary>Runs <paramref name="work"/> with a fresh <typeparamref name="TService"/>; null when refused (the message is shown).</summary>
+    protected async Task<TResult?> Run<TService, TResult>(Func<TService, Task<TResult>> work) where TService : notnull
+    {
+        await using var scope = ScopeFactory.CreateAsyncScope();
+        try
+        {
+            return await work(scope.ServiceProvider.GetRequiredService<TService>());
+        }
+        catch (ProblemException p)
+        {
+            LastError = p;
+            Messages.Error(p.AllMessages);
+            return default;
+        }
+    }
+
+    /// <summary>The last refusal, so a form can show it next to its fields.</summary>
+    protected ProblemException? LastError { get; set; }
+
+    protected string? FieldError(string field) =>
+        LastError?.Errors is { } errors && errors.TryGetValue(field, out var messages) ? string.Join("；", messages) : null;
+}

@@ -1,0 +1,48 @@
+using GovCloud.Web.Features.Audit;
+using GovCloud.Web.Infrastructure;
+using GovCloud.Web.Infrastructure.Auth;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace GovCloud.Web.Features.Auth;
+
+public static class AuthApi
+{
+    public sealed record TokenRequest(string? UserName, string? Password);
+    public sealed record TokenResponse(string AccessToken, DateTimeOffset ExpiresAt);
+
+    public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/auth").WithTags("登录与令牌");
+
+        group.MapPost("/token", IssueToken)
+            .AllowAnonymous()
+            .RequireRateLimiting(AuthSetup.SignInRateLimit)
+            .WithName("IssueToken")
+            .WithSummary("用户名和密码换取访问令牌")
+            .WithDescription("错误的用户名或密码返回 401；连续失败 5 次后账号锁定 15 分钟，返回 423 及解锁时间。")
+            .ProducesProblem(401).ProducesProblem(423).ProducesProblem(429);
+
+        group.MapPost("/sign-out", SignOut)
+            .WithName("RevokeCurrentToken")
+            .WithSummary("退出：吊销当前使用的访问令牌");
+
+        return app;
+    }
+
+    private static async Task<Ok<TokenResponse>> IssueToken(TokenRequest request, HttpContext http, SignInService signIn, TokenService tokens, CancellationToken ct)
+    {
+        var ip = http.Connection.RemoteIpAddress?.ToString();
+        var user = await signIn.CheckAsync(request.UserName, request.Password, ip, ct);
+        var actor = new Actor(user.Id, user.UserName, user.OrganisationId, ip, new HashSet<GovCloud.Domain.Security.Role>());
+        var (token, expiresAt) = await tokens.IssueAsync(user.Id, actor, ct);
+        return TypedResults.Ok(new TokenResponse(token, expiresAt));
+    }
+
+    private static async Task<NoContent> SignOut(HttpContext http, TokenService tokens, CancellationToken ct)
+    {
+        var actor = Actor.From(http);
+        if (Guid.TryParse(http.User.FindFirst(GovCloudClaims.TokenId)?.Value, out var tokenId) && actor.UserId is { } userId)
+            await tokens.RevokeAsync(userId, tokenId, actor, "退出登录", ct);
+        return TypedResults.NoContent();
+    }
+}

@@ -1,0 +1,177 @@
+using System.Net.Mail;
+using System.Text.RegularExpressions;
+using GovCloud.Domain.Organisations;
+using GovCloud.Domain.Security;
+using GovCloud.Web.Features.Audit;
+using GovCloud.Web.Infrastructure;
+using GovCloud.Web.Infrastructure.Auth;
+using GovCloud.Web.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace GovCloud.Web.Features.Organisations;
+
+public sealed record OrganisationDto(
+    Guid Id, string Name, OrganisationType Type, Guid? ParentId, string? ParentName,
+    string? CreditCode, FundingType? FundingType,
+    string? ContactName, string? ContactPhone, string? ContactEmail, bool IsActive, long Version)
+{
+    public string TypeName => Type.DisplayName();
+    public string? FundingTypeName => FundingType?.DisplayName();
+}
+
+public sealed record OrganisationInput(
+    string? Name, OrganisationType? Type, Guid? ParentId, string? CreditCode, FundingType? FundingType,
+    string? ContactName, string? ContactPhone, string? ContactEmail, bool IsActive = true, long? Version = null);
+
+public sealed record OrganisationQuery(string? Q = null, OrganisationType? Type = null, Guid? ParentId = null, bool? IsActive = null, int? Page = null, int? PageSize = null);
+
+/// <summary>The organisation tree: read within scope, changed by the system administrator, every change audited.</summary>
+public sealed partial class OrganisationService(GovCloudDbContext db, DataScope scope, AuditLog audit)
+{
+    public async Task<Paged<OrganisationDto>> ListAsync(Actor actor, OrganisationQuery q, CancellationToken ct)
+    {
+        var (page, size) = Paging.Normalise(q.Page, q.PageSize);
+        var query = await FilterAsync(actor, q, ct);
+        var total = await query.CountAsync(ct);
+        var items = await query.Skip((page - 1) * size).Take(size).Select(ToDto).ToListAsync(ct);
+        return new Paged<OrganisationDto>(items, total, page, size);
+    }
+
+    /// <summary>The filtered list (all pages) as .xlsx.</summary>
+    public async Task<byte[]> ExportAsync(Actor actor, OrganisationQuery q, CancellationToken ct)
+    {
+        var all = await (await FilterAsync(actor, q, ct)).Select(ToDto).ToListAsync(ct);
+        return await ExcelExport.ToXlsxAsync(all.Select(o => (IDictionary<string, object?>)new Dictionary<string, object?>
+        {
+            ["单位名称"] = o.Name,
+            ["类型"] = o.TypeName,
+            ["上级单位"] = o.ParentName,
+            ["统一社会信用代码"] = o.CreditCode,
+            ["经费来源"] = o.FundingTypeName,
+            ["联系人"] = o.ContactName,
+            ["联系电话"] = o.ContactPhone,
+            ["联系邮箱"] = o.ContactEmail,
+            ["状态"] = o.IsActive ? "启用" : "停用",
+        }), "单位", ct);
+    }
+
+    public async Task<OrganisationDto> GetAsync(Actor actor, Guid id, CancellationToken ct) =>
+        await (await ScopedAsync(actor, ct)).Where(o => o.Id == id).Select(ToDto).FirstOrDefaultAsync(ct)
+        ?? throw ProblemException.NotFound("单位");
+
+    public async Task<OrganisationDto> CreateAsync(Actor actor, OrganisationInput input, CancellationToken ct)
+    {
+        RequireAdmin(actor);
+        var org = new Organisation { Name = "" };
+        await ApplyAsync(org, input, ct);
+        db.Organisations.Add(org);
+        audit.Record(actor, AuditActions.OrganisationCreated, nameof(Organisation), org.Id, after: Snapshot(org));
+        await db.SaveChangesAsync(ct);
+        return await GetAsync(actor, org.Id, ct);
+    }
+
+    public async Task<OrganisationDto> UpdateAsync(Actor actor, Guid id, OrganisationInput input, CancellationToken ct)
+    {
+        RequireAdmin(actor);
+        var org = await db.Organisations.FirstOrDefaultAsync(o => o.Id == id, ct) ?? throw ProblemException.NotFound("单位");
+        if (input.Version is null) throw ProblemException.Invalid("version", "缺少版本号 version");
+        if (input.Version != org.Version) throw ProblemException.Conflict("该单位已被他人修改，请刷新后重试");
+        var before = Snapshot(org);
+        await ApplyAsync(org, input, ct);
+        org.Version++;
+        audit.Record(actor, AuditActions.OrganisationUpdated, nameof(Organisation), org.Id, before, Snapshot(org));
+        await db.SaveChangesAsync(ct);
+        return await GetAsync(actor, org.Id, ct);
+    }
+
+    /// <summary>Counts per organisation type, for the administrators' home page.</summary>
+    public async Task<Dictionary<OrganisationType, int>> CountByTypeAsync(CancellationToken ct) =>
+        await db.Organisations.AsNoTracking().GroupBy(o => o.Type).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+
+    private async Task<IQueryable<Organisation>> FilterAsync(Actor actor, OrganisationQuery q, CancellationToken ct)
+    {
+        var query = await ScopedAsync(actor, ct);
+        if (!string.IsNullOrWhiteSpace(q.Q)) query = query.Where(o => o.Name.Contains(q.Q) || (o.CreditCode != null && o.CreditCode.Contains(q.Q)));
+        if (q.Type is { } type) query = query.Where(o => o.Type == type);
+        if (q.ParentId is { } parent) query = query.Where(o => o.ParentId == parent);
+        if (q.IsActive is { } active) query = query.Where(o => o.IsActive == active);
+        return query.OrderBy(o => o.Type).ThenBy(o => o.Name);
+    }
+
+    private async Task<IQueryable<Organisation>> ScopedAsync(Actor actor, CancellationToken ct)
+    {
+        var visible = await scope.OrganisationsAsync(actor, ct);
+        var query = db.Organisations.AsNoTracking();
+        return visible is null ? query : query.Where(o => visible.Contains(o.Id));
+    }
+
+    private static void RequireAdmin(Actor actor)
+    {
+        if (!actor.IsIn(Role.SystemAdmin)) throw ProblemException.Forbidden("只有系统管理员可以维护单位");
+    }
+
+    private async Task ApplyAsync(Organisation org, OrganisationInput input, CancellationToken ct)
+    {
+        var v = new Validation();
+        var name = input.Name?.Trim();
+        v.Required(name, "name", "单位名称", 100);
+        if (input.Type is null) v.Add("type", "请选择单位类型");
+        var type = input.Type ?? OrganisationType.Agency;
+
+        if (!string.IsNullOrEmpty(name) && await db.Organisations.AnyAsync(o => o.Name == name && o.Id != org.Id, ct))
+            v.Add("name", $"单位名称“{name}”已存在");
+
+        OrganisationType? parentType = null;
+        if (input.ParentId is { } parentId)
+        {
+            if (parentId == org.Id) v.Add("parentId", "上级单位不能是本单位");
+            parentType = await db.Organisations.Where(o => o.Id == parentId).Select(o => (OrganisationType?)o.Type).FirstOrDefaultAsync(ct);
+            if (parentType is null) v.Add("parentId", "上级单位不存在");
+        }
+        if (input.Type == OrganisationType.CountyDepartment && parentType != OrganisationType.County)
+            v.Add("parentId", "县区部门须选择所属县区");
+
+        var code = input.CreditCode?.Trim().ToUpperInvariant();
+        if (type.NeedsCreditCode())
+        {
+            if (CreditCode.Check(code) is { } problem) v.Add("creditCode", problem);
+            else if (await db.Organisations.AnyAsync(o => o.CreditCode == code && o.Id != org.Id, ct))
+                v.Add("creditCode", "该统一社会信用代码已被其他单位使用");
+        }
+        else if (!string.IsNullOrEmpty(code) && CreditCode.Check(code) is { } problem) v.Add("creditCode", problem);
+
+        if (type == OrganisationType.Agency && input.FundingType is null) v.Add("fundingType", "请选择经费来源（财政全额拨款 / 其他）");
+        if (input.ContactName?.Length > 50) v.Add("contactName", "联系人不能超过 50 个字");
+        if (!string.IsNullOrWhiteSpace(input.ContactPhone) && !PhonePattern().IsMatch(input.ContactPhone.Trim()))
+            v.Add("contactPhone", "联系电话格式不正确（手机号 11 位，或座机如 0772-1234567）");
+        if (!string.IsNullOrWhiteSpace(input.ContactEmail) && !MailAddress.TryCreate(input.ContactEmail.Trim(), out _))
+            v.Add("contactEmail", "邮箱格式不正确");
+        v.ThrowIfInvalid();
+
+        org.Name = name!;
+        org.Type = type;
+        org.ParentId = input.ParentId;
+        org.CreditCode = string.IsNullOrEmpty(code) ? null : code;
+        org.FundingType = type == OrganisationType.Agency ? input.FundingType : null;
+        org.ContactName = Blank(input.ContactName);
+        org.ContactPhone = Blank(input.ContactPhone);
+        org.ContactEmail = Blank(input.ContactEmail);
+        org.IsActive = input.IsActive;
+    }
+
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
+    private static object Snapshot(Organisation o) => new
+    {
+        o.Name, Type = o.Type.ToString(), o.ParentId, o.CreditCode, FundingType = o.FundingType?.ToString(),
+        o.ContactName, o.ContactPhone, o.ContactEmail, o.IsActive,
+    };
+
+    private static readonly System.Linq.Expressions.Expression<Func<Organisation, OrganisationDto>> ToDto = o => new OrganisationDto(
+        o.Id, o.Name, o.Type, o.ParentId, o.Parent == null ? null : o.Parent.Name, o.CreditCode, o.FundingType,
+        o.ContactName, o.ContactPhone, o.ContactEmail, o.IsActive, o.Version);
+
+    [GeneratedRegex(@"^(1\d{10}|0\d{2,3}-?\d{7,8}(-\d{1,6})?)$")]
+    private static partial Regex PhonePattern();
+}

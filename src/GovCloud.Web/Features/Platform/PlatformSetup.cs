@@ -1,0 +1,90 @@
+using GovCloud.Web.Infrastructure.Data;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+using Scalar.AspNetCore;
+using Serilog;
+using Serilog.Formatting.Compact;
+
+namespace GovCloud.Web.Features.Platform;
+
+/// <summary>What every request gets whatever the area: logs, telemetry, health, OpenAPI, security headers.</summary>
+public static class PlatformSetup
+{
+    public static WebApplicationBuilder AddGovCloudLogging(this WebApplicationBuilder builder)
+    {
+        // JSON lines on the console, one per event, with the request id from ASP.NET Core's log scope.
+        builder.Services.AddSerilog((_, log) => log
+            .ReadFrom.Configuration(builder.Configuration)
+            .Enrich.FromLogContext()
+            .WriteTo.Console(new RenderedCompactJsonFormatter()));
+        return builder;
+    }
+
+    /// <summary>Traces and metrics; exported by OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set.</summary>
+    public static WebApplicationBuilder AddGovCloudTelemetry(this WebApplicationBuilder builder)
+    {
+        var otel = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(r => r.AddService("GovCloud"))
+            .WithTracing(t => t.AddAspNetCoreInstrumentation())
+            .WithMetrics(m => m.AddAspNetCoreInstrumentation());
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+            otel.UseOtlpExporter();
+        return builder;
+    }
+
+    public static IServiceCollection AddGovCloudHealth(this IServiceCollection services)
+    {
+        services.AddHealthChecks().AddDbContextCheck<GovCloudDbContext>("database", tags: ["ready"]);
+        return services;
+    }
+
+    public static IServiceCollection AddGovCloudOpenApi(this IServiceCollection services)
+    {
+        services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info = new OpenApiInfo
+            {
+                Title = "柳州市政务云管理平台 API",
+                Version = "v1",
+                Description = "先调用 POST /api/v1/auth/token 取得访问令牌，再以 Authorization: Bearer <令牌> 调用其他接口。错误按 RFC 9457 返回 problem details（中文）。",
+            };
+            doc.Components ??= new OpenApiComponents();
+            doc.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+            doc.Components.SecuritySchemes["Bearer"] = new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http, Scheme = "bearer", Description = "POST /api/v1/auth/token 返回的 accessToken",
+            };
+            return Task.CompletedTask;
+        }));
+        return services;
+    }
+
+    public static WebApplication MapPlatform(this WebApplication app)
+    {
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference(o => o.WithTitle("柳州市政务云管理平台 API")).AllowAnonymous();
+        return app;
+    }
+
+    /// <summary>CSP and friends on every response; the API reference page needs inline script, nothing else does.</summary>
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (http, next) =>
+    {
+        var headers = http.Response.Headers;
+        var script = http.Request.Path.StartsWithSegments("/scalar") ? "'self' 'unsafe-inline'" : "'self'";
+        headers.ContentSecurityPolicy =
+            $"default-src 'self'; script-src {script}; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+            "font-src 'self' data:; connect-src 'self' ws: wss:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";
+        headers.XContentTypeOptions = "nosniff";
+        headers.XFrameOptions = "DENY";
+        headers["Referrer-Policy"] = "same-origin";
+        headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+        await next(http);
+    });
+}

@@ -1,0 +1,61 @@
+using GovCloud.Domain.Security;
+using GovCloud.Web.Infrastructure;
+using GovCloud.Web.Infrastructure.Auth;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace GovCloud.Web.Features.Users;
+
+public static class UsersApi
+{
+    public static IEndpointRouteBuilder MapUsersApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/users").WithTags("用户");
+        group.MapGet("/", List).WithName("ListUsers")
+            .WithSummary("用户列表（系统管理员看全部，其他用户只看本单位；可按用户名/姓名、单位、角色、状态筛选，分页）");
+        group.MapGet("/export", Export).WithName("ExportUsers").WithSummary("按同样的筛选条件导出用户列表 Excel");
+        group.MapGet("/{id:guid}", Get).WithName("GetUser").WithSummary("用户详情").ProducesProblem(404);
+        group.MapPost("/", Create).WithName("CreateUser")
+            .WithSummary("新建用户（系统管理员）；返回一次性密码，仅显示这一次，用户首次登录须修改")
+            .ProducesValidationProblem().ProducesProblem(403);
+        group.MapPut("/{id:guid}", Update).WithName("UpdateUser")
+            .WithSummary("修改用户姓名、联系方式、角色、启用状态（系统管理员；须带 version）")
+            .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+        group.MapPost("/{id:guid}/reset-password", ResetPassword).WithName("ResetUserPassword")
+            .WithSummary("重置密码为新的一次性密码，并吊销该用户的全部令牌（系统管理员）");
+        group.MapPost("/{id:guid}/unlock", Unlock).WithName("UnlockUser").WithSummary("解除登录锁定（系统管理员）");
+        group.MapPost("/{id:guid}/revoke-tokens", RevokeTokens).WithName("RevokeUserTokens").WithSummary("吊销该用户的全部访问令牌（系统管理员）");
+        return app;
+    }
+
+    public sealed record RevokedResponse(int Revoked);
+
+    private static async Task<Ok<Paged<UserDto>>> List(HttpContext http, UserService service, string? q, Guid? organisationId,
+        Role? role, bool? isActive, int? page, int? pageSize, CancellationToken ct) =>
+        TypedResults.Ok(await service.ListAsync(Actor.From(http), new UserQuery(q, organisationId, role, isActive, page, pageSize), ct));
+
+    private static async Task<FileContentHttpResult> Export(HttpContext http, UserService service, TimeProvider clock, string? q,
+        Guid? organisationId, Role? role, bool? isActive, CancellationToken ct) =>
+        TypedResults.File(await service.ExportAsync(Actor.From(http), new UserQuery(q, organisationId, role, isActive), ct),
+            ExcelExport.ContentType, ExcelExport.FileName("用户列表", clock));
+
+    private static async Task<Ok<UserDto>> Get(Guid id, HttpContext http, UserService service, CancellationToken ct) =>
+        TypedResults.Ok(await service.GetAsync(Actor.From(http), id, ct));
+
+    private static async Task<Created<UserWithPassword>> Create(CreateUserInput input, HttpContext http, UserService service, CancellationToken ct)
+    {
+        var created = await service.CreateAsync(Actor.From(http), input, ct);
+        return TypedResults.Created($"/api/v1/users/{created.User.Id}", created);
+    }
+
+    private static async Task<Ok<UserDto>> Update(Guid id, UpdateUserInput input, HttpContext http, UserService service, CancellationToken ct) =>
+        TypedResults.Ok(await service.UpdateAsync(Actor.From(http), id, input, ct));
+
+    private static async Task<Ok<UserWithPassword>> ResetPassword(Guid id, HttpContext http, UserService service, CancellationToken ct) =>
+        TypedResults.Ok(await service.ResetPasswordAsync(Actor.From(http), id, ct));
+
+    private static async Task<Ok<UserDto>> Unlock(Guid id, HttpContext http, UserService service, CancellationToken ct) =>
+        TypedResults.Ok(await service.UnlockAsync(Actor.From(http), id, ct));
+
+    private static async Task<Ok<RevokedResponse>> RevokeTokens(Guid id, HttpContext http, UserService service, CancellationToken ct) =>
+        TypedResults.Ok(new RevokedResponse(await service.RevokeTokensAsync(Actor.From(http), id, ct)));
+}

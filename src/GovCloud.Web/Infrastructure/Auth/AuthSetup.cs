@@ -1,0 +1,92 @@
+using System.Threading.RateLimiting;
+using GovCloud.Domain.Security;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace GovCloud.Web.Infrastructure.Auth;
+
+public static class AuthSetup
+{
+    public const string SignInRateLimit = "sign-in";
+    private const string PolicyScheme = "GovCloud";
+
+    /// <summary>Cookie for the UI, bearer token for the API; one sign-in rate limit for both.</summary>
+    public static IServiceCollection AddGovCloudAuth(this IServiceCollection services, SecurityOptions security)
+    {
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = PolicyScheme;
+                o.DefaultChallengeScheme = PolicyScheme;
+                o.DefaultSignInScheme = IdentityConstants.ApplicationScheme;
+            })
+            .AddPolicyScheme(PolicyScheme, null, o => o.ForwardDefaultSelector = http =>
+                http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? ApiTokenHandler.SchemeName
+                    : IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokenHandler.SchemeName, null)
+            .AddIdentityCookies();
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "GovCloud.Auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.ExpireTimeSpan = TimeSpan.FromMinutes(security.IdleTimeoutMinutes);
+            o.SlidingExpiration = true;
+            o.LoginPath = "/account/login";
+            o.LogoutPath = "/account/logout";
+            o.AccessDeniedPath = "/account/denied";
+            // The API answers 401/403 (problem details from the status-code middleware), never a redirect.
+            o.Events.OnRedirectToLogin = ctx => ApiOr(ctx, 401);
+            o.Events.OnRedirectToAccessDenied = ctx => ApiOr(ctx, 403);
+        });
+
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        foreach (var role in Enum.GetValues<Role>())
+            services.AddAuthorizationBuilder().AddPolicy(role.ToString(), p => p.RequireRole(role.ToString()));
+
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = 429;
+            o.AddPolicy(SignInRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = security.SignInAttemptsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+        });
+        return services;
+    }
+
+    private static Task ApiOr(RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
+    {
+        if (ctx.Request.Path.StartsWithSegments("/api")) ctx.Response.StatusCode = status;
+        else ctx.Response.Redirect(ctx.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// A user with a one-time password may only change it: pages go to the change-password page,
+    /// API calls other than the password change get 403.
+    /// </summary>
+    public static IApplicationBuilder UseForcedPasswordChange(this IApplicationBuilder app) => app.Use(async (http, next) =>
+    {
+        if (http.User.HasClaim(c => c.Type == GovCloudClaims.MustChangePassword))
+        {
+            var path = http.Request.Path;
+            if (path.StartsWithSegments("/api"))
+            {
+                if (!path.StartsWithSegments("/api/v1/me") && !path.StartsWithSegments("/api/v1/auth"))
+                    throw ProblemException.Forbidden("请先修改初始密码");
+            }
+            else if (!path.StartsWithSegments("/account") && !path.StartsWithSegments("/_framework")
+                     && !path.StartsWithSegments("/_content") && !path.StartsWithSegments("/css")
+                     && !path.StartsWithSegments("/js") && !path.StartsWithSegments("/health"))
+            {
+                http.Response.Redirect("/account/change-password");
+                return;
+            }
+        }
+        await next(http);
+    });
+}

@@ -1,0 +1,46 @@
+using GovCloud.Domain.Organisations;
+using GovCloud.Domain.Security;
+using GovCloud.Web.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace GovCloud.Web.Infrastructure.Auth;
+
+/// <summary>
+/// The one place that decides whose data a user may see: an agency sees its own
+/// organisation, a county also its departments; the Bureau, the Center, Finance and the regulators
+/// see every organisation. Every service asks here before it reads.
+/// </summary>
+public sealed class DataScope(GovCloudDbContext db)
+{
+    /// <summary>Organisations whose records the actor may read; null means all of them.</summary>
+    public async Task<IReadOnlyCollection<Guid>?> OrganisationsAsync(Actor actor, CancellationToken ct)
+    {
+        if (actor.IsInAny(Role.SystemAdmin, Role.SecurityAdmin, Role.AuditAdmin)) return null;
+        var own = await OwnAsync(actor, ct);
+        if (own is null) return [];
+        return own.Value.Type.IsTenant() ? await WithDepartmentsAsync(own.Value.Id, own.Value.Type, ct) : null;
+    }
+
+    /// <summary>Organisations whose users the actor may read: administrators all, everyone else their own (and a county its departments).</summary>
+    public async Task<IReadOnlyCollection<Guid>?> UserOrganisationsAsync(Actor actor, CancellationToken ct)
+    {
+        if (actor.IsInAny(Role.SystemAdmin, Role.SecurityAdmin, Role.AuditAdmin)) return null;
+        var own = await OwnAsync(actor, ct);
+        if (own is null) return [];
+        return await WithDepartmentsAsync(own.Value.Id, own.Value.Type, ct);
+    }
+
+    private async Task<(Guid Id, OrganisationType Type)?> OwnAsync(Actor actor, CancellationToken ct)
+    {
+        if (actor.OrganisationId is not { } orgId) return null;
+        var type = await db.Organisations.AsNoTracking().Where(o => o.Id == orgId).Select(o => (OrganisationType?)o.Type).FirstOrDefaultAsync(ct);
+        return type is null ? null : (orgId, type.Value);
+    }
+
+    private async Task<IReadOnlyCollection<Guid>> WithDepartmentsAsync(Guid orgId, OrganisationType type, CancellationToken ct)
+    {
+        if (type != OrganisationType.County) return [orgId];
+        var departments = await db.Organisations.AsNoTracking().Where(o => o.ParentId == orgId).Select(o => o.Id).ToListAsync(ct);
+        return [orgId, .. departments];
+    }
+}

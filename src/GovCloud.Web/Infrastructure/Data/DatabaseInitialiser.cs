@@ -1,0 +1,82 @@
+using GovCloud.Domain.Organisations;
+using GovCloud.Domain.Security;
+using GovCloud.Web.Features.Audit;
+using GovCloud.Web.Features.Organisations;
+using GovCloud.Web.Features.Users;
+using GovCloud.Web.Infrastructure.Auth;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace GovCloud.Web.Infrastructure.Data;
+
+/// <summary>
+/// Before the server accepts its first request: applies migrations, creates the bootstrap
+/// administrator on an empty database, and loads demo data with --demo.
+/// </summary>
+public sealed class DatabaseInitialiser(IServiceProvider services, IOptions<GovCloudOptions> options, ILogger<DatabaseInitialiser> log)
+    : IHostedLifecycleService
+{
+    public const string BootstrapOrganisation = "市大数据发展局";
+
+    public async Task StartingAsync(CancellationToken ct)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GovCloudDbContext>();
+        await db.Database.MigrateAsync(ct);
+
+        if (await db.Users.AnyAsync(ct)) return;
+        if (options.Value.Demo.Enabled)
+        {
+            await DemoData.LoadAsync(scope.ServiceProvider, options.Value.Demo.Password, ct);
+            Banner.Show($"演示模式：已载入演示数据。演示用户密码：{options.Value.Demo.Password}",
+                "演示用户：admin secadmin auditor bureau center finance police edu health county1");
+            return;
+        }
+        await BootstrapAsync(scope.ServiceProvider, ct);
+    }
+
+    /// <summary>An empty system gets one administrator with a one-time password, printed once.</summary>
+    private async Task BootstrapAsync(IServiceProvider sp, CancellationToken ct)
+    {
+        var db = sp.GetRequiredService<GovCloudDbContext>();
+        var users = sp.GetRequiredService<UserManager<User>>();
+        var audit = sp.GetRequiredService<AuditLog>();
+        var clock = sp.GetRequiredService<TimeProvider>();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var org = await db.Organisations.FirstOrDefaultAsync(o => o.Type == OrganisationType.Bureau, ct);
+        if (org is null)
+        {
+            org = new Organisation { Name = BootstrapOrganisation, Type = OrganisationType.Bureau };
+            db.Organisations.Add(org);
+            await db.SaveChangesAsync(ct);
+        }
+        var password = UserService.NewOneTimePassword();
+        var admin = new User { UserName = "admin", DisplayName = "系统管理员", OrganisationId = org.Id, MustChangePassword = true, CreatedAt = clock.GetUtcNow() };
+        var result = await users.CreateAsync(admin, password);
+        if (!result.Succeeded) throw new InvalidOperationException(string.Join("；", result.Errors.Select(e => e.Description)));
+        db.UserRoles.Add(new UserRole { UserId = admin.Id, Role = Role.SystemAdmin });
+        audit.Record(Actor.System, AuditActions.SystemBootstrapped, nameof(User), admin.Id, after: new { admin.UserName, org = org.Name });
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        log.LogInformation("Bootstrap administrator created");
+        Banner.Show("首次启动：已创建系统管理员 admin", $"一次性密码：{password}", "请立即登录并修改密码；此密码不会再次显示。");
+    }
+
+    public Task StartAsync(CancellationToken ct) => Task.CompletedTask;
+    public Task StartedAsync(CancellationToken ct) => Task.CompletedTask;
+    public Task StoppingAsync(CancellationToken ct) => Task.CompletedTask;
+    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+    public Task StoppedAsync(CancellationToken ct) => Task.CompletedTask;
+}
+
+/// <summary>Lines a person starting the server must see, outside the JSON log.</summary>
+public static class Banner
+{
+    public static void Show(params string[] lines)
+    {
+        Console.WriteLine(new string('=', 60));
+        foreach (var line in lines) Console.WriteLine("  " + line);
+        Console.WriteLine(new string('=', 60));
+    }
+}

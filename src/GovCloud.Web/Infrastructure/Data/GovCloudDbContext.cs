@@ -1,0 +1,150 @@
+using GovCloud.Domain.Audit;
+using GovCloud.Web.Features.Audit;
+using GovCloud.Web.Features.Organisations;
+using GovCloud.Web.Features.Users;
+using GovCloud.Web.Infrastructure.Auth;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace GovCloud.Web.Infrastructure.Data;
+
+/// <summary>
+/// The one model of GovCloud. Each provider has a small subclass that owns its migrations
+/// (<see cref="SqliteGovCloudDbContext"/>, <see cref="PostgreSqlGovCloudDbContext"/>); everything
+/// else asks for this type.
+/// </summary>
+public abstract class GovCloudDbContext(DbContextOptions options)
+    : IdentityUserContext<User, Guid>(options), IDataProtectionKeyContext
+{
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<UserRole> UserRoles => Set<UserRole>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
+
+    protected override void OnModelCreating(ModelBuilder b)
+    {
+        base.OnModelCreating(b);
+
+        b.Entity<Organisation>(e =>
+        {
+            e.Property(o => o.Name).HasMaxLength(100);
+            e.HasIndex(o => o.Name).IsUnique();
+            e.Property(o => o.Type).HasConversion<string>().HasMaxLength(32);
+            e.Property(o => o.FundingType).HasConversion<string>().HasMaxLength(32);
+            e.Property(o => o.CreditCode).HasMaxLength(18);
+            e.HasIndex(o => o.CreditCode).IsUnique();
+            e.Property(o => o.ContactName).HasMaxLength(50);
+            e.Property(o => o.ContactPhone).HasMaxLength(30);
+            e.Property(o => o.ContactEmail).HasMaxLength(100);
+            e.Property(o => o.Version).IsConcurrencyToken();
+            e.HasOne(o => o.Parent).WithMany().HasForeignKey(o => o.ParentId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        b.Entity<User>(e =>
+        {
+            e.Property(u => u.DisplayName).HasMaxLength(50);
+            e.HasOne(u => u.Organisation).WithMany().HasForeignKey(u => u.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(u => u.Roles).WithOne().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        b.Entity<UserRole>(e =>
+        {
+            e.HasKey(r => new { r.UserId, r.Role });
+            e.Property(r => r.Role).HasConversion<string>().HasMaxLength(32);
+        });
+
+        b.Entity<AuditEntry>(e =>
+        {
+            e.HasIndex(a => a.Sequence).IsUnique();
+            e.HasIndex(a => a.Time);
+            e.HasIndex(a => new { a.EntityType, a.EntityId });
+            e.HasIndex(a => a.ActorId);
+            e.Property(a => a.Action).HasMaxLength(64);
+            e.Property(a => a.EntityType).HasMaxLength(64);
+            e.Property(a => a.EntityId).HasMaxLength(64);
+            e.Property(a => a.ActorName).HasMaxLength(256);
+            e.Property(a => a.ClientIp).HasMaxLength(64);
+            e.Property(a => a.PreviousHash).HasMaxLength(64);
+            e.Property(a => a.Hash).HasMaxLength(64);
+        });
+
+        b.Entity<ApiToken>(e =>
+        {
+            e.HasIndex(t => t.Hash).IsUnique();
+            e.HasIndex(t => t.UserId);
+            e.Property(t => t.Hash).HasMaxLength(64);
+            e.Property(t => t.ClientIp).HasMaxLength(64);
+        });
+    }
+
+    /// <summary>
+    /// Saves, and seals every new audit entry into the hash chain inside the same transaction, so
+    /// an entry and the change it describes are committed together or not at all.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var pending = ChangeTracker.Entries<AuditEntry>()
+            .Where(e => e.State == EntityState.Added)
+            .Select(e => e.Entity)
+            .ToList();
+        if (pending.Count == 0)
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+        var ownTransaction = Database.CurrentTransaction is null
+            ? await Database.BeginTransactionAsync(cancellationToken)
+            : null;
+        try
+        {
+            await LockAuditChainAsync(cancellationToken);
+            var last = await AuditEntries.AsNoTracking()
+                .OrderByDescending(a => a.Sequence)
+                .Select(a => new { a.Sequence, a.Hash })
+                .FirstOrDefaultAsync(cancellationToken);
+            var sequence = last?.Sequence ?? 0;
+            var previous = last?.Hash ?? AuditChain.Genesis;
+            foreach (var entry in pending)
+            {
+                entry.Sequence = ++sequence;
+                entry.PreviousHash = previous;
+                entry.Hash = AuditChain.Hash(previous, entry.ToRecord());
+                previous = entry.Hash;
+            }
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
+            return saved;
+        }
+        finally
+        {
+            if (ownTransaction is not null) await ownTransaction.DisposeAsync();
+        }
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    /// <summary>Serialises writers of the audit chain for the rest of the current transaction.</summary>
+    protected abstract Task LockAuditChainAsync(CancellationToken cancellationToken);
+}
+
+public sealed class SqliteGovCloudDbContext(DbContextOptions<SqliteGovCloudDbContext> options) : GovCloudDbContext(options)
+{
+    // Microsoft.Data.Sqlite begins transactions as BEGIN IMMEDIATE: the write lock is already held.
+    protected override Task LockAuditChainAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite cannot compare or sort DateTimeOffset text; store it as a sortable number.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter>();
+    }
+}
+
+public sealed class PostgreSqlGovCloudDbContext(DbContextOptions<PostgreSqlGovCloudDbContext> options) : GovCloudDbContext(options)
+{
+    /// <summary>Any number that no other advisory lock of the product uses.</summary>
+    private const long AuditChainLockKey = 0x476F76436C6F7564; // "GovCloud"
+
+    protected override Task LockAuditChainAsync(CancellationToken cancellationToken) =>
+        Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({AuditChainLockKey})", cancellationToken);
+}

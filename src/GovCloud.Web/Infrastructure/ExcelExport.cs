@@ -1,0 +1,19 @@
+using MiniExcelLibs;
+
+namespace GovCloud.Web.Infrastructure;
+
+/// <summary>Lists leave the system as .xlsx with Chinese column headers, in the order given.</summary>
+public static class ExcelExport
+{
+    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    public static async Task<byte[]> ToXlsxAsync(IEnumerable<IDictionary<string, object?>> rows, string sheetName, CancellationToken ct)
+    {
+        using var stream = new MemoryStream();
+        await stream.SaveAsAsync(rows, sheetName: sheetName, cancellationToken: ct);
+        return stream.ToArray();
+    }
+
+    /// <summary>A file name users recognise: what it is and when it was made (Beijing time).</summary>
+    public static string FileName(string what, TimeProvider clock) => $"{what}-{clock.GetUtcNow().ToChina():yyyyMMddHHmm}.xlsx";
+}

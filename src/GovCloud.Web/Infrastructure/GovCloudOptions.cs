@@ -1,0 +1,45 @@
+namespace GovCloud.Web.Infrastructure;
+
+/// <summary>Everything under the "GovCloud" configuration section (appsettings.json, GovCloud__X__Y variables).</summary>
+public sealed class GovCloudOptions
+{
+    public const string Section = "GovCloud";
+
+    public DatabaseOptions Database { get; set; } = new();
+    public DemoOptions Demo { get; set; } = new();
+    public SecurityOptions Security { get; set; } = new();
+}
+
+public sealed class DatabaseOptions
+{
+    /// <summary>Sqlite (embedded, the default) or PostgreSQL.</summary>
+    public string Provider { get; set; } = "Sqlite";
+
+    /// <summary>Used when ConnectionStrings:GovCloud is not set and the provider is Sqlite.</summary>
+    public string SqlitePath { get; set; } = "data/govcloud.db";
+
+    public bool IsPostgreSql => string.Equals(Provider, "PostgreSQL", StringComparison.OrdinalIgnoreCase)
+                                || string.Equals(Provider, "Postgres", StringComparison.OrdinalIgnoreCase);
+}
+
+public sealed class DemoOptions
+{
+    /// <summary>Set by the --demo switch: fills an empty database with sample organisations and users.</summary>
+    public bool Enabled { get; set; }
+
+    /// <summary>The password of every demo user.</summary>
+    public string Password { get; set; } = "GovCloud@2026";
+}
+
+public sealed class SecurityOptions
+{
+    public int PasswordMinLength { get; set; } = 10;
+    public int PasswordMinCharacterClasses { get; set; } = 3;
+    public int MaxFailedSignIns { get; set; } = 5;
+    public int LockoutMinutes { get; set; } = 15;
+    public int IdleTimeoutMinutes { get; set; } = 30;
+    public int TokenLifetimeHours { get; set; } = 8;
+
+    /// <summary>Sign-in attempts (page and token endpoint together) one client address may make per minute.</summary>
+    public int SignInAttemptsPerMinute { get; set; } = 30;
+}

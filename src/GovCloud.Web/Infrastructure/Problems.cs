@@ -1,0 +1,128 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace GovCloud.Web.Infrastructure;
+
+/// <summary>
+/// A refusal with a Chinese message that services throw and the API turns into RFC 9457 problem
+/// details (the UI shows <see cref="Exception.Message"/>). Thrown before anything is saved, so a
+/// refused request changes nothing.
+/// </summary>
+public sealed class ProblemException(int status, string title, string? detail = null, IDictionary<string, string[]>? errors = null)
+    : Exception(detail ?? title)
+{
+    public int Status { get; } = status;
+    public string Title { get; } = title;
+    public string? Detail { get; } = detail;
+    public IDictionary<string, string[]>? Errors { get; } = errors;
+
+    /// <summary>Extra members of the problem document (e.g. lockedUntil).</summary>
+    public Dictionary<string, object?> Extensions { get; } = new();
+
+    public static ProblemException NotFound(string what) => new(404, "未找到", $"{what}不存在或无权查看");
+    public static ProblemException Forbidden(string detail) => new(403, "无权操作", detail);
+    public static ProblemException Conflict(string detail) => new(409, "数据已被修改", detail);
+
+    public static ProblemException Invalid(string field, string message) =>
+        new(400, "输入有误", message, new Dictionary<string, string[]> { [field] = [message] });
+
+    public static ProblemException Invalid(IDictionary<string, string[]> errors) =>
+        new(400, "输入有误", string.Join("；", errors.SelectMany(e => e.Value)), errors);
+
+    /// <summary>Every problem message, for display in the UI.</summary>
+    public string AllMessages => Errors is { Count: > 0 } ? string.Join("；", Errors.SelectMany(e => e.Value)) : Message;
+}
+
+/// <summary>Collects field errors and throws them together, so a form learns everything it got wrong at once.</summary>
+public sealed class Validation
+{
+    private readonly Dictionary<string, List<string>> _errors = new();
+
+    public Validation Add(string field, string message)
+    {
+        if (!_errors.TryGetValue(field, out var list)) _errors[field] = list = [];
+        list.Add(message);
+        return this;
+    }
+
+    public Validation Check(bool ok, string field, string message) => ok ? this : Add(field, message);
+
+    public Validation Required(string? value, string field, string label, int maxLength = 0)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return Add(field, $"{label}不能为空");
+        if (maxLength > 0 && value.Length > maxLength) Add(field, $"{label}不能超过 {maxLength} 个字");
+        return this;
+    }
+
+    public bool IsValid => _errors.Count == 0;
+
+    public void ThrowIfInvalid()
+    {
+        if (!IsValid) throw ProblemException.Invalid(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
+    }
+}
+
+public static class ProblemSetup
+{
+    /// <summary>Chinese titles for the statuses the framework produces by itself.</summary>
+    public static string TitleFor(int status) => status switch
+    {
+        400 => "请求有误",
+        401 => "未登录或登录已过期",
+        403 => "无权访问",
+        404 => "未找到",
+        405 => "不支持该请求方法",
+        409 => "数据冲突",
+        413 => "上传内容过大",
+        415 => "不支持的内容类型",
+        423 => "账号已锁定",
+        429 => "请求过于频繁，请稍后再试",
+        _ when status >= 500 => "服务器内部错误",
+        _ => "请求失败",
+    };
+
+    public static IServiceCollection AddChineseProblemDetails(this IServiceCollection services)
+    {
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
+        {
+            var status = ctx.ProblemDetails.Status ?? ctx.HttpContext.Response.StatusCode;
+            // Replace the framework's English defaults; keep titles our own code set.
+            if (ctx.ProblemDetails.Title is null || IsAscii(ctx.ProblemDetails.Title))
+                ctx.ProblemDetails.Title = TitleFor(status);
+            if (ctx.ProblemDetails.Detail is not null && IsAscii(ctx.ProblemDetails.Detail))
+                ctx.ProblemDetails.Detail = null;
+            ctx.ProblemDetails.Instance ??= ctx.HttpContext.Request.Path;
+            ctx.ProblemDetails.Extensions["traceId"] = ctx.HttpContext.TraceIdentifier;
+        });
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        // Minimal APIs then throw on malformed JSON and missing parameters, and the handler answers 400.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        return services;
+    }
+
+    private static bool IsAscii(string s) => s.All(char.IsAscii);
+}
+
+/// <summary>Turns every exception into problem details: ours with their Chinese text, the rest without a stack trace.</summary>
+internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> log) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
+    {
+        ProblemDetails problem = exception switch
+        {
+            ProblemException p when p.Errors is { Count: > 0 } => new HttpValidationProblemDetails(p.Errors) { Status = p.Status, Title = p.Title, Detail = p.Detail },
+            ProblemException p => new ProblemDetails { Status = p.Status, Title = p.Title, Detail = p.Detail },
+            BadHttpRequestException { InnerException: JsonException } => new ProblemDetails { Status = 400, Title = "请求格式不正确", Detail = "请求正文不是有效的 JSON" },
+            BadHttpRequestException b => new ProblemDetails { Status = b.StatusCode, Title = "请求格式不正确", Detail = "请求参数缺失或格式不正确" },
+            DbUpdateConcurrencyException => new ProblemDetails { Status = 409, Title = "数据已被修改", Detail = "该记录已被他人修改，请刷新后重试" },
+            _ => new ProblemDetails { Status = 500, Title = "服务器内部错误", Detail = "请稍后再试或联系管理员" },
+        };
+        if (exception is ProblemException { Extensions.Count: > 0 } withExtensions)
+            foreach (var (key, value) in withExtensions.Extensions) problem.Extensions[key] = value;
+        if (problem.Status >= 500) log.LogError(exception, "Unhandled exception");
+        http.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
+    }
+}

@@ -1,0 +1,68 @@
+using GovCloud.Web.Components;
+using GovCloud.Web.Features.Account;
+using GovCloud.Web.Features.Audit;
+using GovCloud.Web.Features.Auth;
+using GovCloud.Web.Features.Organisations;
+using GovCloud.Web.Features.Platform;
+using GovCloud.Web.Features.Users;
+using GovCloud.Web.Infrastructure;
+using GovCloud.Web.Infrastructure.Auth;
+using GovCloud.Web.Infrastructure.Data;
+
+// `--demo` loads the sample city into an empty database.
+var demo = args.Contains("--demo");
+var builder = WebApplication.CreateBuilder(args.Where(a => a != "--demo").ToArray());
+if (demo) builder.Configuration["GovCloud:Demo:Enabled"] = "true";
+var options = builder.Configuration.GetSection(GovCloudOptions.Section).Get<GovCloudOptions>() ?? new GovCloudOptions();
+builder.Services.Configure<GovCloudOptions>(builder.Configuration.GetSection(GovCloudOptions.Section));
+builder.Services.AddSingleton(TimeProvider.System);
+
+// Platform
+builder.AddGovCloudLogging();
+builder.AddGovCloudTelemetry();
+builder.Services.AddChineseProblemDetails();
+builder.Services.AddGovCloudJson();
+builder.Services.AddGovCloudOpenApi();
+builder.Services.AddGovCloudHealth();
+
+// Data, identity, sign-in
+builder.Services.AddGovCloudDatabase(builder.Configuration, options.Database);
+builder.Services.AddGovCloudDataProtection();
+builder.Services.AddGovCloudIdentity(options.Security);
+builder.Services.AddGovCloudAuth(options.Security);
+builder.Services.AddHostedService<DatabaseInitialiser>();
+
+// Areas
+builder.Services.AddScoped<DataScope>();
+builder.Services.AddScoped<AuditLog>();
+builder.Services.AddScoped<AuditService>();
+builder.Services.AddScoped<SignInService>();
+builder.Services.AddScoped<TokenService>();
+builder.Services.AddScoped<OrganisationService>();
+builder.Services.AddScoped<UserService>();
+
+// UI
+builder.Services.AddGovCloudUi();
+
+var app = builder.Build();
+
+app.UseGovCloudErrors();
+app.UseSecurityHeaders();
+if (!app.Environment.IsDevelopment()) app.UseHsts();
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseForcedPasswordChange();
+app.UseAntiforgery();
+
+app.MapPlatform();
+app.MapAuthApi();
+app.MapMeApi();
+app.MapOrganisationsApi();
+app.MapUsersApi();
+app.MapAuditApi();
+app.MapAccountEndpoints();
+app.MapGovCloudUi();
+app.PrintAddressesOnStart();
+
+app.Run();
