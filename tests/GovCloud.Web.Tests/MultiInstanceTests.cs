@@ -1,0 +1,61 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using GovCloud.Web.Tests.Support;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+
+namespace GovCloud.Web.Tests;
+
+/// <summary>Two app instances on one PostgreSQL: what one signs in, the other honours.</summary>
+public sealed partial class MultiInstanceTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_cookie_from_the_sign_in_page_of_one_instance_works_on_the_other()
+    {
+        await using var first = new GovCloudApp(Provider.PostgreSql);
+        await using var second = new GovCloudApp(Provider.PostgreSql, first.ConnectionString);
+        _ = first.Server; // migrate and seed before the second instance starts
+
+        var browser = first.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var form = await browser.GetStringAsync("/account/login", Ct);
+        var token = AntiforgeryField().Match(form).Groups[1].Value;
+        Assert.NotEmpty(token);
+        var signIn = await browser.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "login",
+            ["__RequestVerificationToken"] = token,
+            ["Input.UserName"] = "edu",
+            ["Input.Password"] = GovCloudApp.DemoPassword,
+        }), Ct);
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        var cookie = signIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("GovCloud.Auth="));
+
+        var other = second.CreateClient();
+        other.DefaultRequestHeaders.Add("Cookie", cookie.Split(';')[0]);
+        var me = await other.GetAsync("/api/v1/me", Ct);
+        Assert.Equal(HttpStatusCode.OK, me.StatusCode);
+        Assert.Contains("市教育局", await me.Content.ReadAsStringAsync(Ct));
+
+        // One set of keys for both, kept in the shared database.
+        Assert.Equal(1, await first.WithDbAsync(db => db.DataProtectionKeys.CountAsync(Ct)));
+    }
+
+    [Fact]
+    public async Task A_token_revoked_on_one_instance_is_refused_by_the_other()
+    {
+        await using var first = new GovCloudApp(Provider.PostgreSql);
+        await using var second = new GovCloudApp(Provider.PostgreSql, first.ConnectionString);
+        _ = first.Server;
+        var onFirst = await first.SignInAsync("health");
+        var onSecond = second.CreateClient();
+        onSecond.DefaultRequestHeaders.Authorization = onFirst.DefaultRequestHeaders.Authorization;
+        Assert.Equal(HttpStatusCode.OK, (await onSecond.GetAsync("/api/v1/me", Ct)).StatusCode);
+        await onFirst.PostAsync("/api/v1/auth/sign-out", null, Ct);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await onSecond.GetAsync("/api/v1/me", Ct)).StatusCode);
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryField();
+}
