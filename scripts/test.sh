@@ -30,7 +30,7 @@ mkdir -p "$results"
 dotnet build GovCloud.slnx -c Release -warnaserror -nologo -v quiet
 
 status=0
-for project in tests/GovCloud.Domain.Tests tests/GovCloud.Web.Tests; do
+for project in tests/GovCloud.Domain.Tests tests/GovCloud.Web.Tests tests/GovCloud.E2E; do
   name=$(basename "$project")
   echo "== $name"
   dotnet test "$project" -c Release --no-build --nologo \

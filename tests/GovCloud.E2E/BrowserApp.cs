@@ -1,0 +1,77 @@
+using System.Net;
+using System.Net.Sockets;
+using GovCloud.Web.Tests.Support;
+using Microsoft.Playwright;
+
+namespace GovCloud.E2E;
+
+/// <summary>The app on Kestrel with demo data, and a headless Debian Chromium to drive it.</summary>
+public sealed class BrowserApp : IAsyncLifetime
+{
+    public GovCloudApp App { get; } = new(Provider.Sqlite);
+    public string BaseUrl { get; private set; } = "";
+    private IPlaywright? _playwright;
+    public IBrowser Browser { get; private set; } = null!;
+
+    /// <summary>Set GOVCLOUD_SCREENSHOTS to a folder to keep screenshots of the pages the tests visit.</summary>
+    public static string? ScreenshotDir => Environment.GetEnvironmentVariable("GOVCLOUD_SCREENSHOTS");
+
+    public async ValueTask InitializeAsync()
+    {
+        var port = FreePort();
+        App.UseKestrel(port);
+        App.StartServer();
+        BaseUrl = $"http://127.0.0.1:{port}";
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = File.Exists("/usr/bin/chromium") ? "/usr/bin/chromium" : null,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl, Locale = "zh-CN", ViewportSize = new ViewportSize { Width = 1366, Height = 800 },
+        });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(20_000);
+        return page;
+    }
+
+    /// <summary>Fills the sign-in form and submits it.</summary>
+    public static async Task SignInAsync(IPage page, string userName, string password = GovCloudApp.DemoPassword)
+    {
+        await page.GotoAsync("/account/login");
+        await page.FillAsync("#userName", userName);
+        await page.FillAsync("#password", password);
+        await page.ClickAsync("#gc-login-submit");
+    }
+
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        if (ScreenshotDir is not { } dir) return;
+        Directory.CreateDirectory(dir);
+        await page.WaitForTimeoutAsync(500);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(dir, name + ".png"), FullPage = true });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Browser is not null) await Browser.DisposeAsync();
+        _playwright?.Dispose();
+        await App.DisposeAsync();
+    }
+
+    private static int FreePort()
+    {
+        var l = new TcpListener(IPAddress.Loopback, 0);
+        l.Start();
+        var port = ((IPEndPoint)l.LocalEndpoint).Port;
+        l.Stop();
+        return port;
+    }
+}

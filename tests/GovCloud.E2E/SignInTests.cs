@@ -1,0 +1,94 @@
+using Microsoft.Playwright;
+
+namespace GovCloud.E2E;
+
+/// <summary>A person's path through sign-in, each role's home, the errors they see, and signing out.</summary>
+public sealed class SignInTests(BrowserApp app) : IClassFixture<BrowserApp>
+{
+    [Theory]
+    [InlineData("admin", "市大数据发展局", "单位总数", "用户管理")]
+    [InlineData("auditor", "市大数据发展局", "审计日志条数", "审计日志")]
+    [InlineData("bureau", "市大数据发展局", "待办事项", null)]
+    [InlineData("center", "市信息化建设管理中心", "即将超期", null)]
+    [InlineData("finance", "市财政局", "待办事项", null)]
+    [InlineData("police", "市公安局", "待办事项", null)]
+    [InlineData("edu", "市教育局", "待办事项", null)]
+    [InlineData("county1", "柳江区教育局", "待办事项", null)]
+    public async Task Each_role_signs_in_and_sees_its_home(string user, string organisation, string homeText, string? menuItem)
+    {
+        var page = await app.NewPageAsync();
+        var consoleErrors = new List<string>();
+        page.Console += (_, m) => { if (m.Type == "error") consoleErrors.Add(m.Text); };
+        await BrowserApp.SignInAsync(page, user);
+        await page.WaitForURLAsync(app.BaseUrl + "/");
+        await page.GetByText(homeText).First.WaitForAsync();
+        await page.Locator(".gc-header").GetByText(organisation).First.WaitForAsync();
+        Assert.Contains("您好", await page.Locator("h1").InnerTextAsync());
+
+        var menu = await page.Locator(".ant-menu").InnerTextAsync();
+        Assert.Contains("首页", menu);
+        if (menuItem is not null) Assert.Contains(menuItem, menu);
+        else
+        {
+            Assert.DoesNotContain("用户管理", menu);
+            Assert.DoesNotContain("审计日志", menu);
+        }
+        await BrowserApp.ScreenshotAsync(page, "home-" + user);
+        // A blocked script or style (CSP) or a broken circuit shows up here.
+        Assert.Empty(consoleErrors);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_sign_in_page_is_chinese_and_a_wrong_password_says_so()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/account/login");
+        Assert.Equal("登录 - 柳州市政务云管理平台", await page.TitleAsync());
+        await BrowserApp.ScreenshotAsync(page, "sign-in");
+        await BrowserApp.SignInAsync(page, "health", "Wrong#Pass123");
+        Assert.Equal("用户名或密码错误", await page.Locator("#gc-login-error").InnerTextAsync());
+        await BrowserApp.ScreenshotAsync(page, "sign-in-error");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Five_wrong_passwords_lock_the_account()
+    {
+        var page = await app.NewPageAsync();
+        for (var i = 1; i <= 4; i++)
+        {
+            await BrowserApp.SignInAsync(page, "secadmin", "Wrong#Pass123");
+            Assert.Equal("用户名或密码错误", await page.Locator("#gc-login-error").InnerTextAsync());
+        }
+        await BrowserApp.SignInAsync(page, "secadmin", "Wrong#Pass123");
+        Assert.Contains("账号已锁定", await page.Locator("#gc-login-error").InnerTextAsync());
+        await BrowserApp.SignInAsync(page, "secadmin");
+        Assert.Contains("后再试", await page.Locator("#gc-login-error").InnerTextAsync());
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Signing_out_returns_to_the_sign_in_page_and_pages_need_signing_in_again()
+    {
+        var page = await app.NewPageAsync();
+        await BrowserApp.SignInAsync(page, "health");
+        await page.WaitForURLAsync(app.BaseUrl + "/");
+        await page.Locator("#gc-sign-out").ClickAsync();
+        await page.WaitForURLAsync("**/account/login");
+        await page.GotoAsync("/users");
+        Assert.Contains("/account/login", page.Url);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task An_agency_user_opening_an_admin_page_is_told_no()
+    {
+        var page = await app.NewPageAsync();
+        await BrowserApp.SignInAsync(page, "edu");
+        await page.WaitForURLAsync(app.BaseUrl + "/");
+        await page.GotoAsync("/users");
+        await page.GetByText("无权访问").First.WaitForAsync();
+        await page.Context.CloseAsync();
+    }
+}
