@@ -1,0 +1,63 @@
+using Microsoft.Playwright;
+
+namespace GovCloud.E2E;
+
+/// <summary>The system administrator keeps the organisation tree and accounts; the auditor reads the log.</summary>
+public sealed class AdminPagesTests(BrowserApp app) : IClassFixture<BrowserApp>
+{
+    [Fact]
+    public async Task The_admin_adds_an_agency_and_a_wrong_credit_code_is_flagged_while_typing()
+    {
+        var page = await app.NewPageAsync();
+        await BrowserApp.SignInAsync(page, "admin");
+        await page.WaitForURLAsync(app.BaseUrl + "/");
+        await page.GotoAsync("/organisations");
+        await page.GetByText("市教育局").First.WaitForAsync();
+        await BrowserApp.ScreenshotAsync(page, "organisations");
+
+        await page.ClickAsync("#gc-new-org");
+        var dialog = page.Locator(".ant-modal");
+        await dialog.GetByText("新建单位").First.WaitForAsync();
+        await dialog.Locator("input[name='form.Name']").FillAsync("市林业局");
+        await dialog.Locator(".ant-select").First.ClickAsync();
+        await page.Locator(".ant-select-dropdown:visible .ant-select-item-option").GetByText("市直使用单位").ClickAsync();
+        var code = dialog.Locator("input[name='form.CreditCode']");
+        await code.PressSequentiallyAsync("91350100M000100Y44");
+        await dialog.GetByText("统一社会信用代码校验位不正确").WaitForAsync();
+        await BrowserApp.ScreenshotAsync(page, "organisation-form-error");
+
+        var valid = GovCloud.Web.Infrastructure.Data.DemoData.SampleCreditCode("450200", 777);
+        await code.FillAsync(valid);
+        await dialog.GetByText("财政全额拨款").ClickAsync();
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "保 存" }).Or(dialog.GetByRole(AriaRole.Button, new() { Name = "保存" })).First.ClickAsync();
+        await page.GetByText("已保存：市林业局").WaitForAsync();
+        await page.Locator("table").GetByText("市林业局").WaitForAsync();
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_admin_creates_a_user_and_is_shown_the_one_time_password_once()
+    {
+        var page = await app.NewPageAsync();
+        await BrowserApp.SignInAsync(page, "admin");
+        await page.WaitForURLAsync(app.BaseUrl + "/");
+        await page.GotoAsync("/users");
+        await page.Locator("table").GetByText("edu", new() { Exact = true }).WaitForAsync();
+        await BrowserApp.ScreenshotAsync(page, "users");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_auditor_searches_the_log_and_verifies_the_chain()
+    {
+        var page = await app.NewPageAsync();
+        await BrowserApp.SignInAsync(page, "auditor");
+        await page.WaitForURLAsync(app.BaseUrl + "/");
+        await page.GotoAsync("/audit");
+        await page.Locator("table").GetByText("登录").First.WaitForAsync();
+        await page.ClickAsync("#gc-verify");
+        await page.GetByText("哈希链完整").WaitForAsync();
+        await BrowserApp.ScreenshotAsync(page, "audit");
+        await page.Context.CloseAsync();
+    }
+}
