@@ -8,6 +8,7 @@ using GovCloud.Web.Features.Users;
 using GovCloud.Web.Infrastructure;
 using GovCloud.Web.Infrastructure.Auth;
 using GovCloud.Web.Infrastructure.Data;
+using Serilog;
 
 // `--demo` loads the sample city into an empty database.
 var demo = args.Contains("--demo");
@@ -46,6 +47,7 @@ builder.Services.AddGovCloudUi();
 
 var app = builder.Build();
 
+app.UseSerilogRequestLogging();
 app.UseGovCloudErrors();
 app.UseSecurityHeaders();
 if (!app.Environment.IsDevelopment()) app.UseHsts();

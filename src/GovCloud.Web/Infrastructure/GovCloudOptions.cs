@@ -7,6 +7,7 @@ public sealed class GovCloudOptions
 
     public DatabaseOptions Database { get; set; } = new();
     public DemoOptions Demo { get; set; } = new();
+    public BootstrapOptions Bootstrap { get; set; } = new();
     public SecurityOptions Security { get; set; } = new();
 }
 
@@ -29,6 +30,15 @@ public sealed class DemoOptions
 
     /// <summary>The password of every demo user.</summary>
     public string Password { get; set; } = "GovCloud@2026";
+}
+
+public sealed class BootstrapOptions
+{
+    /// <summary>
+    /// The first administrator's one-time password for an automated install; when empty a random
+    /// one is generated and printed once. Either way it must be changed at first sign-in.
+    /// </summary>
+    public string? AdminPassword { get; set; }
 }
 
 public sealed class SecurityOptions

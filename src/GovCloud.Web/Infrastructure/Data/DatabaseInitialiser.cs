@@ -51,16 +51,20 @@ public sealed class DatabaseInitialiser(IServiceProvider services, IOptions<GovC
             db.Organisations.Add(org);
             await db.SaveChangesAsync(ct);
         }
-        var password = UserService.NewOneTimePassword();
+        var preset = options.Value.Bootstrap.AdminPassword;
+        var password = string.IsNullOrEmpty(preset) ? UserService.NewOneTimePassword() : preset;
         var admin = new User { UserName = "admin", DisplayName = "系统管理员", OrganisationId = org.Id, MustChangePassword = true, CreatedAt = clock.GetUtcNow() };
         var result = await users.CreateAsync(admin, password);
-        if (!result.Succeeded) throw new InvalidOperationException(string.Join("；", result.Errors.Select(e => e.Description)));
+        if (!result.Succeeded)
+            throw new InvalidOperationException("初始管理员密码不符合密码规则：" + string.Join("；", result.Errors.Select(e => e.Description)));
         db.UserRoles.Add(new UserRole { UserId = admin.Id, Role = Role.SystemAdmin });
         audit.Record(Actor.System, AuditActions.SystemBootstrapped, nameof(User), admin.Id, after: new { admin.UserName, org = org.Name });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         log.LogInformation("Bootstrap administrator created");
-        Banner.Show("首次启动：已创建系统管理员 admin", $"一次性密码：{password}", "请立即登录并修改密码；此密码不会再次显示。");
+        Banner.Show("首次启动：已创建系统管理员 admin",
+            string.IsNullOrEmpty(preset) ? $"一次性密码：{password}" : "一次性密码：GovCloud__Bootstrap__AdminPassword 中设置的密码",
+            "请立即登录并修改密码；此密码不会再次显示。");
     }
 
     public Task StartAsync(CancellationToken ct) => Task.CompletedTask;
