@@ -19,6 +19,9 @@ public sealed record OrganisationDto(
     public string? FundingTypeName => FundingType?.DisplayName();
 }
 
+/// <summary>An entry of an organisation picker.</summary>
+public sealed record OrganisationOption(Guid Id, string Name, OrganisationType Type);
+
 public sealed record OrganisationInput(
     string? Name, OrganisationType? Type, Guid? ParentId, string? CreditCode, FundingType? FundingType,
     string? ContactName, string? ContactPhone, string? ContactEmail, bool IsActive = true, long? Version = null);
@@ -36,6 +39,11 @@ public sealed partial class OrganisationService(GovCloudDbContext db, DataScope 
         var items = await query.Skip((page - 1) * size).Take(size).Select(ToDto).ToListAsync(ct);
         return new Paged<OrganisationDto>(items, total, page, size);
     }
+
+    /// <summary>Every organisation in scope, for pickers: small rows, no paging.</summary>
+    public async Task<List<OrganisationOption>> OptionsAsync(Actor actor, CancellationToken ct) =>
+        await (await ScopedAsync(actor, ct)).OrderBy(o => o.Type).ThenBy(o => o.Name)
+            .Select(o => new OrganisationOption(o.Id, o.Name, o.Type)).ToListAsync(ct);
 
     /// <summary>The filtered list (all pages) as .xlsx.</summary>
     public async Task<byte[]> ExportAsync(Actor actor, OrganisationQuery q, CancellationToken ct)
