@@ -14,6 +14,8 @@ using Serilog;
 var demo = args.Contains("--demo");
 var builder = WebApplication.CreateBuilder(args.Where(a => a != "--demo").ToArray());
 if (demo) builder.Configuration["GovCloud:Demo:Enabled"] = "true";
+// http://localhost:5080 unless --urls or ASPNETCORE_URLS says otherwise.
+if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey])) builder.WebHost.UseUrls("http://localhost:5080");
 var options = builder.Configuration.GetSection(GovCloudOptions.Section).Get<GovCloudOptions>() ?? new GovCloudOptions();
 builder.Services.Configure<GovCloudOptions>(builder.Configuration.GetSection(GovCloudOptions.Section));
 builder.Services.AddSingleton(TimeProvider.System);

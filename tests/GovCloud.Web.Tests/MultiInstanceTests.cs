@@ -1,13 +1,11 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using GovCloud.Web.Tests.Support;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace GovCloud.Web.Tests;
 
 /// <summary>Two app instances on one PostgreSQL: what one signs in, the other honours.</summary>
-public sealed partial class MultiInstanceTests
+public sealed class MultiInstanceTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -18,17 +16,7 @@ public sealed partial class MultiInstanceTests
         await using var second = new GovCloudApp(Provider.PostgreSql, first.ConnectionString);
         _ = first.Server; // migrate and seed before the second instance starts
 
-        var browser = first.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        var form = await browser.GetStringAsync("/account/login", Ct);
-        var token = AntiforgeryField().Match(form).Groups[1].Value;
-        Assert.NotEmpty(token);
-        var signIn = await browser.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["_handler"] = "login",
-            ["__RequestVerificationToken"] = token,
-            ["Input.UserName"] = "edu",
-            ["Input.Password"] = GovCloudApp.DemoPassword,
-        }), Ct);
+        var (_, signIn) = await first.SignInWithFormAsync("edu");
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
         var cookie = signIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("GovCloud.Auth="));
 
@@ -55,7 +43,4 @@ public sealed partial class MultiInstanceTests
         await onFirst.PostAsync("/api/v1/auth/sign-out", null, Ct);
         Assert.Equal(HttpStatusCode.Unauthorized, (await onSecond.GetAsync("/api/v1/me", Ct)).StatusCode);
     }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryField();
 }

@@ -49,6 +49,12 @@ public abstract class ServicePage : ComponentBase
             Messages.Error(p.AllMessages);
             return default;
         }
+        catch (Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException)
+        {
+            LastError = ProblemException.Conflict("该记录已被他人修改，请刷新后重试");
+            Messages.Error(LastError.AllMessages);
+            return default;
+        }
     }
 
     /// <summary>The last refusal, so a form can show it next to its fields.</summary>

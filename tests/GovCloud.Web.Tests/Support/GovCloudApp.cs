@@ -2,7 +2,9 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using GovCloud.Web.Infrastructure.Data;
 using Microsoft.AspNetCore.Hosting;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GovCloud.Web.Tests.Support;
@@ -10,7 +12,7 @@ namespace GovCloud.Web.Tests.Support;
 public enum Provider { Sqlite, PostgreSql }
 
 /// <summary>The real app on a real database of its own (a temp SQLite file or a fresh PostgreSQL database), with demo data.</summary>
-public class GovCloudApp : WebApplicationFactory<Program>
+public partial class GovCloudApp : WebApplicationFactory<Program>
 {
     public const string DemoPassword = "Demo#Pass2026";
 
@@ -18,9 +20,13 @@ public class GovCloudApp : WebApplicationFactory<Program>
     public string ConnectionString { get; }
     private readonly Dictionary<string, string?> _settings;
 
-    public GovCloudApp(Provider provider, string? connectionString = null, bool demo = true, IDictionary<string, string?>? settings = null)
+    private readonly TimeProvider? _clock;
+
+    public GovCloudApp(Provider provider, string? connectionString = null, bool demo = true, IDictionary<string, string?>? settings = null,
+        TimeProvider? clock = null)
     {
         Provider = provider;
+        _clock = clock;
         ConnectionString = connectionString ?? (provider == Provider.Sqlite
             ? $"Data Source={Path.Combine(Path.GetTempPath(), "govcloud-test-" + Guid.NewGuid().ToString("N")[..12] + ".db")}"
             : PostgresServer.Instance.CreateDatabase());
@@ -40,7 +46,30 @@ public class GovCloudApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+        if (_clock is not null) builder.ConfigureTestServices(s => s.AddSingleton(_clock));
     }
+
+    /// <summary>
+    /// A client signed in through the real sign-in form (antiforgery token and all), holding the
+    /// cookie as a browser would.
+    /// </summary>
+    public async Task<(HttpClient Client, HttpResponseMessage Response)> SignInWithFormAsync(string userName, string? password = null)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var form = await client.GetStringAsync("/account/login");
+        var token = AntiforgeryField().Match(form).Groups[1].Value;
+        var response = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "login",
+            ["__RequestVerificationToken"] = token,
+            ["Input.UserName"] = userName,
+            ["Input.Password"] = password ?? DemoPassword,
+        }));
+        return (client, response);
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryField();
 
     /// <summary>A client signed in with a bearer token as a demo user.</summary>
     public async Task<HttpClient> SignInAsync(string userName, string? password = null)
@@ -70,4 +99,12 @@ public class GovCloudApp : WebApplicationFactory<Program>
 }
 
 public sealed class SqliteApp() : GovCloudApp(Provider.Sqlite);
+
+/// <summary>The real clock plus an offset the test moves forward.</summary>
+public sealed class MovableClock : TimeProvider
+{
+    private TimeSpan _offset;
+    public void Advance(TimeSpan by) => _offset += by;
+    public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + _offset;
+}
 public sealed class PostgresApp() : GovCloudApp(Provider.PostgreSql);

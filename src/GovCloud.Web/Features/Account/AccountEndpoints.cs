@@ -20,7 +20,8 @@ public static class AccountEndpoints
         {
             if (http.User.Identity?.IsAuthenticated == true)
             {
-                audit.Record(Actor.From(http), AuditActions.SignOut, nameof(User), Actor.From(http).UserId);
+                var actor = Actor.From(http);
+                audit.Record(actor, AuditActions.SignOut, nameof(User), actor.UserId);
                 await db.SaveChangesAsync(http.RequestAborted);
             }
             await signIns.SignOutAsync();

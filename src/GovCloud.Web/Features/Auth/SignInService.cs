@@ -23,6 +23,9 @@ public sealed class SignInService(
 {
     public const string WrongCredentials = "用户名或密码错误";
 
+    private static readonly User TimingDummy = new() { DisplayName = "" };
+    private static readonly string TimingDummyHash = new PasswordHasher<User>().HashPassword(TimingDummy, "GovCloud-timing-equaliser");
+
     /// <summary>The user when the password is right; otherwise throws 401 or 423 with the Chinese reason.</summary>
     public async Task<User> CheckAsync(string? userName, string? password, string? clientIp, CancellationToken ct)
     {
@@ -32,6 +35,8 @@ public sealed class SignInService(
         var user = await users.FindByNameAsync(userName.Trim());
         if (user is null || !user.IsActive)
         {
+            // Spend the same hashing time as a real check, so the answer's speed does not tell which names exist.
+            users.PasswordHasher.VerifyHashedPassword(user ?? TimingDummy, TimingDummyHash, password);
             await RecordAsync(user, userName, clientIp, AuditActions.SignInFailed, user is null ? "用户不存在" : "账号已停用", ct);
             throw new ProblemException(401, WrongCredentials, WrongCredentials);
         }
