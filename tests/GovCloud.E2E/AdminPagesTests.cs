@@ -83,6 +83,30 @@ public sealed class AdminPagesTests(BrowserApp app) : IClassFixture<BrowserApp>
     }
 
     [Fact]
+    public async Task The_security_administrator_unlocks_a_locked_account()
+    {
+        var victim = await app.NewPageAsync();
+        for (var i = 0; i < 5; i++) await BrowserApp.SignInAsync(victim, "health", "Wrong#Pass123");
+        Assert.Contains("账号已锁定", await victim.Locator("#gc-login-error").InnerTextAsync());
+
+        var page = await app.NewPageAsync();
+        await BrowserApp.SignInAsync(page, "secadmin");
+        await page.WaitForURLAsync(app.BaseUrl + "/");
+        await page.GetByText("当前锁定的账号").WaitForAsync();
+        await page.GotoAsync("/account-security");
+        var row = page.Locator("tr", new() { HasText = "health" });
+        await row.WaitForAsync();
+        await BrowserApp.ScreenshotAsync(page, "account-security");
+        await row.GetByText("解锁").ClickAsync();
+        await page.GetByText("已解锁").First.WaitForAsync();
+        await page.Context.CloseAsync();
+
+        await BrowserApp.SignInAsync(victim, "health");
+        await victim.WaitForURLAsync(app.BaseUrl + "/");
+        await victim.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task The_auditor_searches_the_log_and_verifies_the_chain()
     {
         var page = await app.NewPageAsync();

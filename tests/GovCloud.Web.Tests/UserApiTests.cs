@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace GovCloud.Web.Tests;
 
 /// <summary>Accounts: separation of the three administrators, roles per organisation, scope, deactivation.</summary>
-public abstract class UserApiTests(GovCloudApp app)
+public abstract partial class UserApiTests(GovCloudApp app)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -131,6 +131,35 @@ public abstract class UserApiTests(GovCloudApp app)
         Assert.Equal(HttpStatusCode.Unauthorized, (await app.CreateClient().PostJsonAsync("/api/v1/auth/token",
             new { userName = "secadmin", password = GovCloudApp.DemoPassword })).StatusCode);
         await app.SignInAsync("secadmin", reset.OneTimePassword);
+    }
+}
+
+public abstract partial class UserApiTests
+{
+    [Fact]
+    public async Task The_security_administrator_finds_locked_accounts_and_unlocks_them_but_manages_no_accounts()
+    {
+        var admin = await app.SignInAsync("admin");
+        var created = await (await admin.PostJsonAsync("/api/v1/users", new
+        {
+            userName = "locked1", displayName = "被锁用户", organisationId = await OrgAsync(admin, "市医疗保障局"), roles = new[] { Role.AgencyOperator },
+        })).ReadAsync<UserWithPassword>(HttpStatusCode.Created);
+        var anonymous = app.CreateClient();
+        for (var i = 0; i < 5; i++) await anonymous.PostJsonAsync("/api/v1/auth/token", new { userName = "locked1", password = "Wrong#Pass123" });
+
+        var security = await app.SignInAsync("secadmin");
+        var locked = await (await security.GetAsync("/api/v1/users?locked=true", Ct)).ReadAsync<Paged<UserDto>>();
+        Assert.Equal(["locked1"], locked.Items.Select(u => u.UserName));
+        Assert.NotNull(locked.Items[0].LockedUntil);
+
+        await (await security.PostAsync($"/api/v1/users/{created.User.Id}/unlock", null, Ct)).ReadAsync<UserDto>();
+        await app.SignInAsync("locked1", created.OneTimePassword);
+        Assert.Empty((await (await security.GetAsync("/api/v1/users?locked=true", Ct)).ReadAsync<Paged<UserDto>>()).Items);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await security.PostJsonAsync("/api/v1/users", new { userName = "x" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await security.PostAsync($"/api/v1/users/{created.User.Id}/reset-password", null, Ct)).StatusCode);
+        var edu = await app.SignInAsync("edu");
+        Assert.Equal(HttpStatusCode.Forbidden, (await edu.PostAsync($"/api/v1/users/{created.User.Id}/unlock", null, Ct)).StatusCode);
     }
 }
 

@@ -25,7 +25,8 @@ public sealed record CreateUserInput(string? UserName, string? DisplayName, Guid
 
 public sealed record UpdateUserInput(string? DisplayName, IReadOnlyList<Role>? Roles, string? Email, string? PhoneNumber, bool IsActive, string? Version);
 
-public sealed record UserQuery(string? Q = null, Guid? OrganisationId = null, Role? Role = null, bool? IsActive = null, int? Page = null, int? PageSize = null);
+public sealed record UserQuery(string? Q = null, Guid? OrganisationId = null, Role? Role = null, bool? IsActive = null, bool? Locked = null,
+    int? Page = null, int? PageSize = null);
 
 /// <summary>A created or reset account and the one-time password to hand to its owner (shown once, never stored).</summary>
 public sealed record UserWithPassword(UserDto User, string OneTimePassword);
@@ -72,6 +73,11 @@ public sealed partial class UserService(
         if (q.OrganisationId is { } org) query = query.Where(u => u.OrganisationId == org);
         if (q.Role is { } role) query = query.Where(u => u.Roles.Any(r => r.Role == role));
         if (q.IsActive is { } active) query = query.Where(u => u.IsActive == active);
+        if (q.Locked is { } locked)
+        {
+            var now = clock.GetUtcNow();
+            query = locked ? query.Where(u => u.LockoutEnd > now) : query.Where(u => u.LockoutEnd == null || u.LockoutEnd <= now);
+        }
         return query.OrderBy(u => u.UserName);
     }
 
@@ -179,7 +185,7 @@ public sealed partial class UserService(
 
     public async Task<UserDto> UnlockAsync(Actor actor, Guid id, CancellationToken ct)
     {
-        RequireAdmin(actor);
+        RequireAccountSecurity(actor);
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == id, ct) ?? throw ProblemException.NotFound("用户");
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await users.SetLockoutEndDateAsync(user, null);
@@ -192,7 +198,7 @@ public sealed partial class UserService(
 
     public async Task<int> RevokeTokensAsync(Actor actor, Guid id, CancellationToken ct)
     {
-        RequireAdmin(actor);
+        RequireAccountSecurity(actor);
         if (!await db.Users.AnyAsync(u => u.Id == id, ct)) throw ProblemException.NotFound("用户");
         return await tokens.RevokeAsync(id, null, actor, "管理员吊销", ct);
     }
@@ -243,6 +249,12 @@ public sealed partial class UserService(
     private static void RequireAdmin(Actor actor)
     {
         if (!actor.IsIn(Role.SystemAdmin)) throw ProblemException.Forbidden("只有系统管理员可以管理用户");
+    }
+
+    /// <summary>Unlocking and revoking are security operations: the system or the security administrator.</summary>
+    private static void RequireAccountSecurity(Actor actor)
+    {
+        if (!actor.IsInAny(Role.SystemAdmin, Role.SecurityAdmin)) throw ProblemException.Forbidden("只有系统管理员或安全管理员可以解锁账号、吊销令牌");
     }
 
     private static void CheckRoles(Validation v, IReadOnlyList<Role>? roles, OrganisationType orgType)

@@ -11,7 +11,7 @@ public static class UsersApi
     {
         var group = app.MapGroup("/api/v1/users").WithTags("用户");
         group.MapGet("/", List).WithName("ListUsers")
-            .WithSummary("用户列表（系统管理员看全部，其他用户只看本单位；可按用户名/姓名、单位、角色、状态筛选，分页）");
+            .WithSummary("用户列表（三员看全部，其他用户只看本单位；可按用户名/姓名、单位、角色、启用、锁定筛选，分页）");
         group.MapGet("/export", Export).WithName("ExportUsers").WithSummary("按同样的筛选条件导出用户列表 Excel");
         group.MapGet("/{id:guid}", Get).WithName("GetUser").WithSummary("用户详情").ProducesProblem(404);
         group.MapPost("/", Create).WithName("CreateUser")
@@ -22,20 +22,20 @@ public static class UsersApi
             .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
         group.MapPost("/{id:guid}/reset-password", ResetPassword).WithName("ResetUserPassword")
             .WithSummary("重置密码为新的一次性密码，并吊销该用户的全部令牌（系统管理员）");
-        group.MapPost("/{id:guid}/unlock", Unlock).WithName("UnlockUser").WithSummary("解除登录锁定（系统管理员）");
-        group.MapPost("/{id:guid}/revoke-tokens", RevokeTokens).WithName("RevokeUserTokens").WithSummary("吊销该用户的全部访问令牌（系统管理员）");
+        group.MapPost("/{id:guid}/unlock", Unlock).WithName("UnlockUser").WithSummary("解除登录锁定（系统管理员、安全管理员）");
+        group.MapPost("/{id:guid}/revoke-tokens", RevokeTokens).WithName("RevokeUserTokens").WithSummary("吊销该用户的全部访问令牌（系统管理员、安全管理员）");
         return app;
     }
 
     public sealed record RevokedResponse(int Revoked);
 
     private static async Task<Ok<Paged<UserDto>>> List(HttpContext http, UserService service, string? q, Guid? organisationId,
-        Role? role, bool? isActive, int? page, int? pageSize, CancellationToken ct) =>
-        TypedResults.Ok(await service.ListAsync(Actor.From(http), new UserQuery(q, organisationId, role, isActive, page, pageSize), ct));
+        Role? role, bool? isActive, bool? locked, int? page, int? pageSize, CancellationToken ct) =>
+        TypedResults.Ok(await service.ListAsync(Actor.From(http), new UserQuery(q, organisationId, role, isActive, locked, page, pageSize), ct));
 
     private static async Task<FileContentHttpResult> Export(HttpContext http, UserService service, TimeProvider clock, string? q,
-        Guid? organisationId, Role? role, bool? isActive, CancellationToken ct) =>
-        TypedResults.File(await service.ExportAsync(Actor.From(http), new UserQuery(q, organisationId, role, isActive), ct),
+        Guid? organisationId, Role? role, bool? isActive, bool? locked, CancellationToken ct) =>
+        TypedResults.File(await service.ExportAsync(Actor.From(http), new UserQuery(q, organisationId, role, isActive, locked), ct),
             ExcelExport.ContentType, ExcelExport.FileName("用户列表", clock));
 
     private static async Task<Ok<UserDto>> Get(Guid id, HttpContext http, UserService service, CancellationToken ct) =>
