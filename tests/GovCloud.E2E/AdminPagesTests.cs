@@ -32,6 +32,12 @@ public sealed class AdminPagesTests(BrowserApp app) : IClassFixture<BrowserApp>
         await dialog.GetByRole(AriaRole.Button, new() { Name = "保 存" }).Or(dialog.GetByRole(AriaRole.Button, new() { Name = "保存" })).First.ClickAsync();
         await page.GetByText("已保存：市林业局").WaitForAsync();
         await page.Locator("table").GetByText("市林业局").WaitForAsync();
+
+        await page.GetByRole(AriaRole.Tab, new() { Name = "组织机构树" }).ClickAsync();
+        var tree = page.Locator("#gc-org-tree");
+        await tree.GetByText("柳江区教育局").WaitForAsync();
+        Assert.Contains("市林业局", await tree.InnerTextAsync());
+        await BrowserApp.ScreenshotAsync(page, "organisation-tree");
         await page.Context.CloseAsync();
     }
 

@@ -20,7 +20,7 @@ public sealed record OrganisationDto(
 }
 
 /// <summary>An entry of an organisation picker.</summary>
-public sealed record OrganisationOption(Guid Id, string Name, OrganisationType Type);
+public sealed record OrganisationOption(Guid Id, string Name, OrganisationType Type, Guid? ParentId = null);
 
 public sealed record OrganisationInput(
     string? Name, OrganisationType? Type, Guid? ParentId, string? CreditCode, FundingType? FundingType,
@@ -43,7 +43,7 @@ public sealed partial class OrganisationService(GovCloudDbContext db, DataScope 
     /// <summary>Every organisation in scope, for pickers: small rows, no paging.</summary>
     public async Task<List<OrganisationOption>> OptionsAsync(Actor actor, CancellationToken ct) =>
         await (await ScopedAsync(actor, ct)).OrderBy(o => o.Type).ThenBy(o => o.Name)
-            .Select(o => new OrganisationOption(o.Id, o.Name, o.Type)).ToListAsync(ct);
+            .Select(o => new OrganisationOption(o.Id, o.Name, o.Type, o.ParentId)).ToListAsync(ct);
 
     /// <summary>The filtered list (all pages) as .xlsx.</summary>
     public async Task<byte[]> ExportAsync(Actor actor, OrganisationQuery q, CancellationToken ct)
