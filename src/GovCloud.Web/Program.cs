@@ -25,6 +25,7 @@ builder.AddGovCloudLogging();
 builder.AddGovCloudTelemetry();
 builder.Services.AddChineseProblemDetails();
 builder.Services.AddGovCloudJson();
+builder.Services.AddGovCloudForwardedHeaders(options.TrustedProxies);
 builder.Services.AddGovCloudOpenApi();
 builder.Services.AddGovCloudHealth();
 
@@ -49,6 +50,7 @@ builder.Services.AddGovCloudUi();
 
 var app = builder.Build();
 
+app.UseForwardedHeaders();
 app.UseSerilogRequestLogging();
 app.UseGovCloudErrors();
 app.UseSecurityHeaders();

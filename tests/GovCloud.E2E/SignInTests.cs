@@ -82,6 +82,22 @@ public sealed class SignInTests(BrowserApp app) : IClassFixture<BrowserApp>
     }
 
     [Fact]
+    public async Task Behind_a_local_reverse_proxy_the_audit_log_records_the_users_address()
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/auth/token")
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new { userName = "police", password = GovCloud.Web.Tests.Support.GovCloudApp.DemoPassword }),
+        };
+        request.Headers.Add("X-Forwarded-For", "203.0.113.7");
+        (await http.SendAsync(request, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
+        var ip = await app.App.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(
+            db.AuditEntries.Where(a => a.Action == "SignIn" && a.ActorName == "police").OrderByDescending(a => a.Sequence).Select(a => a.ClientIp),
+            TestContext.Current.CancellationToken));
+        Assert.Equal("203.0.113.7", ip);
+    }
+
+    [Fact]
     public async Task An_agency_user_opening_an_admin_page_is_told_no()
     {
         var page = await app.NewPageAsync();

@@ -124,13 +124,22 @@ public abstract partial class UserApiTests(GovCloudApp app)
     [Fact]
     public async Task A_reset_password_is_one_time_and_unlocks()
     {
+        // Its own user: the demo users serve the other tests of this class.
         var admin = await app.SignInAsync("admin");
-        var secadmin = await UserAsync(admin, "secadmin");
-        var reset = await (await admin.PostAsync($"/api/v1/users/{secadmin.Id}/reset-password", null, Ct)).ReadAsync<UserWithPassword>();
+        var created = await (await admin.PostJsonAsync("/api/v1/users", new
+        {
+            userName = "resetme", displayName = "重置用户", organisationId = await OrgAsync(admin, "市行政审批局"), roles = new[] { Role.AgencyOperator },
+        })).ReadAsync<UserWithPassword>(HttpStatusCode.Created);
+        var anonymous = app.CreateClient();
+        for (var i = 0; i < 5; i++) await anonymous.PostJsonAsync("/api/v1/auth/token", new { userName = "resetme", password = "Wrong#Pass123" });
+
+        var reset = await (await admin.PostAsync($"/api/v1/users/{created.User.Id}/reset-password", null, Ct)).ReadAsync<UserWithPassword>();
         Assert.True(reset.User.MustChangePassword);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await app.CreateClient().PostJsonAsync("/api/v1/auth/token",
-            new { userName = "secadmin", password = GovCloudApp.DemoPassword })).StatusCode);
-        await app.SignInAsync("secadmin", reset.OneTimePassword);
+        Assert.Null(reset.User.LockedUntil);
+        Assert.NotEqual(created.OneTimePassword, reset.OneTimePassword);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostJsonAsync("/api/v1/auth/token",
+            new { userName = "resetme", password = created.OneTimePassword })).StatusCode);
+        await app.SignInAsync("resetme", reset.OneTimePassword);
     }
 }
 

@@ -8,6 +8,12 @@ public sealed class GovCloudOptions
     public DatabaseOptions Database { get; set; } = new();
     public DemoOptions Demo { get; set; } = new();
     public BootstrapOptions Bootstrap { get; set; } = new();
+
+    /// <summary>
+    /// Addresses of reverse proxies whose X-Forwarded-For/-Proto are believed (loopback always is),
+    /// so that the audit log and the sign-in limit see the user's address, not the proxy's.
+    /// </summary>
+    public string[] TrustedProxies { get; set; } = [];
     public SecurityOptions Security { get; set; } = new();
 }
 

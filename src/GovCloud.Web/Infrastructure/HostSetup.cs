@@ -1,7 +1,9 @@
 using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
 using GovCloud.Web.Infrastructure.Data;
+using System.Net;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
@@ -14,6 +16,13 @@ public static class HostSetup
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
             o.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+        });
+
+    public static IServiceCollection AddGovCloudForwardedHeaders(this IServiceCollection services, IEnumerable<string> trustedProxies) =>
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            foreach (var proxy in trustedProxies) o.KnownProxies.Add(IPAddress.Parse(proxy));
         });
 
     /// <summary>Keys in the database: a cookie issued by one instance is read by every other.</summary>
