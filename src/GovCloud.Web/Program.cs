@@ -2,6 +2,7 @@ using GovCloud.Web.Components;
 using GovCloud.Web.Features.Account;
 using GovCloud.Web.Features.Audit;
 using GovCloud.Web.Features.Auth;
+using GovCloud.Web.Features.Calendar;
 using GovCloud.Web.Features.Organisations;
 using GovCloud.Web.Features.Platform;
 using GovCloud.Web.Features.Users;
@@ -44,6 +45,8 @@ builder.Services.AddScoped<SignInService>();
 builder.Services.AddScoped<TokenService>();
 builder.Services.AddScoped<OrganisationService>();
 builder.Services.AddScoped<UserService>();
+builder.Services.AddSingleton<CalendarCache>();
+builder.Services.AddScoped<CalendarService>();
 
 // UI
 builder.Services.AddGovCloudUi();
@@ -67,6 +70,7 @@ app.MapMeApi();
 app.MapOrganisationsApi();
 app.MapUsersApi();
 app.MapAuditApi();
+app.MapCalendarApi();
 app.MapAccountEndpoints();
 app.MapGovCloudUi();
 app.PrintAddressesOnStart();

@@ -7,5 +7,14 @@ public static class ChinaTime
 
     public static DateTimeOffset ToChina(this DateTimeOffset time) => TimeZoneInfo.ConvertTime(time, Zone);
 
+    /// <summary>Today's date in Beijing.</summary>
+    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().ToChina().DateTime);
+
+    /// <summary>The date an instant falls on in Beijing.</summary>
+    public static DateOnly DateOf(DateTimeOffset time) => DateOnly.FromDateTime(time.ToChina().DateTime);
+
+    /// <summary>24:00 Beijing time at the end of <paramref name="day"/>: when a deadline on that day runs out.</summary>
+    public static DateTimeOffset EndOfDay(DateOnly day) => new(day.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8));
+
     public static string Format(DateTimeOffset? time) => time is null ? "" : time.Value.ToChina().ToString("yyyy-MM-dd HH:mm:ss");
 }

@@ -54,6 +54,8 @@ public static class AuditActions
     public const string AuditExported = "AuditExported";
     public const string SystemBootstrapped = "SystemBootstrapped";
     public const string DemoDataLoaded = "DemoDataLoaded";
+    public const string CalendarImported = "CalendarImported";
+    public const string CalendarDayChanged = "CalendarDayChanged";
 
     public static string Label(string action) => action switch
     {
@@ -72,6 +74,8 @@ public static class AuditActions
         AuditExported => "导出审计日志",
         SystemBootstrapped => "系统初始化",
         DemoDataLoaded => "载入演示数据",
+        CalendarImported => "导入节假日安排",
+        CalendarDayChanged => "修改工作日历",
         _ => action,
     };
 
@@ -79,5 +83,6 @@ public static class AuditActions
     [
         SignIn, SignInFailed, SignOut, TokenIssued, TokenRevoked, PasswordChanged, PasswordReset, UserCreated,
         UserUpdated, UserUnlocked, OrganisationCreated, OrganisationUpdated, AuditExported, SystemBootstrapped, DemoDataLoaded,
+        CalendarImported, CalendarDayChanged,
     ];
 }

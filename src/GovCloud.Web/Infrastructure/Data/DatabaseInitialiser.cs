@@ -1,6 +1,7 @@
 using GovCloud.Domain.Organisations;
 using GovCloud.Domain.Security;
 using GovCloud.Web.Features.Audit;
+using GovCloud.Web.Features.Calendar;
 using GovCloud.Web.Features.Organisations;
 using GovCloud.Web.Features.Users;
 using GovCloud.Web.Infrastructure.Auth;
@@ -24,6 +25,8 @@ public sealed class DatabaseInitialiser(IServiceProvider services, IOptions<GovC
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<GovCloudDbContext>();
         await db.Database.MigrateAsync(ct);
+        await CalendarService.EnsureBuiltInAsync(db, scope.ServiceProvider.GetRequiredService<AuditLog>(),
+            scope.ServiceProvider.GetRequiredService<TimeProvider>(), ct);
 
         if (await db.Users.AnyAsync(ct)) return;
         if (options.Value.Demo.Enabled)

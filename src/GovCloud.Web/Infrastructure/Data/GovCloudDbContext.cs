@@ -1,5 +1,6 @@
 using GovCloud.Domain.Audit;
 using GovCloud.Web.Features.Audit;
+using GovCloud.Web.Features.Calendar;
 using GovCloud.Web.Features.Organisations;
 using GovCloud.Web.Features.Users;
 using GovCloud.Web.Infrastructure.Auth;
@@ -22,6 +23,9 @@ public abstract class GovCloudDbContext(DbContextOptions options)
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
+    public DbSet<HolidayAdjustment> HolidayAdjustments => Set<HolidayAdjustment>();
+    public DbSet<CalendarYear> CalendarYears => Set<CalendarYear>();
+    public DbSet<CalendarState> CalendarStates => Set<CalendarState>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -69,6 +73,20 @@ public abstract class GovCloudDbContext(DbContextOptions options)
             e.Property(a => a.PreviousHash).HasMaxLength(64);
             e.Property(a => a.Hash).HasMaxLength(64);
         });
+
+        b.Entity<HolidayAdjustment>(e =>
+        {
+            e.HasKey(a => a.Date);
+            e.Property(a => a.Holiday).HasMaxLength(20);
+            e.Property(a => a.Source).HasMaxLength(8);
+        });
+        b.Entity<CalendarYear>(e =>
+        {
+            e.HasKey(y => y.Year);
+            e.Property(y => y.Year).ValueGeneratedNever();
+            e.Property(y => y.Source).HasMaxLength(8);
+        });
+        b.Entity<CalendarState>(e => e.Property(s => s.Id).ValueGeneratedNever());
 
         b.Entity<ApiToken>(e =>
         {
