@@ -1,7 +1,10 @@
 namespace GovCloud.Domain.Calendar;
 
 /// <summary>The last day of a period and the rule that produced it, in words a user can check.</summary>
-public sealed record DeadlineResult(DateOnly Start, Period Period, DateOnly LastDay, string Rule);
+public sealed record DeadlineResult(DateOnly Start, Period Period, DateOnly LastDay, bool Paused)
+{
+    public string Rule => Deadlines.RuleText(Period, Paused);
+}
 
 /// <summary>
 /// How a period runs from an event (docs/期限计算规则.md):
@@ -19,9 +22,9 @@ public static class Deadlines
     public static DeadlineResult Compute(WorkCalendar calendar, DateOnly start, Period period, IReadOnlyList<Pause>? pauses = null)
     {
         if (period.Length < 1) throw new ArgumentOutOfRangeException(nameof(period), "期限须为正数");
-        pauses ??= [];
-        if (pauses.Any(p => p.Until is null))
-            throw new InvalidOperationException("计时暂停中，恢复后才有截止日期");
+        pauses ??= Array.Empty<Pause>();
+        foreach (var pause in pauses)
+            if (pause.Until is null) throw new InvalidOperationException("计时暂停中，恢复后才有截止日期");
 
         var lastDay = period.Unit switch
         {
@@ -31,7 +34,7 @@ public static class Deadlines
             PeriodUnit.Years => calendar.OnOrNextWorkingDay(CalendarDays(start, DaysTo(start, start.AddYears(period.Length)), pauses)),
             _ => throw new ArgumentOutOfRangeException(nameof(period)),
         };
-        return new DeadlineResult(start, period, lastDay, RuleText(period, pauses.Count > 0));
+        return new DeadlineResult(start, period, lastDay, pauses.Count > 0);
     }
 
     public static string RuleText(Period period, bool paused)
@@ -54,7 +57,7 @@ public static class Deadlines
     {
         var used = 0;
         var segmentStart = start;
-        foreach (var pause in pauses.OrderBy(p => p.From))
+        foreach (var pause in InOrder(pauses))
         {
             var counted = calendar.WorkingDaysStrictlyBetween(segmentStart, pause.From);
             if (used + counted >= n) return calendar.AddWorkingDays(segmentStart, n - used);
@@ -68,7 +71,7 @@ public static class Deadlines
     {
         var used = 0;
         var segmentStart = start;
-        foreach (var pause in pauses.OrderBy(p => p.From))
+        foreach (var pause in InOrder(pauses))
         {
             var counted = Math.Max(0, pause.From.DayNumber - segmentStart.DayNumber - 1);
             if (used + counted >= n) return segmentStart.AddDays(n - used);
@@ -77,6 +80,8 @@ public static class Deadlines
         }
         return segmentStart.AddDays(n - used);
     }
+
+    private static IEnumerable<Pause> InOrder(IReadOnlyList<Pause> pauses) => pauses.Count <= 1 ? pauses : pauses.OrderBy(p => p.From);
 
     private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
 }
