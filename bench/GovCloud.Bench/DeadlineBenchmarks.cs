@@ -53,7 +53,7 @@ public class DeadlineBenchmarks
     {
         var sum = 0;
         foreach (var (start, days) in _questions)
-            sum += Deadlines.Compute(_calendar, start, Period.WorkingDays(days)).LastDay.DayNumber;
+            sum += DeadlineRules.Compute(_calendar, start, Period.WorkingDays(days)).LastDay.DayNumber;
         return sum;
     }
 }

@@ -54,7 +54,7 @@ public class CalendarTests
     // An event on a holiday starts counting on the next working day
     [InlineData("2026-10-03", 1, "2026-10-08")]
     public void Working_day_periods_count_from_the_next_working_day(string start, int days, string expected) =>
-        Assert.Equal(D(expected), Deadlines.Compute(Calendar, D(start), Period.WorkingDays(days)).LastDay);
+        Assert.Equal(D(expected), DeadlineRules.Compute(Calendar, D(start), Period.WorkingDays(days)).LastDay);
 
     [Theory]
     // trial of 30 calendar days ending on a holiday moves to the next working day
@@ -64,7 +64,7 @@ public class CalendarTests
     // A last day on a worked Saturday stays
     [InlineData("2026-02-13", 15, "2026-02-28")]
     public void Calendar_day_periods_end_on_day_plus_n_moved_to_a_working_day(string start, int days, string expected) =>
-        Assert.Equal(D(expected), Deadlines.Compute(Calendar, D(start), Period.CalendarDays(days)).LastDay);
+        Assert.Equal(D(expected), DeadlineRules.Compute(Calendar, D(start), Period.CalendarDays(days)).LastDay);
 
     [Theory]
     // retention of 2 years from Feb 29: no such date → the month's last day (a worked Saturday in 2026)
@@ -73,7 +73,7 @@ public class CalendarTests
     // Ending on 国庆 moves to the first working day after it
     [InlineData("2024-10-01", 2, "2026-10-08")]
     public void Year_periods_end_on_the_same_date_or_the_months_last_day(string start, int years, string expected) =>
-        Assert.Equal(D(expected), Deadlines.Compute(Calendar, D(start), Period.Years(years)).LastDay);
+        Assert.Equal(D(expected), DeadlineRules.Compute(Calendar, D(start), Period.Years(years)).LastDay);
 
     [Theory]
     [InlineData("2025-01-31", 1, "2025-02-28")] // no 02-31: the month's last day
@@ -83,7 +83,7 @@ public class CalendarTests
     [InlineData("2025-08-31", 6, "2026-02-28")]
     public void Month_periods_follow_the_same_rule(string start, int months, string expected)
     {
-        var result = Deadlines.Compute(Calendar, D(start), Period.Months(months)).LastDay;
+        var result = DeadlineRules.Compute(Calendar, D(start), Period.Months(months)).LastDay;
         Assert.Equal(D(expected), result);
     }
 
@@ -91,36 +91,36 @@ public class CalendarTests
     public void A_pause_stops_counting_and_the_pause_and_resume_days_do_not_count()
     {
         var start = D("2026-03-02");
-        Assert.Equal(D("2026-03-09"), Deadlines.Compute(Calendar, start, Period.WorkingDays(5)).LastDay);
+        Assert.Equal(D("2026-03-09"), DeadlineRules.Compute(Calendar, start, Period.WorkingDays(5)).LastDay);
         // Counted 03-03 before the pause on 03-04; resumed 03-10; 4 more: 03-11, 03-12, 03-13, 03-16.
-        Assert.Equal(D("2026-03-16"), Deadlines.Compute(Calendar, start, Period.WorkingDays(5), [new Pause(D("2026-03-04"), D("2026-03-10"))]).LastDay);
+        Assert.Equal(D("2026-03-16"), DeadlineRules.Compute(Calendar, start, Period.WorkingDays(5), [new Pause(D("2026-03-04"), D("2026-03-10"))]).LastDay);
     }
 
     [Fact]
     public void Several_pauses_add_up()
     {
         var pauses = new[] { new Pause(D("2026-03-04"), D("2026-03-05")), new Pause(D("2026-03-09"), D("2026-03-09")) };
-        Assert.Equal(D("2026-03-12"), Deadlines.Compute(Calendar, D("2026-03-02"), Period.WorkingDays(5), pauses).LastDay);
+        Assert.Equal(D("2026-03-12"), DeadlineRules.Compute(Calendar, D("2026-03-02"), Period.WorkingDays(5), pauses).LastDay);
     }
 
     [Fact]
     public void A_pause_after_the_last_day_changes_nothing() =>
-        Assert.Equal(D("2026-03-09"), Deadlines.Compute(Calendar, D("2026-03-02"), Period.WorkingDays(5),
+        Assert.Equal(D("2026-03-09"), DeadlineRules.Compute(Calendar, D("2026-03-02"), Period.WorkingDays(5),
             [new Pause(D("2026-03-20"), D("2026-03-25"))]).LastDay);
 
     [Fact]
     public void A_calendar_day_period_is_extended_by_the_paused_days() =>
-        Assert.Equal(D("2026-03-19"), Deadlines.Compute(Calendar, D("2026-03-01"), Period.CalendarDays(15),
+        Assert.Equal(D("2026-03-19"), DeadlineRules.Compute(Calendar, D("2026-03-01"), Period.CalendarDays(15),
             [new Pause(D("2026-03-05"), D("2026-03-07"))]).LastDay);
 
     [Fact]
     public void A_running_pause_has_no_deadline_yet() =>
-        Assert.Throws<InvalidOperationException>(() => Deadlines.Compute(Calendar, D("2026-03-02"), Period.WorkingDays(5), [new Pause(D("2026-03-04"), null)]));
+        Assert.Throws<InvalidOperationException>(() => DeadlineRules.Compute(Calendar, D("2026-03-02"), Period.WorkingDays(5), [new Pause(D("2026-03-04"), null)]));
 
     [Fact]
     public void A_year_without_a_notice_follows_the_weekend_rule()
     {
-        Assert.Equal(D("2027-01-01"), Deadlines.Compute(Calendar, D("2026-12-31"), Period.WorkingDays(1)).LastDay);
+        Assert.Equal(D("2027-01-01"), DeadlineRules.Compute(Calendar, D("2026-12-31"), Period.WorkingDays(1)).LastDay);
         var newYear = Calendar.Day(D("2027-01-01"));
         Assert.True(newYear.IsWorkingDay); // no notice yet: a Friday is a working day
         Assert.True(newYear.Provisional);
@@ -141,7 +141,7 @@ public class CalendarTests
     [Fact]
     public void Rules_are_described_in_chinese()
     {
-        var result = Deadlines.Compute(Calendar, D("2026-03-02"), Period.WorkingDays(7));
+        var result = DeadlineRules.Compute(Calendar, D("2026-03-02"), Period.WorkingDays(7));
         Assert.Contains("第7个工作日24时止", result.Rule);
         Assert.Equal("7个工作日", result.Period.ToString());
     }

@@ -18,11 +18,13 @@ public class ClockRulesTests
     }
 
     [Theory]
-    [InlineData("2026-11-26", "2026-11-27", 2)]   // Thursday and Friday
-    [InlineData("2026-11-28", "2026-11-30", 1)]   // Saturday: only Monday left
-    [InlineData("2026-09-30", "2026-10-08", 2)]   // 09-30 and 10-08
+    [InlineData("2026-11-26", "2026-11-27", 1)]   // Thursday: Friday is left
+    [InlineData("2026-11-27", "2026-11-27", 0)]   // the last day itself
+    [InlineData("2026-11-28", "2026-11-30", 1)]   // Saturday: Monday is left
+    [InlineData("2026-09-30", "2026-10-08", 1)]   // across 国庆: only 10-08
+    [InlineData("2026-03-02", "2026-03-11", 7)]   // a 7-working-day clock started today shows 7
     [InlineData("2026-12-01", "2026-11-27", -2)]  // overdue since Monday 11-30 and Tuesday 12-01
-    public void Working_days_left_count_today(string today, string lastDay, int left) =>
+    public void Working_days_left_count_from_tomorrow(string today, string lastDay, int left) =>
         Assert.Equal(left, ClockRules.WorkingDaysLeft(Calendar, D(today), D(lastDay)));
 
     [Theory]

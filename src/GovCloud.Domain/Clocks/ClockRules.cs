@@ -50,17 +50,20 @@ public static class ClockRules
         return list;
     }
 
-    /// <summary>Working days left before the end of the last day, counting today when it is a working day; negative when overdue.</summary>
+    /// <summary>
+    /// Working days after today up to the last day (a clock started today shows its whole period;
+    /// 0 on the last day itself); negative, the working days since, when overdue.
+    /// </summary>
     public static int WorkingDaysLeft(WorkCalendar calendar, DateOnly today, DateOnly lastDay) =>
         today <= lastDay
-            ? calendar.WorkingDaysStrictlyBetween(today.AddDays(-1), lastDay.AddDays(1))
+            ? calendar.WorkingDaysStrictlyBetween(today, lastDay.AddDays(1))
             : -calendar.WorkingDaysStrictlyBetween(lastDay, today.AddDays(1));
 
     /// <summary>Red when overdue or due today, yellow within the warning window, green otherwise.</summary>
     public static Urgency UrgencyOf(WorkCalendar calendar, DateOnly today, DateOnly lastDay, int warnWorkingDaysBefore)
     {
         if (today >= lastDay) return Urgency.Red;
-        return WorkingDaysLeft(calendar, today, lastDay) - 1 <= warnWorkingDaysBefore ? Urgency.Yellow : Urgency.Green;
+        return WorkingDaysLeft(calendar, today, lastDay) <= warnWorkingDaysBefore ? Urgency.Yellow : Urgency.Green;
     }
 
     /// <summary>The state after the work is done at <paramref name="doneOn"/>: met when on or before the last day.</summary>

@@ -14,6 +14,15 @@ public static class ExcelExport
         return stream.ToArray();
     }
 
+    /// <summary>Several sheets in one workbook, in the order given.</summary>
+    public static async Task<byte[]> ToXlsxAsync(IDictionary<string, IEnumerable<IDictionary<string, object?>>> sheets, CancellationToken ct)
+    {
+        using var stream = new MemoryStream();
+        var workbook = sheets.ToDictionary(s => s.Key, s => (object)s.Value.ToList());
+        await stream.SaveAsAsync(workbook, cancellationToken: ct);
+        return stream.ToArray();
+    }
+
     /// <summary>A file name users recognise: what it is and when it was made (Beijing time).</summary>
     public static string FileName(string what, TimeProvider clock) => $"{what}-{clock.GetUtcNow().ToChina():yyyyMMddHHmm}.xlsx";
 }

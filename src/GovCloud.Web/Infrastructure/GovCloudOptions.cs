@@ -8,6 +8,8 @@ public sealed class GovCloudOptions
     public DatabaseOptions Database { get; set; } = new();
     public DemoOptions Demo { get; set; } = new();
     public BootstrapOptions Bootstrap { get; set; } = new();
+    public DeadlineOptions Deadlines { get; set; } = new();
+    public SmtpOptions Smtp { get; set; } = new();
 
     /// <summary>
     /// Addresses of reverse proxies whose X-Forwarded-For/-Proto are believed (loopback always is),
@@ -36,6 +38,27 @@ public sealed class DemoOptions
 
     /// <summary>The password of every demo user.</summary>
     public string Password { get; set; } = "GovCloud@2026";
+}
+
+public sealed class DeadlineOptions
+{
+    /// <summary>Warn the responsible users this many working days before the last day (0 = on the last day).</summary>
+    public int[] WarnWorkingDaysBefore { get; set; } = [1, 0];
+
+    /// <summary>How often the sweeper looks for clocks to warn on or mark overdue.</summary>
+    public int SweepIntervalSeconds { get; set; } = 60;
+}
+
+/// <summary>E-mail for notifications; off while Host is empty.</summary>
+public sealed class SmtpOptions
+{
+    public string? Host { get; set; }
+    public int Port { get; set; } = 25;
+    public bool UseStartTls { get; set; }
+    public string? UserName { get; set; }
+    public string? Password { get; set; }
+    public string From { get; set; } = "govcloud@liuzhou.gov.cn";
+    public string FromName { get; set; } = "柳州市政务云管理平台";
 }
 
 public sealed class BootstrapOptions

@@ -104,6 +104,12 @@ public sealed class SqliteApp() : GovCloudApp(Provider.Sqlite);
 public sealed class MovableClock : TimeProvider
 {
     private TimeSpan _offset;
+
+    public MovableClock() { }
+
+    /// <summary>A clock that reads <paramref name="now"/> at creation and runs on from there.</summary>
+    public MovableClock(DateTimeOffset now) => _offset = now - System.GetUtcNow();
+
     public void Advance(TimeSpan by) => _offset += by;
     public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + _offset;
 }

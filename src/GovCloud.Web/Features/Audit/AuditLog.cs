@@ -56,6 +56,13 @@ public static class AuditActions
     public const string DemoDataLoaded = "DemoDataLoaded";
     public const string CalendarImported = "CalendarImported";
     public const string CalendarDayChanged = "CalendarDayChanged";
+    public const string ClockStarted = "ClockStarted";
+    public const string ClockPaused = "ClockPaused";
+    public const string ClockResumed = "ClockResumed";
+    public const string ClockCompleted = "ClockCompleted";
+    public const string ClockCancelled = "ClockCancelled";
+    public const string ClockRecomputed = "ClockRecomputed";
+    public const string ClockOverdue = "ClockOverdue";
 
     public static string Label(string action) => action switch
     {
@@ -76,6 +83,13 @@ public static class AuditActions
         DemoDataLoaded => "载入演示数据",
         CalendarImported => "导入节假日安排",
         CalendarDayChanged => "修改工作日历",
+        ClockStarted => "开始计时",
+        ClockPaused => "暂停计时",
+        ClockResumed => "恢复计时",
+        ClockCompleted => "办结",
+        ClockCancelled => "取消计时",
+        ClockRecomputed => "重算截止日",
+        ClockOverdue => "超期",
         _ => action,
     };
 
@@ -83,6 +97,7 @@ public static class AuditActions
     [
         SignIn, SignInFailed, SignOut, TokenIssued, TokenRevoked, PasswordChanged, PasswordReset, UserCreated,
         UserUpdated, UserUnlocked, OrganisationCreated, OrganisationUpdated, AuditExported, SystemBootstrapped, DemoDataLoaded,
-        CalendarImported, CalendarDayChanged,
+        CalendarImported, CalendarDayChanged, ClockStarted, ClockPaused, ClockResumed, ClockCompleted, ClockCancelled,
+        ClockRecomputed, ClockOverdue,
     ];
 }

@@ -21,7 +21,8 @@ public sealed record CalendarImportResult(IReadOnlyList<int> Years, int Days);
 public sealed record CalendarDayInput(bool? IsWorkingDay, string? Holiday);
 
 /// <summary>The working-day calendar: read by everyone, changed by the system administrator, every change audited.</summary>
-public sealed class CalendarService(GovCloudDbContext db, CalendarCache cache, AuditLog audit, TimeProvider clock)
+public sealed class CalendarService(GovCloudDbContext db, CalendarCache cache, AuditLog audit, TimeProvider clock,
+    Deadlines.DeadlineClockService clocks)
 {
     /// <summary>At most this many days in one listing (two years).</summary>
     public const int MaxDays = 732;
@@ -50,7 +51,7 @@ public sealed class CalendarService(GovCloudDbContext db, CalendarCache cache, A
         if (start < WorkCalendar.First || start > WorkCalendar.Last.AddYears(-10))
             throw ProblemException.Invalid("start", $"起算日须在 {WorkCalendar.First.Year}—{WorkCalendar.Last.Year - 10} 年之间");
         var calendar = await CalendarAsync(ct);
-        var result = Deadlines.Compute(calendar, start, period);
+        var result = DeadlineRules.Compute(calendar, start, period);
         var provisional = Enumerable.Range(start.Year, result.LastDay.Year - start.Year + 1).Any(calendar.IsProvisional);
         return new DeadlineDto(start, period.ToString(), result.LastDay, ChinaTime.EndOfDay(result.LastDay), result.Rule, provisional);
     }
@@ -105,6 +106,7 @@ public sealed class CalendarService(GovCloudDbContext db, CalendarCache cache, A
         audit.Record(actor, AuditActions.CalendarImported, "Calendar", string.Join(",", file.Years),
             before: new { days = old.Count }, after: new { fileName, years = file.Years, days = file.Adjustments.Count });
         await db.SaveChangesAsync(ct);
+        await clocks.RecomputeAsync(actor, ct); // last days that the new notice moves
         await tx.CommitAsync(ct);
         return new CalendarImportResult(file.Years, file.Adjustments.Count);
     }
@@ -120,6 +122,7 @@ public sealed class CalendarService(GovCloudDbContext db, CalendarCache cache, A
             throw ProblemException.Invalid("holiday", "请填写节日名称（如 国庆节）");
         if (holiday?.Length > 20) throw ProblemException.Invalid("holiday", "节日名称不能超过 20 个字");
 
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var row = await db.HolidayAdjustments.FindAsync([date], ct);
         var before = row is null ? null : new { row.IsWorkingDay, row.Holiday, row.Source };
         if (input.IsWorkingDay is null)
@@ -138,6 +141,8 @@ public sealed class CalendarService(GovCloudDbContext db, CalendarCache cache, A
         audit.Record(actor, AuditActions.CalendarDayChanged, "CalendarDay", date.ToString("yyyy-MM-dd"), before,
             input.IsWorkingDay is null ? new { reset = true } : new { input.IsWorkingDay, Holiday = holiday });
         await db.SaveChangesAsync(ct);
+        await clocks.RecomputeAsync(actor, ct);
+        await tx.CommitAsync(ct);
         return (await DaysAsync(date, date, ct))[0];
     }
 

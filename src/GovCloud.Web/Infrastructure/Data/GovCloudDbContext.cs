@@ -1,6 +1,8 @@
 using GovCloud.Domain.Audit;
 using GovCloud.Web.Features.Audit;
 using GovCloud.Web.Features.Calendar;
+using GovCloud.Web.Features.Deadlines;
+using GovCloud.Web.Features.Inbox;
 using GovCloud.Web.Features.Organisations;
 using GovCloud.Web.Features.Users;
 using GovCloud.Web.Infrastructure.Auth;
@@ -26,6 +28,10 @@ public abstract class GovCloudDbContext(DbContextOptions options)
     public DbSet<HolidayAdjustment> HolidayAdjustments => Set<HolidayAdjustment>();
     public DbSet<CalendarYear> CalendarYears => Set<CalendarYear>();
     public DbSet<CalendarState> CalendarStates => Set<CalendarState>();
+    public DbSet<DeadlineClock> DeadlineClocks => Set<DeadlineClock>();
+    public DbSet<ClockPause> ClockPauses => Set<ClockPause>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<JobLease> JobLeases => Set<JobLease>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -87,6 +93,43 @@ public abstract class GovCloudDbContext(DbContextOptions options)
             e.Property(y => y.Source).HasMaxLength(8);
         });
         b.Entity<CalendarState>(e => e.Property(s => s.Id).ValueGeneratedNever());
+
+        b.Entity<DeadlineClock>(e =>
+        {
+            e.Property(c => c.CaseType).HasMaxLength(64);
+            e.Property(c => c.CaseId).HasMaxLength(64);
+            e.Property(c => c.CaseTitle).HasMaxLength(200);
+            e.Property(c => c.Step).HasMaxLength(64);
+            e.Property(c => c.StepName).HasMaxLength(64);
+            e.Property(c => c.ResponsibleRole).HasConversion<string>().HasMaxLength(32);
+            e.Property(c => c.PeriodUnit).HasConversion<string>().HasMaxLength(16);
+            e.Property(c => c.State).HasConversion<string>().HasMaxLength(16);
+            e.Property(c => c.Version).IsConcurrencyToken();
+            e.HasOne(c => c.Organisation).WithMany().HasForeignKey(c => c.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(c => c.Pauses).WithOne().HasForeignKey(p => p.ClockId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(c => new { c.State, c.DueAt });
+            e.HasIndex(c => new { c.OrganisationId, c.State });
+            e.HasIndex(c => new { c.CaseType, c.CaseId });
+        });
+        b.Entity<ClockPause>(e => e.Property(p => p.Reason).HasMaxLength(200));
+
+        b.Entity<Notification>(e =>
+        {
+            e.HasIndex(n => new { n.UserId, n.DedupKey }).IsUnique();
+            e.HasIndex(n => new { n.UserId, n.ReadAt });
+            e.Property(n => n.Kind).HasMaxLength(32);
+            e.Property(n => n.Title).HasMaxLength(200);
+            e.Property(n => n.Body).HasMaxLength(2000);
+            e.Property(n => n.Link).HasMaxLength(300);
+            e.Property(n => n.DedupKey).HasMaxLength(128);
+        });
+
+        b.Entity<JobLease>(e =>
+        {
+            e.HasKey(l => l.Name);
+            e.Property(l => l.Name).HasMaxLength(64);
+            e.Property(l => l.Holder).HasMaxLength(200);
+        });
 
         b.Entity<ApiToken>(e =>
         {
@@ -165,4 +208,13 @@ public sealed class PostgreSqlGovCloudDbContext(DbContextOptions<PostgreSqlGovCl
 
     protected override Task LockAuditChainAsync(CancellationToken cancellationToken) =>
         Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({AuditChainLockKey})", cancellationToken);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // timestamptz takes UTC only; times in Beijing time (+08:00) are stored as the same instant in UTC.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcConverter>();
+    }
+
+    private sealed class UtcConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTimeOffset, DateTimeOffset>(
+        v => v.ToUniversalTime(), v => v);
 }

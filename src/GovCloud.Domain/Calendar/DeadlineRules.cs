@@ -3,7 +3,7 @@ namespace GovCloud.Domain.Calendar;
 /// <summary>The last day of a period and the rule that produced it, in words a user can check.</summary>
 public sealed record DeadlineResult(DateOnly Start, Period Period, DateOnly LastDay, bool Paused)
 {
-    public string Rule => Deadlines.RuleText(Period, Paused);
+    public string Rule => DeadlineRules.RuleText(Period, Paused);
 }
 
 /// <summary>
@@ -17,7 +17,7 @@ public sealed record DeadlineResult(DateOnly Start, Period Period, DateOnly Last
 /// - A pause: only whole days on which the clock ran count, so the day a clock pauses, the days it
 ///   stands still and the day it resumes are not counted; counting goes on after the resume day.
 /// </summary>
-public static class Deadlines
+public static class DeadlineRules
 {
     public static DeadlineResult Compute(WorkCalendar calendar, DateOnly start, Period period, IReadOnlyList<Pause>? pauses = null)
     {
