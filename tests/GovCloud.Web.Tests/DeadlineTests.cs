@@ -21,37 +21,15 @@ namespace GovCloud.Web.Tests;
 public abstract class DeadlineTests(Provider provider)
 {
     protected static CancellationToken Ct => TestContext.Current.CancellationToken;
-    protected static readonly DateTimeOffset Monday = new(2026, 3, 2, 9, 0, 0, TimeSpan.FromHours(8));
+    protected static readonly DateTimeOffset Monday = DeadlineKit.Monday;
 
-    protected GovCloudApp NewApp(MovableClock clock, string? connection = null, IDictionary<string, string?>? settings = null) =>
-        new(provider, connection, clock: clock, settings: settings);
-
-    protected static async Task<DeadlineClock> StartAsync(GovCloudApp app, string organisation, Role role, Period period, DateTimeOffset at, string caseId = "A-001")
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<GovCloudDbContext>();
-        var orgId = await db.Organisations.Where(o => o.Name == organisation).Select(o => o.Id).SingleAsync(Ct);
-        return await scope.ServiceProvider.GetRequiredService<DeadlineClockService>().StartAsync(Actor.System,
-            new ClockStart("ResourceApplication", caseId, "市教育局智慧校园平台上云申请", "Evaluate", "评估", orgId, role, period, at), Ct);
-    }
-
-    protected static async Task<SweepResult> SweepAsync(GovCloudApp app, string holder = "test")
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<DeadlineSweep>().RunAsync(holder, Ct);
-    }
-
-    protected static async Task WithClocksAsync(GovCloudApp app, Func<DeadlineClockService, Task> work)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        await work(scope.ServiceProvider.GetRequiredService<DeadlineClockService>());
-    }
+    protected GovCloudApp NewApp(MovableClock clock, string? connection = null) => new(provider, connection, clock: clock);
 
     [Fact]
     public async Task A_clock_is_listed_with_its_last_day_for_those_who_may_see_it()
     {
         await using var app = NewApp(new MovableClock(Monday));
-        var started = await StartAsync(app, "市信息化建设管理中心", Role.CenterEvaluator, Period.WorkingDays(7), Monday);
+        var started = await DeadlineKit.StartAsync(app, "市信息化建设管理中心", Role.CenterEvaluator, Period.WorkingDays(7), Monday);
         Assert.Equal(new DateOnly(2026, 3, 11), started.DueOn); // 03-03 … 03-11
 
         var center = await app.SignInAsync("center");
@@ -72,14 +50,14 @@ public abstract class DeadlineTests(Provider provider)
     {
         var clock = new MovableClock(Monday);
         await using var app = NewApp(clock);
-        var started = await StartAsync(app, "市信息化建设管理中心", Role.CenterEvaluator, Period.WorkingDays(5), Monday);
+        var started = await DeadlineKit.StartAsync(app, "市信息化建设管理中心", Role.CenterEvaluator, Period.WorkingDays(5), Monday);
         Assert.Equal(new DateOnly(2026, 3, 9), started.DueOn);
 
         clock.Advance(TimeSpan.FromDays(2)); // Wednesday 03-04
-        await WithClocksAsync(app, s => s.PauseAsync(Actor.System, started.Id, "退回补正", Ct));
+        await DeadlineKit.WithClocksAsync(app, s => s.PauseAsync(Actor.System, started.Id, "退回补正", Ct));
         clock.Advance(TimeSpan.FromDays(6)); // Tuesday 03-10
         DeadlineClock resumed = null!;
-        await WithClocksAsync(app, async s => resumed = await s.ResumeAsync(Actor.System, started.Id, Ct));
+        await DeadlineKit.WithClocksAsync(app, async s => resumed = await s.ResumeAsync(Actor.System, started.Id, Ct));
         Assert.Equal(new DateOnly(2026, 3, 16), resumed.DueOn);
 
         // The administrator declares Friday 03-13 a day off: the last day moves to 03-17.
@@ -95,14 +73,14 @@ public abstract class DeadlineTests(Provider provider)
     {
         var clock = new MovableClock(Monday);
         await using var app = NewApp(clock);
-        var started = await StartAsync(app, "市信息化建设管理中心", Role.CenterEvaluator, Period.WorkingDays(2), Monday); // last day Wednesday 03-04
+        var started = await DeadlineKit.StartAsync(app, "市信息化建设管理中心", Role.CenterEvaluator, Period.WorkingDays(2), Monday); // last day Wednesday 03-04
 
-        var monday = await SweepAsync(app);
+        var monday = await DeadlineKit.SweepAsync(app);
         Assert.Equal(0, monday.Notified);
 
         clock.Advance(TimeSpan.FromDays(1)); // Tuesday: one working day before the last day
-        Assert.Equal(1, (await SweepAsync(app)).Notified);
-        Assert.Equal(0, (await SweepAsync(app)).Notified); // never twice
+        Assert.Equal(1, (await DeadlineKit.SweepAsync(app)).Notified);
+        Assert.Equal(0, (await DeadlineKit.SweepAsync(app)).Notified); // never twice
 
         var center = await app.SignInAsync("center");
         var inbox = await (await center.GetAsync("/api/v1/inbox", Ct)).ReadAsync<InboxPage>();
@@ -112,9 +90,9 @@ public abstract class DeadlineTests(Provider provider)
         Assert.Equal(1, inbox.Unread);
 
         clock.Advance(TimeSpan.FromDays(1)); // Wednesday: the last day
-        Assert.Equal(1, (await SweepAsync(app)).Notified);
+        Assert.Equal(1, (await DeadlineKit.SweepAsync(app)).Notified);
         clock.Advance(TimeSpan.FromDays(1)); // Thursday: overdue
-        var overdue = await SweepAsync(app);
+        var overdue = await DeadlineKit.SweepAsync(app);
         Assert.Equal(1, overdue.MarkedOverdue);
 
         center = await app.SignInAsync("center"); // Tuesday's token has expired (8 hours)
@@ -138,13 +116,13 @@ public abstract class DeadlineTests(Provider provider)
     {
         var clock = new MovableClock(Monday);
         await using var app = NewApp(clock);
-        var onTime = await StartAsync(app, "市信息化建设管理中心", Role.CenterEvaluator, Period.WorkingDays(1), Monday, "A-1");
-        var late = await StartAsync(app, "市信息化建设管理中心", Role.CenterEvaluator, Period.WorkingDays(1), Monday, "A-2");
+        var onTime = await DeadlineKit.StartAsync(app, "市信息化建设管理中心", Role.CenterEvaluator, Period.WorkingDays(1), Monday, "A-1");
+        var late = await DeadlineKit.StartAsync(app, "市信息化建设管理中心", Role.CenterEvaluator, Period.WorkingDays(1), Monday, "A-2");
         clock.Advance(TimeSpan.FromDays(1)); // Tuesday 03-03, the last day
-        await WithClocksAsync(app, s => s.CompleteAsync(Actor.System, onTime.Id, Ct));
+        await DeadlineKit.WithClocksAsync(app, s => s.CompleteAsync(Actor.System, onTime.Id, Ct));
         clock.Advance(TimeSpan.FromDays(1));
-        await SweepAsync(app);
-        await WithClocksAsync(app, s => s.CompleteAsync(Actor.System, late.Id, Ct));
+        await DeadlineKit.SweepAsync(app);
+        await DeadlineKit.WithClocksAsync(app, s => s.CompleteAsync(Actor.System, late.Id, Ct));
 
         var bureau = await app.SignInAsync("bureau");
         var dashboard = await (await bureau.GetAsync("/api/v1/deadlines/dashboard", Ct)).ReadAsync<DeadlineDashboard>();
@@ -172,9 +150,9 @@ public sealed class DeadlinesOnPostgres() : DeadlineTests(Provider.PostgreSql)
         await using var second = NewApp(clock, first.ConnectionString);
         _ = first.Server;
         for (var i = 0; i < 5; i++)
-            await StartAsync(first, "市信息化建设管理中心", Role.CenterEvaluator, Period.WorkingDays(2), Monday, $"B-{i}");
+            await DeadlineKit.StartAsync(first, "市信息化建设管理中心", Role.CenterEvaluator, Period.WorkingDays(2), Monday, $"B-{i}");
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => SweepAsync(i % 2 == 0 ? first : second, $"instance-{i % 2}")));
+        var results = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => DeadlineKit.SweepAsync(i % 2 == 0 ? first : second, $"instance-{i % 2}")));
         Assert.Equal(5, results.Sum(r => r.Notified));
         Assert.Equal(5, await first.WithDbAsync(db => db.Notifications.CountAsync(Ct)));
     }
