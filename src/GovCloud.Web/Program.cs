@@ -52,7 +52,7 @@ builder.Services.AddScoped<CalendarService>();
 builder.Services.AddScoped<DeadlineClockService>();
 builder.Services.AddScoped<DeadlineDashboardService>();
 builder.Services.AddScoped<DeadlineSweep>();
-builder.Services.AddScoped<NotificationService>();
+builder.Services.AddScoped<InboxService>();
 builder.Services.AddHostedService<DeadlineSweeper>();
 
 // UI

@@ -83,7 +83,7 @@ public abstract class DeadlineTests(Provider provider)
         Assert.Equal(0, (await DeadlineKit.SweepAsync(app)).Notified); // never twice
 
         var center = await app.SignInAsync("center");
-        var inbox = await (await center.GetAsync("/api/v1/inbox", Ct)).ReadAsync<InboxPage>();
+        var inbox = await (await center.GetAsync("/api/v1/inbox", Ct)).ReadAsync<InboxList>();
         var warning = Assert.Single(inbox.Items);
         Assert.Equal("即将到期", warning.KindName);
         Assert.Contains("2026年3月4日 24 时前", warning.Body);
@@ -97,7 +97,7 @@ public abstract class DeadlineTests(Provider provider)
 
         center = await app.SignInAsync("center"); // Tuesday's token has expired (8 hours)
         var bureau = await app.SignInAsync("bureau");
-        var escalated = await (await bureau.GetAsync("/api/v1/inbox", Ct)).ReadAsync<InboxPage>();
+        var escalated = await (await bureau.GetAsync("/api/v1/inbox", Ct)).ReadAsync<InboxList>();
         Assert.Equal("超期督办", Assert.Single(escalated.Items).KindName);
         var dto = await (await center.GetAsync($"/api/v1/deadlines/{started.Id}", Ct)).ReadAsync<ClockDto>();
         Assert.Equal(ClockState.Overdue, dto.State);

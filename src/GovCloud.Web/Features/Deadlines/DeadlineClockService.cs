@@ -139,6 +139,19 @@ public sealed class DeadlineClockService(
         return new Paged<ClockDto>(rows.Select(r => ToDto(r.Clock, r.OrganisationName, calendar)).ToList(), total, page, size);
     }
 
+    /// <summary>Open clocks the actor's organisation and roles must act on (the home page's 待办 and 即将超期), soonest first.</summary>
+    public async Task<IReadOnlyList<ClockDto>> MineAsync(Actor actor, int take, CancellationToken ct)
+    {
+        var roles = actor.Roles.ToList();
+        var rows = await db.DeadlineClocks.AsNoTracking()
+            .Where(c => c.OrganisationId == actor.OrganisationId && roles.Contains(c.ResponsibleRole)
+                        && (c.State == ClockState.Running || c.State == ClockState.Paused || (c.State == ClockState.Overdue && c.CompletedAt == null)))
+            .OrderBy(c => c.DueAt == null).ThenBy(c => c.DueAt).Take(take)
+            .Select(c => new { Clock = c, OrganisationName = c.Organisation!.Name }).ToListAsync(ct);
+        var calendar = await calendars.GetAsync(db, ct);
+        return rows.Select(r => ToDto(r.Clock, r.OrganisationName, calendar)).ToList();
+    }
+
     public async Task<ClockDto> GetAsync(Actor actor, Guid id, CancellationToken ct)
     {
         var row = await (await FilterAsync(actor, new ClockQuery(), ct)).Where(c => c.Id == id)

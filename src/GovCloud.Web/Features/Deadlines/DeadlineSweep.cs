@@ -18,7 +18,7 @@ public sealed record SweepResult(bool Ran, int MarkedOverdue, int Notified, int 
 /// overdue after it and escalates them to the Bureau. Only the instance holding the lease sweeps.
 /// </summary>
 public sealed class DeadlineSweep(
-    GovCloudDbContext db, CalendarCache calendars, NotificationService notifications, AuditLog audit,
+    GovCloudDbContext db, CalendarCache calendars, InboxService notifications, AuditLog audit,
     TimeProvider clock, IOptions<GovCloudOptions> options)
 {
     public const string LeaseName = "deadline-sweep";

@@ -18,15 +18,15 @@ public static class InboxApi
         return app;
     }
 
-    private static async Task<Ok<InboxPage>> List(HttpContext http, NotificationService service, bool? unreadOnly, int? page, int? pageSize, CancellationToken ct) =>
+    private static async Task<Ok<InboxList>> List(HttpContext http, InboxService service, bool? unreadOnly, int? page, int? pageSize, CancellationToken ct) =>
         TypedResults.Ok(await service.InboxAsync(Actor.From(http), unreadOnly == true, page, pageSize, ct));
 
-    private static async Task<Ok<UnreadCount>> Count(HttpContext http, NotificationService service, CancellationToken ct) =>
+    private static async Task<Ok<UnreadCount>> Count(HttpContext http, InboxService service, CancellationToken ct) =>
         TypedResults.Ok(new UnreadCount(await service.UnreadCountAsync(Actor.From(http), ct)));
 
-    private static async Task<Ok<MarkedRead>> Read(Guid id, HttpContext http, NotificationService service, CancellationToken ct) =>
+    private static async Task<Ok<MarkedRead>> Read(Guid id, HttpContext http, InboxService service, CancellationToken ct) =>
         TypedResults.Ok(new MarkedRead(await service.MarkReadAsync(Actor.From(http), id, ct)));
 
-    private static async Task<Ok<MarkedRead>> ReadAll(HttpContext http, NotificationService service, CancellationToken ct) =>
+    private static async Task<Ok<MarkedRead>> ReadAll(HttpContext http, InboxService service, CancellationToken ct) =>
         TypedResults.Ok(new MarkedRead(await service.MarkReadAsync(Actor.From(http), null, ct)));
 }

@@ -14,10 +14,10 @@ public sealed record NotificationDto(Guid Id, string Kind, string Title, string 
     public string KindName => NotificationKinds.Label(Kind);
 }
 
-public sealed record InboxPage(IReadOnlyList<NotificationDto> Items, int Total, int Unread);
+public sealed record InboxList(IReadOnlyList<NotificationDto> Items, int Total, int Unread);
 
 /// <summary>The in-app inbox, and e-mail when SMTP is configured.</summary>
-public sealed class NotificationService(GovCloudDbContext db, TimeProvider clock, IOptions<GovCloudOptions> options, ILogger<NotificationService> log)
+public sealed class InboxService(GovCloudDbContext db, TimeProvider clock, IOptions<GovCloudOptions> options, ILogger<InboxService> log)
 {
     /// <summary>
     /// Adds the message for each user who does not have one with the same key yet; the key is unique
@@ -37,7 +37,7 @@ public sealed class NotificationService(GovCloudDbContext db, TimeProvider clock
         return added;
     }
 
-    public async Task<InboxPage> InboxAsync(Actor actor, bool unreadOnly, int? page, int? pageSize, CancellationToken ct)
+    public async Task<InboxList> InboxAsync(Actor actor, bool unreadOnly, int? page, int? pageSize, CancellationToken ct)
     {
         var (p, size) = Paging.Normalise(page, pageSize);
         var mine = db.Notifications.AsNoTracking().Where(n => n.UserId == actor.UserId);
@@ -46,7 +46,7 @@ public sealed class NotificationService(GovCloudDbContext db, TimeProvider clock
         var total = await query.CountAsync(ct);
         var items = await query.OrderByDescending(n => n.CreatedAt).Skip((p - 1) * size).Take(size)
             .Select(n => new NotificationDto(n.Id, n.Kind, n.Title, n.Body, n.Link, n.CreatedAt, n.ReadAt)).ToListAsync(ct);
-        return new InboxPage(items, total, unread);
+        return new InboxList(items, total, unread);
     }
 
     public Task<int> UnreadCountAsync(Actor actor, CancellationToken ct) =>
