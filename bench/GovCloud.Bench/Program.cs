@@ -1,4 +1,9 @@
 using BenchmarkDotNet.Running;
+using GovCloud.Bench;
 
-// dotnet run -c Release --project bench/GovCloud.Bench -- --filter '*'
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// Micro-benchmarks:  dotnet run -c Release --project bench/GovCloud.Bench -- --filter '*'
+// Scale scenario:    dotnet run -c Release --project bench/GovCloud.Bench -- dashboard <Sqlite|PostgreSql> <connection string> [clocks] [runs]
+if (args.Length >= 3 && args[0] == "dashboard")
+    return await DashboardScale.RunAsync(args[1], args[2], args.Length > 3 ? int.Parse(args[3]) : 1_000_000, args.Length > 4 ? int.Parse(args[4]) : 30);
+BenchmarkSwitcher.FromAssembly(typeof(DeadlineBenchmarks).Assembly).Run(args);
+return 0;

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Scale scenario: the deadline dashboard over N generated clocks (default 1,000,000) on SQLite and on a
+# throw-away PostgreSQL (initdb/pg_ctl on a free port). Prints markdown rows for bench/RESULTS.md.
+# Usage: bench/deadline-dashboard.sh [clocks] [runs]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+clocks=${1:-1000000}
+runs=${2:-30}
+dotnet build bench/GovCloud.Bench -c Release -nologo -v quiet >/dev/null
+run() { dotnet bench/GovCloud.Bench/bin/Release/net10.0/GovCloud.Bench.dll dashboard "$@"; }
+
+work=$(mktemp -d)
+pgbin=$(command -v pg_ctl >/dev/null && dirname "$(command -v pg_ctl)" || ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+cleanup() { [ -f "$work/data/postmaster.pid" ] && as_pg "$pgbin/pg_ctl" -D "$work/data" stop -m fast >/dev/null 2>&1 || true; rm -rf "$work"; }
+as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+trap cleanup EXIT
+
+echo "| database | clocks | generate | dashboard p50 | dashboard p95 | result |"
+echo "|---|---|---|---|---|---|"
+run Sqlite "Data Source=$work/bench.db" "$clocks" "$runs"
+
+mkdir -p "$work/data" "$work/run"
+[ "$(id -u)" = 0 ] && chown -R postgres:postgres "$work"
+as_pg "$pgbin/initdb" -D "$work/data" -U postgres --auth=trust >/dev/null
+as_pg "$pgbin/pg_ctl" -D "$work/data" -l "$work/run/pg.log" -w -o "-p $port -k $work/run -c listen_addresses=127.0.0.1" start >/dev/null
+run PostgreSql "Host=127.0.0.1;Port=$port;Username=postgres;Database=govcloud_bench" "$clocks" "$runs"
