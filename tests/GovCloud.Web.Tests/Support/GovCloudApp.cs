@@ -39,6 +39,8 @@ public partial class GovCloudApp : WebApplicationFactory<Program>
             // Many sign-ins from one test client; the limit itself has its own test.
             ["GovCloud:Security:SignInAttemptsPerMinute"] = "100000",
             ["Serilog:MinimumLevel:Default"] = "Warning",
+            // Tests sweep deadlines themselves, at the moments they choose.
+            ["GovCloud:Deadlines:SweepIntervalSeconds"] = "86400",
         };
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) _settings[k] = v;
     }
