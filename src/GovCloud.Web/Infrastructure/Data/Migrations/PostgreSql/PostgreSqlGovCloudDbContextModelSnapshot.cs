@@ -261,6 +261,8 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
 
                     b.HasIndex("State", "DueAt");
 
+                    b.HasIndex("State", "DueOn", "Step", "StepName");
+
                     b.ToTable("DeadlineClocks");
                 });
 

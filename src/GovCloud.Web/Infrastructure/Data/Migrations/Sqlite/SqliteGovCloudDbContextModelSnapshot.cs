@@ -252,6 +252,8 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("State", "DueAt");
 
+                    b.HasIndex("State", "DueOn", "Step", "StepName");
+
                     b.ToTable("DeadlineClocks");
                 });
 
