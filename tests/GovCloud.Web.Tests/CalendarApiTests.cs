@@ -107,6 +107,19 @@ public abstract class CalendarApiTests(GovCloudApp app)
     }
 
     [Fact]
+    public async Task Importing_a_corrected_notice_again_replaces_the_first_one()
+    {
+        var admin = await app.SignInAsync("admin");
+        var first = "# source 2030: 初版\n2030-01-01,off,元旦\n2030-01-02,off,元旦\n";
+        var second = "# source 2030: 更正\n2030-01-01,off,元旦\n2030-01-05,work,元旦\n";
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync("/api/v1/calendar/import", Upload("2030.csv", first), Ct)).StatusCode);
+        var again = await (await admin.PostAsync("/api/v1/calendar/import", Upload("2030.csv", second), Ct)).ReadAsync<CalendarImportResult>();
+        Assert.Equal(2, again.Days);
+        var days = await (await admin.GetAsync("/api/v1/calendar/days?from=2030-01-01&to=2030-01-05", Ct)).ReadAsync<List<CalendarDayDto>>();
+        Assert.Equal([false, true, true, true, true], days.Select(d => d.IsWorkingDay)); // 01-02 is a plain Wednesday again; Saturday 01-05 worked
+    }
+
+    [Fact]
     public async Task A_bad_notice_file_is_refused_by_line_and_changes_nothing()
     {
         var admin = await app.SignInAsync("admin");
