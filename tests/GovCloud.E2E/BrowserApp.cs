@@ -38,7 +38,7 @@ public sealed class BrowserApp : IAsyncLifetime
             BaseURL = BaseUrl, Locale = "zh-CN", ViewportSize = new ViewportSize { Width = 1366, Height = 800 },
         });
         var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(20_000);
+        page.SetDefaultTimeout(30_000);
         return page;
     }
 

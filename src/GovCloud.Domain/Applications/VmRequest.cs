@@ -1,0 +1,88 @@
+using System.Net.Mail;
+using System.Text.RegularExpressions;
+
+namespace GovCloud.Domain.Applications;
+
+/// <summary>堡垒机账号负责人: one person who holds a bastion-host account for the VM.</summary>
+public sealed record BastionOwner(string Name, string Email, string Mobile);
+
+/// <summary>One row of the Annex 3 form: one virtual machine (R-A3.3).</summary>
+public sealed record VmRequest(
+    int No, string? Zone, string? Vendor, string? SystemName, string? SubsystemName, ServerType? ServerType,
+    IReadOnlyList<BastionOwner> Owners, int? Vcpu, int? MemoryGb, int? SystemDiskGb, int? DataDiskGb, string? OperatingSystem,
+    bool? Clustered, string? ClusterGroup, string? Remarks);
+
+/// <summary>Per-VM limits and allowed values; configuration (R-32.1), so a county can set its own.</summary>
+public sealed record VmLimits(int MaxVcpu = 64, int MaxMemoryGb = 512, int MaxSystemDiskGb = 1024, int MaxDataDiskGb = 32768)
+{
+    public IReadOnlyCollection<string> Zones { get; init; } = ["公共网络区", "互联网区"];
+}
+
+/// <summary>A problem with one field of one row, in Chinese.</summary>
+public sealed record VmProblem(int Row, string Field, string Message);
+
+/// <summary>The rules of the Annex 3 rows (R-A3.2 required fields, R-A3.4 owners, R-A3.5 server types, clusters).</summary>
+public static partial class VmRules
+{
+    public static IReadOnlyList<VmProblem> Validate(IReadOnlyList<VmRequest> rows, VmLimits limits)
+    {
+        var problems = new List<VmProblem>();
+        if (rows.Count == 0) problems.Add(new VmProblem(0, "rows", "至少填写一台虚拟机"));
+        foreach (var r in rows)
+        {
+            void Add(string field, string message) => problems.Add(new VmProblem(r.No, field, message));
+
+            if (string.IsNullOrWhiteSpace(r.Zone)) Add("zone", "请填写网络分区");
+            else if (!limits.Zones.Contains(r.Zone)) Add("zone", $"网络分区“{r.Zone}”不存在，可选：{string.Join("、", limits.Zones)}");
+            if (string.IsNullOrWhiteSpace(r.Vendor)) Add("vendor", "请填写开发商");
+            if (string.IsNullOrWhiteSpace(r.SystemName)) Add("systemName", "请填写系统名称");
+            if (r.ServerType is null) Add("serverType", "请填写服务器类型（APP、WEB、FTP、DAT、MID、TST、OTH）");
+            if (r.Owners.Count == 0) Add("owners", "请填写堡垒机账号负责人及其邮箱、手机号码");
+            foreach (var (owner, i) in r.Owners.Select((o, i) => (o, i + 1)))
+            {
+                if (string.IsNullOrWhiteSpace(owner.Name)) Add("owners", $"第 {i} 位堡垒机账号负责人缺少姓名");
+                if (!MailAddress.TryCreate(owner.Email, out _)) Add("ownerEmails", $"第 {i} 位负责人的邮箱“{owner.Email}”格式不正确");
+                if (!Mobile().IsMatch(owner.Mobile ?? "")) Add("ownerMobiles", $"第 {i} 位负责人的手机号码“{owner.Mobile}”须为 11 位数字");
+            }
+            Range(r.Vcpu, 1, limits.MaxVcpu, "vcpu", "vCPU 核数", " 核", Add);
+            Range(r.MemoryGb, 1, limits.MaxMemoryGb, "memoryGb", "内存", " GB ", Add);
+            Range(r.SystemDiskGb, 1, limits.MaxSystemDiskGb, "systemDiskGb", "系统盘", " GB ", Add);
+            if (r.DataDiskGb is { } data && (data < 0 || data > limits.MaxDataDiskGb))
+                Add("dataDiskGb", $"数据盘须在 0 至 {limits.MaxDataDiskGb} GB 之间");
+            if (string.IsNullOrWhiteSpace(r.OperatingSystem)) Add("operatingSystem", "请填写操作系统");
+            if (r.Clustered is null) Add("clustered", "请填写是否集群部署（是/否）");
+            if (r.Clustered == true && string.IsNullOrWhiteSpace(r.ClusterGroup)) Add("clusterGroup", "集群部署的虚拟机须填写集群组号");
+        }
+        // A cluster has at least two machines.
+        foreach (var group in rows.Where(r => r.Clustered == true && !string.IsNullOrWhiteSpace(r.ClusterGroup)).GroupBy(r => r.ClusterGroup!.Trim()))
+            if (group.Count() < 2)
+                problems.Add(new VmProblem(group.First().No, "clusterGroup", $"集群组“{group.Key}”只有 1 台虚拟机，集群至少需要 2 台"));
+        foreach (var dup in rows.GroupBy(r => r.No).Where(g => g.Count() > 1))
+            problems.Add(new VmProblem(dup.Key, "no", $"序号 {dup.Key} 重复"));
+        return problems;
+    }
+
+    /// <summary>
+    /// Pairs the owner names, e-mails and mobiles of one row, which must correspond one to one and in
+    /// order (R-A3.4); a count mismatch is reported instead of guessing.
+    /// </summary>
+    public static (IReadOnlyList<BastionOwner> Owners, string? Problem) PairOwners(string? names, string? emails, string? mobiles)
+    {
+        var n = FormText.List(names);
+        var e = FormText.List(emails);
+        var m = FormText.List(mobiles);
+        if (n.Count != e.Count || n.Count != m.Count)
+            return ([], $"堡垒机账号负责人、邮箱、手机号码须一一对应：现有 {n.Count} 个姓名、{e.Count} 个邮箱、{m.Count} 个手机号码");
+        return (n.Select((name, i) => new BastionOwner(name, e[i], m[i])).ToList(), null);
+    }
+
+    private static void Range(int? value, int min, int max, string field, string label, string unit, Action<string, string> add)
+    {
+        // unit carries its own spacing: " 核" sits against 之间, " GB " stands apart from it.
+        if (value is null) add(field, $"请填写{label}（正整数，单位{unit.Trim()}）");
+        else if (value < min || value > max) add(field, $"{label}须在 {min} 至 {max}{unit}之间");
+    }
+
+    [GeneratedRegex(@"^1\d{10}$")]
+    private static partial Regex Mobile();
+}
