@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteGovCloudDbContext))]
-    [Migration("20261125173417_DeadlineClocks")]
-    partial class DeadlineClocks
+    [Migration("20261125180444_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -254,6 +254,8 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("OrganisationId", "State");
 
                     b.HasIndex("State", "DueAt");
+
+                    b.HasIndex("State", "DueOn", "Step", "StepName");
 
                     b.ToTable("DeadlineClocks");
                 });
