@@ -33,7 +33,7 @@ public sealed class DatabaseInitialiser(IServiceProvider services, IOptions<GovC
         {
             await DemoData.LoadAsync(scope.ServiceProvider, options.Value.Demo.Password, ct);
             Banner.Show($"演示模式：已载入演示数据。演示用户密码：{options.Value.Demo.Password}",
-                "演示用户：admin secadmin auditor bureau center finance police edu health county1");
+                "演示用户：admin secadmin auditor bureau center finance police edu health county1 liujiang");
             return;
         }
         await BootstrapAsync(scope.ServiceProvider, ct);
