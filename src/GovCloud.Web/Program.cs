@@ -1,5 +1,6 @@
 using GovCloud.Web.Components;
 using GovCloud.Web.Features.Account;
+using GovCloud.Web.Features.Applications;
 using GovCloud.Web.Features.Audit;
 using GovCloud.Web.Features.Auth;
 using GovCloud.Web.Features.Calendar;
@@ -80,6 +81,7 @@ app.MapAuditApi();
 app.MapCalendarApi();
 app.MapDeadlinesApi();
 app.MapInboxApi();
+app.MapApplicationsApi();
 app.MapAccountEndpoints();
 app.MapGovCloudUi();
 app.PrintAddressesOnStart();

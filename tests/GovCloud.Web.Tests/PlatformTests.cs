@@ -105,3 +105,20 @@ public sealed class SignInRateLimitTests
         Assert.Equal("请求过于频繁，请稍后再试", limited.Title);
     }
 }
+
+/// <summary>R-A3.6: any signed-in user downloads the official request form, with the configured zones.</summary>
+public sealed class RequestFormTemplateTests(SqliteApp app) : IClassFixture<SqliteApp>
+{
+    [Fact]
+    public async Task The_template_downloads_with_the_configured_zones_and_reads_back_as_empty()
+    {
+        var client = await app.SignInAsync("edu");
+        var response = await client.GetAsync("/api/v1/applications/request-form-template.xlsx", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("云资源使用需求表", Uri.UnescapeDataString(response.Content.Headers.ContentDisposition!.FileNameStar!));
+        var bytes = await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken);
+        var read = GovCloud.Web.Features.Applications.RequestFormReader.Read(bytes, new GovCloud.Domain.Applications.VmLimits());
+        Assert.Equal("至少填写一台虚拟机", Assert.Single(read.Errors).Message);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.CreateClient().GetAsync("/api/v1/applications/request-form-template.xlsx", TestContext.Current.CancellationToken)).StatusCode);
+    }
+}

@@ -10,6 +10,7 @@ public sealed class GovCloudOptions
     public BootstrapOptions Bootstrap { get; set; } = new();
     public DeadlineOptions Deadlines { get; set; } = new();
     public SmtpOptions Smtp { get; set; } = new();
+    public ApplicationOptions Applications { get; set; } = new();
 
     /// <summary>
     /// Addresses of reverse proxies whose X-Forwarded-For/-Proto are believed (loopback always is),
@@ -47,6 +48,18 @@ public sealed class DeadlineOptions
 
     /// <summary>How often the sweeper looks for clocks to warn on or mark overdue.</summary>
     public int SweepIntervalSeconds { get; set; } = 60;
+}
+
+/// <summary>Network zones and per-VM limits of resource requests (R-32.1: configuration, not code).</summary>
+public sealed class ApplicationOptions
+{
+    public string[] NetworkZones { get; set; } = ["公共网络区", "互联网区"];
+    public int MaxVcpu { get; set; } = 64;
+    public int MaxMemoryGb { get; set; } = 512;
+    public int MaxSystemDiskGb { get; set; } = 1024;
+    public int MaxDataDiskGb { get; set; } = 32768;
+
+    public GovCloud.Domain.Applications.VmLimits Limits => new(MaxVcpu, MaxMemoryGb, MaxSystemDiskGb, MaxDataDiskGb) { Zones = NetworkZones };
 }
 
 /// <summary>E-mail for notifications; off while Host is empty.</summary>
