@@ -16,6 +16,8 @@ public sealed class CalendarPageTests(BrowserApp app) : IClassFixture<BrowserApp
         await BrowserApp.ScreenshotAsync(page, "calendar");
 
         // Go to 2027: nothing loaded yet, so the weekend rule applies and the year is provisional.
+        await page.GotoAsync("/calendar?year=2026");
+        await page.Locator("#gc-calendar-year").GetByText("2026 年").WaitForAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "下一年" }).ClickAsync();
         await page.Locator("#gc-calendar-year").GetByText("2027 年").WaitForAsync();
         await page.Locator("#gc-calendar-provisional").WaitForAsync();
@@ -31,6 +33,25 @@ public sealed class CalendarPageTests(BrowserApp app) : IClassFixture<BrowserApp
         Assert.Contains("gc-off", await page.Locator("td[data-date='2027-02-08']").GetAttributeAsync("class"));
         Assert.Equal(0, await page.Locator("#gc-calendar-provisional").CountAsync());
         await BrowserApp.ScreenshotAsync(page, "calendar-2027");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_admin_makes_one_day_a_holiday_by_clicking_it()
+    {
+        var page = await app.NewPageAsync();
+        await BrowserApp.SignInAsync(page, "admin");
+        await page.WaitForURLAsync(app.BaseUrl + "/");
+        await page.GotoAsync("/calendar?year=2025");
+        await page.Locator("#gc-calendar-year").GetByText("2025 年").WaitForAsync();
+        var day = page.Locator("td[data-date='2025-12-29']"); // a Monday
+        await day.ClickAsync();
+        var dialog = page.Locator(".ant-modal:visible");
+        await dialog.GetByText("放假", new() { Exact = true }).ClickAsync();
+        await dialog.GetByPlaceholder("节日名称，如 国庆节").FillAsync("调整演练");
+        await dialog.GetByRole(AriaRole.Button).Filter(new() { HasText = "保" }).ClickAsync();
+        await page.Locator("td[data-date='2025-12-29'].gc-off").WaitForAsync();
+        await page.GetByText("已修改 2025-12-29：法定节假日").WaitForAsync();
         await page.Context.CloseAsync();
     }
 
@@ -54,7 +75,7 @@ public sealed class CalendarPageTests(BrowserApp app) : IClassFixture<BrowserApp
         var page = await app.NewPageAsync();
         await BrowserApp.SignInAsync(page, "edu");
         await page.WaitForURLAsync(app.BaseUrl + "/");
-        await page.GotoAsync("/calendar");
+        await page.GotoAsync("/calendar?year=2026");
         await page.Locator("td[data-date='2026-10-01'].gc-off").WaitForAsync();
         Assert.Equal(0, await page.Locator("#gc-calendar-file").CountAsync());
         await page.Context.CloseAsync();
