@@ -77,9 +77,16 @@ public sealed class DeadlineSweep(
 
     private static string Link(DeadlineClock c) => $"/deadlines?clock={c.Id}";
 
-    private async Task<IReadOnlyCollection<Guid>> UsersWithRoleAsync(Guid? organisationId, Role role, CancellationToken ct) =>
-        await db.Users.Where(u => u.IsActive && (organisationId == null || u.OrganisationId == organisationId) && u.Roles.Any(r => r.Role == role))
+    // Many clocks share an organisation and role: look each pair up once per sweep.
+    private readonly Dictionary<(Guid?, Role), IReadOnlyCollection<Guid>> _users = new();
+
+    private async Task<IReadOnlyCollection<Guid>> UsersWithRoleAsync(Guid? organisationId, Role role, CancellationToken ct)
+    {
+        if (_users.TryGetValue((organisationId, role), out var known)) return known;
+        var ids = await db.Users.Where(u => u.IsActive && (organisationId == null || u.OrganisationId == organisationId) && u.Roles.Any(r => r.Role == role))
             .Select(u => u.Id).ToListAsync(ct);
+        return _users[(organisationId, role)] = ids;
+    }
 }
 
 /// <summary>Runs <see cref="DeadlineSweep"/> every SweepIntervalSeconds in each instance; the lease lets one of them work.</summary>
