@@ -8,6 +8,7 @@ using GovCloud.Web.Features.Deadlines;
 using GovCloud.Web.Features.Inbox;
 using GovCloud.Web.Features.Organisations;
 using GovCloud.Web.Features.Platform;
+using GovCloud.Web.Features.Systems;
 using GovCloud.Web.Features.Users;
 using GovCloud.Web.Infrastructure;
 using GovCloud.Web.Infrastructure.Auth;
@@ -55,6 +56,7 @@ builder.Services.AddScoped<DeadlineDashboardService>();
 builder.Services.AddScoped<DeadlineSweep>();
 builder.Services.AddScoped<InboxService>();
 builder.Services.AddHostedService<DeadlineSweeper>();
+builder.Services.AddScoped<InfoSystemService>();
 
 // UI
 builder.Services.AddGovCloudUi();
@@ -81,6 +83,7 @@ app.MapAuditApi();
 app.MapCalendarApi();
 app.MapDeadlinesApi();
 app.MapInboxApi();
+app.MapSystemsApi();
 app.MapApplicationsApi();
 app.MapAccountEndpoints();
 app.MapGovCloudUi();

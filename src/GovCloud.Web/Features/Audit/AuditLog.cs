@@ -63,6 +63,8 @@ public static class AuditActions
     public const string ClockCancelled = "ClockCancelled";
     public const string ClockRecomputed = "ClockRecomputed";
     public const string ClockOverdue = "ClockOverdue";
+    public const string SystemRegistered = "SystemRegistered";
+    public const string SystemUpdated = "SystemUpdated";
 
     public static string Label(string action) => action switch
     {
@@ -90,6 +92,8 @@ public static class AuditActions
         ClockCancelled => "取消计时",
         ClockRecomputed => "重算截止日",
         ClockOverdue => "超期",
+        SystemRegistered => "登记信息系统",
+        SystemUpdated => "修改信息系统",
         _ => action,
     };
 
@@ -98,6 +102,6 @@ public static class AuditActions
         SignIn, SignInFailed, SignOut, TokenIssued, TokenRevoked, PasswordChanged, PasswordReset, UserCreated,
         UserUpdated, UserUnlocked, OrganisationCreated, OrganisationUpdated, AuditExported, SystemBootstrapped, DemoDataLoaded,
         CalendarImported, CalendarDayChanged, ClockStarted, ClockPaused, ClockResumed, ClockCompleted, ClockCancelled,
-        ClockRecomputed, ClockOverdue,
+        ClockRecomputed, ClockOverdue, SystemRegistered, SystemUpdated,
     ];
 }

@@ -3,6 +3,7 @@ using GovCloud.Web.Features.Audit;
 using GovCloud.Web.Features.Calendar;
 using GovCloud.Web.Features.Deadlines;
 using GovCloud.Web.Features.Inbox;
+using GovCloud.Web.Features.Systems;
 using GovCloud.Web.Features.Organisations;
 using GovCloud.Web.Features.Users;
 using GovCloud.Web.Infrastructure.Auth;
@@ -32,6 +33,7 @@ public abstract class GovCloudDbContext(DbContextOptions options)
     public DbSet<ClockPause> ClockPauses => Set<ClockPause>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<JobLease> JobLeases => Set<JobLease>();
+    public DbSet<InfoSystem> InfoSystems => Set<InfoSystem>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -124,6 +126,23 @@ public abstract class GovCloudDbContext(DbContextOptions options)
             e.Property(n => n.Body).HasMaxLength(2000);
             e.Property(n => n.Link).HasMaxLength(300);
             e.Property(n => n.DedupKey).HasMaxLength(128);
+        });
+
+        b.Entity<InfoSystem>(e =>
+        {
+            e.Property(s => s.Name).HasMaxLength(100);
+            e.HasIndex(s => new { s.OrganisationId, s.Name }).IsUnique();
+            e.Property(s => s.Subsystems).HasMaxLength(500);
+            e.Property(s => s.Vendor).HasMaxLength(100);
+            e.Property(s => s.VendorContactName).HasMaxLength(50);
+            e.Property(s => s.VendorContactMobile).HasMaxLength(20);
+            e.Property(s => s.VendorContactEmail).HasMaxLength(100);
+            e.Property(s => s.Remarks).HasMaxLength(500);
+            e.Property(s => s.Kind).HasConversion<string>().HasMaxLength(16);
+            e.Property(s => s.Location).HasConversion<string>().HasMaxLength(32);
+            e.Property(s => s.Lifecycle).HasConversion<string>().HasMaxLength(32);
+            e.Property(s => s.Version).IsConcurrencyToken();
+            e.HasOne(s => s.Organisation).WithMany().HasForeignKey(s => s.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         });
 
         b.Entity<JobLease>(e =>

@@ -1,0 +1,26 @@
+using GovCloud.Domain.Applications;
+using GovCloud.Web.Features.Organisations;
+
+namespace GovCloud.Web.Features.Systems;
+
+/// <summary>非涉密信息系统: one entry of an agency's register (信息系统台账); one application is for one system.</summary>
+public sealed class InfoSystem
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+    public Guid OrganisationId { get; set; }
+    public Organisation? Organisation { get; set; }
+    public required string Name { get; set; }
+    /// <summary>子系统, in order, joined with 、.</summary>
+    public string? Subsystems { get; set; }
+    public string? Vendor { get; set; }
+    public string? VendorContactName { get; set; }
+    public string? VendorContactMobile { get; set; }
+    public string? VendorContactEmail { get; set; }
+    public SystemKind Kind { get; set; }
+    public int? MlpsLevel { get; set; }
+    public SystemLocation Location { get; set; }
+    public SystemLifecycle Lifecycle { get; set; }
+    public string? Remarks { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public long Version { get; set; }
+}

@@ -1,0 +1,42 @@
+using GovCloud.Domain.Applications;
+using GovCloud.Web.Infrastructure;
+using GovCloud.Web.Infrastructure.Auth;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace GovCloud.Web.Features.Systems;
+
+public static class SystemsApi
+{
+    public static IEndpointRouteBuilder MapSystemsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/systems").WithTags("信息系统台账");
+        group.MapGet("/", List).WithName("ListSystems")
+            .WithSummary("信息系统台账（大数据局看全部，使用单位看本单位，县区看其部门；可按名称/开发商、单位、生命周期、类型筛选，分页）");
+        group.MapGet("/migration-rates", Rates).WithName("MigrationRates").WithSummary("各单位迁移上云率（已认定自建数据中心中的系统暂视为已迁移）");
+        group.MapGet("/{id:guid}", Get).WithName("GetSystem").WithSummary("信息系统详情").ProducesProblem(404);
+        group.MapPost("/", Create).WithName("RegisterSystem").WithSummary("登记信息系统（使用单位经办人为本单位登记；审批人员可为任一使用单位登记）")
+            .ProducesValidationProblem().ProducesProblem(403);
+        group.MapPut("/{id:guid}", Update).WithName("UpdateSystem").WithSummary("修改信息系统（须带 version）")
+            .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+        return app;
+    }
+
+    private static async Task<Ok<Paged<InfoSystemDto>>> List(HttpContext http, InfoSystemService service, string? q, Guid? organisationId,
+        SystemLifecycle? lifecycle, SystemKind? kind, int? page, int? pageSize, CancellationToken ct) =>
+        TypedResults.Ok(await service.ListAsync(Actor.From(http), new InfoSystemQuery(q, organisationId, lifecycle, kind, page, pageSize), ct));
+
+    private static async Task<Ok<IReadOnlyList<MigrationRateDto>>> Rates(HttpContext http, InfoSystemService service, CancellationToken ct) =>
+        TypedResults.Ok(await service.MigrationRatesAsync(Actor.From(http), ct));
+
+    private static async Task<Ok<InfoSystemDto>> Get(Guid id, HttpContext http, InfoSystemService service, CancellationToken ct) =>
+        TypedResults.Ok(await service.GetAsync(Actor.From(http), id, ct));
+
+    private static async Task<Created<InfoSystemDto>> Create(InfoSystemInput input, HttpContext http, InfoSystemService service, CancellationToken ct)
+    {
+        var created = await service.CreateAsync(Actor.From(http), input, ct);
+        return TypedResults.Created($"/api/v1/systems/{created.Id}", created);
+    }
+
+    private static async Task<Ok<InfoSystemDto>> Update(Guid id, InfoSystemInput input, HttpContext http, InfoSystemService service, CancellationToken ct) =>
+        TypedResults.Ok(await service.UpdateAsync(Actor.From(http), id, input, ct));
+}
