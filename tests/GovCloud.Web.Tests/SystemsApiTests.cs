@@ -94,6 +94,12 @@ public abstract class SystemsApiTests(GovCloudApp app)
         var rates = await (await bureau.GetAsync("/api/v1/systems/migration-rates", Ct)).ReadAsync<List<MigrationRateDto>>();
         var water = rates.Single(r => r.OrganisationName == "市水利局");
         Assert.Equal((2, 1, 0.5), (water.Systems, water.Migrated, water.Rate));
+
+        var export = await bureau.GetAsync($"/api/v1/systems/export?organisationId={agency}", Ct);
+        await using var stream = await export.Content.ReadAsStreamAsync(Ct);
+        var rows = MiniExcelLibs.MiniExcel.Query(stream, useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+        Assert.Equal(["水情监测", "防汛指挥"], rows.Select(r => r["系统名称"]?.ToString()).Order());
+        Assert.Contains(rows, r => (string)r["状态"] == "已上云");
     }
 }
 

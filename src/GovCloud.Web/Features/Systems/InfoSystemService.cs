@@ -40,14 +40,32 @@ public sealed partial class InfoSystemService(GovCloudDbContext db, DataScope sc
     public async Task<Paged<InfoSystemDto>> ListAsync(Actor actor, InfoSystemQuery q, CancellationToken ct)
     {
         var (page, size) = Paging.Normalise(q.Page, q.PageSize);
+        var query = await FilterAsync(actor, q, ct);
+        var total = await query.CountAsync(ct);
+        var items = await query.Skip((page - 1) * size).Take(size).Select(ToDto).ToListAsync(ct);
+        return new Paged<InfoSystemDto>(items, total, page, size);
+    }
+
+    /// <summary>The filtered register (all pages) as .xlsx.</summary>
+    public async Task<byte[]> ExportAsync(Actor actor, InfoSystemQuery q, CancellationToken ct)
+    {
+        var all = await (await FilterAsync(actor, q, ct)).Select(ToDto).ToListAsync(ct);
+        return await ExcelExport.ToXlsxAsync(all.Select(s => (IDictionary<string, object?>)new Dictionary<string, object?>
+        {
+            ["所属单位"] = s.OrganisationName, ["系统名称"] = s.Name, ["子系统"] = s.Subsystems, ["类型"] = s.KindName,
+            ["等保级别"] = s.MlpsLevel, ["部署位置"] = s.LocationName, ["状态"] = s.LifecycleName, ["开发商"] = s.Vendor,
+            ["开发商联系人"] = s.VendorContactName, ["联系人手机"] = s.VendorContactMobile, ["联系人邮箱"] = s.VendorContactEmail,
+        }), "信息系统台账", ct);
+    }
+
+    private async Task<IQueryable<InfoSystem>> FilterAsync(Actor actor, InfoSystemQuery q, CancellationToken ct)
+    {
         var query = await ScopedAsync(actor, ct);
         if (!string.IsNullOrWhiteSpace(q.Q)) query = query.Where(s => s.Name.Contains(q.Q) || (s.Vendor != null && s.Vendor.Contains(q.Q)));
         if (q.OrganisationId is { } org) query = query.Where(s => s.OrganisationId == org);
         if (q.Lifecycle is { } state) query = query.Where(s => s.Lifecycle == state);
         if (q.Kind is { } kind) query = query.Where(s => s.Kind == kind);
-        var total = await query.CountAsync(ct);
-        var items = await query.OrderBy(s => s.Organisation!.Name).ThenBy(s => s.Name).Skip((page - 1) * size).Take(size).Select(ToDto).ToListAsync(ct);
-        return new Paged<InfoSystemDto>(items, total, page, size);
+        return query.OrderBy(s => s.Organisation!.Name).ThenBy(s => s.Name);
     }
 
     public async Task<InfoSystemDto> GetAsync(Actor actor, Guid id, CancellationToken ct) =>

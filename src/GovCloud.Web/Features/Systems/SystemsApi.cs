@@ -12,6 +12,7 @@ public static class SystemsApi
         var group = app.MapGroup("/api/v1/systems").WithTags("信息系统台账");
         group.MapGet("/", List).WithName("ListSystems")
             .WithSummary("信息系统台账（大数据局看全部，使用单位看本单位，县区看其部门；可按名称/开发商、单位、生命周期、类型筛选，分页）");
+        group.MapGet("/export", Export).WithName("ExportSystems").WithSummary("按同样的筛选条件导出信息系统台账 Excel");
         group.MapGet("/migration-rates", Rates).WithName("MigrationRates").WithSummary("各单位迁移上云率（已认定自建数据中心中的系统暂视为已迁移）");
         group.MapGet("/{id:guid}", Get).WithName("GetSystem").WithSummary("信息系统详情").ProducesProblem(404);
         group.MapPost("/", Create).WithName("RegisterSystem").WithSummary("登记信息系统（使用单位经办人为本单位登记；审批人员可为任一使用单位登记）")
@@ -24,6 +25,11 @@ public static class SystemsApi
     private static async Task<Ok<Paged<InfoSystemDto>>> List(HttpContext http, InfoSystemService service, string? q, Guid? organisationId,
         SystemLifecycle? lifecycle, SystemKind? kind, int? page, int? pageSize, CancellationToken ct) =>
         TypedResults.Ok(await service.ListAsync(Actor.From(http), new InfoSystemQuery(q, organisationId, lifecycle, kind, page, pageSize), ct));
+
+    private static async Task<FileContentHttpResult> Export(HttpContext http, InfoSystemService service, TimeProvider clock, string? q,
+        Guid? organisationId, SystemLifecycle? lifecycle, SystemKind? kind, CancellationToken ct) =>
+        TypedResults.File(await service.ExportAsync(Actor.From(http), new InfoSystemQuery(q, organisationId, lifecycle, kind), ct),
+            ExcelExport.ContentType, ExcelExport.FileName("信息系统台账", clock));
 
     private static async Task<Ok<IReadOnlyList<MigrationRateDto>>> Rates(HttpContext http, InfoSystemService service, CancellationToken ct) =>
         TypedResults.Ok(await service.MigrationRatesAsync(Actor.From(http), ct));
