@@ -31,6 +31,17 @@ public sealed class MultiInstanceTests
     }
 
     [Fact]
+    public async Task Two_instances_starting_together_on_an_empty_database_load_the_demo_once()
+    {
+        await using var first = new GovCloudApp(Provider.PostgreSql);
+        await using var second = new GovCloudApp(Provider.PostgreSql, first.ConnectionString);
+        await Task.WhenAll(Task.Run(() => first.Server, Ct), Task.Run(() => second.Server, Ct));
+        Assert.Equal(11, await first.WithDbAsync(db => db.Users.CountAsync(Ct)));
+        Assert.Equal(1, await first.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "DemoDataLoaded", Ct)));
+        Assert.Equal(8, await first.WithDbAsync(db => db.CalendarYears.CountAsync(Ct)));
+    }
+
+    [Fact]
     public async Task A_token_revoked_on_one_instance_is_refused_by_the_other()
     {
         await using var first = new GovCloudApp(Provider.PostgreSql);

@@ -24,19 +24,45 @@ public sealed class DatabaseInitialiser(IServiceProvider services, IOptions<GovC
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<GovCloudDbContext>();
-        await db.Database.MigrateAsync(ct);
-        await CalendarService.EnsureBuiltInAsync(db, scope.ServiceProvider.GetRequiredService<AuditLog>(),
-            scope.ServiceProvider.GetRequiredService<TimeProvider>(), ct);
+        // Instances starting together on one PostgreSQL take turns (a test starts two at once and saw
+        // both migrate the same tables), so migrations, the calendar, the first administrator and the
+        // demo data happen once. SQLite serves a single instance.
+        var postgres = db.Database.IsNpgsql();
+        if (postgres)
+        {
+            await db.Database.OpenConnectionAsync(ct);
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({InitialisationLockKey})", ct);
+        }
+        try
+        {
+            await db.Database.MigrateAsync(ct);
+            await InitialiseAsync(scope.ServiceProvider, db, ct);
+        }
+        finally
+        {
+            if (postgres)
+            {
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({InitialisationLockKey})", CancellationToken.None);
+                await db.Database.CloseConnectionAsync();
+            }
+        }
+    }
+
+    private const long InitialisationLockKey = 0x476F76496E6974; // "GovInit"
+
+    private async Task InitialiseAsync(IServiceProvider sp, GovCloudDbContext db, CancellationToken ct)
+    {
+        await CalendarService.EnsureBuiltInAsync(db, sp.GetRequiredService<AuditLog>(), sp.GetRequiredService<TimeProvider>(), ct);
 
         if (await db.Users.AnyAsync(ct)) return;
         if (options.Value.Demo.Enabled)
         {
-            await DemoData.LoadAsync(scope.ServiceProvider, options.Value.Demo.Password, ct);
+            await DemoData.LoadAsync(sp, options.Value.Demo.Password, ct);
             Banner.Show($"演示模式：已载入演示数据。演示用户密码：{options.Value.Demo.Password}",
                 "演示用户：admin secadmin auditor bureau center finance police edu health county1 liujiang");
             return;
         }
-        await BootstrapAsync(scope.ServiceProvider, ct);
+        await BootstrapAsync(sp, ct);
     }
 
     /// <summary>An empty system gets one administrator with a one-time password, printed once.</summary>
