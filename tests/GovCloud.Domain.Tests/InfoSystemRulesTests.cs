@@ -8,22 +8,23 @@ public class InfoSystemRulesTests
     [Fact]
     public void The_rate_is_systems_on_the_cloud_over_systems_in_service()
     {
-        var rate = InfoSystemRules.MigrationRate(
+        var count = InfoSystemRules.Migration(
         [
             (SystemLifecycle.OnCloud, SystemLocation.OnCloud),
             (SystemLifecycle.PendingMigration, SystemLocation.UncertifiedDataCenter),
             (SystemLifecycle.InTrial, SystemLocation.Elsewhere),
             (SystemLifecycle.Offline, SystemLocation.Elsewhere), // retired: not counted at all
         ]);
-        Assert.Equal(1.0 / 3, rate);
+        Assert.Equal(new MigrationCount(1, 3), count);
+        Assert.Equal(1.0 / 3, count.Rate);
     }
 
     [Fact]
     public void R_14_2_a_certified_data_centre_counts_as_migrated_for_now() =>
-        Assert.Equal(1.0, InfoSystemRules.MigrationRate([(SystemLifecycle.PendingMigration, SystemLocation.CertifiedDataCenter)]));
+        Assert.Equal(1.0, InfoSystemRules.Migration([(SystemLifecycle.PendingMigration, SystemLocation.CertifiedDataCenter)]).Rate);
 
     [Fact]
-    public void No_systems_means_no_rate() => Assert.Null(InfoSystemRules.MigrationRate([]));
+    public void No_systems_means_no_rate() => Assert.Null(InfoSystemRules.Migration([]).Rate);
 
     [Theory]
     [InlineData(null, true)]

@@ -26,6 +26,12 @@ public enum SystemLifecycle
     Offline,
 }
 
+/// <summary>How many of an agency's systems in service are migrated; Rate is null when it has none.</summary>
+public readonly record struct MigrationCount(int Migrated, int InService)
+{
+    public double? Rate => InService == 0 ? null : (double)Migrated / InService;
+}
+
 public static class InfoSystemRules
 {
     public static string DisplayName(this SystemKind kind) => kind switch
@@ -56,14 +62,13 @@ public static class InfoSystemRules
 
     /// <summary>
     /// 迁移上云率: systems on the cloud ÷ the agency's non-classified systems still in service.
-    /// Systems in a certified data centre count as migrated for the time being. Null when there are none.
+    /// Systems in a certified data centre count as migrated for the time being.
     /// </summary>
-    public static double? MigrationRate(IEnumerable<(SystemLifecycle State, SystemLocation Location)> systems)
+    public static MigrationCount Migration(IEnumerable<(SystemLifecycle State, SystemLocation Location)> systems)
     {
         var live = systems.Where(s => s.State != SystemLifecycle.Offline).ToList();
-        if (live.Count == 0) return null;
         var migrated = live.Count(s => s.State == SystemLifecycle.OnCloud || s.Location is SystemLocation.OnCloud or SystemLocation.CertifiedDataCenter);
-        return (double)migrated / live.Count;
+        return new MigrationCount(migrated, live.Count);
     }
 
     /// <summary>MLPS (等保) levels run from 1 to 5; null while not yet graded.</summary>

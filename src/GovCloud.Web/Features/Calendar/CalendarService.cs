@@ -60,9 +60,11 @@ public sealed class CalendarService(GovCloudDbContext db, CalendarCache cache, A
     {
         var years = await db.CalendarYears.AsNoTracking().OrderBy(y => y.Year).ToListAsync(ct);
         var counts = await db.HolidayAdjustments.AsNoTracking()
-            .Select(a => new { a.Date, a.IsWorkingDay }).ToListAsync(ct);
-        var list = years.Select(y => new CalendarYearDto(y.Year, y.Source, y.LoadedAt,
-            counts.Count(c => c.Date.Year == y.Year && !c.IsWorkingDay), counts.Count(c => c.Date.Year == y.Year && c.IsWorkingDay))).ToList();
+            .GroupBy(a => new { a.Date.Year, a.IsWorkingDay })
+            .Select(g => new { g.Key.Year, g.Key.IsWorkingDay, Days = g.Count() })
+            .ToListAsync(ct);
+        int Count(int year, bool working) => counts.FirstOrDefault(c => c.Year == year && c.IsWorkingDay == working)?.Days ?? 0;
+        var list = years.Select(y => new CalendarYearDto(y.Year, y.Source, y.LoadedAt, Count(y.Year, false), Count(y.Year, true))).ToList();
         var today = ChinaTime.Today(clock);
         // The State Council publishes next year's notice in the autumn; from October on, admins are reminded to load it.
         var reminder = today.Month >= 10 && years.All(y => y.Year != today.Year + 1)
@@ -92,17 +94,14 @@ public sealed class CalendarService(GovCloudDbContext db, CalendarCache cache, A
         var dates = file.Adjustments.Select(a => a.Date).ToList();
         var old = await db.HolidayAdjustments.Where(a => file.Years.Contains(a.Date.Year) || dates.Contains(a.Date)).ToListAsync(ct);
         db.HolidayAdjustments.RemoveRange(old);
-        db.HolidayAdjustments.AddRange(file.Adjustments.Select(a => new HolidayAdjustment
-        {
-            Date = a.Date, IsWorkingDay = a.IsWorkingDay, Holiday = a.Holiday, Source = CalendarSources.Imported, UpdatedAt = now,
-        }));
+        db.HolidayAdjustments.AddRange(file.Adjustments.Select(a => Row(a, CalendarSources.Imported, now)));
         foreach (var covered in file.Years)
         {
             var row = await db.CalendarYears.FindAsync([covered], ct);
             if (row is null) db.CalendarYears.Add(new CalendarYear { Year = covered, Source = CalendarSources.Imported, LoadedAt = now });
             else { row.Source = CalendarSources.Imported; row.LoadedAt = now; }
         }
-        await BumpVersionAsync(ct);
+        await BumpVersionAsync(db, ct);
         audit.Record(actor, AuditActions.CalendarImported, "Calendar", string.Join(",", file.Years),
             before: new { days = old.Count }, after: new { fileName, years = file.Years, days = file.Adjustments.Count });
         await db.SaveChangesAsync(ct);
@@ -137,7 +136,7 @@ public sealed class CalendarService(GovCloudDbContext db, CalendarCache cache, A
             row.Source = CalendarSources.Manual;
             row.UpdatedAt = clock.GetUtcNow();
         }
-        await BumpVersionAsync(ct);
+        await BumpVersionAsync(db, ct);
         audit.Record(actor, AuditActions.CalendarDayChanged, "CalendarDay", date.ToString("yyyy-MM-dd"), before,
             input.IsWorkingDay is null ? new { reset = true } : new { input.IsWorkingDay, Holiday = holiday });
         await db.SaveChangesAsync(ct);
@@ -157,14 +156,9 @@ public sealed class CalendarService(GovCloudDbContext db, CalendarCache cache, A
         var existing = (await db.HolidayAdjustments.Select(a => a.Date).ToListAsync(ct)).ToHashSet();
         var days = notices.Adjustments
             .Where(a => (missing.Contains(a.Date.Year) || IsSpillover(a.Date, missing)) && !existing.Contains(a.Date)).ToList();
-        db.HolidayAdjustments.AddRange(days.Select(a => new HolidayAdjustment
-        {
-            Date = a.Date, IsWorkingDay = a.IsWorkingDay, Holiday = a.Holiday, Source = CalendarSources.BuiltIn, UpdatedAt = now,
-        }));
+        db.HolidayAdjustments.AddRange(days.Select(a => Row(a, CalendarSources.BuiltIn, now)));
         db.CalendarYears.AddRange(missing.Select(y => new CalendarYear { Year = y, Source = CalendarSources.BuiltIn, LoadedAt = now }));
-        var state = await db.CalendarStates.FindAsync([1], ct);
-        if (state is null) db.CalendarStates.Add(new CalendarState { Id = 1, Version = 1 });
-        else state.Version++;
+        await BumpVersionAsync(db, ct);
         audit.Record(Actor.System, AuditActions.CalendarImported, "Calendar", string.Join(",", missing),
             after: new { fileName = "cn-statutory-calendar.csv", years = missing, days = days.Count });
         await db.SaveChangesAsync(ct);
@@ -173,7 +167,11 @@ public sealed class CalendarService(GovCloudDbContext db, CalendarCache cache, A
     /// <summary>A notice for year Y may adjust the last days of December of Y−1 (元旦 make-up days).</summary>
     private static bool IsSpillover(DateOnly date, IReadOnlyCollection<int> years) => date.Month == 12 && years.Contains(date.Year + 1);
 
-    private async Task BumpVersionAsync(CancellationToken ct)
+    private static HolidayAdjustment Row(CalendarAdjustment a, string source, DateTimeOffset now) =>
+        new() { Date = a.Date, IsWorkingDay = a.IsWorkingDay, Holiday = a.Holiday, Source = source, UpdatedAt = now };
+
+    /// <summary>Every change to the calendar moves the version, so each instance rebuilds its cached calendar.</summary>
+    private static async Task BumpVersionAsync(GovCloudDbContext db, CancellationToken ct)
     {
         var state = await db.CalendarStates.FindAsync([1], ct);
         if (state is null) db.CalendarStates.Add(new CalendarState { Id = 1, Version = 1 });

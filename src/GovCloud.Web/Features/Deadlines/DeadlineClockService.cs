@@ -133,31 +133,30 @@ public sealed class DeadlineClockService(
         var (page, size) = Paging.Normalise(q.Page, q.PageSize);
         var query = await FilterAsync(actor, q, ct);
         var total = await query.CountAsync(ct);
-        var rows = await query.OrderBy(c => c.DueAt == null).ThenBy(c => c.DueAt).Skip((page - 1) * size).Take(size)
-            .Select(c => new { Clock = c, OrganisationName = c.Organisation!.Name }).ToListAsync(ct);
-        var calendar = await calendars.GetAsync(db, ct);
-        return new Paged<ClockDto>(rows.Select(r => ToDto(r.Clock, r.OrganisationName, calendar)).ToList(), total, page, size);
+        var items = await DtosAsync(query.OrderBy(c => c.DueAt == null).ThenBy(c => c.DueAt).Skip((page - 1) * size).Take(size), ct);
+        return new Paged<ClockDto>(items, total, page, size);
     }
 
     /// <summary>Open clocks the actor's organisation and roles must act on (the home page's 待办 and 即将超期), soonest first.</summary>
     public async Task<IReadOnlyList<ClockDto>> MineAsync(Actor actor, int take, CancellationToken ct)
     {
         var roles = actor.Roles.ToList();
-        var rows = await db.DeadlineClocks.AsNoTracking()
+        return await DtosAsync(db.DeadlineClocks.AsNoTracking()
             .Where(c => c.OrganisationId == actor.OrganisationId && roles.Contains(c.ResponsibleRole)
                         && (c.State == ClockState.Running || c.State == ClockState.Paused || (c.State == ClockState.Overdue && c.CompletedAt == null)))
-            .OrderBy(c => c.DueAt == null).ThenBy(c => c.DueAt).Take(take)
-            .Select(c => new { Clock = c, OrganisationName = c.Organisation!.Name }).ToListAsync(ct);
-        var calendar = await calendars.GetAsync(db, ct);
-        return rows.Select(r => ToDto(r.Clock, r.OrganisationName, calendar)).ToList();
+            .OrderBy(c => c.DueAt == null).ThenBy(c => c.DueAt).Take(take), ct);
     }
 
-    public async Task<ClockDto> GetAsync(Actor actor, Guid id, CancellationToken ct)
+    public async Task<ClockDto> GetAsync(Actor actor, Guid id, CancellationToken ct) =>
+        (await DtosAsync((await FilterAsync(actor, new ClockQuery(), ct)).Where(c => c.Id == id), ct)).FirstOrDefault()
+        ?? throw ProblemException.NotFound("时限");
+
+    /// <summary>Clocks with their organisation's name and, from the calendar, days left and urgency.</summary>
+    private async Task<List<ClockDto>> DtosAsync(IQueryable<DeadlineClock> query, CancellationToken ct)
     {
-        var row = await (await FilterAsync(actor, new ClockQuery(), ct)).Where(c => c.Id == id)
-            .Select(c => new { Clock = c, OrganisationName = c.Organisation!.Name }).FirstOrDefaultAsync(ct)
-            ?? throw ProblemException.NotFound("时限");
-        return ToDto(row.Clock, row.OrganisationName, await calendars.GetAsync(db, ct));
+        var rows = await query.Select(c => new { Clock = c, OrganisationName = c.Organisation!.Name }).ToListAsync(ct);
+        var calendar = await calendars.GetAsync(db, ct);
+        return rows.Select(r => ToDto(r.Clock, r.OrganisationName, calendar)).ToList();
     }
 
     internal async Task<IQueryable<DeadlineClock>> FilterAsync(Actor actor, ClockQuery q, CancellationToken ct)

@@ -104,9 +104,8 @@ public sealed partial class InfoSystemService(GovCloudDbContext db, DataScope sc
         return rows.GroupBy(r => (r.OrganisationId, r.OrganisationName))
             .Select(g =>
             {
-                var live = g.Where(r => r.Lifecycle != SystemLifecycle.Offline).ToList();
-                var rate = InfoSystemRules.MigrationRate(g.Select(r => (r.Lifecycle, r.Location)));
-                return new MigrationRateDto(g.Key.OrganisationId, g.Key.OrganisationName, live.Count, (int)Math.Round((rate ?? 0) * live.Count), rate);
+                var count = InfoSystemRules.Migration(g.Select(r => (r.Lifecycle, r.Location)));
+                return new MigrationRateDto(g.Key.OrganisationId, g.Key.OrganisationName, count.InService, count.Migrated, count.Rate);
             })
             .OrderBy(r => r.Rate ?? 1).ThenBy(r => r.OrganisationName).ToList();
     }
