@@ -16,6 +16,23 @@ public sealed record VmRequest(
 public sealed record VmLimits(int MaxVcpu = 64, int MaxMemoryGb = 512, int MaxSystemDiskGb = 1024, int MaxDataDiskGb = 32768)
 {
     public IReadOnlyCollection<string> Zones { get; init; } = ["公共网络区", "互联网区"];
+
+    /// <summary>Per zone, the server types it allows and its OS images; a zone missing here allows everything.</summary>
+    public IReadOnlyDictionary<string, ZoneRule> ZoneRules { get; init; } = new Dictionary<string, ZoneRule>();
+}
+
+/// <summary>What one network zone accepts: server types, and OS images (any OS when the list is empty).</summary>
+public sealed record ZoneRule(IReadOnlyCollection<ServerType> ServerTypes, IReadOnlyCollection<string> OsImages)
+{
+    /// <summary>"麒麟V10" matches the image "麒麟 V10", and "银河麒麟 V10 SP1" matches it too: spaces and case do not count.</summary>
+    public bool AllowsOs(string? os)
+    {
+        if (OsImages.Count == 0) return true;
+        var typed = Squash(os);
+        return typed.Length > 0 && OsImages.Any(image => typed.Contains(Squash(image), StringComparison.Ordinal));
+    }
+
+    private static string Squash(string? text) => FormText.Clean(text).Replace(" ", "").ToUpperInvariant();
 }
 
 /// <summary>A problem with one field of one row, in Chinese.</summary>
@@ -37,6 +54,9 @@ public static partial class VmRules
             if (string.IsNullOrWhiteSpace(r.Vendor)) Add("vendor", "请填写开发商");
             if (string.IsNullOrWhiteSpace(r.SystemName)) Add("systemName", "请填写系统名称");
             if (r.ServerType is null) Add("serverType", "请填写服务器类型（APP、WEB、FTP、DAT、MID、TST、OTH）");
+            var zoneRule = r.Zone is null ? null : limits.ZoneRules.GetValueOrDefault(r.Zone);
+            if (zoneRule is not null && r.ServerType is { } type && !zoneRule.ServerTypes.Contains(type))
+                Add("serverType", $"网络分区“{r.Zone}”不允许部署 {type}（{type.DisplayName()}）类服务器");
             if (r.Owners.Count == 0) Add("owners", "请填写堡垒机账号负责人及其邮箱、手机号码");
             foreach (var (owner, i) in r.Owners.Select((o, i) => (o, i + 1)))
             {
@@ -50,6 +70,8 @@ public static partial class VmRules
             if (r.DataDiskGb is { } data && (data < 0 || data > limits.MaxDataDiskGb))
                 Add("dataDiskGb", $"数据盘须在 0 至 {limits.MaxDataDiskGb} GB 之间");
             if (string.IsNullOrWhiteSpace(r.OperatingSystem)) Add("operatingSystem", "请填写操作系统");
+            else if (zoneRule is not null && !zoneRule.AllowsOs(r.OperatingSystem))
+                Add("operatingSystem", $"操作系统“{r.OperatingSystem}”不在网络分区“{r.Zone}”可选的镜像中，可选：{string.Join("、", zoneRule.OsImages)}");
             if (r.Clustered is null) Add("clustered", "请填写是否集群部署（是/否）");
             if (r.Clustered == true && string.IsNullOrWhiteSpace(r.ClusterGroup)) Add("clusterGroup", "集群部署的虚拟机须填写集群组号");
         }
