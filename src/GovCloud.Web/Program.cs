@@ -4,6 +4,7 @@ using GovCloud.Web.Features.Applications;
 using GovCloud.Web.Features.Audit;
 using GovCloud.Web.Features.Auth;
 using GovCloud.Web.Features.Calendar;
+using GovCloud.Web.Features.Catalog;
 using GovCloud.Web.Features.Deadlines;
 using GovCloud.Web.Features.Inbox;
 using GovCloud.Web.Features.Organisations;
@@ -57,6 +58,11 @@ builder.Services.AddScoped<DeadlineSweep>();
 builder.Services.AddScoped<InboxService>();
 builder.Services.AddHostedService<DeadlineSweeper>();
 builder.Services.AddScoped<InfoSystemService>();
+builder.Services.AddScoped<CatalogService>();
+builder.Services.AddSingleton<FileStore>();
+builder.Services.AddScoped<ApplicationService>();
+builder.Services.AddScoped<ApplicationFlowService>();
+builder.Services.AddScoped<AttachmentService>();
 
 // UI
 builder.Services.AddGovCloudUi();
@@ -84,6 +90,7 @@ app.MapCalendarApi();
 app.MapDeadlinesApi();
 app.MapInboxApi();
 app.MapSystemsApi();
+app.MapCatalogApi();
 app.MapApplicationsApi();
 app.MapAccountEndpoints();
 app.MapGovCloudUi();

@@ -41,7 +41,8 @@ public sealed record VmProblem(int Row, string Field, string Message);
 /// <summary>The rules of the Annex 3 rows (R-A3.2 required fields, R-A3.4 owners, R-A3.5 server types, clusters).</summary>
 public static partial class VmRules
 {
-    public static IReadOnlyList<VmProblem> Validate(IReadOnlyList<VmRequest> rows, VmLimits limits)
+    /// <summary>Every problem of the rows; with <paramref name="systemName"/>, rows of another system too (one form per system, R-A3.1).</summary>
+    public static IReadOnlyList<VmProblem> Validate(IReadOnlyList<VmRequest> rows, VmLimits limits, string? systemName = null)
     {
         var problems = new List<VmProblem>();
         if (rows.Count == 0) problems.Add(new VmProblem(0, "rows", "至少填写一台虚拟机"));
@@ -53,6 +54,8 @@ public static partial class VmRules
             else if (!limits.Zones.Contains(r.Zone)) Add("zone", $"网络分区“{r.Zone}”不存在，可选：{string.Join("、", limits.Zones)}");
             if (string.IsNullOrWhiteSpace(r.Vendor)) Add("vendor", "请填写开发商");
             if (string.IsNullOrWhiteSpace(r.SystemName)) Add("systemName", "请填写系统名称");
+            else if (systemName is not null && r.SystemName != systemName)
+                Add("systemName", $"系统名称“{r.SystemName}”与本申请的系统“{systemName}”不一致：一张需求表只填一个系统");
             if (r.ServerType is null) Add("serverType", "请填写服务器类型（APP、WEB、FTP、DAT、MID、TST、OTH）");
             var zoneRule = r.Zone is null ? null : limits.ZoneRules.GetValueOrDefault(r.Zone);
             if (zoneRule is not null && r.ServerType is { } type && !zoneRule.ServerTypes.Contains(type))

@@ -11,6 +11,7 @@ public sealed class GovCloudOptions
     public DeadlineOptions Deadlines { get; set; } = new();
     public SmtpOptions Smtp { get; set; } = new();
     public ApplicationOptions Applications { get; set; } = new();
+    public FileOptions Files { get; set; } = new();
 
     /// <summary>
     /// Addresses of reverse proxies whose X-Forwarded-For/-Proto are believed (loopback always is),
@@ -53,13 +54,33 @@ public sealed class DeadlineOptions
 /// <summary>Network zones and per-VM limits of resource requests (R-32.1: configuration, not code).</summary>
 public sealed class ApplicationOptions
 {
+    /// <summary>
+    /// The zones a new installation starts with; from then on the Bureau keeps them in 网络分区.
+    /// (The configuration binder appends to this default, so readers take distinct names.)
+    /// </summary>
     public string[] NetworkZones { get; set; } = ["公共网络区", "互联网区"];
+
+    /// <summary>R-21.2: the Center evaluates within this many working days.</summary>
+    public int EvaluationWorkingDays { get; set; } = 7;
+
+    /// <summary>R-21.3: the Bureau decides within this many working days.</summary>
+    public int ApprovalWorkingDays { get; set; } = 5;
+
     public int MaxVcpu { get; set; } = 64;
     public int MaxMemoryGb { get; set; } = 512;
     public int MaxSystemDiskGb { get; set; } = 1024;
     public int MaxDataDiskGb { get; set; } = 32768;
 
-    public GovCloud.Domain.Applications.VmLimits Limits => new(MaxVcpu, MaxMemoryGb, MaxSystemDiskGb, MaxDataDiskGb) { Zones = NetworkZones };
+    public GovCloud.Domain.Applications.VmLimits Limits => new(MaxVcpu, MaxMemoryGb, MaxSystemDiskGb, MaxDataDiskGb) { Zones = NetworkZones.Distinct().ToArray() };
+}
+
+/// <summary>Uploaded documents: where they are kept, how large and of which kinds.</summary>
+public sealed class FileOptions
+{
+    /// <summary>A folder (relative to the working directory unless absolute); back it up with the database.</summary>
+    public string Root { get; set; } = "data/files";
+    public int MaxSizeMb { get; set; } = 50;
+    public string[] AllowedExtensions { get; set; } = [".pdf", ".ofd", ".doc", ".docx", ".wps", ".xls", ".xlsx", ".jpg", ".jpeg", ".png", ".zip"];
 }
 
 /// <summary>E-mail for notifications; off while Host is empty.</summary>

@@ -41,6 +41,7 @@ public partial class GovCloudApp : WebApplicationFactory<Program>
             ["Serilog:MinimumLevel:Default"] = "Warning",
             // Tests sweep deadlines themselves, at the moments they choose.
             ["GovCloud:Deadlines:SweepIntervalSeconds"] = "86400",
+            ["GovCloud:Files:Root"] = Path.Combine(Path.GetTempPath(), "govcloud-files-" + Guid.NewGuid().ToString("N")[..12]),
         };
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) _settings[k] = v;
     }

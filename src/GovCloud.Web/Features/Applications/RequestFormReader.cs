@@ -22,7 +22,8 @@ public static class RequestFormReader
 {
     public const int MaxCellLength = 500;
 
-    public static RequestFormReadResult Read(byte[] file, VmLimits limits)
+    /// <summary>Reads the form; with <paramref name="systemName"/>, every row must be of that system.</summary>
+    public static RequestFormReadResult Read(byte[] file, VmLimits limits, string? systemName = null)
     {
         var empty = new RequestFormContacts(null, null, null, null, null, null);
         if (FileProblem(file) is { } problem) return new(empty, [], [new RequestFormError(0, "", "", problem)]);
@@ -30,7 +31,7 @@ public static class RequestFormReader
         {
             using var stream = new MemoryStream(file, writable: false);
             using var document = SpreadsheetDocument.Open(stream, false);
-            return ReadDocument(document, limits);
+            return ReadDocument(document, limits, systemName);
         }
         catch (Exception e) when (e is DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or InvalidDataException or System.Xml.XmlException or FileFormatException)
         {
@@ -50,7 +51,7 @@ public static class RequestFormReader
         return "不是 Excel .xlsx 文件";
     }
 
-    private static RequestFormReadResult ReadDocument(SpreadsheetDocument document, VmLimits limits)
+    private static RequestFormReadResult ReadDocument(SpreadsheetDocument document, VmLimits limits, string? systemName)
     {
         var workbook = document.WorkbookPart!;
         var firstSheet = workbook.Workbook.Sheets!.Elements<Sheet>().First();
@@ -145,7 +146,7 @@ public static class RequestFormReader
         }
 
         var alreadyReported = errors.Select(e => (e.Row, e.Header)).ToHashSet();
-        foreach (var p in VmRules.Validate(rows, limits))
+        foreach (var p in VmRules.Validate(rows, limits, systemName))
         {
             var column = RequestFormLayout.Columns.FirstOrDefault(c => c.Field == p.Field);
             var row = excelRowOf.GetValueOrDefault(p.Row, headerRow + 1);

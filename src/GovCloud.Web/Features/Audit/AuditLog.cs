@@ -65,6 +65,21 @@ public static class AuditActions
     public const string ClockOverdue = "ClockOverdue";
     public const string SystemRegistered = "SystemRegistered";
     public const string SystemUpdated = "SystemUpdated";
+    public const string CatalogItemCreated = "CatalogItemCreated";
+    public const string CatalogItemUpdated = "CatalogItemUpdated";
+    public const string CatalogPriceSet = "CatalogPriceSet";
+    public const string NetworkZoneCreated = "NetworkZoneCreated";
+    public const string NetworkZoneUpdated = "NetworkZoneUpdated";
+    public const string ApplicationCreated = "ApplicationCreated";
+    public const string ApplicationUpdated = "ApplicationUpdated";
+    public const string ApplicationVmsReplaced = "ApplicationVmsReplaced";
+    public const string AttachmentAdded = "AttachmentAdded";
+    public const string AttachmentRemoved = "AttachmentRemoved";
+    public const string ApplicationSubmitted = "ApplicationSubmitted";
+    public const string ApplicationEvaluated = "ApplicationEvaluated";
+    public const string ApplicationApproved = "ApplicationApproved";
+    public const string ApplicationRejected = "ApplicationRejected";
+    public const string ApplicationReturned = "ApplicationReturned";
 
     public static string Label(string action) => action switch
     {
@@ -94,6 +109,21 @@ public static class AuditActions
         ClockOverdue => "超期",
         SystemRegistered => "登记信息系统",
         SystemUpdated => "修改信息系统",
+        CatalogItemCreated => "新增服务目录项",
+        CatalogItemUpdated => "修改服务目录项",
+        CatalogPriceSet => "设定服务单价",
+        NetworkZoneCreated => "新增网络分区",
+        NetworkZoneUpdated => "修改网络分区",
+        ApplicationCreated => "新建云资源申请",
+        ApplicationUpdated => "修改云资源申请",
+        ApplicationVmsReplaced => "更新虚拟机需求",
+        AttachmentAdded => "上传附件",
+        AttachmentRemoved => "删除附件",
+        ApplicationSubmitted => "提交申请",
+        ApplicationEvaluated => "评估申请",
+        ApplicationApproved => "批准申请",
+        ApplicationRejected => "驳回申请",
+        ApplicationReturned => "退回修改",
         _ => action,
     };
 
@@ -102,6 +132,6 @@ public static class AuditActions
         SignIn, SignInFailed, SignOut, TokenIssued, TokenRevoked, PasswordChanged, PasswordReset, UserCreated,
         UserUpdated, UserUnlocked, OrganisationCreated, OrganisationUpdated, AuditExported, SystemBootstrapped, DemoDataLoaded,
         CalendarImported, CalendarDayChanged, ClockStarted, ClockPaused, ClockResumed, ClockCompleted, ClockCancelled,
-        ClockRecomputed, ClockOverdue, SystemRegistered, SystemUpdated,
+        ClockRecomputed, ClockOverdue, SystemRegistered, SystemUpdated, CatalogItemCreated, CatalogItemUpdated, CatalogPriceSet, NetworkZoneCreated, NetworkZoneUpdated, ApplicationCreated, ApplicationUpdated, ApplicationVmsReplaced, AttachmentAdded, AttachmentRemoved, ApplicationSubmitted, ApplicationEvaluated, ApplicationApproved, ApplicationRejected, ApplicationReturned,
     ];
 }

@@ -151,6 +151,10 @@ public sealed class DeadlineClockService(
         (await DtosAsync((await FilterAsync(actor, new ClockQuery(), ct)).Where(c => c.Id == id), ct)).FirstOrDefault()
         ?? throw ProblemException.NotFound("时限");
 
+    /// <summary>The clocks of one case, oldest first, for a caller that has already checked it may see the case.</summary>
+    public async Task<IReadOnlyList<ClockDto>> ForCaseAsync(string caseType, string caseId, CancellationToken ct) =>
+        await DtosAsync(db.DeadlineClocks.AsNoTracking().Where(c => c.CaseType == caseType && c.CaseId == caseId).OrderBy(c => c.StartedAt), ct);
+
     /// <summary>Clocks with their organisation's name and, from the calendar, days left and urgency.</summary>
     private async Task<List<ClockDto>> DtosAsync(IQueryable<DeadlineClock> query, CancellationToken ct)
     {

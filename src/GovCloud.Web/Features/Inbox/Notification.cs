@@ -23,6 +23,7 @@ public static class NotificationKinds
     public const string DueToday = "DueToday";
     public const string Overdue = "Overdue";
     public const string Escalated = "Escalated";
+    public const string CaseProgress = "CaseProgress";
 
     public static string Label(string kind) => kind switch
     {
@@ -30,6 +31,7 @@ public static class NotificationKinds
         DueToday => "今日到期",
         Overdue => "已超期",
         Escalated => "超期督办",
+        CaseProgress => "办理进度",
         _ => kind,
     };
 }

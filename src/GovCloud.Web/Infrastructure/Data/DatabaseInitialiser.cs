@@ -2,6 +2,7 @@ using GovCloud.Domain.Organisations;
 using GovCloud.Domain.Security;
 using GovCloud.Web.Features.Audit;
 using GovCloud.Web.Features.Calendar;
+using GovCloud.Web.Features.Catalog;
 using GovCloud.Web.Features.Organisations;
 using GovCloud.Web.Features.Users;
 using GovCloud.Web.Infrastructure.Auth;
@@ -53,6 +54,8 @@ public sealed class DatabaseInitialiser(IServiceProvider services, IOptions<GovC
     private async Task InitialiseAsync(IServiceProvider sp, GovCloudDbContext db, CancellationToken ct)
     {
         await CalendarService.EnsureBuiltInAsync(db, sp.GetRequiredService<AuditLog>(), sp.GetRequiredService<TimeProvider>(), ct);
+        await CatalogService.EnsureDefaultsAsync(db, sp.GetRequiredService<AuditLog>(), sp.GetRequiredService<TimeProvider>(),
+            options.Value.Applications.NetworkZones.Distinct().ToList(), ct);
 
         if (await db.Users.AnyAsync(ct)) return;
         if (options.Value.Demo.Enabled)

@@ -1,5 +1,7 @@
 using GovCloud.Domain.Audit;
+using GovCloud.Web.Features.Applications;
 using GovCloud.Web.Features.Audit;
+using GovCloud.Web.Features.Catalog;
 using GovCloud.Web.Features.Calendar;
 using GovCloud.Web.Features.Deadlines;
 using GovCloud.Web.Features.Inbox;
@@ -34,6 +36,13 @@ public abstract class GovCloudDbContext(DbContextOptions options)
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<JobLease> JobLeases => Set<JobLease>();
     public DbSet<InfoSystem> InfoSystems => Set<InfoSystem>();
+    public DbSet<CatalogItem> CatalogItems => Set<CatalogItem>();
+    public DbSet<CatalogPrice> CatalogPrices => Set<CatalogPrice>();
+    public DbSet<NetworkZone> NetworkZones => Set<NetworkZone>();
+    public DbSet<ResourceApplication> ResourceApplications => Set<ResourceApplication>();
+    public DbSet<ApplicationVm> ApplicationVms => Set<ApplicationVm>();
+    public DbSet<RequestedService> RequestedServices => Set<RequestedService>();
+    public DbSet<ApplicationAttachment> ApplicationAttachments => Set<ApplicationAttachment>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -143,6 +152,100 @@ public abstract class GovCloudDbContext(DbContextOptions options)
             e.Property(s => s.Lifecycle).HasConversion<string>().HasMaxLength(32);
             e.Property(s => s.Version).IsConcurrencyToken();
             e.HasOne(s => s.Organisation).WithMany().HasForeignKey(s => s.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        b.Entity<CatalogItem>(e =>
+        {
+            e.HasKey(i => i.Code);
+            e.Property(i => i.Code).HasMaxLength(32);
+            e.Property(i => i.Name).HasMaxLength(50);
+            e.Property(i => i.Specification).HasMaxLength(500);
+            e.Property(i => i.Version).IsConcurrencyToken();
+            e.HasMany(i => i.Prices).WithOne().HasForeignKey(p => p.ItemCode).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<CatalogPrice>(e =>
+        {
+            e.Property(p => p.ItemCode).HasMaxLength(32);
+            e.Property(p => p.Component).HasMaxLength(32);
+            e.Property(p => p.ComponentName).HasMaxLength(20);
+            e.Property(p => p.Unit).HasMaxLength(20);
+            e.Property(p => p.UnitPrice).HasPrecision(18, 4);
+            e.Property(p => p.RecordedBy).HasMaxLength(256);
+            e.HasIndex(p => new { p.ItemCode, p.Component, p.EffectiveFrom }).IsUnique();
+        });
+        b.Entity<NetworkZone>(e =>
+        {
+            e.Property(z => z.Name).HasMaxLength(30);
+            e.HasIndex(z => z.Name).IsUnique();
+            e.Property(z => z.Description).HasMaxLength(200);
+            e.Property(z => z.ServerTypes).HasMaxLength(100);
+            e.Property(z => z.OsImages).HasMaxLength(2000);
+            e.Property(z => z.Version).IsConcurrencyToken();
+        });
+
+        b.Entity<ResourceApplication>(e =>
+        {
+            e.Property(a => a.Number).HasMaxLength(20);
+            e.HasIndex(a => a.Number).IsUnique();
+            e.Property(a => a.State).HasConversion<string>().HasMaxLength(16);
+            e.Property(a => a.ReturnedFrom).HasConversion<string>().HasMaxLength(16);
+            e.Property(a => a.Purpose).HasMaxLength(1000);
+            foreach (var name in new[] { nameof(ResourceApplication.AgencyContactName), nameof(ResourceApplication.VendorContactName) }) e.Property(name).HasMaxLength(50);
+            foreach (var name in new[] { nameof(ResourceApplication.AgencyContactMobile), nameof(ResourceApplication.VendorContactMobile) }) e.Property(name).HasMaxLength(20);
+            foreach (var name in new[] { nameof(ResourceApplication.AgencyContactEmail), nameof(ResourceApplication.VendorContactEmail) }) e.Property(name).HasMaxLength(100);
+            e.Property(a => a.CreatedBy).HasMaxLength(256);
+            e.Property(a => a.EvaluatedBy).HasMaxLength(256);
+            e.Property(a => a.DecidedBy).HasMaxLength(256);
+            e.Property(a => a.ReturnReason).HasMaxLength(2000);
+            e.Property(a => a.EvaluationOpinion).HasMaxLength(2000);
+            e.Property(a => a.DecisionOpinion).HasMaxLength(2000);
+            e.Property(a => a.SurveyPeople).HasMaxLength(200);
+            e.Property(a => a.SurveyFindings).HasMaxLength(2000);
+            e.Property(a => a.ReviewExperts).HasMaxLength(200);
+            e.Property(a => a.ReviewMinutes).HasMaxLength(4000);
+            e.Property(a => a.ReviewConclusion).HasMaxLength(2000);
+            e.Property(a => a.Version).IsConcurrencyToken();
+            e.HasOne(a => a.Organisation).WithMany().HasForeignKey(a => a.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(a => a.System).WithMany().HasForeignKey(a => a.SystemId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(a => a.OpenClock).WithMany().HasForeignKey(a => a.OpenClockId).OnDelete(DeleteBehavior.SetNull);
+            e.HasMany(a => a.Vms).WithOne().HasForeignKey(v => v.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(a => a.Services).WithOne().HasForeignKey(s => s.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(a => a.Attachments).WithOne().HasForeignKey(x => x.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(a => new { a.State, a.CreatedAt });
+            e.HasIndex(a => new { a.OrganisationId, a.State });
+            e.HasIndex(a => a.SystemId);
+        });
+        b.Entity<ApplicationVm>(e =>
+        {
+            e.HasIndex(v => new { v.ApplicationId, v.No }).IsUnique();
+            e.HasIndex(v => new { v.Zone, v.Approved });
+            e.Property(v => v.Zone).HasMaxLength(30);
+            e.Property(v => v.Vendor).HasMaxLength(100);
+            e.Property(v => v.SystemName).HasMaxLength(100);
+            e.Property(v => v.SubsystemName).HasMaxLength(100);
+            e.Property(v => v.ServerType).HasConversion<string>().HasMaxLength(8);
+            e.Property(v => v.OwnerNames).HasMaxLength(500);
+            e.Property(v => v.OwnerEmails).HasMaxLength(1000);
+            e.Property(v => v.OwnerMobiles).HasMaxLength(500);
+            e.Property(v => v.OperatingSystem).HasMaxLength(100);
+            e.Property(v => v.ClusterGroup).HasMaxLength(50);
+            e.Property(v => v.Remarks).HasMaxLength(500);
+            e.Property(v => v.Decision).HasConversion<string>().HasMaxLength(16);
+            e.Property(v => v.DecisionReason).HasMaxLength(500);
+        });
+        b.Entity<RequestedService>(e =>
+        {
+            e.Property(s => s.ItemCode).HasMaxLength(32);
+            e.Property(s => s.Remarks).HasMaxLength(200);
+            e.HasIndex(s => new { s.ApplicationId, s.ItemCode }).IsUnique();
+        });
+        b.Entity<ApplicationAttachment>(e =>
+        {
+            e.Property(a => a.Kind).HasConversion<string>().HasMaxLength(32);
+            e.Property(a => a.FileName).HasMaxLength(200);
+            e.Property(a => a.Sha256).HasMaxLength(64);
+            e.Property(a => a.StoredPath).HasMaxLength(300);
+            e.Property(a => a.UploadedBy).HasMaxLength(256);
         });
 
         b.Entity<JobLease>(e =>

@@ -1,0 +1,78 @@
+using GovCloud.Domain.Applications;
+using GovCloud.Web.Features.Deadlines;
+
+namespace GovCloud.Web.Features.Applications;
+
+public sealed record ApplicationSummaryDto(
+    Guid Id, string Number, Guid OrganisationId, string OrganisationName, Guid SystemId, string SystemName, ApplicationState State,
+    int VmCount, DateTimeOffset CreatedAt, DateTimeOffset? SubmittedAt, DateOnly? DueOn, DateTimeOffset? DueAt)
+{
+    public string StateName => State.DisplayName();
+}
+
+public sealed record VmRowDto(
+    int No, string Zone, string Vendor, string SystemName, string? SubsystemName, ServerType ServerType, string OwnerNames, string OwnerEmails,
+    string OwnerMobiles, int Vcpu, int MemoryGb, int SystemDiskGb, int DataDiskGb, string OperatingSystem, bool Clustered, string? ClusterGroup,
+    string? Remarks, RowDecision? Decision, int? AdjustedVcpu, int? AdjustedMemoryGb, int? AdjustedSystemDiskGb, int? AdjustedDataDiskGb,
+    string? DecisionReason, bool? Approved)
+{
+    public string ServerTypeName => ServerType.DisplayName();
+    public string? DecisionName => Decision?.DisplayName();
+}
+
+public sealed record ServiceLineDto(string ItemCode, string ItemName, int Quantity, string? Remarks);
+
+public sealed record AttachmentDto(Guid Id, AttachmentKind Kind, string FileName, long Size, string Sha256, DateTimeOffset UploadedAt, string? UploadedBy)
+{
+    public string KindName => Kind.DisplayName();
+}
+
+public sealed record ContactsDto(string? AgencyContactName, string? AgencyContactMobile, string? AgencyContactEmail,
+    string? VendorContactName, string? VendorContactMobile, string? VendorContactEmail);
+
+public sealed record EvaluationDto(string? Opinion, string? EvaluatedBy, DateTimeOffset? EvaluatedAt, SiteSurvey? Survey, TechnicalReview? Review);
+
+public sealed record DecisionDto(string? Opinion, string? DecidedBy, DateTimeOffset? DecidedAt);
+
+public sealed record ApplicationDto(
+    Guid Id, string Number, Guid OrganisationId, string OrganisationName, Guid SystemId, string SystemName, SystemKind SystemKind,
+    ApplicationState State, string? Purpose, ContactsDto Contacts, DateTimeOffset CreatedAt, DateTimeOffset? SubmittedAt,
+    ApplicationState? ReturnedFrom, string? ReturnReason, EvaluationDto Evaluation, DecisionDto Decision,
+    IReadOnlyList<VmRowDto> Vms, IReadOnlyList<ServiceLineDto> Services, IReadOnlyList<AttachmentDto> Attachments,
+    IReadOnlyList<AttachmentKind> MissingAttachments, FeeEstimate Fee, IReadOnlyList<ClockDto> Clocks, long Version)
+{
+    public string StateName => State.DisplayName();
+    public string SystemKindName => SystemKind.DisplayName();
+    public IReadOnlyList<string> MissingAttachmentNames => MissingAttachments.Select(k => k.DisplayName()).ToList();
+}
+
+public sealed record ApplicationQuery(ApplicationState? State = null, string? Q = null, Guid? OrganisationId = null, int? Page = null, int? PageSize = null);
+
+public sealed record ApplicationInput(Guid? SystemId, string? Purpose, ContactsDto? Contacts, IReadOnlyList<ServiceLineInput>? Services, long? Version = null);
+
+public sealed record ServiceLineInput(string? ItemCode, int? Quantity, string? Remarks);
+
+/// <summary>One VM row as the wizard's grid sends it; owners as typed, split like the Excel cells.</summary>
+public sealed record VmRowInput(int? No, string? Zone, string? Vendor, string? SystemName, string? SubsystemName, string? ServerType,
+    string? OwnerNames, string? OwnerEmails, string? OwnerMobiles, int? Vcpu, int? MemoryGb, int? SystemDiskGb, int? DataDiskGb,
+    string? OperatingSystem, bool? Clustered, string? ClusterGroup, string? Remarks);
+
+public sealed record VmRowsInput(IReadOnlyList<VmRowInput>? Rows, long? Version);
+
+public sealed record VersionInput(long? Version);
+
+public sealed record ReasonInput(string? Reason, long? Version);
+
+public sealed record EvaluationInput(string? Opinion, IReadOnlyList<RowOpinion>? Rows, SiteSurvey? Survey, TechnicalReview? Review, long? Version);
+
+public sealed record ApprovalInput(string? Opinion, IReadOnlyList<int>? RefusedRows, long? Version);
+
+/// <summary>A zone's capacity against what is already reserved by approved applications and what this one asks.</summary>
+public sealed record ZoneCapacityDto(string Zone, int CapacityVcpu, int CapacityMemoryGb, int CapacityStorageGb,
+    int ReservedVcpu, int ReservedMemoryGb, int ReservedStorageGb, int RequestedVcpu, int RequestedMemoryGb, int RequestedStorageGb)
+{
+    public int FreeVcpuAfter => CapacityVcpu - ReservedVcpu - RequestedVcpu;
+    public int FreeMemoryGbAfter => CapacityMemoryGb - ReservedMemoryGb - RequestedMemoryGb;
+    public int FreeStorageGbAfter => CapacityStorageGb - ReservedStorageGb - RequestedStorageGb;
+    public bool Enough => FreeVcpuAfter >= 0 && FreeMemoryGbAfter >= 0 && FreeStorageGbAfter >= 0;
+}

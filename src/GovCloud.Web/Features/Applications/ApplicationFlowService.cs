@@ -1,0 +1,243 @@
+using GovCloud.Domain.Applications;
+using GovCloud.Domain.Calendar;
+using GovCloud.Domain.Organisations;
+using GovCloud.Domain.Security;
+using GovCloud.Web.Features.Audit;
+using GovCloud.Web.Features.Catalog;
+using GovCloud.Web.Features.Deadlines;
+using GovCloud.Web.Features.Inbox;
+using GovCloud.Web.Infrastructure;
+using GovCloud.Web.Infrastructure.Auth;
+using GovCloud.Web.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace GovCloud.Web.Features.Applications;
+
+/// <summary>
+/// Moves an application through Annex 2 (R-21.1–R-21.3) with its clocks: submitting starts the
+/// Center's evaluation period, evaluating ends it and starts the Bureau's approval period. A return
+/// by the Center pauses its period until the agency resubmits; a return by the Bureau ends the
+/// Bureau's period and the revised application is evaluated anew. Each step, its clocks, its
+/// audit entry and the messages to the next actor are one transaction.
+/// </summary>
+public sealed class ApplicationFlowService(
+    GovCloudDbContext db, DataScope scope, AuditLog audit, DeadlineClockService clocks, CatalogService catalog, InboxService inbox,
+    ApplicationService applications, TimeProvider clock, IOptions<GovCloudOptions> options)
+{
+    private const string EvaluateStep = "Evaluate", ApproveStep = "Approve";
+
+    public async Task<ApplicationDto> SubmitAsync(Actor actor, Guid id, long? version, CancellationToken ct)
+    {
+        var (app, to) = await LoadAsync(actor, id, ApplicationAction.Submit, version, ct);
+        var v = new Validation();
+        if (app.Vms.Count == 0 && app.Services.Count == 0) v.Add("vms", "请至少填写一台虚拟机或一项其他服务");
+        var missing = AttachmentRules.Missing(app.System!.Kind, app.Attachments.Select(a => a.Kind));
+        if (missing.Count > 0) v.Add("attachments", $"{app.System.Kind.DisplayName()}系统须上传：{string.Join("、", missing.Select(k => k.DisplayName()))}");
+        if (string.IsNullOrWhiteSpace(app.AgencyContactName) || string.IsNullOrWhiteSpace(app.AgencyContactMobile))
+            v.Add("agencyContactName", "请填写使用单位联系人及手机号码");
+        if (string.IsNullOrWhiteSpace(app.VendorContactName) || string.IsNullOrWhiteSpace(app.VendorContactMobile))
+            v.Add("vendorContactName", "请填写开发商联系人及手机号码");
+        v.ThrowIfInvalid();
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var now = clock.GetUtcNow();
+        var resumeEvaluation = app.ReturnedFrom == ApplicationState.Submitted && app.OpenClockId is not null;
+        if (resumeEvaluation) await clocks.ResumeAsync(actor, app.OpenClockId!.Value, ct);
+        else
+        {
+            // First submission, or revised after the Bureau returned it: the Center evaluates it (again) from the start.
+            ClearEvaluation(app);
+            var center = await OrganisationAsync(OrganisationType.Center, "信息化建设管理中心", ct);
+            app.OpenClockId = (await clocks.StartAsync(actor, Start(app, EvaluateStep, "评估", center, Role.CenterEvaluator,
+                options.Value.Applications.EvaluationWorkingDays, now), ct)).Id;
+            await NotifyAsync(center, Role.CenterEvaluator, app, "待评估", $"{app.Organisation!.Name}提交了《{app.System.Name}》云资源申请 {app.Number}，请在期限内评估。", ct);
+        }
+        foreach (var vm in app.Vms) vm.Approved = null;
+        var before = app.State;
+        app.State = to;
+        app.SubmittedAt = now;
+        app.ReturnedFrom = null;
+        app.Version++;
+        audit.Record(actor, AuditActions.ApplicationSubmitted, ApplicationService.CaseType, app.Id, new { state = before.ToString() },
+            new { state = to.ToString(), app.Number, resumed = resumeEvaluation });
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return await applications.GetAsync(actor, id, ct);
+    }
+
+    public async Task<ApplicationDto> EvaluateAsync(Actor actor, Guid id, EvaluationInput input, CancellationToken ct)
+    {
+        var (app, to) = await LoadAsync(actor, id, ApplicationAction.Evaluate, input.Version, ct);
+        var rows = input.Rows ?? [];
+        var problems = EvaluationRules.Validate(app.System!.Kind, app.Vms.Select(x => x.No).ToList(), input.Opinion, rows, input.Survey,
+            input.Review, ChinaTime.Today(clock), await catalog.LimitsAsync(ct));
+        if (problems.Count > 0)
+            throw ProblemException.Invalid(problems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()));
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        foreach (var vm in app.Vms)
+        {
+            var opinion = rows.First(r => r.No == vm.No);
+            vm.Decision = opinion.Decision;
+            var adjust = opinion.Decision == RowDecision.Adjust;
+            // Only values that differ from the request are kept beside it.
+            vm.AdjustedVcpu = adjust && opinion.Vcpu != vm.Vcpu ? opinion.Vcpu : null;
+            vm.AdjustedMemoryGb = adjust && opinion.MemoryGb != vm.MemoryGb ? opinion.MemoryGb : null;
+            vm.AdjustedSystemDiskGb = adjust && opinion.SystemDiskGb != vm.SystemDiskGb ? opinion.SystemDiskGb : null;
+            vm.AdjustedDataDiskGb = adjust && opinion.DataDiskGb != vm.DataDiskGb ? opinion.DataDiskGb : null;
+            vm.DecisionReason = Blank(opinion.Reason);
+        }
+        app.EvaluationOpinion = input.Opinion!.Trim();
+        app.EvaluatedBy = actor.UserName;
+        app.EvaluatedAt = clock.GetUtcNow();
+        app.SurveyDate = input.Survey?.Date;
+        app.SurveyPeople = Blank(input.Survey?.People);
+        app.SurveyFindings = Blank(input.Survey?.Findings);
+        app.ReviewExperts = Blank(input.Review?.Experts);
+        app.ReviewMinutes = Blank(input.Review?.Minutes);
+        app.ReviewConclusion = Blank(input.Review?.Conclusion);
+        if (app.OpenClockId is { } evaluation) await clocks.CompleteAsync(actor, evaluation, ct);
+        var bureau = await OrganisationAsync(OrganisationType.Bureau, "大数据发展局", ct);
+        app.OpenClockId = (await clocks.StartAsync(actor, Start(app, ApproveStep, "审批", bureau, Role.BureauApprover,
+            options.Value.Applications.ApprovalWorkingDays, app.EvaluatedAt.Value), ct)).Id;
+        await NotifyAsync(bureau, Role.BureauApprover, app, "待审批", $"《{app.System.Name}》云资源申请 {app.Number} 已完成评估，请在期限内审批。", ct);
+        app.State = to;
+        app.Version++;
+        audit.Record(actor, AuditActions.ApplicationEvaluated, ApplicationService.CaseType, app.Id, null, new
+        {
+            app.EvaluationOpinion, rows = app.Vms.Select(x => new { x.No, decision = x.Decision.ToString(), x.AdjustedVcpu, x.AdjustedMemoryGb, x.DecisionReason }),
+            survey = app.SurveyDate, review = app.ReviewConclusion,
+        });
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return await applications.GetAsync(actor, id, ct);
+    }
+
+    /// <summary>The Bureau approves, possibly not every row: rows the Center refused and rows named here are not approved.</summary>
+    public async Task<ApplicationDto> ApproveAsync(Actor actor, Guid id, ApprovalInput input, CancellationToken ct)
+    {
+        var (app, to) = await LoadAsync(actor, id, ApplicationAction.Approve, input.Version, ct);
+        var refused = (input.RefusedRows ?? []).ToHashSet();
+        var v = new Validation();
+        foreach (var no in refused.Where(no => app.Vms.All(x => x.No != no))) v.Add("refusedRows", $"申请中没有序号为 {no} 的虚拟机");
+        if (app.Vms.Count > 0 && app.Vms.All(x => x.Decision == RowDecision.Refuse || refused.Contains(x.No)))
+            v.Add("refusedRows", "没有批准任何一台虚拟机：全部不同意请选择驳回");
+        if (refused.Count > 0 && string.IsNullOrWhiteSpace(input.Opinion)) v.Add("opinion", "部分批准时请在审批意见中说明未批准的理由");
+        if (input.Opinion?.Length > 2000) v.Add("opinion", "审批意见不能超过 2000 个字");
+        v.ThrowIfInvalid();
+
+        foreach (var vm in app.Vms) vm.Approved = vm.Decision != RowDecision.Refuse && !refused.Contains(vm.No);
+        await DecideAsync(actor, app, to, input.Opinion, AuditActions.ApplicationApproved, "已批准",
+            refused.Count > 0 ? $"部分批准：批准 {app.Vms.Count(x => x.Approved == true)} 台，未批准 {app.Vms.Count(x => x.Approved == false)} 台。" : "已批准。", ct);
+        return await applications.GetAsync(actor, id, ct);
+    }
+
+    public async Task<ApplicationDto> RejectAsync(Actor actor, Guid id, ReasonInput input, CancellationToken ct)
+    {
+        var (app, to) = await LoadAsync(actor, id, ApplicationAction.Reject, input.Version, ct);
+        RequireReason(input.Reason, "驳回");
+        foreach (var vm in app.Vms) vm.Approved = false;
+        await DecideAsync(actor, app, to, input.Reason, AuditActions.ApplicationRejected, "已驳回", $"驳回理由：{input.Reason!.Trim()}", ct);
+        return await applications.GetAsync(actor, id, ct);
+    }
+
+    public async Task<ApplicationDto> ReturnAsync(Actor actor, Guid id, ReasonInput input, CancellationToken ct)
+    {
+        var (app, to) = await LoadAsync(actor, id, ApplicationAction.Return, input.Version, ct);
+        RequireReason(input.Reason, "退回");
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var from = app.State;
+        if (app.OpenClockId is { } open)
+        {
+            if (from == ApplicationState.Submitted) await clocks.PauseAsync(actor, open, "退回使用单位修改", ct);
+            else
+            {
+                await clocks.CompleteAsync(actor, open, ct);
+                app.OpenClockId = null;
+            }
+        }
+        app.State = to;
+        app.ReturnedFrom = from;
+        app.ReturnReason = input.Reason!.Trim();
+        app.Version++;
+        audit.Record(actor, AuditActions.ApplicationReturned, ApplicationService.CaseType, app.Id, new { state = from.ToString() },
+            new { state = to.ToString(), reason = app.ReturnReason });
+        await NotifyAsync(app.OrganisationId, Role.AgencyOperator, app, "退回修改", $"《{app.System!.Name}》云资源申请 {app.Number} 被退回修改：{app.ReturnReason}", ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return await applications.GetAsync(actor, id, ct);
+    }
+
+    private async Task DecideAsync(Actor actor, ResourceApplication app, ApplicationState to, string? opinion, string action, string title, string message,
+        CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (app.OpenClockId is { } open) await clocks.CompleteAsync(actor, open, ct);
+        app.OpenClockId = null;
+        app.State = to;
+        app.DecisionOpinion = Blank(opinion);
+        app.DecidedBy = actor.UserName;
+        app.DecidedAt = clock.GetUtcNow();
+        app.Version++;
+        audit.Record(actor, action, ApplicationService.CaseType, app.Id, new { state = ApplicationState.Evaluated.ToString() }, new
+        {
+            state = to.ToString(), opinion = app.DecisionOpinion, approved = app.Vms.Where(x => x.Approved == true).Select(x => x.No),
+        });
+        await NotifyAsync(app.OrganisationId, Role.AgencyOperator, app, title, $"《{app.System!.Name}》云资源申请 {app.Number}：{message}", ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+    }
+
+    /// <summary>The application for a transition: visible to the actor, the role and state allowing it, at the version the caller saw.</summary>
+    private async Task<(ResourceApplication App, ApplicationState To)> LoadAsync(Actor actor, Guid id, ApplicationAction action, long? version, CancellationToken ct)
+    {
+        var visible = await scope.OrganisationsAsync(actor, ct);
+        var app = await db.ResourceApplications.Include(a => a.Organisation).Include(a => a.System).Include(a => a.Vms).Include(a => a.Services)
+                      .Include(a => a.Attachments).AsSplitQuery()
+                      .FirstOrDefaultAsync(a => a.Id == id && (visible == null ? a.State != ApplicationState.Draft : visible.Contains(a.OrganisationId)), ct)
+                  ?? throw ProblemException.NotFound("申请");
+        var result = ApplicationFlow.Decide(action, app.State, actor.Roles);
+        if (result.Refusal is { } refusal)
+            throw refusal.Kind == RefusalKind.Role ? ProblemException.Forbidden(refusal.Message) : new ProblemException(409, "当前状态不能办理", refusal.Message);
+        if (version is null) throw ProblemException.Invalid("version", "缺少版本号 version");
+        if (version != app.Version) throw ProblemException.Conflict("该申请已被他人修改，请刷新后重试");
+        return (app, result.To!.Value);
+    }
+
+    private static ClockStart Start(ResourceApplication app, string step, string stepName, Guid organisation, Role role, int workingDays, DateTimeOffset at) =>
+        new(ApplicationService.CaseType, app.Id.ToString(), $"{app.Organisation!.Name}《{app.System!.Name}》云资源申请 {app.Number}", step, stepName,
+            organisation, role, new Period(workingDays, PeriodUnit.WorkingDays), at);
+
+    private async Task<Guid> OrganisationAsync(OrganisationType type, string name, CancellationToken ct) =>
+        await db.Organisations.Where(o => o.Type == type).OrderBy(o => o.Name).Select(o => (Guid?)o.Id).FirstOrDefaultAsync(ct)
+        ?? throw new ProblemException(409, "无法办理", $"系统中尚未登记{name}，请系统管理员先在单位管理中添加");
+
+    private async Task NotifyAsync(Guid organisation, Role role, ResourceApplication app, string title, string body, CancellationToken ct)
+    {
+        var users = await db.UserRoles.Where(r => r.Role == role && db.Users.Any(u => u.Id == r.UserId && u.OrganisationId == organisation))
+            .Select(r => r.UserId).ToListAsync(ct);
+        await inbox.NotifyAsync(users, NotificationKinds.CaseProgress, $"{title}：{app.Number}", body, $"/applications/{app.Id}",
+            $"application:{app.Id}:{app.Version}:{title}", ct);
+    }
+
+    private static void ClearEvaluation(ResourceApplication app)
+    {
+        foreach (var vm in app.Vms)
+        {
+            vm.Decision = null;
+            vm.AdjustedVcpu = vm.AdjustedMemoryGb = vm.AdjustedSystemDiskGb = vm.AdjustedDataDiskGb = null;
+            vm.DecisionReason = null;
+        }
+        app.EvaluationOpinion = app.EvaluatedBy = null;
+        app.EvaluatedAt = null;
+    }
+
+    private static void RequireReason(string? reason, string what)
+    {
+        if (string.IsNullOrWhiteSpace(reason)) throw ProblemException.Invalid("reason", $"请填写{what}理由");
+        if (reason.Length > 2000) throw ProblemException.Invalid("reason", $"{what}理由不能超过 2000 个字");
+    }
+
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+}

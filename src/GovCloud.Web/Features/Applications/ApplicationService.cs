@@ -1,0 +1,359 @@
+using System.Linq.Expressions;
+using System.Net.Mail;
+using GovCloud.Domain.Applications;
+using GovCloud.Domain.Organisations;
+using GovCloud.Domain.Security;
+using GovCloud.Web.Features.Audit;
+using GovCloud.Web.Features.Catalog;
+using GovCloud.Web.Features.Deadlines;
+using GovCloud.Web.Infrastructure;
+using GovCloud.Web.Infrastructure.Auth;
+using GovCloud.Web.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace GovCloud.Web.Features.Applications;
+
+/// <summary>
+/// The agency's side of 云资源使用申请: create one per system, fill the header, the Annex 3 rows
+/// (typed or imported from Excel) and the other services, and read it back with its fee and clocks.
+/// An agency sees its own applications (a county its departments'); the Center, the Bureau and the
+/// regulators see every application once it is submitted, never another agency's draft.
+/// </summary>
+public sealed class ApplicationService(
+    GovCloudDbContext db, DataScope scope, AuditLog audit, CatalogService catalog, DeadlineClockService clocks, TimeProvider clock)
+{
+    public const string CaseType = nameof(ResourceApplication);
+
+    public async Task<Paged<ApplicationSummaryDto>> ListAsync(Actor actor, ApplicationQuery q, CancellationToken ct)
+    {
+        var (page, size) = Paging.Normalise(q.Page, q.PageSize);
+        var query = await FilterAsync(actor, q, ct);
+        var total = await query.CountAsync(ct);
+        var items = await query.Skip((page - 1) * size).Take(size).Select(ToSummary).ToListAsync(ct);
+        return new Paged<ApplicationSummaryDto>(items, total, page, size);
+    }
+
+    public async Task<byte[]> ExportAsync(Actor actor, ApplicationQuery q, CancellationToken ct)
+    {
+        var all = await (await FilterAsync(actor, q, ct)).Select(ToSummary).ToListAsync(ct);
+        return await ExcelExport.ToXlsxAsync(all.Select(a => (IDictionary<string, object?>)new Dictionary<string, object?>
+        {
+            ["申请编号"] = a.Number, ["申请单位"] = a.OrganisationName, ["信息系统"] = a.SystemName, ["状态"] = a.StateName,
+            ["虚拟机台数"] = a.VmCount, ["提交时间"] = ChinaTime.Format(a.SubmittedAt),
+            ["当前环节截止日"] = a.DueOn?.ToString("yyyy-MM-dd"),
+        }), "云资源申请", ct);
+    }
+
+    private async Task<IQueryable<ResourceApplication>> FilterAsync(Actor actor, ApplicationQuery q, CancellationToken ct)
+    {
+        var query = await ScopedAsync(actor, ct);
+        if (q.State is { } state) query = query.Where(a => a.State == state);
+        if (q.OrganisationId is { } org) query = query.Where(a => a.OrganisationId == org);
+        if (!string.IsNullOrWhiteSpace(q.Q)) query = query.Where(a => a.Number.Contains(q.Q) || a.System!.Name.Contains(q.Q) || a.Organisation!.Name.Contains(q.Q));
+        // Queues show the soonest last day first; finished applications the newest first.
+        return query.OrderBy(a => a.OpenClock == null).ThenBy(a => a.OpenClock!.DueAt).ThenByDescending(a => a.CreatedAt);
+    }
+
+    public async Task<ApplicationDto> GetAsync(Actor actor, Guid id, CancellationToken ct)
+    {
+        var a = await (await ScopedAsync(actor, ct))
+                    .Include(x => x.Organisation).Include(x => x.System).Include(x => x.Vms).Include(x => x.Services).Include(x => x.Attachments)
+                    .AsSplitQuery().FirstOrDefaultAsync(x => x.Id == id, ct)
+                ?? throw ProblemException.NotFound("申请");
+        return await ToDtoAsync(a, ct);
+    }
+
+    public async Task<ApplicationDto> CreateAsync(Actor actor, ApplicationInput input, CancellationToken ct)
+    {
+        RequireAgency(actor);
+        var v = new Validation();
+        var visible = await scope.OrganisationsAsync(actor, ct);
+        var system = input.SystemId is { } sid
+            ? await db.InfoSystems.Include(s => s.Organisation).FirstOrDefaultAsync(s => s.Id == sid && (visible == null || visible.Contains(s.OrganisationId)), ct)
+            : null;
+        if (system is null) v.Add("systemId", "请选择本单位已登记的信息系统");
+        else if (await db.ResourceApplications.Where(a => a.SystemId == system.Id && a.State != ApplicationState.Approved && a.State != ApplicationState.Rejected)
+                     .Select(a => a.Number).FirstOrDefaultAsync(ct) is { } open)
+            v.Add("systemId", $"该系统已有办理中的申请 {open}，一个系统同时只办理一份申请");
+        var services = await CheckHeaderAsync(v, input, ct);
+        v.ThrowIfInvalid();
+
+        var contacts = input.Contacts;
+        var app = new ResourceApplication
+        {
+            Number = await NextNumberAsync(ct), OrganisationId = system!.OrganisationId, SystemId = system.Id, State = ApplicationState.Draft,
+            CreatedAt = clock.GetUtcNow(), CreatedBy = actor.UserName,
+            // The register already knows the vendor's contact; the agency may change it.
+            VendorContactName = Blank(contacts?.VendorContactName) ?? system.VendorContactName,
+            VendorContactMobile = Blank(contacts?.VendorContactMobile) ?? system.VendorContactMobile,
+            VendorContactEmail = Blank(contacts?.VendorContactEmail) ?? system.VendorContactEmail,
+        };
+        ApplyHeader(app, input, services);
+        db.ResourceApplications.Add(app);
+        audit.Record(actor, AuditActions.ApplicationCreated, CaseType, app.Id, after: new { app.Number, system = system.Name, org = system.Organisation!.Name });
+        await db.SaveChangesAsync(ct);
+        return await GetAsync(actor, app.Id, ct);
+    }
+
+    public async Task<ApplicationDto> UpdateAsync(Actor actor, Guid id, ApplicationInput input, CancellationToken ct)
+    {
+        var app = await EditableAsync(actor, id, input.Version, ct);
+        var v = new Validation();
+        var services = await CheckHeaderAsync(v, input, ct);
+        v.ThrowIfInvalid();
+        var before = Header(app);
+        ApplyHeader(app, input, services);
+        app.Version++;
+        audit.Record(actor, AuditActions.ApplicationUpdated, CaseType, app.Id, before, Header(app));
+        await db.SaveChangesAsync(ct);
+        return await GetAsync(actor, id, ct);
+    }
+
+    /// <summary>Replaces the VM rows with rows typed in the wizard's grid; problems come back per row and field.</summary>
+    public async Task<ApplicationDto> ReplaceVmsAsync(Actor actor, Guid id, VmRowsInput input, CancellationToken ct)
+    {
+        var app = await EditableAsync(actor, id, input.Version, ct);
+        var v = new Validation();
+        var rows = new List<VmRequest>();
+        foreach (var r in input.Rows ?? [])
+        {
+            var no = r.No ?? 0;
+            var type = ServerTypes.Parse(r.ServerType);
+            if (type is null && !string.IsNullOrWhiteSpace(r.ServerType)) v.Add($"rows[{no}].serverType", $"第 {no} 行服务器类型“{r.ServerType}”不正确");
+            var (owners, problem) = VmRules.PairOwners(r.OwnerNames, r.OwnerEmails, r.OwnerMobiles);
+            if (problem is not null) v.Add($"rows[{no}].owners", $"第 {no} 行{problem}");
+            rows.Add(new VmRequest(no, Blank(r.Zone), Blank(r.Vendor), Blank(r.SystemName), Blank(r.SubsystemName), type, owners, r.Vcpu, r.MemoryGb,
+                r.SystemDiskGb, r.DataDiskGb, Blank(r.OperatingSystem), r.Clustered, Blank(r.ClusterGroup), Blank(r.Remarks)));
+        }
+        var systemName = await db.InfoSystems.Where(s => s.Id == app.SystemId).Select(s => s.Name).FirstAsync(ct);
+        foreach (var p in VmRules.Validate(rows, await catalog.LimitsAsync(ct), systemName))
+            v.Add(p.Row == 0 ? "rows" : $"rows[{p.Row}].{p.Field}", p.Row == 0 ? p.Message : $"第 {p.Row} 行：{p.Message}");
+        v.ThrowIfInvalid();
+        await ReplaceRowsAsync(actor, app, rows, "表格填写", ct);
+        return await GetAsync(actor, id, ct);
+    }
+
+    /// <summary>
+    /// Replaces the VM rows with those of an uploaded Annex 3 form, or refuses with every problem of
+    /// the file by row and column (422) and changes nothing (R-A3.6).
+    /// </summary>
+    public async Task<ApplicationDto> ImportVmsAsync(Actor actor, Guid id, byte[] file, long? version, CancellationToken ct)
+    {
+        var app = await EditableAsync(actor, id, version, ct);
+        var systemName = await db.InfoSystems.Where(s => s.Id == app.SystemId).Select(s => s.Name).FirstAsync(ct);
+        var read = RequestFormReader.Read(file, await catalog.LimitsAsync(ct), systemName);
+        if (!read.Ok) throw ImportRefused(read.Errors);
+
+        if (read.Contacts is { } c && (c.AgencyName ?? c.VendorName) is not null)
+        {
+            app.AgencyContactName = c.AgencyName ?? app.AgencyContactName;
+            app.AgencyContactMobile = c.AgencyMobile ?? app.AgencyContactMobile;
+            app.AgencyContactEmail = c.AgencyEmail ?? app.AgencyContactEmail;
+            app.VendorContactName = c.VendorName ?? app.VendorContactName;
+            app.VendorContactMobile = c.VendorMobile ?? app.VendorContactMobile;
+            app.VendorContactEmail = c.VendorEmail ?? app.VendorContactEmail;
+        }
+        await ReplaceRowsAsync(actor, app, read.Rows, "Excel 导入", ct);
+        return await GetAsync(actor, id, ct);
+    }
+
+    public static ProblemException ImportRefused(IReadOnlyList<RequestFormError> errors)
+    {
+        var problem = new ProblemException(422, "需求表有误，未导入", $"共 {errors.Count} 处问题，请按行列修改后重新导入；本次未做任何更改");
+        problem.Extensions["errors"] = errors;
+        return problem;
+    }
+
+    /// <summary>The application in the Annex 3 layout; importing it gives the same rows back.</summary>
+    public async Task<(byte[] File, string Name)> ExportFormAsync(Actor actor, Guid id, CancellationToken ct)
+    {
+        var a = await GetAsync(actor, id, ct);
+        var zones = (await catalog.ZonesAsync(false, ct)).Select(z => z.Name).ToList();
+        var c = a.Contacts;
+        var file = RequestFormWriter.Write(zones,
+            new RequestFormContacts(c.AgencyContactName, c.AgencyContactMobile, c.AgencyContactEmail, c.VendorContactName, c.VendorContactMobile, c.VendorContactEmail),
+            a.Vms.Select(ToRequest).ToList());
+        return (file, $"云资源使用需求表-{a.OrganisationName}-{a.SystemName}.xlsx");
+    }
+
+    /// <summary>Before evaluating: per zone the capacity, what approved applications reserve, and what this one asks.</summary>
+    public async Task<IReadOnlyList<ZoneCapacityDto>> CapacityAsync(Actor actor, Guid id, CancellationToken ct)
+    {
+        var a = await GetAsync(actor, id, ct);
+        var zones = await catalog.ZonesAsync(true, ct);
+        var reserved = await db.ApplicationVms.AsNoTracking()
+            .Where(v => v.ApplicationId != id && db.ResourceApplications.Any(x => x.Id == v.ApplicationId && x.State == ApplicationState.Approved)
+                        && v.Approved == true)
+            .Select(v => new { v.Zone, Vcpu = v.AdjustedVcpu ?? v.Vcpu, Memory = v.AdjustedMemoryGb ?? v.MemoryGb,
+                Storage = (v.AdjustedSystemDiskGb ?? v.SystemDiskGb) + (v.AdjustedDataDiskGb ?? v.DataDiskGb) })
+            .ToListAsync(ct);
+        return a.Vms.GroupBy(v => v.Zone).Select(g =>
+        {
+            var zone = zones.FirstOrDefault(z => z.Name == g.Key);
+            var r = reserved.Where(x => x.Zone == g.Key).ToList();
+            var asked = FeeRules.VmTotals(g.Where(Counts).Select(Effective));
+            return new ZoneCapacityDto(g.Key, zone?.CapacityVcpu ?? 0, zone?.CapacityMemoryGb ?? 0, zone?.CapacityStorageGb ?? 0,
+                r.Sum(x => x.Vcpu), r.Sum(x => x.Memory), r.Sum(x => x.Storage), asked.Vcpu, asked.MemoryGb, asked.StorageGb);
+        }).ToList();
+    }
+
+    // ---- shared with the process ----
+
+    /// <summary>Applications the actor may read: its scope, and no other organisation's drafts.</summary>
+    internal async Task<IQueryable<ResourceApplication>> ScopedAsync(Actor actor, CancellationToken ct)
+    {
+        var visible = await scope.OrganisationsAsync(actor, ct);
+        var query = db.ResourceApplications.AsNoTracking();
+        return visible is null
+            ? query.Where(a => a.State != ApplicationState.Draft)
+            : query.Where(a => visible.Contains(a.OrganisationId));
+    }
+
+    /// <summary>An application the agency holds (draft or returned), loaded for change, with the version the caller saw.</summary>
+    private async Task<ResourceApplication> EditableAsync(Actor actor, Guid id, long? version, CancellationToken ct)
+    {
+        RequireAgency(actor);
+        var visible = await scope.OrganisationsAsync(actor, ct);
+        var app = await db.ResourceApplications.Include(a => a.Vms).Include(a => a.Services)
+                      .FirstOrDefaultAsync(a => a.Id == id && (visible == null || visible.Contains(a.OrganisationId)), ct)
+                  ?? throw ProblemException.NotFound("申请");
+        if (!ApplicationFlow.IsEditable(app.State))
+            throw new ProblemException(409, "不能修改", $"申请当前为“{app.State.DisplayName()}”，只有草稿或退回修改的申请可以修改");
+        if (version is null) throw ProblemException.Invalid("version", "缺少版本号 version");
+        if (version != app.Version) throw ProblemException.Conflict("该申请已被他人修改，请刷新后重试");
+        return app;
+    }
+
+    private async Task ReplaceRowsAsync(Actor actor, ResourceApplication app, IReadOnlyList<VmRequest> rows, string source, CancellationToken ct)
+    {
+        var before = new { rows = app.Vms.Count, vcpu = app.Vms.Sum(v => v.Vcpu) };
+        db.ApplicationVms.RemoveRange(app.Vms);
+        app.Vms = rows.OrderBy(r => r.No).Select(r => new ApplicationVm
+        {
+            ApplicationId = app.Id, No = r.No, Zone = r.Zone!, Vendor = r.Vendor!, SystemName = r.SystemName!, SubsystemName = r.SubsystemName,
+            ServerType = r.ServerType!.Value, OwnerNames = string.Join("、", r.Owners.Select(o => o.Name)),
+            OwnerEmails = string.Join("、", r.Owners.Select(o => o.Email)), OwnerMobiles = string.Join("、", r.Owners.Select(o => o.Mobile)),
+            Vcpu = r.Vcpu!.Value, MemoryGb = r.MemoryGb!.Value, SystemDiskGb = r.SystemDiskGb!.Value, DataDiskGb = r.DataDiskGb ?? 0,
+            OperatingSystem = r.OperatingSystem!, Clustered = r.Clustered!.Value, ClusterGroup = r.Clustered == true ? r.ClusterGroup : null, Remarks = r.Remarks,
+        }).ToList();
+        db.ApplicationVms.AddRange(app.Vms);
+        app.Version++;
+        audit.Record(actor, AuditActions.ApplicationVmsReplaced, CaseType, app.Id, before,
+            new { rows = app.Vms.Count, vcpu = app.Vms.Sum(v => v.Vcpu), memoryGb = app.Vms.Sum(v => v.MemoryGb), source });
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task<List<RequestedService>> CheckHeaderAsync(Validation v, ApplicationInput input, CancellationToken ct)
+    {
+        if (input.Purpose?.Length > 1000) v.Add("purpose", "用途说明不能超过 1000 个字");
+        var c = input.Contacts;
+        CheckContact(v, "agencyContact", "使用单位联系人", c?.AgencyContactName, c?.AgencyContactMobile, c?.AgencyContactEmail);
+        CheckContact(v, "vendorContact", "开发商联系人", c?.VendorContactName, c?.VendorContactMobile, c?.VendorContactEmail);
+        var items = await db.CatalogItems.AsNoTracking().Where(i => i.Active && i.Code != FeeRules.VmItem).Select(i => i.Code).ToListAsync(ct);
+        var lines = new List<RequestedService>();
+        foreach (var (s, i) in (input.Services ?? []).Select((s, i) => (s, i)))
+        {
+            if (s.ItemCode is null || !items.Contains(s.ItemCode)) v.Add($"services[{i}].itemCode", $"服务“{s.ItemCode}”不在服务目录中（虚拟机请在需求表中填写）");
+            else if (lines.Any(l => l.ItemCode == s.ItemCode)) v.Add($"services[{i}].itemCode", "同一服务只填一行，数量合并填写");
+            if (s.Quantity is null or < 1 or > 10000) v.Add($"services[{i}].quantity", "数量须为 1 至 10000 之间的整数");
+            if (s.Remarks?.Length > 200) v.Add($"services[{i}].remarks", "备注不能超过 200 个字");
+            if (s.ItemCode is not null && s.Quantity is not null)
+                lines.Add(new RequestedService { ItemCode = s.ItemCode, Quantity = s.Quantity.Value, Remarks = Blank(s.Remarks) });
+        }
+        return lines;
+    }
+
+    private static void CheckContact(Validation v, string field, string label, string? name, string? mobile, string? email)
+    {
+        if (name?.Length > 50) v.Add(field + "Name", $"{label}姓名不能超过 50 个字");
+        if (!string.IsNullOrWhiteSpace(mobile) && !System.Text.RegularExpressions.Regex.IsMatch(mobile.Trim(), @"^1\d{10}$"))
+            v.Add(field + "Mobile", $"{label}手机号码须为 11 位数字");
+        if (!string.IsNullOrWhiteSpace(email) && !MailAddress.TryCreate(email.Trim(), out _)) v.Add(field + "Email", $"{label}邮箱格式不正确");
+    }
+
+    private void ApplyHeader(ResourceApplication app, ApplicationInput input, List<RequestedService> services)
+    {
+        app.Purpose = Blank(input.Purpose);
+        if (input.Contacts is { } c)
+        {
+            app.AgencyContactName = Blank(c.AgencyContactName);
+            app.AgencyContactMobile = Blank(c.AgencyContactMobile);
+            app.AgencyContactEmail = Blank(c.AgencyContactEmail);
+            app.VendorContactName = Blank(c.VendorContactName) ?? app.VendorContactName;
+            app.VendorContactMobile = Blank(c.VendorContactMobile) ?? app.VendorContactMobile;
+            app.VendorContactEmail = Blank(c.VendorContactEmail) ?? app.VendorContactEmail;
+        }
+        if (input.Services is null) return;
+        db.RequestedServices.RemoveRange(app.Services);
+        foreach (var s in services) s.ApplicationId = app.Id;
+        app.Services = services;
+        db.RequestedServices.AddRange(services);
+    }
+
+    private async Task<string> NextNumberAsync(CancellationToken ct)
+    {
+        var prefix = $"SQ{ChinaTime.Today(clock).Year}-";
+        var last = await db.ResourceApplications.Where(a => a.Number.StartsWith(prefix)).OrderByDescending(a => a.Number).Select(a => a.Number).FirstOrDefaultAsync(ct);
+        var next = last is null ? 1 : int.Parse(last[prefix.Length..]) + 1;
+        return $"{prefix}{next:D4}";
+    }
+
+    internal async Task<ApplicationDto> ToDtoAsync(ResourceApplication a, CancellationToken ct)
+    {
+        var today = ChinaTime.Today(clock);
+        var items = await catalog.ItemsAsync(today, true, ct);
+        var vms = a.Vms.OrderBy(v => v.No).Select(ToRow).ToList();
+        var totals = FeeRules.VmTotals(vms.Where(Counts).Select(Effective));
+        var quantities = new List<(string, string, decimal)> { (FeeRules.VmItem, FeeRules.Vcpu, totals.Vcpu), (FeeRules.VmItem, FeeRules.Memory, totals.MemoryGb), (FeeRules.VmItem, FeeRules.Storage, totals.StorageGb) };
+        quantities.AddRange(a.Services.Select(s => (s.ItemCode, items.FirstOrDefault(i => i.Code == s.ItemCode)?.Prices.FirstOrDefault()?.Component ?? "", (decimal)s.Quantity)));
+        var fee = FeeRules.Estimate(quantities, (item, component) =>
+            items.FirstOrDefault(i => i.Code == item) is { } found && found.Prices.FirstOrDefault(p => p.Component == component) is { } p
+                ? (found.Name, p.ComponentName, p.Unit, p.UnitPrice) : null);
+        var kind = a.System!.Kind;
+        return new ApplicationDto(a.Id, a.Number, a.OrganisationId, a.Organisation!.Name, a.SystemId, a.System.Name, kind, a.State, a.Purpose,
+            new ContactsDto(a.AgencyContactName, a.AgencyContactMobile, a.AgencyContactEmail, a.VendorContactName, a.VendorContactMobile, a.VendorContactEmail),
+            a.CreatedAt, a.SubmittedAt, a.ReturnedFrom, a.ReturnReason,
+            new EvaluationDto(a.EvaluationOpinion, a.EvaluatedBy, a.EvaluatedAt,
+                a.SurveyDate is null && a.SurveyPeople is null ? null : new SiteSurvey(a.SurveyDate, a.SurveyPeople, a.SurveyFindings),
+                a.ReviewExperts is null && a.ReviewConclusion is null ? null : new TechnicalReview(a.ReviewExperts, a.ReviewMinutes, a.ReviewConclusion)),
+            new DecisionDto(a.DecisionOpinion, a.DecidedBy, a.DecidedAt),
+            vms,
+            a.Services.Select(s => new ServiceLineDto(s.ItemCode, items.FirstOrDefault(i => i.Code == s.ItemCode)?.Name ?? s.ItemCode, s.Quantity, s.Remarks)).ToList(),
+            a.Attachments.OrderBy(x => x.Kind).ThenBy(x => x.UploadedAt)
+                .Select(x => new AttachmentDto(x.Id, x.Kind, x.FileName, x.Size, x.Sha256, x.UploadedAt, x.UploadedBy)).ToList(),
+            AttachmentRules.Missing(kind, a.Attachments.Select(x => x.Kind)), fee,
+            await clocks.ForCaseAsync(CaseType, a.Id.ToString(), ct), a.Version);
+    }
+
+    /// <summary>A row counts towards fee and capacity unless the Center or the Bureau refused it.</summary>
+    private static bool Counts(VmRowDto v) => v.Decision != RowDecision.Refuse && v.Approved != false;
+
+    /// <summary>The configuration that stands: the Center's adjusted values where it adjusted, else the requested ones.</summary>
+    private static (int, int, int, int) Effective(VmRowDto v) =>
+        (v.AdjustedVcpu ?? v.Vcpu, v.AdjustedMemoryGb ?? v.MemoryGb, v.AdjustedSystemDiskGb ?? v.SystemDiskGb, v.AdjustedDataDiskGb ?? v.DataDiskGb);
+
+    internal static VmRowDto ToRow(ApplicationVm v) => new(v.No, v.Zone, v.Vendor, v.SystemName, v.SubsystemName, v.ServerType, v.OwnerNames,
+        v.OwnerEmails, v.OwnerMobiles, v.Vcpu, v.MemoryGb, v.SystemDiskGb, v.DataDiskGb, v.OperatingSystem, v.Clustered, v.ClusterGroup, v.Remarks,
+        v.Decision, v.AdjustedVcpu, v.AdjustedMemoryGb, v.AdjustedSystemDiskGb, v.AdjustedDataDiskGb, v.DecisionReason, v.Approved);
+
+    private static VmRequest ToRequest(VmRowDto v) => new(v.No, v.Zone, v.Vendor, v.SystemName, v.SubsystemName, v.ServerType,
+        VmRules.PairOwners(v.OwnerNames, v.OwnerEmails, v.OwnerMobiles).Owners, v.Vcpu, v.MemoryGb, v.SystemDiskGb, v.DataDiskGb == 0 ? null : v.DataDiskGb,
+        v.OperatingSystem, v.Clustered, v.ClusterGroup, v.Remarks);
+
+    private static void RequireAgency(Actor actor)
+    {
+        if (!actor.IsIn(Role.AgencyOperator)) throw ProblemException.Forbidden("只有使用单位经办人可以填写和修改云资源申请");
+    }
+
+    private static object Header(ResourceApplication a) => new
+    {
+        a.Purpose, a.AgencyContactName, a.AgencyContactMobile, a.AgencyContactEmail, a.VendorContactName, a.VendorContactMobile, a.VendorContactEmail,
+        services = a.Services.Select(s => new { s.ItemCode, s.Quantity }),
+    };
+
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
+    private static readonly Expression<Func<ResourceApplication, ApplicationSummaryDto>> ToSummary = a => new ApplicationSummaryDto(
+        a.Id, a.Number, a.OrganisationId, a.Organisation!.Name, a.SystemId, a.System!.Name, a.State, a.Vms.Count, a.CreatedAt, a.SubmittedAt,
+        a.OpenClock == null ? null : a.OpenClock.DueOn, a.OpenClock == null ? null : a.OpenClock.DueAt);
+}

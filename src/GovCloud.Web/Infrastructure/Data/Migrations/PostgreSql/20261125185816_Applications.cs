@@ -1,0 +1,313 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
+{
+    /// <inheritdoc />
+    public partial class Applications : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "CatalogItems",
+                columns: table => new
+                {
+                    Code = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    No = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Specification = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Active = table.Column<bool>(type: "boolean", nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CatalogItems", x => x.Code);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "NetworkZones",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    No = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Description = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ServerTypes = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    OsImages = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    CapacityVcpu = table.Column<int>(type: "integer", nullable: false),
+                    CapacityMemoryGb = table.Column<int>(type: "integer", nullable: false),
+                    CapacityStorageGb = table.Column<int>(type: "integer", nullable: false),
+                    Active = table.Column<bool>(type: "boolean", nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NetworkZones", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ResourceApplications",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    State = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Purpose = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    AgencyContactName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    AgencyContactMobile = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    AgencyContactEmail = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    VendorContactName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    VendorContactMobile = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    VendorContactEmail = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ReturnedFrom = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    ReturnReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    EvaluationOpinion = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    EvaluatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    EvaluatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    SurveyDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    SurveyPeople = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    SurveyFindings = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    ReviewExperts = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ReviewMinutes = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    ReviewConclusion = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    DecisionOpinion = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    DecidedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    OpenClockId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ResourceApplications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ResourceApplications_DeadlineClocks_OpenClockId",
+                        column: x => x.OpenClockId,
+                        principalTable: "DeadlineClocks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_ResourceApplications_InfoSystems_SystemId",
+                        column: x => x.SystemId,
+                        principalTable: "InfoSystems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ResourceApplications_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CatalogPrices",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ItemCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Component = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    ComponentName = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Unit = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    UnitPrice = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: false),
+                    EffectiveFrom = table.Column<DateOnly>(type: "date", nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CatalogPrices", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CatalogPrices_CatalogItems_ItemCode",
+                        column: x => x.ItemCode,
+                        principalTable: "CatalogItems",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ApplicationAttachments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    StoredPath = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    UploadedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UploadedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApplicationAttachments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ApplicationAttachments_ResourceApplications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "ResourceApplications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ApplicationVms",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    No = table.Column<int>(type: "integer", nullable: false),
+                    Zone = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Vendor = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    SystemName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    SubsystemName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ServerType = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    OwnerNames = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    OwnerEmails = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    OwnerMobiles = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Vcpu = table.Column<int>(type: "integer", nullable: false),
+                    MemoryGb = table.Column<int>(type: "integer", nullable: false),
+                    SystemDiskGb = table.Column<int>(type: "integer", nullable: false),
+                    DataDiskGb = table.Column<int>(type: "integer", nullable: false),
+                    OperatingSystem = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Clustered = table.Column<bool>(type: "boolean", nullable: false),
+                    ClusterGroup = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    Remarks = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Decision = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    AdjustedVcpu = table.Column<int>(type: "integer", nullable: true),
+                    AdjustedMemoryGb = table.Column<int>(type: "integer", nullable: true),
+                    AdjustedSystemDiskGb = table.Column<int>(type: "integer", nullable: true),
+                    AdjustedDataDiskGb = table.Column<int>(type: "integer", nullable: true),
+                    DecisionReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Approved = table.Column<bool>(type: "boolean", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApplicationVms", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ApplicationVms_ResourceApplications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "ResourceApplications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RequestedServices",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ItemCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Quantity = table.Column<int>(type: "integer", nullable: false),
+                    Remarks = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RequestedServices", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RequestedServices_ResourceApplications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "ResourceApplications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApplicationAttachments_ApplicationId",
+                table: "ApplicationAttachments",
+                column: "ApplicationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApplicationVms_ApplicationId_No",
+                table: "ApplicationVms",
+                columns: new[] { "ApplicationId", "No" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApplicationVms_Zone_Approved",
+                table: "ApplicationVms",
+                columns: new[] { "Zone", "Approved" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CatalogPrices_ItemCode_Component_EffectiveFrom",
+                table: "CatalogPrices",
+                columns: new[] { "ItemCode", "Component", "EffectiveFrom" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NetworkZones_Name",
+                table: "NetworkZones",
+                column: "Name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RequestedServices_ApplicationId_ItemCode",
+                table: "RequestedServices",
+                columns: new[] { "ApplicationId", "ItemCode" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ResourceApplications_Number",
+                table: "ResourceApplications",
+                column: "Number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ResourceApplications_OpenClockId",
+                table: "ResourceApplications",
+                column: "OpenClockId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ResourceApplications_OrganisationId_State",
+                table: "ResourceApplications",
+                columns: new[] { "OrganisationId", "State" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ResourceApplications_State_CreatedAt",
+                table: "ResourceApplications",
+                columns: new[] { "State", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ResourceApplications_SystemId",
+                table: "ResourceApplications",
+                column: "SystemId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ApplicationAttachments");
+
+            migrationBuilder.DropTable(
+                name: "ApplicationVms");
+
+            migrationBuilder.DropTable(
+                name: "CatalogPrices");
+
+            migrationBuilder.DropTable(
+                name: "NetworkZones");
+
+            migrationBuilder.DropTable(
+                name: "RequestedServices");
+
+            migrationBuilder.DropTable(
+                name: "CatalogItems");
+
+            migrationBuilder.DropTable(
+                name: "ResourceApplications");
+        }
+    }
+}

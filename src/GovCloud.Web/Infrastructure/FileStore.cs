@@ -1,0 +1,87 @@
+using System.Security.Cryptography;
+using Microsoft.Extensions.Options;
+
+namespace GovCloud.Web.Infrastructure;
+
+/// <summary>A file written to the store: where it is, how big, and its SHA-256.</summary>
+public sealed record StoredFile(string Path, long Size, string Sha256);
+
+/// <summary>
+/// Uploaded documents on disk under a configured folder. A file is accepted only when its
+/// extension is allowed and its first bytes are what that extension promises, so an HTML page or
+/// a program renamed to .pdf is refused; files are stored without their name and always served
+/// as downloads.
+/// </summary>
+public sealed class FileStore(IOptions<GovCloudOptions> options)
+{
+    private FileOptions Options => options.Value.Files;
+    private string Root => System.IO.Path.GetFullPath(Options.Root);
+
+    /// <summary>What is wrong with an upload, in Chinese; null when it may be stored.</summary>
+    public string? Check(string fileName, long size)
+    {
+        var extension = System.IO.Path.GetExtension(fileName).ToLowerInvariant();
+        if (size == 0) return "文件是空的";
+        if (size > Options.MaxSizeMb * 1024L * 1024L) return $"文件不能超过 {Options.MaxSizeMb} MB";
+        if (!Options.AllowedExtensions.Contains(extension, StringComparer.OrdinalIgnoreCase))
+            return $"不支持“{extension}”文件，可上传：{string.Join(" ", Options.AllowedExtensions)}";
+        return null;
+    }
+
+    /// <summary>Writes the upload under <paramref name="folder"/>, or returns a Chinese reason it was refused.</summary>
+    public async Task<(StoredFile? File, string? Problem)> SaveAsync(string folder, string fileName, Stream content, long size, CancellationToken ct)
+    {
+        if (Check(fileName, size) is { } problem) return (null, problem);
+        var head = new byte[8];
+        var read = await content.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, ct);
+        if (!LooksLike(System.IO.Path.GetExtension(fileName).ToLowerInvariant(), head.AsSpan(0, read)))
+            return (null, "文件内容与扩展名不符，请上传原始文件");
+
+        var relative = System.IO.Path.Combine(folder, Guid.NewGuid().ToString("N"));
+        var full = System.IO.Path.Combine(Root, relative);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        long written = 0;
+        await using (var file = new FileStream(full, FileMode.CreateNew, FileAccess.Write))
+        {
+            sha.AppendData(head, 0, read);
+            await file.WriteAsync(head.AsMemory(0, read), ct);
+            written += read;
+            var buffer = new byte[81920];
+            int n;
+            while ((n = await content.ReadAsync(buffer, ct)) > 0)
+            {
+                written += n;
+                if (written > Options.MaxSizeMb * 1024L * 1024L) break;
+                sha.AppendData(buffer, 0, n);
+                await file.WriteAsync(buffer.AsMemory(0, n), ct);
+            }
+        }
+        if (written > Options.MaxSizeMb * 1024L * 1024L)
+        {
+            File.Delete(full);
+            return (null, $"文件不能超过 {Options.MaxSizeMb} MB");
+        }
+        return (new StoredFile(relative, written, Convert.ToHexStringLower(sha.GetHashAndReset())), null);
+    }
+
+    public Stream Open(string relative) => new FileStream(System.IO.Path.Combine(Root, relative), FileMode.Open, FileAccess.Read, FileShare.Read);
+
+    /// <summary>Removes a stored file; a file already gone is not an error.</summary>
+    public void Delete(string relative)
+    {
+        var full = System.IO.Path.Combine(Root, relative);
+        if (File.Exists(full)) File.Delete(full);
+    }
+
+    /// <summary>The signature each allowed kind of file starts with.</summary>
+    private static bool LooksLike(string extension, ReadOnlySpan<byte> head) => extension switch
+    {
+        ".pdf" => head.StartsWith("%PDF"u8),
+        ".docx" or ".xlsx" or ".zip" or ".ofd" => head.StartsWith("PK"u8),
+        ".doc" or ".xls" or ".wps" => head.StartsWith(new byte[] { 0xD0, 0xCF, 0x11, 0xE0 }),
+        ".jpg" or ".jpeg" => head.StartsWith(new byte[] { 0xFF, 0xD8, 0xFF }),
+        ".png" => head.StartsWith(new byte[] { 0x89, 0x50, 0x4E, 0x47 }),
+        _ => false,
+    };
+}

@@ -1,0 +1,357 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using GovCloud.Domain.Applications;
+using GovCloud.Domain.Clocks;
+using GovCloud.Web.Features.Applications;
+using GovCloud.Web.Features.Inbox;
+using GovCloud.Web.Features.Systems;
+using GovCloud.Web.Infrastructure;
+using GovCloud.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace GovCloud.Web.Tests;
+
+/// <summary>Art. 21 / Annex 2 / Annex 3: the resource application from the agency's form to the Bureau's decision, on both databases.</summary>
+public abstract class ApplicationsApiTests(GovCloudApp app)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+    private static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF");
+
+    private static readonly ContactsDto Contacts = new("黄老师", "13900000001", "huang@edu.gov.cn", "赵六", "13700000000", "zhaoliu@vendor.cn");
+
+    private async Task<(HttpClient Edu, ApplicationDto Application)> DraftAsync(SystemKind kind = SystemKind.Existing, string user = "edu")
+    {
+        var edu = await app.SignInAsync(user);
+        var name = "智慧校园平台" + Guid.NewGuid().ToString("N")[..6];
+        var system = await (await edu.PostJsonAsync("/api/v1/systems", new
+        {
+            name, vendor = "广西某软件有限公司", vendorContactName = "赵六", vendorContactMobile = "13700000000", kind, location = SystemLocation.UncertifiedDataCenter,
+        })).ReadAsync<InfoSystemDto>(HttpStatusCode.Created);
+        var created = await (await edu.PostJsonAsync("/api/v1/applications", new
+        {
+            systemId = system.Id, purpose = "现有系统迁移上云", contacts = Contacts, services = new[] { new { itemCode = "load-balancer", quantity = 1 } },
+        })).ReadAsync<ApplicationDto>(HttpStatusCode.Created);
+        return (edu, created);
+    }
+
+    private static VmRequest Vm(int no, string system, string? group = "G1", int vcpu = 4) => new(no, "公共网络区", "广西某软件有限公司", system, "门户",
+        ServerType.WEB, [new BastionOwner("张三", "zhangsan@example.com", "13800000001"), new BastionOwner("李四", "lisi@example.com", "13800000002")],
+        vcpu, 8, 100, 500, "麒麟 V10", group is not null, group, null);
+
+    private static MultipartFormDataContent File(byte[] bytes, string name, long? version = null, AttachmentKind? kind = null)
+    {
+        var content = new MultipartFormDataContent();
+        var file = new ByteArrayContent(bytes);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        content.Add(file, "file", name);
+        if (version is not null) content.Add(new StringContent(version.ToString()!), "version");
+        if (kind is not null) content.Add(new StringContent(kind.ToString()!), "kind");
+        return content;
+    }
+
+    private static async Task<ApplicationDto> ImportAsync(HttpClient client, ApplicationDto a, params VmRequest[] rows)
+    {
+        var form = RequestFormWriter.Write(["公共网络区", "互联网区"], null, rows);
+        return await (await client.PostAsync($"/api/v1/applications/{a.Id}/vms/import", File(form, "需求表.xlsx", a.Version), Ct)).ReadAsync<ApplicationDto>();
+    }
+
+    private static async Task<ApplicationDto> AttachAsync(HttpClient client, ApplicationDto a, params AttachmentKind[] kinds)
+    {
+        foreach (var kind in kinds)
+            await (await client.PostAsync($"/api/v1/applications/{a.Id}/attachments", File(Pdf, kind.DisplayName() + ".pdf", kind: kind), Ct))
+                .ReadAsync<AttachmentDto>(HttpStatusCode.Created);
+        return await GetAsync(client, a.Id);
+    }
+
+    private static async Task<ApplicationDto> GetAsync(HttpClient client, Guid id) =>
+        await (await client.GetAsync($"/api/v1/applications/{id}", Ct)).ReadAsync<ApplicationDto>();
+
+    private static readonly AttachmentKind[] ExistingDocuments = [AttachmentKind.MigrationPlan, AttachmentKind.PerformanceTestReport, AttachmentKind.SecurityTestReport];
+
+    private async Task<ApplicationDto> SubmittedAsync(HttpClient edu, ApplicationDto a)
+    {
+        a = await ImportAsync(edu, a, Vm(1, a.SystemName), Vm(2, a.SystemName));
+        a = await AttachAsync(edu, a, ExistingDocuments);
+        return await (await edu.PostJsonAsync($"/api/v1/applications/{a.Id}/submit", new { version = a.Version })).ReadAsync<ApplicationDto>();
+    }
+
+    private static object Evaluation(ApplicationDto a) => new
+    {
+        opinion = "同意迁移，第 2 台数据盘调减", version = a.Version,
+        rows = new object[] { new { no = 1, decision = RowDecision.Agree }, new { no = 2, decision = RowDecision.Adjust, dataDiskGb = 200, reason = "数据量评估后 200GB 足够" } },
+        survey = new { date = ChinaTime.Today(TimeProvider.System).ToString("yyyy-MM-dd"), people = "刘运、王工", findings = "现有机房环境老旧，具备迁移条件" },
+    };
+
+    [Fact]
+    public async Task R_21_an_agency_imports_its_form_submits_the_center_evaluates_and_the_bureau_approves_part()
+    {
+        var (edu, a) = await DraftAsync();
+        Assert.Equal(ApplicationState.Draft, a.State);
+        Assert.Equal("草稿", a.StateName);
+        Assert.Matches(@"^SQ\d{4}-\d{4}$", a.Number);
+        Assert.Equal("赵六", a.Contacts.VendorContactName); // from the register
+
+        a = await ImportAsync(edu, a, Vm(1, a.SystemName), Vm(2, a.SystemName));
+        Assert.Equal([1, 2], a.Vms.Select(v => v.No));
+        Assert.Equal("张三、李四", a.Vms[0].OwnerNames);
+        // 8 vCPU × 30 + 16 GB × 15 + 1,200 GB × 0.5 + one load balancer 300, at the seeded prices.
+        Assert.Equal(8 * 30m + 16 * 15m + 1200 * 0.5m + 300m, a.Fee.Monthly);
+        Assert.Equal(a.Fee.Monthly * 12, a.Fee.Yearly);
+
+        var refused = await (await edu.PostJsonAsync($"/api/v1/applications/{a.Id}/submit", new { version = a.Version })).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("存量系统须上传：迁移方案、性能测试报告、安全测试报告", refused.FieldError("attachments"));
+        Assert.Equal(["attachments"], refused.Errors!.Keys);
+        Assert.Equal(ApplicationState.Draft, (await GetAsync(edu, a.Id)).State);
+
+        a = await (await edu.PutJsonAsync($"/api/v1/applications/{a.Id}", new { purpose = "迁移上云", contacts = Contacts, version = a.Version })).ReadAsync<ApplicationDto>();
+        a = await AttachAsync(edu, a, ExistingDocuments);
+        Assert.Empty(a.MissingAttachments);
+        a = await (await edu.PostJsonAsync($"/api/v1/applications/{a.Id}/submit", new { version = a.Version })).ReadAsync<ApplicationDto>();
+        Assert.Equal(ApplicationState.Submitted, a.State);
+        var evaluation = Assert.Single(a.Clocks);
+        Assert.Equal(("Evaluate", ClockState.Running, "市信息化建设管理中心"), (evaluation.Step, evaluation.State, evaluation.OrganisationName));
+        Assert.Equal(7, evaluation.WorkingDaysLeft);
+
+        var center = await app.SignInAsync("center");
+        Assert.Contains((await (await center.GetAsync("/api/v1/inbox", Ct)).ReadAsync<InboxList>()).Items, n => n.Link == $"/applications/{a.Id}");
+        var queue = await (await center.GetAsync("/api/v1/applications?state=Submitted&pageSize=200", Ct)).ReadAsync<Paged<ApplicationSummaryDto>>();
+        Assert.Equal(evaluation.DueOn, queue.Items.Single(x => x.Id == a.Id).DueOn);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await edu.PostJsonAsync($"/api/v1/applications/{a.Id}/evaluation", Evaluation(a))).StatusCode);
+        var bureau = await app.SignInAsync("bureau");
+        var early = await (await bureau.PostJsonAsync($"/api/v1/applications/{a.Id}/approve", new { version = a.Version })).ProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal("申请当前为“已提交”，不能批准", early.Detail);
+
+        var capacity = await (await center.GetAsync($"/api/v1/applications/{a.Id}/capacity", Ct)).ReadAsync<List<ZoneCapacityDto>>();
+        Assert.Equal(("公共网络区", 8), (Assert.Single(capacity).Zone, capacity[0].RequestedVcpu));
+
+        var noSurvey = await (await center.PostJsonAsync($"/api/v1/applications/{a.Id}/evaluation", new
+        {
+            opinion = "同意", version = a.Version, rows = new object[] { new { no = 1, decision = RowDecision.Agree } },
+        })).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("第 2 台虚拟机未给出评估结论", noSurvey.FieldError("rows[2]"));
+        Assert.Equal("存量系统须进行现场勘查，请填写勘查日期", noSurvey.FieldError("survey.date"));
+
+        a = await (await center.PostJsonAsync($"/api/v1/applications/{a.Id}/evaluation", Evaluation(a))).ReadAsync<ApplicationDto>();
+        Assert.Equal(ApplicationState.Evaluated, a.State);
+        Assert.Equal((RowDecision.Adjust, 500, 200), (a.Vms[1].Decision!.Value, a.Vms[1].DataDiskGb, a.Vms[1].AdjustedDataDiskGb!.Value));
+        Assert.Equal("刘运、王工", a.Evaluation.Survey!.People);
+        Assert.Equal([("Evaluate", ClockState.Met), ("Approve", ClockState.Running)], a.Clocks.Select(c => (c.Step, c.State)));
+        Assert.Equal(5, a.Clocks[1].WorkingDaysLeft);
+
+        var none = await (await bureau.PostJsonAsync($"/api/v1/applications/{a.Id}/approve", new { refusedRows = new[] { 1, 2 }, opinion = "x", version = a.Version }))
+            .ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.NotNull(none.FieldError("refusedRows"));
+        a = await (await bureau.PostJsonAsync($"/api/v1/applications/{a.Id}/approve", new { refusedRows = new[] { 1 }, opinion = "第 1 台暂缓", version = a.Version }))
+            .ReadAsync<ApplicationDto>();
+        Assert.Equal(ApplicationState.Approved, a.State);
+        Assert.Equal([false, true], a.Vms.Select(v => v.Approved!.Value));
+        Assert.All(a.Clocks, c => Assert.Equal(ClockState.Met, c.State));
+        // Only row 2 counts now, with its adjusted data disk: 4 vCPU, 8 GB, 100 + 200 GB, plus the load balancer.
+        Assert.Equal(4 * 30m + 8 * 15m + 300 * 0.5m + 300m, a.Fee.Monthly);
+        Assert.Contains((await (await edu.GetAsync("/api/v1/inbox", Ct)).ReadAsync<InboxList>()).Items, n => n.Title.StartsWith("已批准"));
+
+        var actions = await app.WithDbAsync(db => db.AuditEntries.Where(x => x.EntityId == a.Id.ToString()).OrderBy(x => x.Sequence).Select(x => x.Action).ToListAsync(Ct));
+        Assert.Equal(["ApplicationCreated", "ApplicationVmsReplaced", "ApplicationUpdated", "AttachmentAdded", "AttachmentAdded", "AttachmentAdded",
+            "ApplicationSubmitted", "ApplicationEvaluated", "ApplicationApproved"], actions);
+
+        var again = await (await bureau.PostJsonAsync($"/api/v1/applications/{a.Id}/reject", new { reason = "x", version = a.Version })).ProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal("申请当前为“已批准”，不能驳回", again.Detail);
+    }
+
+    [Fact]
+    public async Task R_A2_a_return_by_the_center_pauses_its_clock_and_a_return_by_the_bureau_starts_the_evaluation_anew()
+    {
+        var (edu, a) = await DraftAsync();
+        a = await (await edu.PutJsonAsync($"/api/v1/applications/{a.Id}", new { contacts = Contacts, version = a.Version })).ReadAsync<ApplicationDto>();
+        a = await SubmittedAsync(edu, a);
+        var center = await app.SignInAsync("center");
+        var noReason = await (await center.PostJsonAsync($"/api/v1/applications/{a.Id}/return", new { version = a.Version })).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("请填写退回理由", noReason.FieldError("reason"));
+        a = await (await center.PostJsonAsync($"/api/v1/applications/{a.Id}/return", new { reason = "迁移方案缺少回退措施", version = a.Version })).ReadAsync<ApplicationDto>();
+        Assert.Equal((ApplicationState.Returned, "退回修改", "迁移方案缺少回退措施"), (a.State, a.StateName, a.ReturnReason));
+        Assert.Equal(ClockState.Paused, Assert.Single(a.Clocks).State);
+        Assert.Contains((await (await edu.GetAsync("/api/v1/inbox", Ct)).ReadAsync<InboxList>()).Items, n => n.Body.Contains("迁移方案缺少回退措施"));
+
+        a = await ImportAsync(edu, a, Vm(1, a.SystemName, null), Vm(2, a.SystemName, null, vcpu: 2));
+        a = await (await edu.PostJsonAsync($"/api/v1/applications/{a.Id}/submit", new { version = a.Version })).ReadAsync<ApplicationDto>();
+        Assert.Equal(ClockState.Running, Assert.Single(a.Clocks).State); // the same clock, resumed
+
+        a = await (await center.PostJsonAsync($"/api/v1/applications/{a.Id}/evaluation", Evaluation(a))).ReadAsync<ApplicationDto>();
+        var bureau = await app.SignInAsync("bureau");
+        a = await (await bureau.PostJsonAsync($"/api/v1/applications/{a.Id}/return", new { reason = "请补充等保测评报告", version = a.Version })).ReadAsync<ApplicationDto>();
+        Assert.Equal(ApplicationState.Evaluated, a.ReturnedFrom);
+        a = await (await edu.PostJsonAsync($"/api/v1/applications/{a.Id}/submit", new { version = a.Version })).ReadAsync<ApplicationDto>();
+        Assert.Equal([("Evaluate", ClockState.Met), ("Approve", ClockState.Met), ("Evaluate", ClockState.Running)], a.Clocks.Select(c => (c.Step, c.State)));
+        Assert.All(a.Vms, v => Assert.Null(v.Decision));
+    }
+
+    [Fact]
+    public async Task R_A3_6_a_bad_form_is_refused_with_every_problem_by_row_and_column_and_changes_nothing()
+    {
+        var (edu, a) = await DraftAsync();
+        a = await ImportAsync(edu, a, Vm(1, a.SystemName, null));
+        var bad = RequestFormWriter.Write(["公共网络区"], null, [
+            Vm(1, a.SystemName) with { MemoryGb = null }, Vm(2, "别的系统", null) with { ServerType = null }, Vm(3, a.SystemName) with { Zone = "机要区" },
+        ]);
+        var response = await edu.PostAsync($"/api/v1/applications/{a.Id}/vms/import", File(bad, "需求表.xlsx", a.Version), Ct);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
+        var errors = body.RootElement.GetProperty("errors").EnumerateArray()
+            .Select(e => (Row: e.GetProperty("row").GetInt32(), Column: e.GetProperty("column").GetString(), Header: e.GetProperty("header").GetString(),
+                Message: e.GetProperty("message").GetString()!)).ToList();
+        Assert.Contains(errors, e => e is { Row: 5, Column: "K", Header: "内存GB" } && e.Message.StartsWith("请填写内存"));
+        Assert.Contains(errors, e => e is { Row: 6, Column: "D", Header: "系统名称" } && e.Message.Contains("一张需求表只填一个系统"));
+        Assert.Contains(errors, e => e is { Row: 6, Column: "F", Header: "服务器类型" });
+        Assert.Contains(errors, e => e is { Row: 7, Column: "B", Header: "网络分区" } && e.Message.Contains("机要区"));
+        Assert.Contains("共", body.RootElement.GetProperty("detail").GetString());
+
+        var old = RequestFormReaderTestsFile.Xls();
+        var xls = await (await edu.PostAsync($"/api/v1/applications/{a.Id}/vms/import", File(old, "需求表.xls", a.Version), Ct)).Content.ReadAsStringAsync(Ct);
+        Assert.Contains("另存为", xls);
+
+        var after = await GetAsync(edu, a.Id);
+        Assert.Equal((1, a.Version), (after.Vms.Count, after.Version));
+    }
+
+    [Fact]
+    public async Task R_A3_6_export_then_import_gives_the_same_rows()
+    {
+        var (edu, a) = await DraftAsync();
+        a = await (await edu.PutJsonAsync($"/api/v1/applications/{a.Id}/vms", new
+        {
+            version = a.Version,
+            rows = new[]
+            {
+                new { no = 1, zone = "公共网络区", vendor = "广西某软件有限公司", systemName = a.SystemName, subsystemName = "门户", serverType = "WEB",
+                    ownerNames = "张三，李四", ownerEmails = "zs@example.com;ls@example.com", ownerMobiles = "13800000001/13800000002", vcpu = 4, memoryGb = 8,
+                    systemDiskGb = 100, dataDiskGb = 0, operatingSystem = "麒麟 V10", clustered = false, clusterGroup = (string?)null, remarks = (string?)"对外" },
+                new { no = 2, zone = "互联网区", vendor = "广西某软件有限公司", systemName = a.SystemName, subsystemName = "数据库", serverType = "DAT",
+                    ownerNames = "王五", ownerEmails = "ww@example.com", ownerMobiles = "13800000003", vcpu = 8, memoryGb = 32,
+                    systemDiskGb = 100, dataDiskGb = 2000, operatingSystem = "统信 UOS", clustered = false, clusterGroup = (string?)null, remarks = (string?)null },
+            },
+        })).ReadAsync<ApplicationDto>();
+        Assert.Equal("张三、李四", a.Vms[0].OwnerNames);
+        var exported = await (await edu.GetAsync($"/api/v1/applications/{a.Id}/request-form.xlsx", Ct)).Content.ReadAsByteArrayAsync(Ct);
+        var reimported = await (await edu.PostAsync($"/api/v1/applications/{a.Id}/vms/import", File(exported, "导出.xlsx", a.Version), Ct)).ReadAsync<ApplicationDto>();
+        Assert.Equal(a.Vms, reimported.Vms);
+    }
+
+    [Fact]
+    public async Task Other_agencies_cannot_see_or_touch_an_application_and_the_center_does_not_see_drafts()
+    {
+        var (edu, a) = await DraftAsync();
+        var health = await app.SignInAsync("health");
+        Assert.Equal(HttpStatusCode.NotFound, (await health.GetAsync($"/api/v1/applications/{a.Id}", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await health.PutJsonAsync($"/api/v1/applications/{a.Id}", new { purpose = "x", version = a.Version })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await health.PostJsonAsync($"/api/v1/applications/{a.Id}/submit", new { version = a.Version })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await health.PostAsync($"/api/v1/applications/{a.Id}/attachments",
+            File(Pdf, "x.pdf", kind: AttachmentKind.MigrationPlan), Ct)).StatusCode);
+        Assert.DoesNotContain((await (await health.GetAsync("/api/v1/applications?pageSize=200", Ct)).ReadAsync<Paged<ApplicationSummaryDto>>()).Items, x => x.Id == a.Id);
+
+        var center = await app.SignInAsync("center");
+        Assert.Equal(HttpStatusCode.NotFound, (await center.GetAsync($"/api/v1/applications/{a.Id}", Ct)).StatusCode);
+        var noContact = await (await edu.PutJsonAsync($"/api/v1/applications/{a.Id}", new { contacts = new ContactsDto(null, null, null, null, null, null), version = a.Version }))
+            .ReadAsync<ApplicationDto>();
+        var incomplete = await (await edu.PostJsonAsync($"/api/v1/applications/{a.Id}/submit", new { version = noContact.Version })).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("请填写使用单位联系人及手机号码", incomplete.FieldError("agencyContactName"));
+        var centerCreates = await (await center.PostJsonAsync("/api/v1/applications", new { systemId = a.SystemId })).ProblemAsync(HttpStatusCode.Forbidden);
+        Assert.True(Http.HasChinese(centerCreates.Detail));
+
+        var second = await (await edu.PostJsonAsync("/api/v1/applications", new { systemId = a.SystemId })).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal($"该系统已有办理中的申请 {a.Number}，一个系统同时只办理一份申请", second.FieldError("systemId"));
+        var stale = await (await edu.PutJsonAsync($"/api/v1/applications/{a.Id}", new { purpose = "x", version = a.Version + 5 })).ProblemAsync(HttpStatusCode.Conflict);
+        Assert.True(Http.HasChinese(stale.Detail));
+    }
+
+    [Fact]
+    public async Task R_21_1_attachments_are_checked_stored_with_their_hash_and_always_downloaded()
+    {
+        var (edu, a) = await DraftAsync(SystemKind.New);
+        Assert.Equal([AttachmentKind.ProjectApproval, AttachmentKind.ProjectPlan], a.MissingAttachments);
+        var html = Encoding.UTF8.GetBytes("<html><script>alert(1)</script></html>");
+        var disguised = await (await edu.PostAsync($"/api/v1/applications/{a.Id}/attachments", File(html, "立项批复.pdf", kind: AttachmentKind.ProjectApproval), Ct))
+            .ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("文件内容与扩展名不符，请上传原始文件", disguised.FieldError("file"));
+        var page = await (await edu.PostAsync($"/api/v1/applications/{a.Id}/attachments", File(html, "a.html", kind: AttachmentKind.ProjectApproval), Ct))
+            .ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.StartsWith("不支持“.html”文件", page.FieldError("file"));
+        var noKind = await (await edu.PostAsync($"/api/v1/applications/{a.Id}/attachments", File(Pdf, "a.pdf"), Ct)).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("请选择附件类型", noKind.FieldError("kind"));
+
+        var added = await (await edu.PostAsync($"/api/v1/applications/{a.Id}/attachments", File(Pdf, "立项批复.pdf", kind: AttachmentKind.ProjectApproval), Ct))
+            .ReadAsync<AttachmentDto>(HttpStatusCode.Created);
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(Pdf)), added.Sha256);
+        var download = await edu.GetAsync($"/api/v1/applications/{a.Id}/attachments/{added.Id}", Ct);
+        Assert.Equal("attachment", download.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.Equal("application/octet-stream", download.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(Pdf, await download.Content.ReadAsByteArrayAsync(Ct));
+        Assert.Equal([AttachmentKind.ProjectPlan], (await GetAsync(edu, a.Id)).MissingAttachments);
+
+        var health = await app.SignInAsync("health");
+        Assert.Equal(HttpStatusCode.NotFound, (await health.GetAsync($"/api/v1/applications/{a.Id}/attachments/{added.Id}", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await edu.DeleteAsync($"/api/v1/applications/{a.Id}/attachments/{added.Id}", Ct)).StatusCode);
+        Assert.Equal(2, (await GetAsync(edu, a.Id)).MissingAttachments.Count);
+    }
+
+    [Fact]
+    public async Task R_A4_1_the_bureau_sets_dated_prices_and_what_applied_on_a_past_day_stays_answerable()
+    {
+        var bureau = await app.SignInAsync("bureau");
+        var today = ChinaTime.Today(TimeProvider.System);
+        var code = "dns";
+        var set = await (await bureau.PostJsonAsync($"/api/v1/catalog/{code}/prices", new { component = "domain", unitPrice = 12.5m, effectiveFrom = today.AddDays(30) }))
+            .ReadAsync<Features.Catalog.CatalogItemDto>();
+        Assert.Equal(10m, set.Prices.Single().UnitPrice);
+        Assert.Equal(12.5m, set.Scheduled.Single().UnitPrice);
+        var later = await (await bureau.GetAsync($"/api/v1/catalog?on={today.AddDays(31):yyyy-MM-dd}", Ct)).ReadAsync<List<Features.Catalog.CatalogItemDto>>();
+        Assert.Equal(12.5m, later.Single(i => i.Code == code).Prices.Single().UnitPrice);
+        var past = await (await bureau.GetAsync("/api/v1/catalog?on=2020-01-01", Ct)).ReadAsync<List<Features.Catalog.CatalogItemDto>>();
+        Assert.Equal(14, past.Count);
+        Assert.Equal(10m, past.Single(i => i.Code == code).Prices.Single().UnitPrice);
+
+        var backdated = await (await bureau.PostJsonAsync($"/api/v1/catalog/{code}/prices", new { component = "domain", unitPrice = 1m, effectiveFrom = today.AddDays(-1) }))
+            .ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.StartsWith("生效日期不能早于今天", backdated.FieldError("effectiveFrom"));
+        var edu = await app.SignInAsync("edu");
+        Assert.Equal(HttpStatusCode.Forbidden, (await edu.PostJsonAsync($"/api/v1/catalog/{code}/prices", new { component = "domain", unitPrice = 1m, effectiveFrom = today })).StatusCode);
+        Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(x => x.Action == "CatalogPriceSet" && x.EntityId == code, Ct)));
+    }
+
+    [Fact]
+    public async Task R_32_1_a_zone_the_bureau_restricts_refuses_rows_it_does_not_allow()
+    {
+        var bureau = await app.SignInAsync("bureau");
+        var zone = await (await bureau.PostJsonAsync("/api/v1/zones", new
+        {
+            name = "测试隔离区" + Guid.NewGuid().ToString("N")[..4], serverTypes = new[] { ServerType.TST }, osImages = new[] { "麒麟 V10" },
+            capacityVcpu = 10, capacityMemoryGb = 20, capacityStorageGb = 1000,
+        })).ReadAsync<Features.Catalog.NetworkZoneDto>(HttpStatusCode.Created);
+        var (edu, a) = await DraftAsync();
+        var problem = await (await edu.PutJsonAsync($"/api/v1/applications/{a.Id}/vms", new
+        {
+            version = a.Version,
+            rows = new[] { new { no = 1, zone = zone.Name, vendor = "v", systemName = a.SystemName, serverType = "APP", ownerNames = "张三",
+                ownerEmails = "zs@example.com", ownerMobiles = "13800000001", vcpu = 4, memoryGb = 8, systemDiskGb = 100, operatingSystem = "Windows Server 2019",
+                clustered = false } },
+        })).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal($"第 1 行：网络分区“{zone.Name}”不允许部署 APP（应用服务器）类服务器", problem.FieldError("rows[1].serverType"));
+        Assert.Contains("可选：麒麟 V10", problem.FieldError("rows[1].operatingSystem"));
+        var noTypes = await (await bureau.PutJsonAsync($"/api/v1/zones/{zone.Id}", new { name = zone.Name, serverTypes = Array.Empty<ServerType>(),
+            capacityVcpu = 1, capacityMemoryGb = 1, capacityStorageGb = 1, version = zone.Version })).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("请至少选择一种允许的服务器类型", noTypes.FieldError("serverTypes"));
+    }
+}
+
+/// <summary>An old-format (.xls) file: an OLE compound document header is all the reader needs to see.</summary>
+internal static class RequestFormReaderTestsFile
+{
+    public static byte[] Xls() => [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, .. new byte[504]];
+}
+
+public sealed class ApplicationsApiOnSqlite(SqliteApp app) : ApplicationsApiTests(app), IClassFixture<SqliteApp>;
+public sealed class ApplicationsApiOnPostgres(PostgresApp app) : ApplicationsApiTests(app), IClassFixture<PostgresApp>;
