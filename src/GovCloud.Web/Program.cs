@@ -22,6 +22,9 @@ var builder = WebApplication.CreateBuilder(args.Where(a => a != "--demo").ToArra
 if (demo) builder.Configuration["GovCloud:Demo:Enabled"] = "true";
 // http://localhost:5080 unless --urls or ASPNETCORE_URLS says otherwise.
 if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey])) builder.WebHost.UseUrls("http://localhost:5080");
+// `dotnet run` without a launch profile is Production: serve the framework's and AntDesign's files from the
+// build output as well (a published app has them in wwwroot, and then this does nothing).
+builder.WebHost.UseStaticWebAssets();
 var options = builder.Configuration.GetSection(GovCloudOptions.Section).Get<GovCloudOptions>() ?? new GovCloudOptions();
 builder.Services.Configure<GovCloudOptions>(builder.Configuration.GetSection(GovCloudOptions.Section));
 builder.Services.AddSingleton(TimeProvider.System);

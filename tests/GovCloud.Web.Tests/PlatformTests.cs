@@ -122,3 +122,25 @@ public sealed class RequestFormTemplateTests(SqliteApp app) : IClassFixture<Sqli
         Assert.Equal(HttpStatusCode.Unauthorized, (await app.CreateClient().GetAsync("/api/v1/applications/request-form-template.xlsx", TestContext.Current.CancellationToken)).StatusCode);
     }
 }
+
+/// <summary>`dotnet run` without a launch profile runs as Production: the browser must still get the framework's and AntDesign's files.</summary>
+public sealed class ProductionRunTests
+{
+    [Fact]
+    public async Task Running_from_the_build_output_outside_development_serves_the_ui_files()
+    {
+        await using var app = new ProductionApp();
+        var client = app.CreateClient();
+        foreach (var path in new[] { "/_framework/blazor.web.js", "/_content/AntDesign/css/ant-design-blazor.css" })
+            Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync(path, TestContext.Current.CancellationToken)).StatusCode);
+    }
+
+    private sealed class ProductionApp() : GovCloudApp(Provider.Sqlite, demo: false)
+    {
+        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            Microsoft.AspNetCore.Hosting.HostingAbstractionsWebHostBuilderExtensions.UseEnvironment(builder, "Production");
+        }
+    }
+}

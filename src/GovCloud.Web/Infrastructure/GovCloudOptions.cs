@@ -40,6 +40,9 @@ public sealed class DemoOptions
 
     /// <summary>The password of every demo user.</summary>
     public string Password { get; set; } = "GovCloud@2026";
+
+    /// <summary>Also fill the sample city with information systems and applications in every state.</summary>
+    public bool Applications { get; set; } = true;
 }
 
 public sealed class DeadlineOptions

@@ -61,6 +61,7 @@ public sealed class DatabaseInitialiser(IServiceProvider services, IOptions<GovC
         if (options.Value.Demo.Enabled)
         {
             await DemoData.LoadAsync(sp, options.Value.Demo.Password, ct);
+            if (options.Value.Demo.Applications) await DemoApplications.LoadAsync(sp, ct);
             Banner.Show($"演示模式：已载入演示数据。演示用户密码：{options.Value.Demo.Password}",
                 "演示用户：admin secadmin auditor bureau center finance police edu health county1 liujiang");
             return;

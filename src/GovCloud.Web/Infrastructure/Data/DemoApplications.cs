@@ -1,0 +1,82 @@
+using System.Text;
+using GovCloud.Domain.Applications;
+using GovCloud.Domain.Security;
+using GovCloud.Web.Features.Applications;
+using GovCloud.Web.Features.Systems;
+using GovCloud.Web.Infrastructure.Auth;
+using Microsoft.EntityFrameworkCore;
+
+namespace GovCloud.Web.Infrastructure.Data;
+
+/// <summary>
+/// Sample systems and applications in every state of Annex 2, made through the same services a
+/// user's clicks go through (so their clocks, audit entries and messages are real).
+/// </summary>
+public static class DemoApplications
+{
+    private static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n% 演示材料\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF");
+
+    private sealed record Plan(string User, string System, SystemKind Kind, ApplicationState State, int Vms);
+
+    private static readonly Plan[] Plans =
+    [
+        new("edu", "智慧校园平台", SystemKind.Existing, ApplicationState.Approved, 3),
+        new("edu", "教育资源公共服务平台", SystemKind.New, ApplicationState.Submitted, 2),
+        new("edu", "学籍管理系统", SystemKind.Existing, ApplicationState.Draft, 2),
+        new("health", "全民健康信息平台", SystemKind.Existing, ApplicationState.Evaluated, 4),
+        new("health", "预约挂号系统", SystemKind.Upgraded, ApplicationState.Returned, 2),
+        new("county1", "柳江区智慧教育平台", SystemKind.New, ApplicationState.Submitted, 2),
+    ];
+
+    public static async Task LoadAsync(IServiceProvider sp, CancellationToken ct)
+    {
+        var db = sp.GetRequiredService<GovCloudDbContext>();
+        var systems = sp.GetRequiredService<InfoSystemService>();
+        var applications = sp.GetRequiredService<ApplicationService>();
+        var attachments = sp.GetRequiredService<AttachmentService>();
+        var flow = sp.GetRequiredService<ApplicationFlowService>();
+        var center = await ActorAsync(db, "center", ct);
+        var bureau = await ActorAsync(db, "bureau", ct);
+        var today = ChinaTime.Today(sp.GetRequiredService<TimeProvider>());
+
+        foreach (var plan in Plans)
+        {
+            var agency = await ActorAsync(db, plan.User, ct);
+            var system = await systems.CreateAsync(agency, new InfoSystemInput(null, plan.System, "门户、管理后台", "广西某软件有限公司", "赵六", "13700000000",
+                "zhaoliu@example.com", plan.Kind, 2, plan.Kind == SystemKind.Existing ? SystemLocation.UncertifiedDataCenter : SystemLocation.Elsewhere, null, null), ct);
+            var a = await applications.CreateAsync(agency, new ApplicationInput(system.Id, plan.Kind == SystemKind.Existing ? "现有系统迁移上云" : "新建系统部署上云",
+                new ContactsDto(agency.UserName == "county1" ? "韦县" : "黄老师", "13900000001", $"{plan.User}@liuzhou.gov.cn", "赵六", "13700000000", "zhaoliu@example.com"),
+                [new ServiceLineInput("load-balancer", 1, null), new ServiceLineInput("backup", 500, "数据库每日备份")]), ct);
+            var rows = Enumerable.Range(1, plan.Vms).Select(no => new VmRowInput(no, "公共网络区", "广西某软件有限公司", plan.System, no == plan.Vms ? "数据库" : "门户",
+                no == plan.Vms ? "DAT" : "WEB", "张三、李四", "zhangsan@example.com、lisi@example.com", "13800000001、13800000002", no == plan.Vms ? 8 : 4,
+                no == plan.Vms ? 32 : 8, 100, no == plan.Vms ? 1000 : 200, "麒麟 V10", plan.Vms > 2 && no < plan.Vms, plan.Vms > 2 && no < plan.Vms ? "G1" : null, null)).ToList();
+            a = await applications.ReplaceVmsAsync(agency, a.Id, new VmRowsInput(rows, a.Version), ct);
+            if (plan.State == ApplicationState.Draft) continue;
+
+            foreach (var kind in AttachmentRules.RequiredFor(plan.Kind))
+                await attachments.AddAsync(agency, a.Id, kind, $"{kind.DisplayName()}.pdf", new MemoryStream(Pdf), Pdf.Length, ct);
+            a = await flow.SubmitAsync(agency, a.Id, (await applications.GetAsync(agency, a.Id, ct)).Version, ct);
+            if (plan.State == ApplicationState.Submitted) continue;
+            if (plan.State == ApplicationState.Returned)
+            {
+                await flow.ReturnAsync(center, a.Id, new ReasonInput("升级改造方案中缺少数据迁移与回退措施，请补充后重新提交", a.Version), ct);
+                continue;
+            }
+
+            var opinions = a.Vms.Select(v => v.No == 1
+                ? new RowOpinion(v.No, RowDecision.Adjust, MemoryGb: v.MemoryGb / 2, Reason: "按实测负载，内存减半即可满足")
+                : new RowOpinion(v.No, RowDecision.Agree)).ToList();
+            a = await flow.EvaluateAsync(center, a.Id, new EvaluationInput("同意迁移上云，第 1 台内存调减。", opinions,
+                new SiteSurvey(today, "刘运、王工", "现有机房空调老化，系统运行正常，具备迁移条件"), null, a.Version), ct);
+            if (plan.State == ApplicationState.Evaluated) continue;
+            await flow.ApproveAsync(bureau, a.Id, new ApprovalInput("同意。", [], a.Version), ct);
+        }
+    }
+
+    private static async Task<Actor> ActorAsync(GovCloudDbContext db, string userName, CancellationToken ct)
+    {
+        var user = await db.Users.AsNoTracking().Where(u => u.UserName == userName).Select(u => new { u.Id, u.OrganisationId }).SingleAsync(ct);
+        var roles = await db.UserRoles.AsNoTracking().Where(r => r.UserId == user.Id).Select(r => r.Role).ToListAsync(ct);
+        return new Actor(user.Id, userName, user.OrganisationId, null, roles.ToHashSet());
+    }
+}
