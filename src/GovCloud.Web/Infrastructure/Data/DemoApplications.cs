@@ -45,7 +45,7 @@ public static class DemoApplications
             var system = await systems.CreateAsync(agency, new InfoSystemInput(null, plan.System, "门户、管理后台", "广西某软件有限公司", "赵六", "13700000000",
                 "zhaoliu@example.com", plan.Kind, 2, plan.Kind == SystemKind.Existing ? SystemLocation.UncertifiedDataCenter : SystemLocation.Elsewhere, null, null), ct);
             var a = await applications.CreateAsync(agency, new ApplicationInput(system.Id, plan.Kind == SystemKind.Existing ? "现有系统迁移上云" : "新建系统部署上云",
-                new ContactsDto(agency.UserName == "county1" ? "韦县" : "黄老师", "13900000001", $"{plan.User}@liuzhou.gov.cn", "赵六", "13700000000", "zhaoliu@example.com"),
+                new ContactsDto(await DisplayNameAsync(db, plan.User, ct), "13900000001", $"{plan.User}@liuzhou.gov.cn", "赵六", "13700000000", "zhaoliu@example.com"),
                 [new ServiceLineInput("load-balancer", 1, null), new ServiceLineInput("backup", 500, "数据库每日备份")]), ct);
             var rows = Enumerable.Range(1, plan.Vms).Select(no => new VmRowInput(no, "公共网络区", "广西某软件有限公司", plan.System, no == plan.Vms ? "数据库" : "门户",
                 no == plan.Vms ? "DAT" : "WEB", "张三、李四", "zhangsan@example.com、lisi@example.com", "13800000001、13800000002", no == plan.Vms ? 8 : 4,
@@ -72,6 +72,10 @@ public static class DemoApplications
             await flow.ApproveAsync(bureau, a.Id, new ApprovalInput("同意。", [], a.Version), ct);
         }
     }
+
+    /// <summary>"黄老师" of "黄老师（教育局经办人）".</summary>
+    private static async Task<string> DisplayNameAsync(GovCloudDbContext db, string userName, CancellationToken ct) =>
+        (await db.Users.AsNoTracking().Where(u => u.UserName == userName).Select(u => u.DisplayName).SingleAsync(ct)).Split('（')[0];
 
     private static async Task<Actor> ActorAsync(GovCloudDbContext db, string userName, CancellationToken ct)
     {
