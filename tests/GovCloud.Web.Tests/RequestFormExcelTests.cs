@@ -38,6 +38,20 @@ public class RequestFormExcelTests
     }
 
     [Fact]
+    public void R_A3_6_an_empty_contact_block_reads_as_no_contacts_and_a_bad_mobile_is_a_problem_of_its_cell()
+    {
+        // The template's labels (手机, 邮箱) with nothing filled in are not values.
+        var empty = RequestFormReader.Read(RequestFormWriter.Write(Zones, null, [Vm(1), Vm(2)]), Limits);
+        Assert.True(empty.Ok);
+        Assert.Equal(new RequestFormContacts(null, null, null, null, null, null), empty.Contacts);
+
+        var bad = RequestFormReader.Read(RequestFormWriter.Write(Zones, new RequestFormContacts("王五", "0772-123", "wangwu@", null, null, null), [Vm(1), Vm(2)]), Limits);
+        Assert.Contains(bad.Errors, e => e is { Row: 2, Column: "D" } && e.Message == "使用单位联系人手机号码“0772-123”须为 11 位数字");
+        Assert.Contains(bad.Errors, e => e is { Row: 2, Column: "F" } && e.Message.Contains("邮箱“wangwu@”格式不正确"));
+        Assert.Empty(bad.Rows);
+    }
+
+    [Fact]
     public void R_A3_6_export_then_import_gives_the_same_rows_and_contacts()
     {
         var contacts = new RequestFormContacts("王五", "13900000000", "wangwu@edu.gov.cn", "赵六", "13700000000", "zhaoliu@vendor.cn");

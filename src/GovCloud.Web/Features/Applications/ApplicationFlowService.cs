@@ -38,6 +38,8 @@ public sealed class ApplicationFlowService(
             v.Add("agencyContactName", "请填写使用单位联系人及手机号码");
         if (string.IsNullOrWhiteSpace(app.VendorContactName) || string.IsNullOrWhiteSpace(app.VendorContactMobile))
             v.Add("vendorContactName", "请填写开发商联系人及手机号码");
+        ApplicationService.CheckContact(v, "agencyContact", "使用单位联系人", app.AgencyContactName, app.AgencyContactMobile, app.AgencyContactEmail);
+        ApplicationService.CheckContact(v, "vendorContact", "开发商联系人", app.VendorContactName, app.VendorContactMobile, app.VendorContactEmail);
         v.ThrowIfInvalid();
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);

@@ -263,7 +263,7 @@ public sealed class ApplicationService(
         return lines;
     }
 
-    private static void CheckContact(Validation v, string field, string label, string? name, string? mobile, string? email)
+    internal static void CheckContact(Validation v, string field, string label, string? name, string? mobile, string? email)
     {
         if (name?.Length > 50) v.Add(field + "Name", $"{label}姓名不能超过 50 个字");
         if (!string.IsNullOrWhiteSpace(mobile) && !System.Text.RegularExpressions.Regex.IsMatch(mobile.Trim(), @"^1\d{10}$"))

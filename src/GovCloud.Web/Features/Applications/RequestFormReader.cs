@@ -154,21 +154,41 @@ public static class RequestFormReader
             errors.Add(new RequestFormError(row, column is not null && columnOf.TryGetValue(column.Field, out var c) ? RequestFormLayout.Letter(c) : "",
                 column?.Header ?? "", p.Message));
         }
-        return new(Contacts(cells, headerRow), errors.Count == 0 ? rows : [], errors.OrderBy(e => e.Row).ThenBy(e => e.Column.Length).ThenBy(e => e.Column).ToList());
+        var contacts = Contacts(cells, headerRow, errors);
+        return new(contacts, errors.Count == 0 ? rows : [], errors.OrderBy(e => e.Row).ThenBy(e => e.Column.Length).ThenBy(e => e.Column).ToList());
     }
 
-    private static RequestFormContacts Contacts(SortedDictionary<int, Dictionary<int, string>> cells, int headerRow)
+    private static readonly string[] ContactLabels = ["使用单位联系人", "系统开发商联系人", "手机", "邮箱"];
+
+    /// <summary>
+    /// The contact block above the header: each label's value is the next filled cell to its right
+    /// before the next label (an empty cell is no value, not the label after it). Malformed mobiles
+    /// and e-mails are problems of their cell.
+    /// </summary>
+    private static RequestFormContacts Contacts(SortedDictionary<int, Dictionary<int, string>> cells, int headerRow, List<RequestFormError>? errors = null)
     {
+        static string Label(string text) => FormText.Clean(text).TrimEnd(':', '：');
         (string?, string?, string?) Find(string label)
         {
             foreach (var (r, line) in cells.Where(c => headerRow == 0 || c.Key < headerRow))
             {
-                var at = line.FirstOrDefault(c => FormText.Clean(c.Value).TrimEnd(':', '：') == label);
+                var at = line.FirstOrDefault(c => Label(c.Value) == label);
                 if (at.Value is null) continue;
-                string? After(int col) => line.Where(c => c.Key > col).OrderBy(c => c.Key).Select(c => FormText.Clean(c.Value)).FirstOrDefault();
-                var mobileAt = line.FirstOrDefault(c => c.Key > at.Key && FormText.Clean(c.Value).TrimEnd(':', '：') == "手机").Key;
-                var emailAt = line.FirstOrDefault(c => c.Key > at.Key && FormText.Clean(c.Value).TrimEnd(':', '：') == "邮箱").Key;
-                return (After(at.Key), mobileAt > 0 ? After(mobileAt) : null, emailAt > 0 ? After(emailAt) : null);
+                var ordered = line.Where(c => c.Key > at.Key).OrderBy(c => c.Key).ToList();
+                string? ValueAfter(string? after)
+                {
+                    var from = after is null ? 0 : ordered.FindIndex(c => Label(c.Value) == after);
+                    if (from < 0) return null;
+                    var next = ordered.Skip(after is null ? 0 : from + 1).FirstOrDefault();
+                    return next.Value is null || ContactLabels.Contains(Label(next.Value)) ? null : FormText.Clean(next.Value);
+                }
+                var (name, mobile, email) = (ValueAfter(null), ValueAfter("手机"), ValueAfter("邮箱"));
+                int Column(string? value) => value is null ? 0 : ordered.First(c => FormText.Clean(c.Value) == value).Key;
+                if (mobile is not null && !System.Text.RegularExpressions.Regex.IsMatch(mobile, @"^1\d{10}$"))
+                    errors?.Add(new RequestFormError(r, RequestFormLayout.Letter(Column(mobile)), $"{label}手机", $"{label}手机号码“{mobile}”须为 11 位数字"));
+                if (email is not null && !System.Net.Mail.MailAddress.TryCreate(email, out _))
+                    errors?.Add(new RequestFormError(r, RequestFormLayout.Letter(Column(email)), $"{label}邮箱", $"{label}邮箱“{email}”格式不正确"));
+                return (name, mobile, email);
             }
             return (null, null, null);
         }
