@@ -59,13 +59,15 @@ builder.Services.AddScoped<DeadlineClockService>();
 builder.Services.AddScoped<DeadlineDashboardService>();
 builder.Services.AddScoped<DeadlineSweep>();
 builder.Services.AddScoped<InboxService>();
-builder.Services.AddHostedService<DeadlineSweeper>();
 builder.Services.AddScoped<InfoSystemService>();
+builder.Services.AddScoped<MigrationSnapshots>();
 builder.Services.AddScoped<CatalogService>();
 builder.Services.AddSingleton<FileStore>();
 builder.Services.AddScoped<ApplicationService>();
 builder.Services.AddScoped<ApplicationFlowService>();
 builder.Services.AddScoped<AttachmentService>();
+
+builder.Services.AddHostedService<PeriodicJobs>();
 
 // UI
 builder.Services.AddGovCloudUi();

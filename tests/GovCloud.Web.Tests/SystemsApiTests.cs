@@ -5,6 +5,7 @@ using GovCloud.Web.Features.Systems;
 using GovCloud.Web.Infrastructure;
 using GovCloud.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GovCloud.Web.Tests;
 
@@ -100,6 +101,77 @@ public abstract class SystemsApiTests(GovCloudApp app)
         var rows = MiniExcelLibs.MiniExcel.Query(stream, useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
         Assert.Equal(["水情监测", "防汛指挥"], rows.Select(r => r["系统名称"]?.ToString()).Order());
         Assert.Contains(rows, r => (string)r["状态"] == "已上云");
+    }
+
+    private static async Task<MultipartFormDataContent> SheetAsync(params Dictionary<string, object?>[] rows)
+    {
+        var content = new MultipartFormDataContent();
+        var bytes = await ExcelExport.ToXlsxAsync(rows.Select(r => (IDictionary<string, object?>)r), "信息系统台账", Ct);
+        content.Add(new ByteArrayContent(bytes), "file", "台账.xlsx");
+        return content;
+    }
+
+    private static Dictionary<string, object?> Row(string name, string kind = "存量", string location = "未认定的自建数据中心", object? level = null,
+        string? mobile = null, string? org = null) => new()
+    {
+        ["所属单位"] = org, ["系统名称"] = name, ["子系统"] = null, ["类型"] = kind, ["等保级别"] = level, ["部署位置"] = location, ["状态"] = null,
+        ["开发商"] = "广西某软件公司", ["开发商联系人"] = "赵六", ["联系人手机"] = mobile, ["联系人邮箱"] = null,
+    };
+
+    [Fact]
+    public async Task R_4_2_the_register_is_imported_from_excel_or_refused_by_row_and_column_without_change()
+    {
+        var health = await app.SignInAsync("health");
+        var existing = await (await health.PostJsonAsync("/api/v1/systems", System("医保结算平台"))).ReadAsync<InfoSystemDto>(HttpStatusCode.Created);
+
+        var bad = await health.PostAsync("/api/v1/systems/import", await SheetAsync(
+            Row("新系统甲"), Row("新系统乙", kind: "外购", mobile: "123"), Row("越权系统", org: "市教育局"), Row("新系统甲")), Ct);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, bad.StatusCode);
+        using (var body = global::System.Text.Json.JsonDocument.Parse(await bad.Content.ReadAsStringAsync(Ct)))
+        {
+            var errors = body.RootElement.GetProperty("errors").EnumerateArray()
+                .Select(e => (e.GetProperty("row").GetInt32(), e.GetProperty("column").GetString(), e.GetProperty("message").GetString()!)).ToList();
+            Assert.Contains(errors, e => e.Item1 == 3 && e.Item2 == "D" && e.Item3.StartsWith("类型“外购”"));
+            Assert.Contains(errors, e => e.Item1 == 3 && e.Item2 == "J" && e.Item3 == "开发商联系人手机号码须为 11 位数字");
+            Assert.Contains(errors, e => e.Item1 == 4 && e.Item2 == "A" && e.Item3.Contains("市教育局"));
+            Assert.Contains(errors, e => e.Item1 == 5 && e.Item2 == "B" && e.Item3 == "表中“新系统甲”重复出现");
+        }
+        var names = (await (await health.GetAsync("/api/v1/systems?pageSize=200", Ct)).ReadAsync<Paged<InfoSystemDto>>()).Items.Select(x => x.Name).ToList();
+        Assert.DoesNotContain("新系统甲", names);
+
+        var result = await (await health.PostAsync("/api/v1/systems/import", await SheetAsync(
+            Row("新系统甲", level: "二级"), Row("医保结算平台", location: "政务云", level: 3)), Ct)).ReadAsync<SystemImportResult>();
+        Assert.Equal(new SystemImportResult(1, 1), result);
+        var updated = await (await health.GetAsync($"/api/v1/systems/{existing.Id}", Ct)).ReadAsync<InfoSystemDto>();
+        Assert.Equal((SystemLocation.OnCloud, 3, existing.Version + 1), (updated.Location, updated.MlpsLevel, updated.Version));
+        Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "SystemsImported", Ct)));
+
+        var xls = new MultipartFormDataContent { { new ByteArrayContent([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, .. new byte[504]]), "file", "台账.xls" } };
+        Assert.Contains("另存为", await (await health.PostAsync("/api/v1/systems/import", xls, Ct)).Content.ReadAsStringAsync(Ct));
+    }
+
+    [Fact]
+    public async Task R_30_1_the_rates_are_kept_per_month_once_and_each_agency_reads_its_own()
+    {
+        var bureau = await app.SignInAsync("bureau");
+        var agency = await OrgAsync("市商务局");
+        await (await bureau.PostJsonAsync("/api/v1/systems", System("外贸监测", SystemLocation.OnCloud, agency))).ReadAsync<InfoSystemDto>(HttpStatusCode.Created);
+        Assert.True(await (await bureau.PostAsync("/api/v1/systems/migration-rates/snapshot", null, Ct)).ReadAsync<int>() >= 1);
+        var month = ChinaTime.Today(TimeProvider.System).ToString("yyyy-MM");
+        var history = await (await bureau.GetAsync($"/api/v1/systems/migration-rates/history?from={month}&to={month}", Ct)).ReadAsync<List<MigrationSnapshotDto>>();
+        Assert.Equal((1, 1, 1.0), history.Where(h => h.OrganisationName == "市商务局").Select(h => (h.Systems, h.Migrated, h.Rate!.Value)).Single());
+
+        var edu = await app.SignInAsync("edu");
+        Assert.Equal(HttpStatusCode.Forbidden, (await edu.PostAsync("/api/v1/systems/migration-rates/snapshot", null, Ct)).StatusCode);
+        Assert.All((await (await edu.GetAsync("/api/v1/systems/migration-rates/history", Ct)).ReadAsync<List<MigrationSnapshotDto>>()), h => Assert.Equal("市教育局", h.OrganisationName));
+
+        // The job records last month once, whichever instance runs first.
+        await using var scope = app.Services.CreateAsyncScope();
+        var snapshots = scope.ServiceProvider.GetRequiredService<MigrationSnapshots>();
+        await snapshots.EnsureLastMonthAsync(Ct);
+        Assert.Equal(0, await snapshots.EnsureLastMonthAsync(Ct));
+        var last = ChinaTime.Today(TimeProvider.System).AddMonths(-1).ToString("yyyy-MM");
+        Assert.True(await app.WithDbAsync(db => db.MigrationRateSnapshots.AnyAsync(s => s.Month == last, Ct)));
     }
 }
 

@@ -31,9 +31,23 @@ public sealed class ProblemException(int status, string title, string? detail = 
     public static ProblemException Invalid(IDictionary<string, string[]> errors) =>
         new(400, "输入有误", string.Join("；", errors.SelectMany(e => e.Value)), errors);
 
+    /// <summary>
+    /// An uploaded spreadsheet refused as a whole (422): <c>errors</c> lists every problem with its row,
+    /// column and header, and nothing was changed.
+    /// </summary>
+    public static ProblemException SpreadsheetRefused<T>(string title, IReadOnlyList<T> errors)
+    {
+        var problem = new ProblemException(422, title, $"共 {errors.Count} 处问题，请按行列修改后重新导入；本次未做任何更改");
+        problem.Extensions["errors"] = errors;
+        return problem;
+    }
+
     /// <summary>Every problem message, for display in the UI.</summary>
     public string AllMessages => Errors is { Count: > 0 } ? string.Join("；", Errors.SelectMany(e => e.Value)) : Message;
 }
+
+/// <summary>A problem of an uploaded spreadsheet, where Excel shows it: row number, column letter and its header (row 0: the file as a whole).</summary>
+public sealed record SheetError(int Row, string Column, string Header, string Message);
 
 /// <summary>Collects field errors and throws them together, so a form learns everything it got wrong at once.</summary>
 public sealed class Validation

@@ -142,7 +142,7 @@ public sealed class ApplicationService(
         var app = await EditableAsync(actor, id, version, ct);
         var systemName = await db.InfoSystems.Where(s => s.Id == app.SystemId).Select(s => s.Name).FirstAsync(ct);
         var read = RequestFormReader.Read(file, await catalog.LimitsAsync(ct), systemName);
-        if (!read.Ok) throw ImportRefused(read.Errors);
+        if (!read.Ok) throw ProblemException.SpreadsheetRefused("需求表有误，未导入", read.Errors);
 
         if (read.Contacts is { } c && (c.AgencyName ?? c.VendorName) is not null)
         {
@@ -155,13 +155,6 @@ public sealed class ApplicationService(
         }
         await ReplaceRowsAsync(actor, app, read.Rows, "Excel 导入", ct);
         return await GetAsync(actor, id, ct);
-    }
-
-    public static ProblemException ImportRefused(IReadOnlyList<RequestFormError> errors)
-    {
-        var problem = new ProblemException(422, "需求表有误，未导入", $"共 {errors.Count} 处问题，请按行列修改后重新导入；本次未做任何更改");
-        problem.Extensions["errors"] = errors;
-        return problem;
     }
 
     /// <summary>The application in the Annex 3 layout; importing it gives the same rows back.</summary>

@@ -2,13 +2,11 @@ using System.Text;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using GovCloud.Domain.Applications;
+using GovCloud.Web.Infrastructure;
 
 namespace GovCloud.Web.Features.Applications;
 
-/// <summary>A problem of an uploaded form, where Excel shows it: row number, column letter and its header.</summary>
-public sealed record RequestFormError(int Row, string Column, string Header, string Message);
-
-public sealed record RequestFormReadResult(RequestFormContacts Contacts, IReadOnlyList<VmRequest> Rows, IReadOnlyList<RequestFormError> Errors)
+public sealed record RequestFormReadResult(RequestFormContacts Contacts, IReadOnlyList<VmRequest> Rows, IReadOnlyList<SheetError> Errors)
 {
     public bool Ok => Errors.Count == 0;
 }
@@ -26,7 +24,7 @@ public static class RequestFormReader
     public static RequestFormReadResult Read(byte[] file, VmLimits limits, string? systemName = null)
     {
         var empty = new RequestFormContacts(null, null, null, null, null, null);
-        if (FileProblem(file) is { } problem) return new(empty, [], [new RequestFormError(0, "", "", problem)]);
+        if (FileProblem(file) is { } problem) return new(empty, [], [new SheetError(0, "", "", problem)]);
         try
         {
             using var stream = new MemoryStream(file, writable: false);
@@ -35,12 +33,12 @@ public static class RequestFormReader
         }
         catch (Exception e) when (e is DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or InvalidDataException or System.Xml.XmlException or FileFormatException)
         {
-            return new(empty, [], [new RequestFormError(0, "", "", "文件已损坏或不是 Excel .xlsx 文件")]);
+            return new(empty, [], [new SheetError(0, "", "", "文件已损坏或不是 Excel .xlsx 文件")]);
         }
     }
 
-    /// <summary>What is wrong with the file as a whole, before reading any cell.</summary>
-    private static string? FileProblem(byte[] file)
+    /// <summary>What is wrong with an uploaded .xlsx as a whole, before reading any cell (also used by the other imports).</summary>
+    public static string? FileProblem(byte[] file)
     {
         if (file.Length >= 4 && file[0] == 'P' && file[1] == 'K') return null;
         if (file.Length >= 8 && file[0] == 0xD0 && file[1] == 0xCF && file[2] == 0x11 && file[3] == 0xE0)
@@ -57,7 +55,7 @@ public static class RequestFormReader
         var firstSheet = workbook.Workbook.Sheets!.Elements<Sheet>().First();
         var worksheet = ((WorksheetPart)workbook.GetPartById(firstSheet.Id!)).Worksheet;
         var strings = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(s => s.InnerText).ToArray() ?? [];
-        var errors = new List<RequestFormError>();
+        var errors = new List<SheetError>();
 
         // Every cell as text, by row and column number.
         var cells = new SortedDictionary<int, Dictionary<int, string>>();
@@ -69,7 +67,7 @@ public static class RequestFormReader
                 var (col, rowNo) = Position(cell.CellReference?.Value, r);
                 var text = CellText(cell, strings);
                 if (cell.CellFormula is not null && cell.CellValue is null)
-                    errors.Add(new RequestFormError(rowNo, RequestFormLayout.Letter(col), "", "单元格是公式但没有计算结果，请复制后“选择性粘贴为数值”"));
+                    errors.Add(new SheetError(rowNo, RequestFormLayout.Letter(col), "", "单元格是公式但没有计算结果，请复制后“选择性粘贴为数值”"));
                 if (text.Length == 0) continue;
                 if (!cells.TryGetValue(rowNo, out var line)) cells[rowNo] = line = [];
                 line[col] = text;
@@ -79,7 +77,7 @@ public static class RequestFormReader
         var headerRow = cells.Keys.Where(r => r <= 15).FirstOrDefault(r =>
             cells[r].Values.Select(RequestFormLayout.Normalise).Count(h => RequestFormLayout.Columns.Any(c => RequestFormLayout.Normalise(c.Header) == h)) >= 5);
         if (headerRow == 0)
-            return new(Contacts(cells, 0), [], [new RequestFormError(0, "", "", "前 15 行中找不到表头（序号、网络分区、系统名称……），请使用系统提供的模板")]);
+            return new(Contacts(cells, 0), [], [new SheetError(0, "", "", "前 15 行中找不到表头（序号、网络分区、系统名称……），请使用系统提供的模板")]);
 
         var columnOf = new Dictionary<string, int>();
         foreach (var (col, text) in cells[headerRow])
@@ -88,7 +86,7 @@ public static class RequestFormReader
             if (match is not null) columnOf.TryAdd(match.Field, col);
         }
         foreach (var missing in RequestFormLayout.Columns.Where(c => c.Required && !columnOf.ContainsKey(c.Field)))
-            errors.Add(new RequestFormError(headerRow, "", missing.Header, $"缺少必填列“{missing.Header}”"));
+            errors.Add(new SheetError(headerRow, "", missing.Header, $"缺少必填列“{missing.Header}”"));
         if (errors.Count > 0) return new(Contacts(cells, headerRow), [], errors);
 
         foreach (var merge in worksheet.Descendants<MergeCell>())
@@ -97,13 +95,13 @@ public static class RequestFormReader
             var (col, row) = Position(parts[0], 0);
             var (_, lastRow) = Position(parts.Length > 1 ? parts[1] : parts[0], 0);
             if (lastRow > headerRow)
-                errors.Add(new RequestFormError(Math.Max(row, headerRow + 1), RequestFormLayout.Letter(col), "", $"数据行中有合并单元格（{merge.Reference}），每台虚拟机须单独一行，不得合并（附件3第3条）"));
+                errors.Add(new SheetError(Math.Max(row, headerRow + 1), RequestFormLayout.Letter(col), "", $"数据行中有合并单元格（{merge.Reference}），每台虚拟机须单独一行，不得合并（附件3第3条）"));
         }
 
         var dataRows = cells.Keys.Where(r => r > headerRow).ToList();
         string Cell(int row, string field) => columnOf.TryGetValue(field, out var c) && cells[row].TryGetValue(c, out var v) ? v : "";
         if (dataRows.Count > RequestFormWriter.MaxRows)
-            errors.Add(new RequestFormError(dataRows[RequestFormWriter.MaxRows], "", "", $"最多 {RequestFormWriter.MaxRows} 行虚拟机"));
+            errors.Add(new SheetError(dataRows[RequestFormWriter.MaxRows], "", "", $"最多 {RequestFormWriter.MaxRows} 行虚拟机"));
 
         var rows = new List<VmRequest>();
         var excelRowOf = new Dictionary<int, int>();
@@ -112,12 +110,12 @@ public static class RequestFormReader
             void Error(string field, string message)
             {
                 var column = RequestFormLayout.Columns.First(c => c.Field == field);
-                errors.Add(new RequestFormError(r, columnOf.TryGetValue(field, out var c) ? RequestFormLayout.Letter(c) : "", column.Header, message));
+                errors.Add(new SheetError(r, columnOf.TryGetValue(field, out var c) ? RequestFormLayout.Letter(c) : "", column.Header, message));
             }
 
             if (FormText.Clean(Cell(r, "no")) == RequestFormLayout.ExampleMarker) continue;
             foreach (var (col, text) in cells[r].Where(c => c.Value.Length > MaxCellLength))
-                errors.Add(new RequestFormError(r, RequestFormLayout.Letter(col), "", $"单元格内容超过 {MaxCellLength} 个字"));
+                errors.Add(new SheetError(r, RequestFormLayout.Letter(col), "", $"单元格内容超过 {MaxCellLength} 个字"));
 
             var no = FormText.Integer(Cell(r, "no"));
             if (no is null or < 1) Error("no", $"序号“{Cell(r, "no")}”须为正整数");
@@ -151,7 +149,7 @@ public static class RequestFormReader
             var column = RequestFormLayout.Columns.FirstOrDefault(c => c.Field == p.Field);
             var row = excelRowOf.GetValueOrDefault(p.Row, headerRow + 1);
             if (column is not null && alreadyReported.Contains((row, column.Header))) continue; // e.g. "须为整数" already says why it is missing
-            errors.Add(new RequestFormError(row, column is not null && columnOf.TryGetValue(column.Field, out var c) ? RequestFormLayout.Letter(c) : "",
+            errors.Add(new SheetError(row, column is not null && columnOf.TryGetValue(column.Field, out var c) ? RequestFormLayout.Letter(c) : "",
                 column?.Header ?? "", p.Message));
         }
         var contacts = Contacts(cells, headerRow, errors);
@@ -165,7 +163,7 @@ public static class RequestFormReader
     /// before the next label (an empty cell is no value, not the label after it). Malformed mobiles
     /// and e-mails are problems of their cell.
     /// </summary>
-    private static RequestFormContacts Contacts(SortedDictionary<int, Dictionary<int, string>> cells, int headerRow, List<RequestFormError>? errors = null)
+    private static RequestFormContacts Contacts(SortedDictionary<int, Dictionary<int, string>> cells, int headerRow, List<SheetError>? errors = null)
     {
         static string Label(string text) => FormText.Clean(text).TrimEnd(':', '：');
         (string?, string?, string?) Find(string label)
@@ -185,9 +183,9 @@ public static class RequestFormReader
                 var (name, mobile, email) = (ValueAfter(null), ValueAfter("手机"), ValueAfter("邮箱"));
                 int Column(string? value) => value is null ? 0 : ordered.First(c => FormText.Clean(c.Value) == value).Key;
                 if (mobile is not null && !System.Text.RegularExpressions.Regex.IsMatch(mobile, @"^1\d{10}$"))
-                    errors?.Add(new RequestFormError(r, RequestFormLayout.Letter(Column(mobile)), $"{label}手机", $"{label}手机号码“{mobile}”须为 11 位数字"));
+                    errors?.Add(new SheetError(r, RequestFormLayout.Letter(Column(mobile)), $"{label}手机", $"{label}手机号码“{mobile}”须为 11 位数字"));
                 if (email is not null && !System.Net.Mail.MailAddress.TryCreate(email, out _))
-                    errors?.Add(new RequestFormError(r, RequestFormLayout.Letter(Column(email)), $"{label}邮箱", $"{label}邮箱“{email}”格式不正确"));
+                    errors?.Add(new SheetError(r, RequestFormLayout.Letter(Column(email)), $"{label}邮箱", $"{label}邮箱“{email}”格式不正确"));
                 return (name, mobile, email);
             }
             return (null, null, null);

@@ -65,6 +65,8 @@ public static class AuditActions
     public const string ClockOverdue = "ClockOverdue";
     public const string SystemRegistered = "SystemRegistered";
     public const string SystemUpdated = "SystemUpdated";
+    public const string SystemsImported = "SystemsImported";
+    public const string MigrationSnapshotTaken = "MigrationSnapshotTaken";
     public const string CatalogItemCreated = "CatalogItemCreated";
     public const string CatalogItemUpdated = "CatalogItemUpdated";
     public const string CatalogPriceSet = "CatalogPriceSet";
@@ -109,6 +111,8 @@ public static class AuditActions
         ClockOverdue => "超期",
         SystemRegistered => "登记信息系统",
         SystemUpdated => "修改信息系统",
+        SystemsImported => "导入信息系统台账",
+        MigrationSnapshotTaken => "记录月度迁移上云率",
         CatalogItemCreated => "新增服务目录项",
         CatalogItemUpdated => "修改服务目录项",
         CatalogPriceSet => "设定服务单价",
@@ -132,6 +136,6 @@ public static class AuditActions
         SignIn, SignInFailed, SignOut, TokenIssued, TokenRevoked, PasswordChanged, PasswordReset, UserCreated,
         UserUpdated, UserUnlocked, OrganisationCreated, OrganisationUpdated, AuditExported, SystemBootstrapped, DemoDataLoaded,
         CalendarImported, CalendarDayChanged, ClockStarted, ClockPaused, ClockResumed, ClockCompleted, ClockCancelled,
-        ClockRecomputed, ClockOverdue, SystemRegistered, SystemUpdated, CatalogItemCreated, CatalogItemUpdated, CatalogPriceSet, NetworkZoneCreated, NetworkZoneUpdated, ApplicationCreated, ApplicationUpdated, ApplicationVmsReplaced, AttachmentAdded, AttachmentRemoved, ApplicationSubmitted, ApplicationEvaluated, ApplicationApproved, ApplicationRejected, ApplicationReturned,
+        ClockRecomputed, ClockOverdue, SystemRegistered, SystemUpdated, SystemsImported, MigrationSnapshotTaken, CatalogItemCreated, CatalogItemUpdated, CatalogPriceSet, NetworkZoneCreated, NetworkZoneUpdated, ApplicationCreated, ApplicationUpdated, ApplicationVmsReplaced, AttachmentAdded, AttachmentRemoved, ApplicationSubmitted, ApplicationEvaluated, ApplicationApproved, ApplicationRejected, ApplicationReturned,
     ];
 }

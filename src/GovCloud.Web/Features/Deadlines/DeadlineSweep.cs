@@ -88,26 +88,3 @@ public sealed class DeadlineSweep(
         return _users[(organisationId, role)] = ids;
     }
 }
-
-/// <summary>Runs <see cref="DeadlineSweep"/> every SweepIntervalSeconds in each instance; the lease lets one of them work.</summary>
-public sealed class DeadlineSweeper(IServiceScopeFactory scopes, IOptions<GovCloudOptions> options, ILogger<DeadlineSweeper> log) : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(5, options.Value.Deadlines.SweepIntervalSeconds)));
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var result = await scope.ServiceProvider.GetRequiredService<DeadlineSweep>().RunAsync(JobLeases.Instance, stoppingToken);
-                if (result.MarkedOverdue + result.Notified > 0)
-                    log.LogInformation("Deadline sweep: {Overdue} overdue, {Notified} notified, {Emailed} e-mailed", result.MarkedOverdue, result.Notified, result.Emailed);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                log.LogError(e, "Deadline sweep failed");
-            }
-        }
-    }
-}

@@ -29,6 +29,8 @@ public sealed record InfoSystemInput(
 public sealed record InfoSystemQuery(string? Q = null, Guid? OrganisationId = null, SystemLifecycle? Lifecycle = null, SystemKind? Kind = null,
     int? Page = null, int? PageSize = null);
 
+public sealed record SystemImportResult(int Created, int Updated);
+
 public sealed record MigrationRateDto(Guid OrganisationId, string OrganisationName, int Systems, int Migrated, double? Rate);
 
 /// <summary>
@@ -50,12 +52,15 @@ public sealed partial class InfoSystemService(GovCloudDbContext db, DataScope sc
     public async Task<byte[]> ExportAsync(Actor actor, InfoSystemQuery q, CancellationToken ct)
     {
         var all = await (await FilterAsync(actor, q, ct)).Select(ToDto).ToListAsync(ct);
-        return await ExcelExport.ToXlsxAsync(all.Select(s => (IDictionary<string, object?>)new Dictionary<string, object?>
+        IEnumerable<IDictionary<string, object?>> rows = all.Select(s => (IDictionary<string, object?>)new Dictionary<string, object?>
         {
             ["所属单位"] = s.OrganisationName, ["系统名称"] = s.Name, ["子系统"] = s.Subsystems, ["类型"] = s.KindName,
             ["等保级别"] = s.MlpsLevel, ["部署位置"] = s.LocationName, ["状态"] = s.LifecycleName, ["开发商"] = s.Vendor,
             ["开发商联系人"] = s.VendorContactName, ["联系人手机"] = s.VendorContactMobile, ["联系人邮箱"] = s.VendorContactEmail,
-        }), "信息系统台账", ct);
+        }).ToList();
+        // An empty register still exports its header row, so the file serves as the import template.
+        if (!rows.Any()) rows = [Columns.ToDictionary(c => c.Header, c => (object?)null)];
+        return await ExcelExport.ToXlsxAsync(rows, "信息系统台账", ct);
     }
 
     private async Task<IQueryable<InfoSystem>> FilterAsync(Actor actor, InfoSystemQuery q, CancellationToken ct)
@@ -94,6 +99,115 @@ public sealed partial class InfoSystemService(GovCloudDbContext db, DataScope sc
         audit.Record(actor, AuditActions.SystemUpdated, nameof(InfoSystem), entity.Id, before, Snapshot(entity));
         await db.SaveChangesAsync(ct);
         return await GetAsync(actor, id, ct);
+    }
+
+    /// <summary>The headers of the register sheet (export and import), and the input field each fills.</summary>
+    private static readonly (string Header, string Field)[] Columns =
+    [
+        ("所属单位", "organisationId"), ("系统名称", "name"), ("子系统", "subsystems"), ("类型", "kind"), ("等保级别", "mlpsLevel"),
+        ("部署位置", "location"), ("状态", "lifecycle"), ("开发商", "vendor"), ("开发商联系人", "vendorContactName"),
+        ("联系人手机", "vendorContactMobile"), ("联系人邮箱", "vendorContactEmail"),
+    ];
+
+    /// <summary>
+    /// Adds or updates systems from a sheet laid out like the export (matched by unit and name), or
+    /// refuses with every problem by row and column (422) and changes nothing.
+    /// </summary>
+    public async Task<SystemImportResult> ImportAsync(Actor actor, byte[] file, CancellationToken ct)
+    {
+        if (!actor.IsInAny(Role.AgencyOperator, Role.BureauApprover)) throw ProblemException.Forbidden("只有使用单位经办人或大数据局审批人员可以导入信息系统台账");
+        const string title = "台账有误，未导入";
+        if (GovCloud.Web.Features.Applications.RequestFormReader.FileProblem(file) is { } fileProblem)
+            throw ProblemException.SpreadsheetRefused(title, new[] { new SheetError(0, "", "", fileProblem) });
+        List<IDictionary<string, object?>> sheet;
+        try
+        {
+            sheet = MiniExcelLibs.MiniExcel.Query(new MemoryStream(file), useHeaderRow: false).Cast<IDictionary<string, object?>>().ToList();
+        }
+        catch (Exception e) when (e is InvalidDataException or System.Xml.XmlException or InvalidOperationException or IndexOutOfRangeException)
+        {
+            throw ProblemException.SpreadsheetRefused(title, new[] { new SheetError(0, "", "", "文件已损坏或不是 Excel .xlsx 文件") });
+        }
+        static string Text(object? v) => FormText.Clean(Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture));
+        var headerIndex = sheet.Take(10).ToList().FindIndex(r => r.Values.Any(v => Text(v) == "系统名称"));
+        if (headerIndex < 0) throw ProblemException.SpreadsheetRefused(title, new[] { new SheetError(0, "", "", "前 10 行中找不到表头“系统名称”，请先导出台账作为模板") });
+        var letterOf = Columns.ToDictionary(c => c.Field, c => sheet[headerIndex].FirstOrDefault(kv => Text(kv.Value) == c.Header).Key);
+        var errors = new List<SheetError>();
+        foreach (var (header, field) in Columns.Where(c => c.Field is "name" or "kind" or "location"))
+            if (letterOf[field] is null) errors.Add(new SheetError(headerIndex + 1, "", header, $"缺少必填列“{header}”"));
+        if (errors.Count > 0) throw ProblemException.SpreadsheetRefused(title, errors);
+
+        var visible = await scope.OrganisationsAsync(actor, ct);
+        var tenants = (await db.Organisations.AsNoTracking().Where(o => visible == null || visible.Contains(o.Id)).Select(o => new { o.Id, o.Name, o.Type }).ToListAsync(ct))
+            .Where(o => o.Type.IsTenant()).ToDictionary(o => o.Name, o => o.Id);
+        var existing = await db.InfoSystems.Where(s => visible == null || visible.Contains(s.OrganisationId)).ToListAsync(ct);
+        var seen = new HashSet<(Guid, string)>();
+        int created = 0, updated = 0;
+        for (var i = headerIndex + 1; i < sheet.Count; i++)
+        {
+            var row = i + 1;
+            string Cell(string field) => letterOf[field] is { } letter && sheet[i].TryGetValue(letter, out var v) ? Text(v) : "";
+            void Error(string field, string message) =>
+                errors.Add(new SheetError(row, letterOf.GetValueOrDefault(field) ?? "", Columns.FirstOrDefault(c => c.Field == field).Header ?? "", message));
+            if (Columns.All(c => Cell(c.Field).Length == 0)) continue;
+
+            Guid? orgId = actor.OrganisationId;
+            if (Cell("organisationId") is { Length: > 0 } orgName)
+            {
+                if (tenants.TryGetValue(orgName, out var found)) orgId = found;
+                else { Error("organisationId", $"单位“{orgName}”不存在、不是使用单位或不在您的权限范围内"); continue; }
+            }
+            SystemKind? kind = Enum.GetValues<SystemKind>().Where(k => k.DisplayName() == Cell("kind")).Select(k => (SystemKind?)k).FirstOrDefault();
+            if (kind is null && Cell("kind").Length > 0) Error("kind", $"类型“{Cell("kind")}”应为 存量、新建、升级改造 之一");
+            SystemLocation? location = Enum.GetValues<SystemLocation>().Where(k => k.DisplayName() == Cell("location")).Select(k => (SystemLocation?)k).FirstOrDefault();
+            if (location is null && Cell("location").Length > 0)
+                Error("location", $"部署位置“{Cell("location")}”应为 {string.Join("、", Enum.GetValues<SystemLocation>().Select(l => l.DisplayName()))} 之一");
+            SystemLifecycle? lifecycle = Enum.GetValues<SystemLifecycle>().Where(k => k.DisplayName() == Cell("lifecycle")).Select(k => (SystemLifecycle?)k).FirstOrDefault();
+            if (lifecycle is null && Cell("lifecycle").Length > 0)
+                Error("lifecycle", $"状态“{Cell("lifecycle")}”应为 {string.Join("、", Enum.GetValues<SystemLifecycle>().Select(l => l.DisplayName()))} 之一");
+            int? mlps = null;
+            if (Cell("mlpsLevel") is { Length: > 0 } levelText && levelText != "未定级")
+            {
+                mlps = FormText.Integer(levelText.Replace("第", "").Replace("一", "1").Replace("二", "2").Replace("三", "3").Replace("四", "4").Replace("五", "5"), "级");
+                if (mlps is null) Error("mlpsLevel", $"等保级别“{levelText}”应为 1 至 5 的数字（可写“二级”）");
+            }
+            var name = Cell("name");
+            if (orgId is { } o && name.Length > 0 && !seen.Add((o, name))) { Error("name", $"表中“{name}”重复出现"); continue; }
+
+            var entity = existing.FirstOrDefault(s => s.OrganisationId == orgId && s.Name == name);
+            var isNew = entity is null;
+            entity ??= new InfoSystem { Name = "", CreatedAt = clock.GetUtcNow() };
+            var before = isNew ? null : Snapshot(entity);
+            var input = new InfoSystemInput(orgId, name, Cell("subsystems"), Cell("vendor"), Cell("vendorContactName"), Cell("vendorContactMobile"),
+                Cell("vendorContactEmail"), kind, mlps, location, isNew ? lifecycle : lifecycle ?? entity.Lifecycle, null);
+            try
+            {
+                await ApplyAsync(actor, entity, input, ct);
+            }
+            catch (ProblemException p) when (p.Errors is not null)
+            {
+                foreach (var (field, messages) in p.Errors)
+                    foreach (var message in messages)
+                        if (!errors.Any(e => e.Row == row && e.Column == (letterOf.GetValueOrDefault(field) ?? ""))) Error(field, message);
+                continue;
+            }
+            if (isNew)
+            {
+                db.InfoSystems.Add(entity);
+                audit.Record(actor, AuditActions.SystemRegistered, nameof(InfoSystem), entity.Id, after: Snapshot(entity));
+                created++;
+            }
+            else
+            {
+                entity.Version++;
+                audit.Record(actor, AuditActions.SystemUpdated, nameof(InfoSystem), entity.Id, before, Snapshot(entity));
+                updated++;
+            }
+        }
+        if (errors.Count > 0) throw ProblemException.SpreadsheetRefused(title, errors);
+        audit.Record(actor, AuditActions.SystemsImported, nameof(InfoSystem), null, after: new { created, updated });
+        await db.SaveChangesAsync(ct);
+        return new SystemImportResult(created, updated);
     }
 
     /// <summary>迁移上云率 per agency in scope (R-30.1).</summary>

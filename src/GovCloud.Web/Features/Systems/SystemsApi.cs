@@ -14,6 +14,14 @@ public static class SystemsApi
             .WithSummary("信息系统台账（大数据局看全部，使用单位看本单位，县区看其部门；可按名称/开发商、单位、生命周期、类型筛选，分页）");
         group.MapGet("/export", Export).WithName("ExportSystems").WithSummary("按同样的筛选条件导出信息系统台账 Excel");
         group.MapGet("/migration-rates", Rates).WithName("MigrationRates").WithSummary("各单位迁移上云率（已认定自建数据中心中的系统暂视为已迁移）");
+        group.MapPost("/import", Import).WithName("ImportSystems")
+            .WithSummary("导入信息系统台账 .xlsx（表单字段 file；格式同导出，按单位+系统名称新增或更新）；有误时返回 422，errors 为 {row,column,header,message} 列表，且不做任何更改")
+            .DisableAntiforgery() // a bearer-token API; a cross-site form cannot borrow the SameSite=Strict sign-in cookie
+            .ProducesProblem(422).ProducesProblem(403);
+        group.MapGet("/migration-rates/history", History).WithName("MigrationRateHistory")
+            .WithSummary("各单位月度迁移上云率记录（from、to 为 yyyy-MM；每月初自动记录上月）");
+        group.MapPost("/migration-rates/snapshot", Snapshot).WithName("TakeMigrationSnapshot")
+            .WithSummary("立即记录本月各单位迁移上云率（大数据局；覆盖本月已有记录）").ProducesProblem(403);
         group.MapGet("/{id:guid}", Get).WithName("GetSystem").WithSummary("信息系统详情").ProducesProblem(404);
         group.MapPost("/", Create).WithName("RegisterSystem").WithSummary("登记信息系统（使用单位经办人为本单位登记；审批人员可为任一使用单位登记）")
             .ProducesValidationProblem().ProducesProblem(403);
@@ -33,6 +41,21 @@ public static class SystemsApi
 
     private static async Task<Ok<IReadOnlyList<MigrationRateDto>>> Rates(HttpContext http, InfoSystemService service, CancellationToken ct) =>
         TypedResults.Ok(await service.MigrationRatesAsync(Actor.From(http), ct));
+
+    private static async Task<Ok<SystemImportResult>> Import(IFormFile? file, HttpContext http, InfoSystemService service, CancellationToken ct)
+    {
+        if (file is null || file.Length == 0) throw ProblemException.Invalid("file", "请选择台账文件（.xlsx）");
+        if (file.Length > 10 * 1024 * 1024) throw ProblemException.Invalid("file", "文件不能超过 10 MB");
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, ct);
+        return TypedResults.Ok(await service.ImportAsync(Actor.From(http), buffer.ToArray(), ct));
+    }
+
+    private static async Task<Ok<IReadOnlyList<MigrationSnapshotDto>>> History(HttpContext http, MigrationSnapshots snapshots, string? from, string? to, CancellationToken ct) =>
+        TypedResults.Ok(await snapshots.HistoryAsync(Actor.From(http), from, to, ct));
+
+    private static async Task<Ok<int>> Snapshot(HttpContext http, MigrationSnapshots snapshots, CancellationToken ct) =>
+        TypedResults.Ok((await snapshots.TakeNowAsync(Actor.From(http), ct)).Organisations);
 
     private static async Task<Ok<InfoSystemDto>> Get(Guid id, HttpContext http, InfoSystemService service, CancellationToken ct) =>
         TypedResults.Ok(await service.GetAsync(Actor.From(http), id, ct));

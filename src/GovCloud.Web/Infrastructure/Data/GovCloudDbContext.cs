@@ -36,6 +36,7 @@ public abstract class GovCloudDbContext(DbContextOptions options)
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<JobLease> JobLeases => Set<JobLease>();
     public DbSet<InfoSystem> InfoSystems => Set<InfoSystem>();
+    public DbSet<MigrationRateSnapshot> MigrationRateSnapshots => Set<MigrationRateSnapshot>();
     public DbSet<CatalogItem> CatalogItems => Set<CatalogItem>();
     public DbSet<CatalogPrice> CatalogPrices => Set<CatalogPrice>();
     public DbSet<NetworkZone> NetworkZones => Set<NetworkZone>();
@@ -151,6 +152,13 @@ public abstract class GovCloudDbContext(DbContextOptions options)
             e.Property(s => s.Location).HasConversion<string>().HasMaxLength(32);
             e.Property(s => s.Lifecycle).HasConversion<string>().HasMaxLength(32);
             e.Property(s => s.Version).IsConcurrencyToken();
+            e.HasOne(s => s.Organisation).WithMany().HasForeignKey(s => s.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        b.Entity<MigrationRateSnapshot>(e =>
+        {
+            e.Property(s => s.Month).HasMaxLength(7);
+            e.HasIndex(s => new { s.Month, s.OrganisationId }).IsUnique();
             e.HasOne(s => s.Organisation).WithMany().HasForeignKey(s => s.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         });
 

@@ -907,6 +907,41 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
                     b.ToTable("InfoSystems");
                 });
 
+            modelBuilder.Entity("GovCloud.Web.Features.Systems.MigrationRateSnapshot", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Migrated")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Month")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Systems")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("TakenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("Month", "OrganisationId")
+                        .IsUnique();
+
+                    b.ToTable("MigrationRateSnapshots");
+                });
+
             modelBuilder.Entity("GovCloud.Web.Features.Users.User", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1240,6 +1275,17 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
                 });
 
             modelBuilder.Entity("GovCloud.Web.Features.Systems.InfoSystem", b =>
+                {
+                    b.HasOne("GovCloud.Web.Features.Organisations.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("GovCloud.Web.Features.Systems.MigrationRateSnapshot", b =>
                 {
                     b.HasOne("GovCloud.Web.Features.Organisations.Organisation", "Organisation")
                         .WithMany()

@@ -892,6 +892,39 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("InfoSystems");
                 });
 
+            modelBuilder.Entity("GovCloud.Web.Features.Systems.MigrationRateSnapshot", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Migrated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Month")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Systems")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TakenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("Month", "OrganisationId")
+                        .IsUnique();
+
+                    b.ToTable("MigrationRateSnapshots");
+                });
+
             modelBuilder.Entity("GovCloud.Web.Features.Users.User", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1221,6 +1254,17 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("GovCloud.Web.Features.Systems.InfoSystem", b =>
+                {
+                    b.HasOne("GovCloud.Web.Features.Organisations.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("GovCloud.Web.Features.Systems.MigrationRateSnapshot", b =>
                 {
                     b.HasOne("GovCloud.Web.Features.Organisations.Organisation", "Organisation")
                         .WithMany()

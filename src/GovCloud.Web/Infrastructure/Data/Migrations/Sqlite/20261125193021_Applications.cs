@@ -28,6 +28,29 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "MigrationRateSnapshots",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Month = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Systems = table.Column<int>(type: "INTEGER", nullable: false),
+                    Migrated = table.Column<int>(type: "INTEGER", nullable: false),
+                    TakenAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MigrationRateSnapshots", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MigrationRateSnapshots_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "NetworkZones",
                 columns: table => new
                 {
@@ -246,6 +269,17 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_MigrationRateSnapshots_Month_OrganisationId",
+                table: "MigrationRateSnapshots",
+                columns: new[] { "Month", "OrganisationId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MigrationRateSnapshots_OrganisationId",
+                table: "MigrationRateSnapshots",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_NetworkZones_Name",
                 table: "NetworkZones",
                 column: "Name",
@@ -295,6 +329,9 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "CatalogPrices");
+
+            migrationBuilder.DropTable(
+                name: "MigrationRateSnapshots");
 
             migrationBuilder.DropTable(
                 name: "NetworkZones");

@@ -29,6 +29,29 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "MigrationRateSnapshots",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Month = table.Column<string>(type: "character varying(7)", maxLength: 7, nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Systems = table.Column<int>(type: "integer", nullable: false),
+                    Migrated = table.Column<int>(type: "integer", nullable: false),
+                    TakenAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MigrationRateSnapshots", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MigrationRateSnapshots_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "NetworkZones",
                 columns: table => new
                 {
@@ -247,6 +270,17 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_MigrationRateSnapshots_Month_OrganisationId",
+                table: "MigrationRateSnapshots",
+                columns: new[] { "Month", "OrganisationId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MigrationRateSnapshots_OrganisationId",
+                table: "MigrationRateSnapshots",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_NetworkZones_Name",
                 table: "NetworkZones",
                 column: "Name",
@@ -296,6 +330,9 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
 
             migrationBuilder.DropTable(
                 name: "CatalogPrices");
+
+            migrationBuilder.DropTable(
+                name: "MigrationRateSnapshots");
 
             migrationBuilder.DropTable(
                 name: "NetworkZones");

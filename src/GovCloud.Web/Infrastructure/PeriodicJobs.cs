@@ -1,0 +1,42 @@
+using GovCloud.Web.Features.Deadlines;
+using GovCloud.Web.Features.Systems;
+using GovCloud.Web.Infrastructure.Data;
+using Microsoft.Extensions.Options;
+
+namespace GovCloud.Web.Infrastructure;
+
+/// <summary>
+/// The background work of every instance, once a minute: the deadline sweep (under a database
+/// lease, so one instance does it) and the monthly migration-rate snapshot (a unique key per month
+/// and organisation, so it is taken once whichever instance gets there first).
+/// </summary>
+public sealed class PeriodicJobs(IServiceScopeFactory scopes, IOptions<GovCloudOptions> options, ILogger<PeriodicJobs> log) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(5, options.Value.Deadlines.SweepIntervalSeconds)));
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            await RunAsync("Deadline sweep", async sp =>
+            {
+                var result = await sp.GetRequiredService<DeadlineSweep>().RunAsync(JobLeases.Instance, stoppingToken);
+                if (result.MarkedOverdue + result.Notified > 0)
+                    log.LogInformation("Deadline sweep: {Overdue} overdue, {Notified} notified, {Emailed} e-mailed", result.MarkedOverdue, result.Notified, result.Emailed);
+            }, stoppingToken);
+            await RunAsync("Migration snapshot", sp => sp.GetRequiredService<MigrationSnapshots>().EnsureLastMonthAsync(stoppingToken), stoppingToken);
+        }
+    }
+
+    private async Task RunAsync(string job, Func<IServiceProvider, Task> work, CancellationToken ct)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await work(scope.ServiceProvider);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            log.LogError(e, "{Job} failed", job);
+        }
+    }
+}
