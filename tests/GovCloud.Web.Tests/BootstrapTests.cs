@@ -46,4 +46,15 @@ public abstract class BootstrapTests(Provider provider)
 }
 
 public sealed class BootstrapOnSqlite() : BootstrapTests(Provider.Sqlite);
-public sealed class BootstrapOnPostgres() : BootstrapTests(Provider.PostgreSql);
+public sealed class BootstrapOnPostgres() : BootstrapTests(Provider.PostgreSql)
+{
+    [Fact]
+    public async Task A_server_without_the_database_gets_it_created_at_start()
+    {
+        var missing = PostgresServer.Instance.ConnectionString("govcloud_" + Guid.NewGuid().ToString("N")[..12]);
+        await using var app = new GovCloudApp(Provider.PostgreSql, missing);
+        var ready = await app.CreateClient().GetAsync("/health/ready", TestContext.Current.CancellationToken);
+        Assert.Equal(System.Net.HttpStatusCode.OK, ready.StatusCode);
+        Assert.True(await app.WithDbAsync(db => db.Users.AnyAsync(u => u.UserName == "edu", TestContext.Current.CancellationToken)));
+    }
+}

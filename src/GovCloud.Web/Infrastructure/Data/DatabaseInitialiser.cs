@@ -8,6 +8,7 @@ using GovCloud.Web.Features.Users;
 using GovCloud.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Options;
 
 namespace GovCloud.Web.Infrastructure.Data;
@@ -31,6 +32,7 @@ public sealed class DatabaseInitialiser(IServiceProvider services, IOptions<GovC
         var postgres = db.Database.IsNpgsql();
         if (postgres)
         {
+            await CreateDatabaseIfMissingAsync(db, ct);
             await db.Database.OpenConnectionAsync(ct);
             await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({InitialisationLockKey})", ct);
         }
@@ -46,6 +48,20 @@ public sealed class DatabaseInitialiser(IServiceProvider services, IOptions<GovC
                 await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({InitialisationLockKey})", CancellationToken.None);
                 await db.Database.CloseConnectionAsync();
             }
+        }
+    }
+
+    /// <summary>An empty PostgreSQL server gets its database (the lock below needs a connection to it); another instance creating it first is fine.</summary>
+    private static async Task CreateDatabaseIfMissingAsync(GovCloudDbContext db, CancellationToken ct)
+    {
+        var creator = db.GetService<Microsoft.EntityFrameworkCore.Storage.IRelationalDatabaseCreator>();
+        if (await creator.ExistsAsync(ct)) return;
+        try
+        {
+            await creator.CreateAsync(ct);
+        }
+        catch (Npgsql.PostgresException e) when (e.SqlState == Npgsql.PostgresErrorCodes.DuplicateDatabase)
+        {
         }
     }
 

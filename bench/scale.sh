@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
-# Scale scenario: the deadline dashboard over N generated clocks (default 1,000,000) on SQLite and on a
-# throw-away PostgreSQL (initdb/pg_ctl on a free port). Prints markdown rows for bench/RESULTS.md.
-# Usage: bench/deadline-dashboard.sh [clocks] [runs]
+# Scale scenarios on a generated data set, on SQLite and on a throw-away PostgreSQL (initdb/pg_ctl on a
+# free port). Prints markdown rows for bench/RESULTS.md.
+# Usage: bench/scale.sh dashboard [clocks=1000000] [runs=30]       the deadline dashboard over N clocks
+#        bench/scale.sh applications [applications=20000] [runs=50]  GET /api/v1/applications over N applications
 set -euo pipefail
 cd "$(dirname "$0")/.."
-clocks=${1:-1000000}
-runs=${2:-30}
+scenario=${1:?"usage: bench/scale.sh dashboard|applications [size] [runs]"}
+size=${2:-$([ "$scenario" = dashboard ] && echo 1000000 || echo 20000)}
+runs=${3:-$([ "$scenario" = dashboard ] && echo 30 || echo 50)}
 dotnet build bench/GovCloud.Bench -c Release -nologo -v quiet >/dev/null
-run() { dotnet bench/GovCloud.Bench/bin/Release/net10.0/GovCloud.Bench.dll dashboard "$@"; }
+run() { dotnet bench/GovCloud.Bench/bin/Release/net10.0/GovCloud.Bench.dll "$scenario" "$@" | grep '^|'; }
 
 work=$(mktemp -d)
 pgbin=$(command -v pg_ctl >/dev/null && dirname "$(command -v pg_ctl)" || ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
@@ -16,12 +18,10 @@ cleanup() { [ -f "$work/data/postmaster.pid" ] && as_pg "$pgbin/pg_ctl" -D "$wor
 as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 trap cleanup EXIT
 
-echo "| database | clocks | generate | dashboard p50 | dashboard p95 | result |"
-echo "|---|---|---|---|---|---|"
-run Sqlite "Data Source=$work/bench.db" "$clocks" "$runs"
+run Sqlite "Data Source=$work/bench.db" "$size" "$runs"
 
 mkdir -p "$work/data" "$work/run"
 [ "$(id -u)" = 0 ] && chown -R postgres:postgres "$work"
 as_pg "$pgbin/initdb" -D "$work/data" -U postgres --auth=trust >/dev/null
 as_pg "$pgbin/pg_ctl" -D "$work/data" -l "$work/run/pg.log" -w -o "-p $port -k $work/run -c listen_addresses=127.0.0.1" start >/dev/null
-run PostgreSql "Host=127.0.0.1;Port=$port;Username=postgres;Database=govcloud_bench" "$clocks" "$runs"
+run PostgreSql "Host=127.0.0.1;Port=$port;Username=postgres;Database=govcloud_bench" "$size" "$runs"
