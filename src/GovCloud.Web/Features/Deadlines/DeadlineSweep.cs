@@ -75,7 +75,7 @@ public sealed class DeadlineSweep(
         return new SweepResult(true, overdue.Count, notified, emailed);
     }
 
-    private static string Link(DeadlineClock c) => $"/deadlines?clock={c.Id}";
+    private static string Link(DeadlineClock c) => CaseLinks.For(c.CaseType, c.CaseId, c.Id);
 
     // Many clocks share an organisation and role: look each pair up once per sweep.
     private readonly Dictionary<(Guid?, Role), IReadOnlyCollection<Guid>> _users = new();
