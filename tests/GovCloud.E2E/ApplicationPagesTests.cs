@@ -134,6 +134,8 @@ public sealed class ApplicationPagesTests(BrowserApp app) : IClassFixture<Browse
         await bureau.Locator(".gc-state", new() { HasText = "已批准" }).WaitForAsync();
         await bureau.Locator("#gc-decision").WaitForAsync();
         Assert.Equal(2, await bureau.Locator("#gc-application-clocks .ant-timeline-item").CountAsync());
+        // Both steps are done in time: the evaluation and the approval.
+        await Assertions.Expect(bureau.Locator("#gc-application-clocks .gc-urgency", new() { HasText = "按时完成" })).ToHaveCountAsync(2);
         await BrowserApp.ScreenshotAsync(bureau, "application-approved");
         Assert.Equal(url, bureau.Url);
         await bureau.Context.CloseAsync();

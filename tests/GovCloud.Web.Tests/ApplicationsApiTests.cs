@@ -163,6 +163,19 @@ public abstract class ApplicationsApiTests(GovCloudApp app)
     }
 
     [Fact]
+    public async Task R_21_3_approving_everything_ends_the_bureaus_clock_in_time()
+    {
+        var (edu, a) = await DraftAsync();
+        a = await SubmittedAsync(edu, a);
+        var center = await app.SignInAsync("center");
+        a = await (await center.PostJsonAsync($"/api/v1/applications/{a.Id}/evaluation", Evaluation(a))).ReadAsync<ApplicationDto>();
+        var bureau = await app.SignInAsync("bureau");
+        a = await (await bureau.PostJsonAsync($"/api/v1/applications/{a.Id}/approve", new { refusedRows = Array.Empty<int>(), version = a.Version })).ReadAsync<ApplicationDto>();
+        Assert.Equal([("Evaluate", ClockState.Met), ("Approve", ClockState.Met)], a.Clocks.Select(c => (c.Step, c.State)));
+        Assert.All(a.Vms, v => Assert.True(v.Approved));
+    }
+
+    [Fact]
     public async Task R_A2_a_return_by_the_center_pauses_its_clock_and_a_return_by_the_bureau_starts_the_evaluation_anew()
     {
         var (edu, a) = await DraftAsync();
