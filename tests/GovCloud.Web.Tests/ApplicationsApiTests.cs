@@ -163,6 +163,26 @@ public abstract class ApplicationsApiTests(GovCloudApp app)
     }
 
     [Fact]
+    public async Task R_21_2_the_center_adds_survey_photos_while_evaluating_and_the_agency_cannot()
+    {
+        var (edu, a) = await DraftAsync();
+        var early = await edu.PostAsync($"/api/v1/applications/{a.Id}/attachments", File(Pdf, "照片.pdf", kind: AttachmentKind.SurveyPhoto), Ct);
+        Assert.Equal(HttpStatusCode.Forbidden, early.StatusCode);
+        a = await SubmittedAsync(edu, a);
+        var center = await app.SignInAsync("center");
+        var png = new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0 };
+        var photo = await (await center.PostAsync($"/api/v1/applications/{a.Id}/attachments", File(png, "机房.png", kind: AttachmentKind.SurveyPhoto), Ct))
+            .ReadAsync<AttachmentDto>(HttpStatusCode.Created);
+        Assert.Equal("现场勘查照片", photo.KindName);
+        Assert.Equal(HttpStatusCode.Forbidden, (await center.PostAsync($"/api/v1/applications/{a.Id}/attachments",
+            File(Pdf, "方案.pdf", kind: AttachmentKind.MigrationPlan), Ct)).StatusCode);
+        // The agency's documents are frozen once submitted.
+        var frozen = await (await edu.DeleteAsync($"/api/v1/applications/{a.Id}/attachments/{a.Attachments[0].Id}", Ct)).ProblemAsync(HttpStatusCode.Conflict);
+        Assert.True(Http.HasChinese(frozen.Detail));
+        Assert.Equal(4, (await GetAsync(edu, a.Id)).Attachments.Count);
+    }
+
+    [Fact]
     public async Task R_21_3_approving_everything_ends_the_bureaus_clock_in_time()
     {
         var (edu, a) = await DraftAsync();
