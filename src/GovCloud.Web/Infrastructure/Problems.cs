@@ -25,6 +25,19 @@ public sealed class ProblemException(int status, string title, string? detail = 
     public static ProblemException Forbidden(string detail) => new(403, "无权操作", detail);
     public static ProblemException Conflict(string detail) => new(409, "数据已被修改", detail);
 
+    /// <summary>The optimistic check of every edit: the caller must say which version it saw, and it must still be the current one.</summary>
+    public static void CheckVersion<T>(T? seen, T current, string what) where T : IEquatable<T>
+    {
+        if (seen is null || seen is string { Length: 0 }) throw Invalid("version", "缺少版本号 version");
+        if (!seen.Equals(current)) throw Conflict($"该{what}已被他人修改，请刷新后重试");
+    }
+
+    public static void CheckVersion(long? seen, long current, string what)
+    {
+        if (seen is null) throw Invalid("version", "缺少版本号 version");
+        if (seen != current) throw Conflict($"该{what}已被他人修改，请刷新后重试");
+    }
+
     public static ProblemException Invalid(string field, string message) =>
         new(400, "输入有误", message, new Dictionary<string, string[]> { [field] = [message] });
 

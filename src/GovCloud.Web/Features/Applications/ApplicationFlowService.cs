@@ -202,8 +202,7 @@ public sealed class ApplicationFlowService(
         var result = ApplicationFlow.Decide(action, app.State, actor.Roles);
         if (result.Refusal is { } refusal)
             throw refusal.Kind == RefusalKind.Role ? ProblemException.Forbidden(refusal.Message) : new ProblemException(409, "当前状态不能办理", refusal.Message);
-        if (version is null) throw ProblemException.Invalid("version", "缺少版本号 version");
-        if (version != app.Version) throw ProblemException.Conflict("该申请已被他人修改，请刷新后重试");
+        ProblemException.CheckVersion(version, app.Version, "申请");
         return (app, result.To!.Value);
     }
 

@@ -212,8 +212,7 @@ public sealed class ApplicationService(
                   ?? throw ProblemException.NotFound("申请");
         if (!ApplicationFlow.IsEditable(app.State))
             throw new ProblemException(409, "不能修改", $"申请当前为“{app.State.DisplayName()}”，只有草稿或退回修改的申请可以修改");
-        if (version is null) throw ProblemException.Invalid("version", "缺少版本号 version");
-        if (version != app.Version) throw ProblemException.Conflict("该申请已被他人修改，请刷新后重试");
+        ProblemException.CheckVersion(version, app.Version, "申请");
         return app;
     }
 

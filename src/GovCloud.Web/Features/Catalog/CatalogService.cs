@@ -81,9 +81,8 @@ public sealed class CatalogService(GovCloudDbContext db, AuditLog audit, TimePro
         var v = new Validation();
         v.Required(input.Name, "name", "服务名称", 50);
         if (input.Specification?.Length > 500) v.Add("specification", "规格说明不能超过 500 个字");
-        if (input.Version is null) v.Add("version", "缺少版本号 version");
         v.ThrowIfInvalid();
-        if (input.Version != item.Version) throw ProblemException.Conflict("该服务目录项已被他人修改，请刷新后重试");
+        ProblemException.CheckVersion(input.Version, item.Version, "服务目录项");
         var before = new { item.Name, item.Specification, item.Active };
         item.Name = input.Name!.Trim();
         item.Specification = Blank(input.Specification);
@@ -164,8 +163,7 @@ public sealed class CatalogService(GovCloudDbContext db, AuditLog audit, TimePro
     {
         RequireBureau(actor);
         var zone = await db.NetworkZones.FirstOrDefaultAsync(z => z.Id == id, ct) ?? throw ProblemException.NotFound("网络分区");
-        if (input.Version is null) throw ProblemException.Invalid("version", "缺少版本号 version");
-        if (input.Version != zone.Version) throw ProblemException.Conflict("该网络分区已被他人修改，请刷新后重试");
+        ProblemException.CheckVersion(input.Version, zone.Version, "网络分区");
         var before = Snapshot(zone);
         await ApplyAsync(zone, input, ct);
         zone.Version++;

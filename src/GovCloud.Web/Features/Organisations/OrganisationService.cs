@@ -82,8 +82,7 @@ public sealed partial class OrganisationService(GovCloudDbContext db, DataScope 
     {
         RequireAdmin(actor);
         var org = await db.Organisations.FirstOrDefaultAsync(o => o.Id == id, ct) ?? throw ProblemException.NotFound("单位");
-        if (input.Version is null) throw ProblemException.Invalid("version", "缺少版本号 version");
-        if (input.Version != org.Version) throw ProblemException.Conflict("该单位已被他人修改，请刷新后重试");
+        ProblemException.CheckVersion(input.Version, org.Version, "单位");
         var before = Snapshot(org);
         await ApplyAsync(org, input, ct);
         org.Version++;

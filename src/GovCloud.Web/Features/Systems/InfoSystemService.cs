@@ -91,8 +91,7 @@ public sealed partial class InfoSystemService(GovCloudDbContext db, DataScope sc
         var visible = await scope.OrganisationsAsync(actor, ct);
         var entity = await db.InfoSystems.FirstOrDefaultAsync(s => s.Id == id && (visible == null || visible.Contains(s.OrganisationId)), ct)
                      ?? throw ProblemException.NotFound("信息系统");
-        if (input.Version is null) throw ProblemException.Invalid("version", "缺少版本号 version");
-        if (input.Version != entity.Version) throw ProblemException.Conflict("该信息系统已被他人修改，请刷新后重试");
+        ProblemException.CheckVersion(input.Version, entity.Version, "信息系统");
         var before = Snapshot(entity);
         await ApplyAsync(actor, entity, input with { OrganisationId = entity.OrganisationId }, ct);
         entity.Version++;

@@ -132,8 +132,7 @@ public sealed partial class UserService(
         RequireAdmin(actor);
         var user = await db.Users.Include(u => u.Roles).Include(u => u.Organisation).FirstOrDefaultAsync(u => u.Id == id, ct)
                    ?? throw ProblemException.NotFound("用户");
-        if (string.IsNullOrEmpty(input.Version)) throw ProblemException.Invalid("version", "缺少版本号 version");
-        if (input.Version != user.ConcurrencyStamp) throw ProblemException.Conflict("该用户已被他人修改，请刷新后重试");
+        ProblemException.CheckVersion(input.Version, user.ConcurrencyStamp ?? "", "用户");
         var v = new Validation();
         v.Required(input.DisplayName, "displayName", "姓名", 50);
         CheckRoles(v, input.Roles, user.Organisation!.Type);
