@@ -183,6 +183,27 @@ public abstract class ApplicationsApiTests(GovCloudApp app)
     }
 
     [Fact]
+    public async Task Agencies_creating_applications_at_the_same_moment_each_get_their_own_number()
+    {
+        var clients = new[] { await app.SignInAsync("edu"), await app.SignInAsync("health"), await app.SignInAsync("county1") };
+        var systems = new List<(HttpClient Client, Guid System)>();
+        for (var i = 0; i < 12; i++)
+        {
+            var client = clients[i % clients.Length];
+            var system = await (await client.PostJsonAsync("/api/v1/systems", new
+            {
+                name = $"并发系统{i}-{Guid.NewGuid():N}"[..20], kind = SystemKind.New, location = SystemLocation.Elsewhere,
+            })).ReadAsync<InfoSystemDto>(HttpStatusCode.Created);
+            systems.Add((client, system.Id));
+        }
+        var created = await Task.WhenAll(systems.Select(async s =>
+            await (await s.Client.PostJsonAsync("/api/v1/applications", new { systemId = s.System })).ReadAsync<ApplicationDto>(HttpStatusCode.Created)));
+        Assert.Equal(created.Length, created.Select(a => a.Number).Distinct().Count());
+        var audited = await app.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == "ApplicationCreated").Select(e => e.After!).ToListAsync(Ct));
+        Assert.All(created, a => Assert.Single(audited, after => after.Contains(a.Number)));
+    }
+
+    [Fact]
     public async Task R_21_3_approving_everything_ends_the_bureaus_clock_in_time()
     {
         var (edu, a) = await DraftAsync();

@@ -81,7 +81,7 @@ public sealed class ApplicationService(
         var contacts = input.Contacts;
         var app = new ResourceApplication
         {
-            Number = await NextNumberAsync(ct), OrganisationId = system!.OrganisationId, SystemId = system.Id, State = ApplicationState.Draft,
+            Number = "", OrganisationId = system!.OrganisationId, SystemId = system.Id, State = ApplicationState.Draft,
             CreatedAt = clock.GetUtcNow(), CreatedBy = actor.UserName,
             // The register already knows the vendor's contact; the agency may change it.
             VendorContactName = Blank(contacts?.VendorContactName) ?? system.VendorContactName,
@@ -90,8 +90,16 @@ public sealed class ApplicationService(
         };
         ApplyHeader(app, input, services);
         db.ResourceApplications.Add(app);
-        audit.Record(actor, AuditActions.ApplicationCreated, CaseType, app.Id, after: new { app.Number, system = system.Name, org = system.Organisation!.Name });
-        await db.SaveChangesAsync(ct);
+        // The number is drawn from the numbers already given; taking the writers' turn first means two
+        // agencies creating at the same moment never draw the same one.
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        {
+            await db.TakeWriteTurnAsync(ct);
+            app.Number = await NextNumberAsync(ct);
+            audit.Record(actor, AuditActions.ApplicationCreated, CaseType, app.Id, after: new { app.Number, system = system.Name, org = system.Organisation!.Name });
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
         return await GetAsync(actor, app.Id, ct);
     }
 

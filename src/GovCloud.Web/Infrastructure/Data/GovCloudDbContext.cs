@@ -319,6 +319,16 @@ public abstract class GovCloudDbContext(DbContextOptions options)
 
     /// <summary>Serialises writers of the audit chain for the rest of the current transaction.</summary>
     protected abstract Task LockAuditChainAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Waits, inside the caller's transaction, until no other instance is writing audited changes: for
+    /// values drawn from what is already stored (e.g. the next 申请编号), so two writers never draw the same.
+    /// </summary>
+    public Task TakeWriteTurnAsync(CancellationToken cancellationToken)
+    {
+        if (Database.CurrentTransaction is null) throw new InvalidOperationException("TakeWriteTurnAsync needs a transaction");
+        return LockAuditChainAsync(cancellationToken);
+    }
 }
 
 public sealed class SqliteGovCloudDbContext(DbContextOptions<SqliteGovCloudDbContext> options) : GovCloudDbContext(options)
