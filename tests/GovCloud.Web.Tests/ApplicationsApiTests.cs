@@ -204,6 +204,23 @@ public abstract class ApplicationsApiTests(GovCloudApp app)
     }
 
     [Fact]
+    public async Task R_A2_an_application_whose_evaluation_is_already_overdue_can_still_be_returned_and_is_evaluated_anew()
+    {
+        var (edu, a) = await DraftAsync();
+        a = await SubmittedAsync(edu, a);
+        // Its last day has passed and the sweep marked it overdue.
+        var yesterday = ChinaTime.Today(TimeProvider.System).AddDays(-1);
+        await app.WithDbAsync(db => db.DeadlineClocks.Where(c => c.CaseId == a.Id.ToString()).ExecuteUpdateAsync(u => u
+            .SetProperty(c => c.State, ClockState.Overdue).SetProperty(c => c.DueOn, yesterday).SetProperty(c => c.DueAt, ChinaTime.EndOfDay(yesterday)), Ct));
+        var center = await app.SignInAsync("center");
+        a = await (await center.PostJsonAsync($"/api/v1/applications/{a.Id}/return", new { reason = "请补充材料", version = a.Version })).ReadAsync<ApplicationDto>();
+        Assert.Equal(ApplicationState.Returned, a.State);
+        Assert.NotNull(Assert.Single(a.Clocks).CompletedAt);
+        a = await (await edu.PostJsonAsync($"/api/v1/applications/{a.Id}/submit", new { version = a.Version })).ReadAsync<ApplicationDto>();
+        Assert.Equal([("Evaluate", ClockState.Overdue), ("Evaluate", ClockState.Running)], a.Clocks.Select(c => (c.Step, c.State)));
+    }
+
+    [Fact]
     public async Task R_21_3_approving_everything_ends_the_bureaus_clock_in_time()
     {
         var (edu, a) = await DraftAsync();

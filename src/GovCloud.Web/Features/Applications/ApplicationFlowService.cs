@@ -1,5 +1,6 @@
 using GovCloud.Domain.Applications;
 using GovCloud.Domain.Calendar;
+using GovCloud.Domain.Clocks;
 using GovCloud.Domain.Organisations;
 using GovCloud.Domain.Security;
 using GovCloud.Web.Features.Audit;
@@ -152,7 +153,10 @@ public sealed class ApplicationFlowService(
         var from = app.State;
         if (app.OpenClockId is { } open)
         {
-            if (from == ApplicationState.Submitted) await clocks.PauseAsync(actor, open, "退回使用单位修改", ct);
+            // The Center's return stops its running period until the agency resubmits; a period already
+            // overdue, or the Bureau's, ends with the return (the revised application gets a new one).
+            var running = await db.DeadlineClocks.AnyAsync(c => c.Id == open && c.State == ClockState.Running, ct);
+            if (from == ApplicationState.Submitted && running) await clocks.PauseAsync(actor, open, "退回使用单位修改", ct);
             else
             {
                 await clocks.CompleteAsync(actor, open, ct);
