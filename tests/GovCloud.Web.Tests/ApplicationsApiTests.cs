@@ -221,6 +221,67 @@ public abstract class ApplicationsApiTests(GovCloudApp app)
     }
 
     [Fact]
+    public async Task R_20_1_pools_show_what_may_be_promised_and_the_bureau_adds_capacity_with_its_source()
+    {
+        var bureau = await app.SignInAsync("bureau");
+        var pools = await (await bureau.GetAsync("/api/v1/pools", Ct)).ReadAsync<List<Features.Pools.PoolDto>>();
+        var pub = pools.Single(p => p.Zone == "公共网络区");
+        Assert.Equal(pub.Physical.Vcpu * 2, pub.Effective.Vcpu); // vCPU over-commit 2 by default
+        Assert.Equal(pub.Physical.MemoryGb, pub.Effective.MemoryGb);
+
+        var grown = await (await bureau.PostJsonAsync($"/api/v1/pools/{pub.ZoneId}/capacity-changes", new
+        {
+            vcpu = 100, memoryGb = 400, storageGb = 0, source = Features.Pools.CapacitySource.RevokedDataCenter, note = "某局机房撤销后统筹利用",
+        })).ReadAsync<Features.Pools.PoolDto>();
+        Assert.Equal(pub.Physical.Vcpu + 100, grown.Physical.Vcpu);
+        var history = await (await bureau.GetAsync($"/api/v1/pools/{pub.ZoneId}/capacity-changes", Ct)).ReadAsync<List<Features.Pools.CapacityChangeDto>>();
+        Assert.Equal("撤销数据中心统筹利用", history[0].SourceName);
+        Assert.Contains(history, h => h.Source == Features.Pools.CapacitySource.InitialBuild);
+
+        var shrink = await (await bureau.PostJsonAsync($"/api/v1/pools/{pub.ZoneId}/capacity-changes", new
+        {
+            vcpu = -10, source = Features.Pools.CapacitySource.NewPurchase,
+        })).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("减少容量请选择来源“更正”并说明原因", shrink.FieldError("source"));
+        var edu = await app.SignInAsync("edu");
+        Assert.Equal(HttpStatusCode.Forbidden, (await edu.PostJsonAsync($"/api/v1/pools/{pub.ZoneId}/capacity-changes", new
+        {
+            vcpu = 10, source = Features.Pools.CapacitySource.NewPurchase,
+        })).StatusCode);
+    }
+
+    [Fact]
+    public async Task R_20_1_approving_beyond_a_zones_pool_is_refused_unless_the_bureau_states_why()
+    {
+        var bureau = await app.SignInAsync("bureau");
+        var zone = await (await bureau.PostJsonAsync("/api/v1/zones", new
+        {
+            name = "小分区" + Guid.NewGuid().ToString("N")[..4], serverTypes = Enum.GetValues<ServerType>(), osImages = new[] { "麒麟 V10" },
+            capacityVcpu = 3, capacityMemoryGb = 64, capacityStorageGb = 5000,
+        })).ReadAsync<Features.Catalog.NetworkZoneDto>(HttpStatusCode.Created);
+        var (edu, a) = await DraftAsync();
+        a = await ImportAsync(edu, a, Vm(1, a.SystemName, null) with { Zone = zone.Name }, Vm(2, a.SystemName, null) with { Zone = zone.Name });
+        a = await AttachAsync(edu, a, ExistingDocuments);
+        a = await (await edu.PostJsonAsync($"/api/v1/applications/{a.Id}/submit", new { version = a.Version })).ReadAsync<ApplicationDto>();
+        var center = await app.SignInAsync("center");
+        var capacity = Assert.Single(await (await center.GetAsync($"/api/v1/applications/{a.Id}/capacity", Ct)).ReadAsync<List<ZoneCapacityDto>>());
+        Assert.Equal((6, 8, false), (capacity.CapacityVcpu, capacity.RequestedVcpu, capacity.Enough));
+        a = await (await center.PostJsonAsync($"/api/v1/applications/{a.Id}/evaluation", Evaluation(a))).ReadAsync<ApplicationDto>();
+
+        var refused = await (await bureau.PostJsonAsync($"/api/v1/applications/{a.Id}/approve", new { version = a.Version })).ProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal("资源池容量不足", refused.Title);
+        Assert.StartsWith($"网络分区“{zone.Name}”的vCPU不足：本次需 8 核，可用 6 核，缺 2 核", refused.Detail);
+        Assert.Equal(ApplicationState.Evaluated, (await GetAsync(bureau, a.Id)).State);
+
+        a = await (await bureau.PostJsonAsync($"/api/v1/applications/{a.Id}/approve", new { version = a.Version, overrideReason = "下月扩容到货，先行批准" }))
+            .ReadAsync<ApplicationDto>();
+        Assert.Equal(ApplicationState.Approved, a.State);
+        Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(x => x.Action == "PoolOverridden" && x.EntityId == a.Id.ToString(), Ct)));
+        var pool = (await (await bureau.GetAsync("/api/v1/pools", Ct)).ReadAsync<List<Features.Pools.PoolDto>>()).Single(p => p.Zone == zone.Name);
+        Assert.Equal((8, -2), (pool.Reserved.Vcpu, pool.Free.Vcpu));
+    }
+
+    [Fact]
     public async Task R_21_3_approving_everything_ends_the_bureaus_clock_in_time()
     {
         var (edu, a) = await DraftAsync();

@@ -12,6 +12,7 @@ public sealed class GovCloudOptions
     public SmtpOptions Smtp { get; set; } = new();
     public ApplicationOptions Applications { get; set; } = new();
     public FileOptions Files { get; set; } = new();
+    public PoolOptions Pools { get; set; } = new();
 
     /// <summary>
     /// Addresses of reverse proxies whose X-Forwarded-For/-Proto are believed (loopback always is),
@@ -75,6 +76,16 @@ public sealed class ApplicationOptions
     public int MaxDataDiskGb { get; set; } = 32768;
 
     public GovCloud.Domain.Applications.VmLimits Limits => new(MaxVcpu, MaxMemoryGb, MaxSystemDiskGb, MaxDataDiskGb) { Zones = NetworkZones.Distinct().ToArray() };
+}
+
+/// <summary>How far each pooled resource may be promised beyond the hardware .</summary>
+public sealed class PoolOptions
+{
+    public double VcpuOvercommit { get; set; } = 2.0;
+    public double MemoryOvercommit { get; set; } = 1.0;
+    public double StorageOvercommit { get; set; } = 1.0;
+
+    public GovCloud.Domain.Provisioning.Overcommit Overcommit => new(VcpuOvercommit, MemoryOvercommit, StorageOvercommit);
 }
 
 /// <summary>Uploaded documents: where they are kept, how large and of which kinds.</summary>

@@ -65,9 +65,10 @@ public sealed record ReasonInput(string? Reason, long? Version);
 
 public sealed record EvaluationInput(string? Opinion, IReadOnlyList<RowOpinion>? Rows, SiteSurvey? Survey, TechnicalReview? Review, long? Version);
 
-public sealed record ApprovalInput(string? Opinion, IReadOnlyList<int>? RefusedRows, long? Version);
+/// <summary>The Bureau's approval; OverrideReason approves even where a zone's pool would go below zero, and is audited.</summary>
+public sealed record ApprovalInput(string? Opinion, IReadOnlyList<int>? RefusedRows, long? Version, string? OverrideReason = null);
 
-/// <summary>A zone's capacity against what is already reserved by approved applications and what this one asks.</summary>
+/// <summary>A zone's pool (what may be promised, what other applications hold) against what this one asks.</summary>
 public sealed record ZoneCapacityDto(string Zone, int CapacityVcpu, int CapacityMemoryGb, int CapacityStorageGb,
     int ReservedVcpu, int ReservedMemoryGb, int ReservedStorageGb, int RequestedVcpu, int RequestedMemoryGb, int RequestedStorageGb)
 {

@@ -24,7 +24,7 @@ namespace GovCloud.Web.Features.Applications;
 /// </summary>
 public sealed class ApplicationFlowService(
     GovCloudDbContext db, DataScope scope, AuditLog audit, DeadlineClockService clocks, CatalogService catalog, InboxService inbox,
-    ApplicationService applications, TimeProvider clock, IOptions<GovCloudOptions> options)
+    ApplicationService applications, Pools.PoolService pools, TimeProvider clock, IOptions<GovCloudOptions> options)
 {
     private const string EvaluateStep = "Evaluate", ApproveStep = "Approve";
 
@@ -131,6 +131,17 @@ public sealed class ApplicationFlowService(
         v.ThrowIfInvalid();
 
         foreach (var vm in app.Vms) vm.Approved = vm.Decision != RowDecision.Refuse && !refused.Contains(vm.No);
+        // the Bureau dispatches from the pools; approving beyond a zone's pool takes a stated reason.
+        var shortfalls = await pools.CheckAsync(ApplicationService.Requested(app.Vms.Select(ApplicationService.ToRow)), app.Id, ct);
+        if (shortfalls.Count > 0 && string.IsNullOrWhiteSpace(input.OverrideReason))
+        {
+            var problem = new ProblemException(409, "资源池容量不足", string.Join("；", shortfalls.Select(s => s.Message)) + "。如确需批准，请填写超配理由。");
+            problem.Extensions["shortfalls"] = shortfalls;
+            throw problem;
+        }
+        if (shortfalls.Count > 0)
+            audit.Record(actor, AuditActions.PoolOverridden, ApplicationService.CaseType, app.Id, null,
+                new { reason = input.OverrideReason!.Trim(), shortfalls = shortfalls.Select(s => s.Message) });
         await DecideAsync(actor, app, to, input.Opinion, AuditActions.ApplicationApproved, "已批准",
             refused.Count > 0 ? $"部分批准：批准 {app.Vms.Count(x => x.Approved == true)} 台，未批准 {app.Vms.Count(x => x.Approved == false)} 台。" : "已批准。", ct);
         return await applications.GetAsync(actor, id, ct);

@@ -20,7 +20,8 @@ namespace GovCloud.Web.Features.Applications;
 /// regulators see every application once it is submitted, never another agency's draft.
 /// </summary>
 public sealed class ApplicationService(
-    GovCloudDbContext db, DataScope scope, AuditLog audit, CatalogService catalog, DeadlineClockService clocks, TimeProvider clock)
+    GovCloudDbContext db, DataScope scope, AuditLog audit, CatalogService catalog, DeadlineClockService clocks, Pools.PoolService poolService,
+    TimeProvider clock)
 {
     public const string CaseType = nameof(ResourceApplication);
 
@@ -177,26 +178,27 @@ public sealed class ApplicationService(
         return (file, $"云资源使用需求表-{a.OrganisationName}-{a.SystemName}.xlsx");
     }
 
-    /// <summary>Before evaluating: per zone the capacity, what approved applications reserve, and what this one asks.</summary>
+    /// <summary>Before evaluating and approving: per zone the pool (what may be promised, what others hold) and what this one asks.</summary>
     public async Task<IReadOnlyList<ZoneCapacityDto>> CapacityAsync(Actor actor, Guid id, CancellationToken ct)
     {
         var a = await GetAsync(actor, id, ct);
-        var zones = await catalog.ZonesAsync(true, ct);
-        var reserved = await db.ApplicationVms.AsNoTracking()
-            .Where(v => v.ApplicationId != id && db.ResourceApplications.Any(x => x.Id == v.ApplicationId && x.State == ApplicationState.Approved)
-                        && v.Approved == true)
-            .Select(v => new { v.Zone, Vcpu = v.AdjustedVcpu ?? v.Vcpu, Memory = v.AdjustedMemoryGb ?? v.MemoryGb,
-                Storage = (v.AdjustedSystemDiskGb ?? v.SystemDiskGb) + (v.AdjustedDataDiskGb ?? v.DataDiskGb) })
-            .ToListAsync(ct);
-        return a.Vms.GroupBy(v => v.Zone).Select(g =>
+        var pools = await poolService.PoolsAsync(excludeApplication: id, ct);
+        return Requested(a.Vms).Select(r =>
         {
-            var zone = zones.FirstOrDefault(z => z.Name == g.Key);
-            var r = reserved.Where(x => x.Zone == g.Key).ToList();
-            var asked = FeeRules.VmTotals(g.Where(Counts).Select(Effective));
-            return new ZoneCapacityDto(g.Key, zone?.CapacityVcpu ?? 0, zone?.CapacityMemoryGb ?? 0, zone?.CapacityStorageGb ?? 0,
-                r.Sum(x => x.Vcpu), r.Sum(x => x.Memory), r.Sum(x => x.Storage), asked.Vcpu, asked.MemoryGb, asked.StorageGb);
+            var pool = pools.FirstOrDefault(p => p.Zone == r.Key);
+            var held = pool is null ? Domain.Provisioning.Resources.None : pool.Allocated + pool.Reserved;
+            return new ZoneCapacityDto(r.Key, pool?.Effective.Vcpu ?? 0, pool?.Effective.MemoryGb ?? 0, pool?.Effective.StorageGb ?? 0,
+                held.Vcpu, held.MemoryGb, held.StorageGb, r.Value.Vcpu, r.Value.MemoryGb, r.Value.StorageGb);
         }).ToList();
     }
+
+    /// <summary>Per zone, what the rows still standing (not refused by the Center or the Bureau) ask, with the Center's adjustments.</summary>
+    internal static IReadOnlyDictionary<string, Domain.Provisioning.Resources> Requested(IEnumerable<VmRowDto> rows) =>
+        rows.Where(Counts).GroupBy(v => v.Zone).ToDictionary(g => g.Key, g =>
+        {
+            var t = FeeRules.VmTotals(g.Select(Effective));
+            return new Domain.Provisioning.Resources(t.Vcpu, t.MemoryGb, t.StorageGb);
+        });
 
     // ---- shared with the process ----
 

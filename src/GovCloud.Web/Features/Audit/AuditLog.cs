@@ -72,6 +72,8 @@ public static class AuditActions
     public const string CatalogPriceSet = "CatalogPriceSet";
     public const string NetworkZoneCreated = "NetworkZoneCreated";
     public const string NetworkZoneUpdated = "NetworkZoneUpdated";
+    public const string PoolCapacityChanged = "PoolCapacityChanged";
+    public const string PoolOverridden = "PoolOverridden";
     public const string ApplicationCreated = "ApplicationCreated";
     public const string ApplicationUpdated = "ApplicationUpdated";
     public const string ApplicationVmsReplaced = "ApplicationVmsReplaced";
@@ -118,6 +120,8 @@ public static class AuditActions
         CatalogPriceSet => "设定服务单价",
         NetworkZoneCreated => "新增网络分区",
         NetworkZoneUpdated => "修改网络分区",
+        PoolCapacityChanged => "调整资源池容量",
+        PoolOverridden => "超出资源池批准",
         ApplicationCreated => "新建云资源申请",
         ApplicationUpdated => "修改云资源申请",
         ApplicationVmsReplaced => "更新虚拟机需求",
@@ -136,6 +140,6 @@ public static class AuditActions
         SignIn, SignInFailed, SignOut, TokenIssued, TokenRevoked, PasswordChanged, PasswordReset, UserCreated,
         UserUpdated, UserUnlocked, OrganisationCreated, OrganisationUpdated, AuditExported, SystemBootstrapped, DemoDataLoaded,
         CalendarImported, CalendarDayChanged, ClockStarted, ClockPaused, ClockResumed, ClockCompleted, ClockCancelled,
-        ClockRecomputed, ClockOverdue, SystemRegistered, SystemUpdated, SystemsImported, MigrationSnapshotTaken, CatalogItemCreated, CatalogItemUpdated, CatalogPriceSet, NetworkZoneCreated, NetworkZoneUpdated, ApplicationCreated, ApplicationUpdated, ApplicationVmsReplaced, AttachmentAdded, AttachmentRemoved, ApplicationSubmitted, ApplicationEvaluated, ApplicationApproved, ApplicationRejected, ApplicationReturned,
+        ClockRecomputed, ClockOverdue, SystemRegistered, SystemUpdated, SystemsImported, MigrationSnapshotTaken, CatalogItemCreated, CatalogItemUpdated, CatalogPriceSet, NetworkZoneCreated, NetworkZoneUpdated, PoolCapacityChanged, PoolOverridden, ApplicationCreated, ApplicationUpdated, ApplicationVmsReplaced, AttachmentAdded, AttachmentRemoved, ApplicationSubmitted, ApplicationEvaluated, ApplicationApproved, ApplicationRejected, ApplicationReturned,
     ];
 }

@@ -31,7 +31,8 @@ public sealed record NetworkZoneInput(string? Name, string? Description, IReadOn
 /// 云资源服务目录 and 网络分区: configuration kept as data (R-A4.1, R-32.1). Everyone signed in reads
 /// them; the Bureau changes them, every change audited; a price is never rewritten once it applied.
 /// </summary>
-public sealed class CatalogService(GovCloudDbContext db, AuditLog audit, TimeProvider clock, IOptions<GovCloudOptions> options)
+public sealed class CatalogService(GovCloudDbContext db, AuditLog audit, TimeProvider clock, IOptions<GovCloudOptions> options,
+    GovCloud.Web.Features.Pools.PoolService pools)
 {
     private DateOnly Today => ChinaTime.Today(clock);
 
@@ -152,9 +153,10 @@ public sealed class CatalogService(GovCloudDbContext db, AuditLog audit, TimePro
     {
         RequireBureau(actor);
         var zone = new NetworkZone { Name = "", No = (await db.NetworkZones.MaxAsync(z => (int?)z.No, ct) ?? 0) + 1 };
-        await ApplyAsync(zone, input, ct);
+        var capacity = await ApplyAsync(zone, input, ct);
         db.NetworkZones.Add(zone);
         audit.Record(actor, AuditActions.NetworkZoneCreated, nameof(NetworkZone), zone.Id, after: Snapshot(zone));
+        pools.Record(actor, zone, capacity, GovCloud.Web.Features.Pools.CapacitySource.InitialBuild, "新建网络分区");
         await db.SaveChangesAsync(ct);
         return ToDto(zone);
     }
@@ -165,14 +167,19 @@ public sealed class CatalogService(GovCloudDbContext db, AuditLog audit, TimePro
         var zone = await db.NetworkZones.FirstOrDefaultAsync(z => z.Id == id, ct) ?? throw ProblemException.NotFound("网络分区");
         ProblemException.CheckVersion(input.Version, zone.Version, "网络分区");
         var before = Snapshot(zone);
-        await ApplyAsync(zone, input, ct);
-        zone.Version++;
+        var capacity = await ApplyAsync(zone, input, ct);
         audit.Record(actor, AuditActions.NetworkZoneUpdated, nameof(NetworkZone), zone.Id, before, Snapshot(zone));
+        // A capacity typed over in the zone form is a correction, kept in the pool's history like any other change.
+        var delta = capacity - new GovCloud.Domain.Provisioning.Resources(zone.CapacityVcpu, zone.CapacityMemoryGb, zone.CapacityStorageGb);
+        if (delta != GovCloud.Domain.Provisioning.Resources.None)
+            pools.Record(actor, zone, delta, GovCloud.Web.Features.Pools.CapacitySource.Correction, "在网络分区中直接修改容量");
+        else zone.Version++;
         await db.SaveChangesAsync(ct);
         return ToDto(zone);
     }
 
-    private async Task ApplyAsync(NetworkZone zone, NetworkZoneInput input, CancellationToken ct)
+    /// <summary>Checks and applies the zone's settings; returns the capacity asked for, which the pool history applies.</summary>
+    private async Task<GovCloud.Domain.Provisioning.Resources> ApplyAsync(NetworkZone zone, NetworkZoneInput input, CancellationToken ct)
     {
         var v = new Validation();
         var name = input.Name?.Trim();
@@ -189,10 +196,8 @@ public sealed class CatalogService(GovCloudDbContext db, AuditLog audit, TimePro
         zone.Description = Blank(input.Description);
         zone.ServerTypes = string.Join(",", input.ServerTypes!.Distinct().Order());
         zone.OsImages = string.Join("\n", images);
-        zone.CapacityVcpu = input.CapacityVcpu!.Value;
-        zone.CapacityMemoryGb = input.CapacityMemoryGb!.Value;
-        zone.CapacityStorageGb = input.CapacityStorageGb!.Value;
         zone.Active = input.Active ?? zone.Active;
+        return new GovCloud.Domain.Provisioning.Resources(input.CapacityVcpu!.Value, input.CapacityMemoryGb!.Value, input.CapacityStorageGb!.Value);
     }
 
     /// <summary>
@@ -226,6 +231,11 @@ public sealed class CatalogService(GovCloudDbContext db, AuditLog audit, TimePro
                 CapacityVcpu = CatalogDefaults.CapacityVcpu, CapacityMemoryGb = CatalogDefaults.CapacityMemoryGb, CapacityStorageGb = CatalogDefaults.CapacityStorageGb,
             };
             db.NetworkZones.Add(zone);
+            db.PoolCapacityChanges.Add(new GovCloud.Web.Features.Pools.PoolCapacityChange
+            {
+                ZoneId = zone.Id, Vcpu = zone.CapacityVcpu, MemoryGb = zone.CapacityMemoryGb, StorageGb = zone.CapacityStorageGb,
+                Source = GovCloud.Web.Features.Pools.CapacitySource.InitialBuild, Note = "初始容量（待按实际硬件更正）", At = clock.GetUtcNow(), By = "系统",
+            });
             audit.Record(Actor.System, AuditActions.NetworkZoneCreated, nameof(NetworkZone), zone.Id, after: new { zone.Name, source = "配置文件" });
         }
         await db.SaveChangesAsync(ct);

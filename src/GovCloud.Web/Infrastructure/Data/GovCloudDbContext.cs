@@ -7,6 +7,7 @@ using GovCloud.Web.Features.Deadlines;
 using GovCloud.Web.Features.Inbox;
 using GovCloud.Web.Features.Systems;
 using GovCloud.Web.Features.Organisations;
+using GovCloud.Web.Features.Pools;
 using GovCloud.Web.Features.Users;
 using GovCloud.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -40,6 +41,7 @@ public abstract class GovCloudDbContext(DbContextOptions options)
     public DbSet<CatalogItem> CatalogItems => Set<CatalogItem>();
     public DbSet<CatalogPrice> CatalogPrices => Set<CatalogPrice>();
     public DbSet<NetworkZone> NetworkZones => Set<NetworkZone>();
+    public DbSet<PoolCapacityChange> PoolCapacityChanges => Set<PoolCapacityChange>();
     public DbSet<ResourceApplication> ResourceApplications => Set<ResourceApplication>();
     public DbSet<ApplicationVm> ApplicationVms => Set<ApplicationVm>();
     public DbSet<RequestedService> RequestedServices => Set<RequestedService>();
@@ -189,6 +191,15 @@ public abstract class GovCloudDbContext(DbContextOptions options)
             e.Property(z => z.ServerTypes).HasMaxLength(100);
             e.Property(z => z.OsImages).HasMaxLength(2000);
             e.Property(z => z.Version).IsConcurrencyToken();
+        });
+
+        b.Entity<PoolCapacityChange>(e =>
+        {
+            e.Property(c => c.Source).HasConversion<string>().HasMaxLength(32);
+            e.Property(c => c.Note).HasMaxLength(200);
+            e.Property(c => c.By).HasMaxLength(256);
+            e.HasOne(c => c.Zone).WithMany().HasForeignKey(c => c.ZoneId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(c => c.ZoneId);
         });
 
         b.Entity<ResourceApplication>(e =>

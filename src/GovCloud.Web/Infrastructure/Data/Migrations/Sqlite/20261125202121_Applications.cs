@@ -157,6 +157,32 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "PoolCapacityChanges",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ZoneId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Vcpu = table.Column<int>(type: "INTEGER", nullable: false),
+                    MemoryGb = table.Column<int>(type: "INTEGER", nullable: false),
+                    StorageGb = table.Column<int>(type: "INTEGER", nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    By = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PoolCapacityChanges", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PoolCapacityChanges_NetworkZones_ZoneId",
+                        column: x => x.ZoneId,
+                        principalTable: "NetworkZones",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ApplicationAttachments",
                 columns: table => new
                 {
@@ -286,6 +312,11 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_PoolCapacityChanges_ZoneId",
+                table: "PoolCapacityChanges",
+                column: "ZoneId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RequestedServices_ApplicationId_ItemCode",
                 table: "RequestedServices",
                 columns: new[] { "ApplicationId", "ItemCode" },
@@ -334,13 +365,16 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
                 name: "MigrationRateSnapshots");
 
             migrationBuilder.DropTable(
-                name: "NetworkZones");
+                name: "PoolCapacityChanges");
 
             migrationBuilder.DropTable(
                 name: "RequestedServices");
 
             migrationBuilder.DropTable(
                 name: "CatalogItems");
+
+            migrationBuilder.DropTable(
+                name: "NetworkZones");
 
             migrationBuilder.DropTable(
                 name: "ResourceApplications");

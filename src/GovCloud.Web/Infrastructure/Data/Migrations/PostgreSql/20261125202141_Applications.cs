@@ -158,6 +158,32 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "PoolCapacityChanges",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ZoneId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Vcpu = table.Column<int>(type: "integer", nullable: false),
+                    MemoryGb = table.Column<int>(type: "integer", nullable: false),
+                    StorageGb = table.Column<int>(type: "integer", nullable: false),
+                    Source = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Note = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    By = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PoolCapacityChanges", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PoolCapacityChanges_NetworkZones_ZoneId",
+                        column: x => x.ZoneId,
+                        principalTable: "NetworkZones",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ApplicationAttachments",
                 columns: table => new
                 {
@@ -287,6 +313,11 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_PoolCapacityChanges_ZoneId",
+                table: "PoolCapacityChanges",
+                column: "ZoneId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RequestedServices_ApplicationId_ItemCode",
                 table: "RequestedServices",
                 columns: new[] { "ApplicationId", "ItemCode" },
@@ -335,13 +366,16 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
                 name: "MigrationRateSnapshots");
 
             migrationBuilder.DropTable(
-                name: "NetworkZones");
+                name: "PoolCapacityChanges");
 
             migrationBuilder.DropTable(
                 name: "RequestedServices");
 
             migrationBuilder.DropTable(
                 name: "CatalogItems");
+
+            migrationBuilder.DropTable(
+                name: "NetworkZones");
 
             migrationBuilder.DropTable(
                 name: "ResourceApplications");

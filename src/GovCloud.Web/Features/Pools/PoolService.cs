@@ -1,0 +1,122 @@
+using GovCloud.Domain.Applications;
+using GovCloud.Domain.Provisioning;
+using GovCloud.Domain.Security;
+using GovCloud.Web.Features.Applications;
+using GovCloud.Web.Features.Audit;
+using GovCloud.Web.Features.Catalog;
+using GovCloud.Web.Infrastructure;
+using GovCloud.Web.Infrastructure.Auth;
+using GovCloud.Web.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace GovCloud.Web.Features.Pools;
+
+public sealed record PoolDto(Guid ZoneId, string Zone, bool Active, Resources Physical, Resources Effective, Resources Allocated, Resources Reserved, Resources Free);
+
+public sealed record CapacityInput(int? Vcpu, int? MemoryGb, int? StorageGb, CapacitySource? Source, string? Note);
+
+public sealed record CapacityChangeDto(long Id, int Vcpu, int MemoryGb, int StorageGb, CapacitySource Source, string? Note, DateTimeOffset At, string? By)
+{
+    public string SourceName => Source.DisplayName();
+}
+
+/// <summary>
+/// The resource pool of every network zone: hardware with its history, what may be promised
+/// (over-commit from the configuration), what approved applications hold, and what is free. Until
+/// provisioning is recorded everything approved counts as reserved and nothing as allocated.
+/// </summary>
+public sealed class PoolService(GovCloudDbContext db, AuditLog audit, TimeProvider clock, IOptions<GovCloudOptions> options)
+{
+    private Overcommit Overcommit => options.Value.Pools.Overcommit;
+
+    public async Task<IReadOnlyList<PoolDto>> PoolsAsync(CancellationToken ct) => await PoolsAsync(null, ct);
+
+    /// <summary>The pools, leaving out what <paramref name="excludeApplication"/> itself holds (to check it again).</summary>
+    public async Task<IReadOnlyList<PoolDto>> PoolsAsync(Guid? excludeApplication, CancellationToken ct)
+    {
+        var zones = await db.NetworkZones.AsNoTracking().OrderBy(z => z.No).ToListAsync(ct);
+        var reserved = await ReservedAsync(excludeApplication, ct);
+        return zones.Select(z =>
+        {
+            var physical = new Resources(z.CapacityVcpu, z.CapacityMemoryGb, z.CapacityStorageGb);
+            var effective = PoolRules.Effective(physical, Overcommit);
+            var held = reserved.GetValueOrDefault(z.Name, Resources.None);
+            var figures = new PoolFigures(z.Name, physical, effective, Resources.None, held);
+            return new PoolDto(z.Id, z.Name, z.Active, physical, effective, figures.Allocated, held, figures.Free);
+        }).ToList();
+    }
+
+    /// <summary>What a request would take each zone below zero on; empty when every zone holds it.</summary>
+    public async Task<IReadOnlyList<Shortfall>> CheckAsync(IReadOnlyDictionary<string, Resources> request, Guid? excludeApplication, CancellationToken ct)
+    {
+        var pools = await PoolsAsync(excludeApplication, ct);
+        return request.SelectMany(r => pools.FirstOrDefault(p => p.Zone == r.Key) is { } p
+                ? PoolRules.Check(new PoolFigures(p.Zone, p.Physical, p.Effective, p.Allocated, p.Reserved), r.Value)
+                : [new Shortfall(r.Key, "分区", 0, $"网络分区“{r.Key}”不存在")])
+            .ToList();
+    }
+
+    /// <summary>Per zone, what the approved rows of approved applications hold (adjusted values where the Center adjusted).</summary>
+    private async Task<Dictionary<string, Resources>> ReservedAsync(Guid? excludeApplication, CancellationToken ct)
+    {
+        var rows = await db.ApplicationVms.AsNoTracking()
+            .Where(v => v.Approved == true && v.ApplicationId != excludeApplication
+                        && db.ResourceApplications.Any(a => a.Id == v.ApplicationId && a.State == ApplicationState.Approved))
+            .GroupBy(v => v.Zone)
+            .Select(g => new
+            {
+                Zone = g.Key,
+                Vcpu = g.Sum(v => v.AdjustedVcpu ?? v.Vcpu),
+                Memory = g.Sum(v => v.AdjustedMemoryGb ?? v.MemoryGb),
+                Storage = g.Sum(v => (v.AdjustedSystemDiskGb ?? v.SystemDiskGb) + (v.AdjustedDataDiskGb ?? v.DataDiskGb)),
+            })
+            .ToListAsync(ct);
+        return rows.ToDictionary(r => r.Zone, r => new Resources(r.Vcpu, r.Memory, r.Storage));
+    }
+
+    /// <summary>The Bureau adds (or, as a correction, removes) hardware of a zone, saying where it came from.</summary>
+    public async Task<PoolDto> AddCapacityAsync(Actor actor, Guid zoneId, CapacityInput input, CancellationToken ct)
+    {
+        if (!actor.IsIn(Role.BureauApprover)) throw ProblemException.Forbidden("只有大数据局审批人员可以调整资源池容量");
+        var zone = await db.NetworkZones.FirstOrDefaultAsync(z => z.Id == zoneId, ct) ?? throw ProblemException.NotFound("网络分区");
+        var v = new Validation();
+        var delta = new Resources(input.Vcpu ?? 0, input.MemoryGb ?? 0, input.StorageGb ?? 0);
+        if (delta == Resources.None) v.Add("vcpu", "请至少填写一项增加（或更正减少）的容量");
+        if (input.Source is null) v.Add("source", "请选择容量来源");
+        if (input.Source != CapacitySource.Correction && (delta.Vcpu < 0 || delta.MemoryGb < 0 || delta.StorageGb < 0))
+            v.Add("source", "减少容量请选择来源“更正”并说明原因");
+        if (input.Source == CapacitySource.Correction && string.IsNullOrWhiteSpace(input.Note)) v.Add("note", "更正容量须说明原因");
+        if (input.Note?.Length > 200) v.Add("note", "说明不能超过 200 个字");
+        var after = new Resources(zone.CapacityVcpu, zone.CapacityMemoryGb, zone.CapacityStorageGb) + delta;
+        if (after.Vcpu < 0 || after.MemoryGb < 0 || after.StorageGb < 0) v.Add("vcpu", "调整后容量不能小于 0");
+        v.ThrowIfInvalid();
+
+        Record(actor, zone, delta, input.Source!.Value, input.Note);
+        await db.SaveChangesAsync(ct);
+        return (await PoolsAsync(ct)).Single(p => p.ZoneId == zoneId);
+    }
+
+    /// <summary>Applies a change of hardware to a zone with its history row and audit entry; the caller saves.</summary>
+    internal void Record(Actor actor, NetworkZone zone, Resources delta, CapacitySource source, string? note)
+    {
+        zone.CapacityVcpu += delta.Vcpu;
+        zone.CapacityMemoryGb += delta.MemoryGb;
+        zone.CapacityStorageGb += delta.StorageGb;
+        zone.Version++;
+        db.PoolCapacityChanges.Add(new PoolCapacityChange
+        {
+            ZoneId = zone.Id, Vcpu = delta.Vcpu, MemoryGb = delta.MemoryGb, StorageGb = delta.StorageGb, Source = source, Note = note?.Trim(),
+            At = clock.GetUtcNow(), By = actor.UserName,
+        });
+        audit.Record(actor, AuditActions.PoolCapacityChanged, nameof(NetworkZone), zone.Id, null, new
+        {
+            zone = zone.Name, delta.Vcpu, delta.MemoryGb, delta.StorageGb, source = source.ToString(), note,
+        });
+    }
+
+    public async Task<IReadOnlyList<CapacityChangeDto>> HistoryAsync(Guid zoneId, CancellationToken ct) =>
+        (await db.PoolCapacityChanges.AsNoTracking().Where(c => c.ZoneId == zoneId).ToListAsync(ct))
+        .OrderByDescending(c => c.At).ThenByDescending(c => c.Id)
+        .Select(c => new CapacityChangeDto(c.Id, c.Vcpu, c.MemoryGb, c.StorageGb, c.Source, c.Note, c.At, c.By)).ToList();
+}
