@@ -282,6 +282,34 @@ public abstract class ApplicationsApiTests(GovCloudApp app)
     }
 
     [Fact]
+    public async Task Text_longer_than_its_column_is_a_chinese_400_not_a_database_error()
+    {
+        var (edu, a) = await DraftAsync();
+        var longVendor = new string('软', 150);
+        var row = await (await edu.PutJsonAsync($"/api/v1/applications/{a.Id}/vms", new
+        {
+            version = a.Version,
+            rows = new[] { new { no = 1, zone = "公共网络区", vendor = longVendor, systemName = a.SystemName, serverType = "APP", ownerNames = "张三",
+                ownerEmails = "zs@example.com", ownerMobiles = "13800000001", vcpu = 4, memoryGb = 8, systemDiskGb = 100, operatingSystem = "麒麟 V10", clustered = false } },
+        })).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("第 1 行：开发商不能超过 100 个字", row.FieldError("rows[1].vendor"));
+
+        var system = await (await edu.PostJsonAsync("/api/v1/systems", new { name = "长名称测试", vendor = longVendor, kind = SystemKind.New, location = SystemLocation.Elsewhere }))
+            .ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("开发商不能超过 100 个字", system.FieldError("vendor"));
+
+        a = await SubmittedAsync(edu, a);
+        var center = await app.SignInAsync("center");
+        var opinion = await (await center.PostJsonAsync($"/api/v1/applications/{a.Id}/evaluation", new
+        {
+            opinion = new string('意', 2500), version = a.Version,
+            rows = new object[] { new { no = 1, decision = RowDecision.Agree }, new { no = 2, decision = RowDecision.Agree } },
+            survey = new { date = ChinaTime.Today(TimeProvider.System).ToString("yyyy-MM-dd"), people = "刘运", findings = "良好" },
+        })).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("评估意见不能超过 2000 个字", opinion.FieldError("opinion"));
+    }
+
+    [Fact]
     public async Task R_21_3_approving_everything_ends_the_bureaus_clock_in_time()
     {
         var (edu, a) = await DraftAsync();

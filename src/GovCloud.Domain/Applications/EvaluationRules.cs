@@ -39,6 +39,17 @@ public static class EvaluationRules
         void Add(string field, string message) => problems.Add(new EvaluationProblem(field, message));
 
         if (string.IsNullOrWhiteSpace(opinion)) Add("opinion", "请填写评估意见");
+        void Long(string? value, int max, string field, string label)
+        {
+            if (value?.Length > max) Add(field, $"{label}不能超过 {max} 个字");
+        }
+        Long(opinion, 2000, "opinion", "评估意见");
+        Long(survey?.People, 200, "survey.people", "现场勘查人员");
+        Long(survey?.Findings, 2000, "survey.findings", "现场勘查情况");
+        Long(review?.Experts, 200, "review.experts", "技术评审专家");
+        Long(review?.Minutes, 4000, "review.minutes", "技术评审纪要");
+        Long(review?.Conclusion, 2000, "review.conclusion", "技术评审结论");
+        foreach (var r in rows) Long(r.Reason, 500, $"rows[{r.No}].reason", $"第 {r.No} 台虚拟机的理由");
         var given = rows.GroupBy(r => r.No).ToDictionary(g => g.Key, g => g.ToList());
         foreach (var no in rowNos.Order())
         {

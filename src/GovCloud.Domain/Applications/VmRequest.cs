@@ -77,6 +77,18 @@ public static partial class VmRules
                 Add("operatingSystem", $"操作系统“{r.OperatingSystem}”不在网络分区“{r.Zone}”可选的镜像中，可选：{string.Join("、", zoneRule.OsImages)}");
             if (r.Clustered is null) Add("clustered", "请填写是否集群部署（是/否）");
             if (r.Clustered == true && string.IsNullOrWhiteSpace(r.ClusterGroup)) Add("clusterGroup", "集群部署的虚拟机须填写集群组号");
+            void Long(string? value, int max, string field, string label)
+            {
+                if (value?.Length > max) Add(field, $"{label}不能超过 {max} 个字");
+            }
+            Long(r.Vendor, 100, "vendor", "开发商");
+            Long(r.SubsystemName, 100, "subsystemName", "子系统名称");
+            Long(r.OperatingSystem, 100, "operatingSystem", "操作系统");
+            Long(r.ClusterGroup, 50, "clusterGroup", "集群组号");
+            Long(r.Remarks, 500, "remarks", "备注");
+            Long(string.Join("、", r.Owners.Select(o => o.Name)), 500, "owners", "堡垒机账号负责人");
+            Long(string.Join("、", r.Owners.Select(o => o.Email)), 1000, "ownerEmails", "负责人邮箱");
+            Long(string.Join("、", r.Owners.Select(o => o.Mobile)), 500, "ownerMobiles", "负责人手机号码");
         }
         // A cluster has at least two machines.
         foreach (var group in rows.Where(r => r.Clustered == true && !string.IsNullOrWhiteSpace(r.ClusterGroup)).GroupBy(r => r.ClusterGroup!.Trim()))

@@ -270,7 +270,7 @@ public sealed class ApplicationService(
         if (name?.Length > 50) v.Add(field + "Name", $"{label}姓名不能超过 50 个字");
         if (!string.IsNullOrWhiteSpace(mobile) && !System.Text.RegularExpressions.Regex.IsMatch(mobile.Trim(), @"^1\d{10}$"))
             v.Add(field + "Mobile", $"{label}手机号码须为 11 位数字");
-        if (!string.IsNullOrWhiteSpace(email) && !MailAddress.TryCreate(email.Trim(), out _)) v.Add(field + "Email", $"{label}邮箱格式不正确");
+        if (!string.IsNullOrWhiteSpace(email) && (email.Trim().Length > 100 || !MailAddress.TryCreate(email.Trim(), out _))) v.Add(field + "Email", $"{label}邮箱格式不正确");
     }
 
     private void ApplyHeader(ResourceApplication app, ApplicationInput input, List<RequestedService> services)

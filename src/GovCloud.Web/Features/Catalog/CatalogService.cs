@@ -191,6 +191,8 @@ public sealed class CatalogService(GovCloudDbContext db, AuditLog audit, TimePro
         v.Check(input.CapacityStorageGb is >= 0, "capacityStorageGb", "存储容量须为不小于 0 的整数");
         var images = (input.OsImages ?? []).Select(i => i.Trim()).Where(i => i.Length > 0).Distinct().ToList();
         if (images.Any(i => i.Length > 50)) v.Add("osImages", "镜像名称不能超过 50 个字");
+        else if (string.Join("\n", images).Length > 2000) v.Add("osImages", "镜像列表过长，请精简");
+        if (input.Description?.Trim().Length > 200) v.Add("description", "说明不能超过 200 个字");
         v.ThrowIfInvalid();
         zone.Name = name!;
         zone.Description = Blank(input.Description);

@@ -247,6 +247,13 @@ public sealed partial class InfoSystemService(GovCloudDbContext db, DataScope sc
         if (!string.IsNullOrEmpty(name) && orgId is { } owner && await db.InfoSystems.AnyAsync(s => s.OrganisationId == owner && s.Name == name && s.Id != entity.Id, ct))
             v.Add("name", $"本单位已登记名为“{name}”的系统");
         if (input.Kind is null) v.Add("kind", "请选择系统类型（存量、新建、升级改造）");
+        foreach (var (value, max, field, label) in new[]
+                 {
+                     (input.Subsystems, 500, "subsystems", "子系统"), (input.Vendor, 100, "vendor", "开发商"),
+                     (input.VendorContactName, 50, "vendorContactName", "开发商联系人"), (input.VendorContactEmail, 100, "vendorContactEmail", "联系人邮箱"),
+                     (input.Remarks, 500, "remarks", "备注"),
+                 })
+            if (value?.Trim().Length > max) v.Add(field, $"{label}不能超过 {max} 个字");
         if (input.Location is null) v.Add("location", "请选择当前部署位置");
         if (InfoSystemRules.CheckMlpsLevel(input.MlpsLevel) is { } mlps) v.Add("mlpsLevel", mlps);
         if (!string.IsNullOrWhiteSpace(input.VendorContactMobile) && !Mobile().IsMatch(input.VendorContactMobile.Trim()))
