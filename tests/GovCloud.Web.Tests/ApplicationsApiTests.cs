@@ -307,6 +307,12 @@ public abstract class ApplicationsApiTests(GovCloudApp app)
             survey = new { date = ChinaTime.Today(TimeProvider.System).ToString("yyyy-MM-dd"), people = "刘运", findings = "良好" },
         })).ProblemAsync(HttpStatusCode.BadRequest);
         Assert.Equal("评估意见不能超过 2000 个字", opinion.FieldError("opinion"));
+
+        // A reason of the longest allowed length still reaches the agency's inbox (cut to fit the message).
+        var reason = new string('补', 2000);
+        a = await (await center.PostJsonAsync($"/api/v1/applications/{a.Id}/return", new { reason, version = a.Version })).ReadAsync<ApplicationDto>();
+        Assert.Equal(reason, a.ReturnReason);
+        Assert.Contains((await (await edu.GetAsync("/api/v1/inbox", Ct)).ReadAsync<InboxList>()).Items, n => n.Body.EndsWith("…") && n.Body.Length == 2000);
     }
 
     [Fact]

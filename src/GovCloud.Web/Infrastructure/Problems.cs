@@ -59,6 +59,12 @@ public sealed class ProblemException(int status, string title, string? detail = 
     public string AllMessages => Errors is { Count: > 0 } ? string.Join("；", Errors.SelectMany(e => e.Value)) : Message;
 }
 
+public static class Texts
+{
+    /// <summary>Text made from users' words (titles, message bodies) cut to fit its column, marked with an ellipsis.</summary>
+    public static string Fit(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
+}
+
 /// <summary>A problem of an uploaded spreadsheet, where Excel shows it: row number, column letter and its header (row 0: the file as a whole).</summary>
 public sealed record SheetError(int Row, string Column, string Header, string Message);
 

@@ -41,7 +41,7 @@ public sealed class DeadlineClockService(
         var startedOn = ChinaTime.DateOf(start.At);
         var entity = new DeadlineClock
         {
-            CaseType = start.CaseType, CaseId = start.CaseId, CaseTitle = start.CaseTitle, Step = start.Step, StepName = start.StepName,
+            CaseType = start.CaseType, CaseId = start.CaseId, CaseTitle = Texts.Fit(start.CaseTitle, 200), Step = start.Step, StepName = start.StepName,
             OrganisationId = start.OrganisationId, ResponsibleRole = start.ResponsibleRole, StartedAt = start.At, StartedOn = startedOn,
             PeriodLength = start.Period.Length, PeriodUnit = start.Period.Unit, State = ClockState.Running,
         };

@@ -31,7 +31,7 @@ public sealed class InboxService(GovCloudDbContext db, TimeProvider clock, IOpti
         var added = 0;
         foreach (var userId in userIds.Except(already))
         {
-            db.Notifications.Add(new Notification { UserId = userId, Kind = kind, Title = title, Body = body, Link = link, DedupKey = dedupKey, CreatedAt = now });
+            db.Notifications.Add(new Notification { UserId = userId, Kind = kind, Title = Texts.Fit(title, 200), Body = Texts.Fit(body, 2000), Link = link, DedupKey = dedupKey, CreatedAt = now });
             added++;
         }
         return added;
