@@ -21,6 +21,7 @@ public sealed class PoolsPageTests(BrowserApp app) : IClassFixture<BrowserApp>
         await dialog.Locator("button[type='submit']").ClickAsync();
         await page.GetByText("已调整 公共网络区 的容量").WaitForAsync();
         await card.GetByText("可分配 5000 核").WaitForAsync();
+        await page.Locator("#gc-pool-trend tr", new() { HasText = "公共网络区" }).WaitForAsync();
         await BrowserApp.ScreenshotAsync(page, "pools");
         await card.GetByText("容量记录").ClickAsync();
         var history = page.Locator("#gc-pool-history");

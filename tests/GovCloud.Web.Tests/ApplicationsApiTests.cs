@@ -11,6 +11,7 @@ using GovCloud.Web.Features.Systems;
 using GovCloud.Web.Infrastructure;
 using GovCloud.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GovCloud.Web.Tests;
 
@@ -237,6 +238,18 @@ public abstract class ApplicationsApiTests(GovCloudApp app)
         var history = await (await bureau.GetAsync($"/api/v1/pools/{pub.ZoneId}/capacity-changes", Ct)).ReadAsync<List<Features.Pools.CapacityChangeDto>>();
         Assert.Equal("撤销数据中心统筹利用", history[0].SourceName);
         Assert.Contains(history, h => h.Source == Features.Pools.CapacitySource.InitialBuild);
+
+        // The trend: last month written down once at the month's turn, this month as it stands.
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var service = scope.ServiceProvider.GetRequiredService<Features.Pools.PoolService>();
+            await service.EnsureLastMonthSnapshotAsync(Ct);
+            Assert.Equal(0, await service.EnsureLastMonthSnapshotAsync(Ct));
+        }
+        var trend = await (await bureau.GetAsync("/api/v1/pools/trend?months=12", Ct)).ReadAsync<List<Features.Pools.PoolMonthDto>>();
+        var today = ChinaTime.Today(TimeProvider.System);
+        Assert.Equal(grown.Effective, trend.Single(t => t.Zone == "公共网络区" && t.Month == today.ToString("yyyy-MM")).Effective);
+        Assert.Contains(trend, t => t.Zone == "公共网络区" && t.Month == today.AddMonths(-1).ToString("yyyy-MM"));
 
         var shrink = await (await bureau.PostJsonAsync($"/api/v1/pools/{pub.ZoneId}/capacity-changes", new
         {

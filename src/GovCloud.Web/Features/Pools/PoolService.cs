@@ -14,6 +14,9 @@ namespace GovCloud.Web.Features.Pools;
 
 public sealed record PoolDto(Guid ZoneId, string Zone, bool Active, Resources Physical, Resources Effective, Resources Allocated, Resources Reserved, Resources Free);
 
+/// <summary>One month of one zone: what could be promised and what was taken (allocated + reserved).</summary>
+public sealed record PoolMonthDto(string Month, Guid ZoneId, string Zone, Resources Effective, Resources Used);
+
 public sealed record CapacityInput(int? Vcpu, int? MemoryGb, int? StorageGb, CapacitySource? Source, string? Note);
 
 public sealed record CapacityChangeDto(long Id, int Vcpu, int MemoryGb, int StorageGb, CapacitySource Source, string? Note, DateTimeOffset At, string? By)
@@ -113,6 +116,50 @@ public sealed class PoolService(GovCloudDbContext db, AuditLog audit, TimeProvid
         {
             zone = zone.Name, delta.Vcpu, delta.MemoryGb, delta.StorageGb, source = source.ToString(), note,
         });
+    }
+
+    /// <summary>
+    /// The last <paramref name="months"/> months per zone: the month-end records, and the current month as it
+    /// stands now.
+    /// </summary>
+    public async Task<IReadOnlyList<PoolMonthDto>> TrendAsync(int months, CancellationToken ct)
+    {
+        months = Math.Clamp(months, 1, 60);
+        var today = ChinaTime.Today(clock);
+        var from = today.AddMonths(-(months - 1)).ToString("yyyy-MM");
+        var zones = await db.NetworkZones.AsNoTracking().ToDictionaryAsync(z => z.Id, z => z.Name, ct);
+        var past = await db.PoolSnapshots.AsNoTracking().Where(s => string.Compare(s.Month, from) >= 0).ToListAsync(ct);
+        var trend = past.Where(s => zones.ContainsKey(s.ZoneId)).Select(s => new PoolMonthDto(s.Month, s.ZoneId, zones[s.ZoneId],
+            new Resources(s.EffectiveVcpu, s.EffectiveMemoryGb, s.EffectiveStorageGb), new Resources(s.UsedVcpu, s.UsedMemoryGb, s.UsedStorageGb))).ToList();
+        var now = today.ToString("yyyy-MM");
+        trend.RemoveAll(t => t.Month == now);
+        trend.AddRange((await PoolsAsync(ct)).Select(p => new PoolMonthDto(now, p.ZoneId, p.Zone, p.Effective, p.Allocated + p.Reserved)));
+        return trend.OrderBy(t => t.Month).ThenBy(t => t.Zone).ToList();
+    }
+
+    /// <summary>At the first minute of a month, every zone's pool is written down for the month that ended (once across instances).</summary>
+    public async Task<int> EnsureLastMonthSnapshotAsync(CancellationToken ct)
+    {
+        var month = ChinaTime.Today(clock).AddMonths(-1).ToString("yyyy-MM");
+        if (await db.PoolSnapshots.AnyAsync(s => s.Month == month, ct)) return 0;
+        var now = clock.GetUtcNow();
+        var pools = await PoolsAsync(ct);
+        db.PoolSnapshots.AddRange(pools.Select(p => new PoolSnapshot
+        {
+            Month = month, ZoneId = p.ZoneId, EffectiveVcpu = p.Effective.Vcpu, EffectiveMemoryGb = p.Effective.MemoryGb, EffectiveStorageGb = p.Effective.StorageGb,
+            UsedVcpu = p.Allocated.Vcpu + p.Reserved.Vcpu, UsedMemoryGb = p.Allocated.MemoryGb + p.Reserved.MemoryGb,
+            UsedStorageGb = p.Allocated.StorageGb + p.Reserved.StorageGb, TakenAt = now,
+        }));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return pools.Count;
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return 0; // another instance wrote it a moment ago
+        }
     }
 
     public async Task<IReadOnlyList<CapacityChangeDto>> HistoryAsync(Guid zoneId, CancellationToken ct) =>

@@ -10,6 +10,8 @@ public static class PoolsApi
         var group = app.MapGroup("/api/v1/pools").WithTags("资源池");
         group.MapGet("/", List).WithName("ListPools")
             .WithSummary("各网络分区资源池：硬件容量、按超分比可分配量、已开通、已预留（已批准未开通）、剩余（vCPU 核、内存 GB、存储 GB）");
+        group.MapGet("/trend", Trend).WithName("PoolTrend")
+            .WithSummary("各分区近 months 个月（默认 12）的可分配量与已占用量：每月末记录，本月为当前值");
         group.MapGet("/{zoneId:guid}/capacity-changes", History).WithName("PoolCapacityHistory").WithSummary("某分区容量的增减记录及来源");
         group.MapPost("/{zoneId:guid}/capacity-changes", Add).WithName("AddPoolCapacity")
             .WithSummary("增加（或以“更正”减少）分区容量，注明来源：新购、撤销数据中心统筹利用等（大数据局）")
@@ -18,6 +20,9 @@ public static class PoolsApi
     }
 
     private static async Task<Ok<IReadOnlyList<PoolDto>>> List(PoolService pools, CancellationToken ct) => TypedResults.Ok(await pools.PoolsAsync(ct));
+
+    private static async Task<Ok<IReadOnlyList<PoolMonthDto>>> Trend(PoolService pools, int? months, CancellationToken ct) =>
+        TypedResults.Ok(await pools.TrendAsync(months ?? 12, ct));
 
     private static async Task<Ok<IReadOnlyList<CapacityChangeDto>>> History(Guid zoneId, PoolService pools, CancellationToken ct) =>
         TypedResults.Ok(await pools.HistoryAsync(zoneId, ct));

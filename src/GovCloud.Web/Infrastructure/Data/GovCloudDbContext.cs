@@ -42,6 +42,7 @@ public abstract class GovCloudDbContext(DbContextOptions options)
     public DbSet<CatalogPrice> CatalogPrices => Set<CatalogPrice>();
     public DbSet<NetworkZone> NetworkZones => Set<NetworkZone>();
     public DbSet<PoolCapacityChange> PoolCapacityChanges => Set<PoolCapacityChange>();
+    public DbSet<PoolSnapshot> PoolSnapshots => Set<PoolSnapshot>();
     public DbSet<ResourceApplication> ResourceApplications => Set<ResourceApplication>();
     public DbSet<ApplicationVm> ApplicationVms => Set<ApplicationVm>();
     public DbSet<RequestedService> RequestedServices => Set<RequestedService>();
@@ -200,6 +201,12 @@ public abstract class GovCloudDbContext(DbContextOptions options)
             e.Property(c => c.By).HasMaxLength(256);
             e.HasOne(c => c.Zone).WithMany().HasForeignKey(c => c.ZoneId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(c => c.ZoneId);
+        });
+
+        b.Entity<PoolSnapshot>(e =>
+        {
+            e.Property(s => s.Month).HasMaxLength(7);
+            e.HasIndex(s => new { s.Month, s.ZoneId }).IsUnique();
         });
 
         b.Entity<ResourceApplication>(e =>

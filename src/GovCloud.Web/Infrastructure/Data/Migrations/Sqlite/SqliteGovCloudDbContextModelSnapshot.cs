@@ -862,6 +862,49 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("PoolCapacityChanges");
                 });
 
+            modelBuilder.Entity("GovCloud.Web.Features.Pools.PoolSnapshot", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EffectiveMemoryGb")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EffectiveStorageGb")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EffectiveVcpu")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Month")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TakenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UsedMemoryGb")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UsedStorageGb")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UsedVcpu")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ZoneId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Month", "ZoneId")
+                        .IsUnique();
+
+                    b.ToTable("PoolSnapshots");
+                });
+
             modelBuilder.Entity("GovCloud.Web.Features.Systems.InfoSystem", b =>
                 {
                     b.Property<Guid>("Id")

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteGovCloudDbContext))]
-    [Migration("20261125202121_Applications")]
+    [Migration("20261125204058_Applications")]
     partial class Applications
     {
         /// <inheritdoc />
@@ -863,6 +863,49 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("ZoneId");
 
                     b.ToTable("PoolCapacityChanges");
+                });
+
+            modelBuilder.Entity("GovCloud.Web.Features.Pools.PoolSnapshot", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EffectiveMemoryGb")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EffectiveStorageGb")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EffectiveVcpu")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Month")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TakenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UsedMemoryGb")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UsedStorageGb")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UsedVcpu")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ZoneId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Month", "ZoneId")
+                        .IsUnique();
+
+                    b.ToTable("PoolSnapshots");
                 });
 
             modelBuilder.Entity("GovCloud.Web.Features.Systems.InfoSystem", b =>

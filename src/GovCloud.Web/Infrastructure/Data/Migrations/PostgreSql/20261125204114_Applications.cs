@@ -73,6 +73,27 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "PoolSnapshots",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Month = table.Column<string>(type: "character varying(7)", maxLength: 7, nullable: false),
+                    ZoneId = table.Column<Guid>(type: "uuid", nullable: false),
+                    EffectiveVcpu = table.Column<int>(type: "integer", nullable: false),
+                    EffectiveMemoryGb = table.Column<int>(type: "integer", nullable: false),
+                    EffectiveStorageGb = table.Column<int>(type: "integer", nullable: false),
+                    UsedVcpu = table.Column<int>(type: "integer", nullable: false),
+                    UsedMemoryGb = table.Column<int>(type: "integer", nullable: false),
+                    UsedStorageGb = table.Column<int>(type: "integer", nullable: false),
+                    TakenAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PoolSnapshots", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ResourceApplications",
                 columns: table => new
                 {
@@ -318,6 +339,12 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
                 column: "ZoneId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_PoolSnapshots_Month_ZoneId",
+                table: "PoolSnapshots",
+                columns: new[] { "Month", "ZoneId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RequestedServices_ApplicationId_ItemCode",
                 table: "RequestedServices",
                 columns: new[] { "ApplicationId", "ItemCode" },
@@ -367,6 +394,9 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
 
             migrationBuilder.DropTable(
                 name: "PoolCapacityChanges");
+
+            migrationBuilder.DropTable(
+                name: "PoolSnapshots");
 
             migrationBuilder.DropTable(
                 name: "RequestedServices");

@@ -72,6 +72,27 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "PoolSnapshots",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Month = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false),
+                    ZoneId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EffectiveVcpu = table.Column<int>(type: "INTEGER", nullable: false),
+                    EffectiveMemoryGb = table.Column<int>(type: "INTEGER", nullable: false),
+                    EffectiveStorageGb = table.Column<int>(type: "INTEGER", nullable: false),
+                    UsedVcpu = table.Column<int>(type: "INTEGER", nullable: false),
+                    UsedMemoryGb = table.Column<int>(type: "INTEGER", nullable: false),
+                    UsedStorageGb = table.Column<int>(type: "INTEGER", nullable: false),
+                    TakenAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PoolSnapshots", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ResourceApplications",
                 columns: table => new
                 {
@@ -317,6 +338,12 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
                 column: "ZoneId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_PoolSnapshots_Month_ZoneId",
+                table: "PoolSnapshots",
+                columns: new[] { "Month", "ZoneId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RequestedServices_ApplicationId_ItemCode",
                 table: "RequestedServices",
                 columns: new[] { "ApplicationId", "ItemCode" },
@@ -366,6 +393,9 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "PoolCapacityChanges");
+
+            migrationBuilder.DropTable(
+                name: "PoolSnapshots");
 
             migrationBuilder.DropTable(
                 name: "RequestedServices");

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlGovCloudDbContext))]
-    [Migration("20261125202141_Applications")]
+    [Migration("20261125204114_Applications")]
     partial class Applications
     {
         /// <inheritdoc />
@@ -880,6 +880,51 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
                     b.HasIndex("ZoneId");
 
                     b.ToTable("PoolCapacityChanges");
+                });
+
+            modelBuilder.Entity("GovCloud.Web.Features.Pools.PoolSnapshot", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("EffectiveMemoryGb")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("EffectiveStorageGb")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("EffectiveVcpu")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Month")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.Property<DateTimeOffset>("TakenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("UsedMemoryGb")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UsedStorageGb")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UsedVcpu")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ZoneId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Month", "ZoneId")
+                        .IsUnique();
+
+                    b.ToTable("PoolSnapshots");
                 });
 
             modelBuilder.Entity("GovCloud.Web.Features.Systems.InfoSystem", b =>
