@@ -58,6 +58,11 @@ public sealed class ApplicationPagesTests(BrowserApp app) : IClassFixture<Browse
         await edu.GetByPlaceholder("手机").FillAsync("13900000001");
         await edu.GetByRole(AriaRole.Button, new() { Name = "创建草稿并继续" }).ClickAsync();
         await edu.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/applications/[0-9a-f-]{36}$"));
+        var draftUrl = edu.Url;
+        // The draft waits on the agency's home page until it is submitted.
+        await edu.GotoAsync("/");
+        await edu.Locator("#gc-home-applications .gc-clock-line", new() { HasText = SystemName }).GetByText("草稿").WaitForAsync();
+        await edu.GotoAsync(draftUrl);
 
         // A form with a missing memory and a row of another system: every problem, by row and column, nothing imported.
         var bad = RequestFormWriter.Write(["公共网络区", "互联网区"], null, [Vm(1, memory: null), Vm(2) with { SystemName = "别的系统" }]);
