@@ -232,9 +232,10 @@ public abstract class ApplicationsApiTests(GovCloudApp app)
 
         var grown = await (await bureau.PostJsonAsync($"/api/v1/pools/{pub.ZoneId}/capacity-changes", new
         {
-            vcpu = 100, memoryGb = 400, storageGb = 0, source = Features.Pools.CapacitySource.RevokedDataCenter, note = "某局机房撤销后统筹利用",
+            vcpu = 100, memoryGb = 400, storageGb = 0, bandwidthMbps = 1000, publicIps = 16, source = Features.Pools.CapacitySource.RevokedDataCenter,
+            note = "某局机房撤销后统筹利用",
         })).ReadAsync<Features.Pools.PoolDto>();
-        Assert.Equal(pub.Physical.Vcpu + 100, grown.Physical.Vcpu);
+        Assert.Equal((pub.Physical.Vcpu + 100, pub.BandwidthMbps + 1000, pub.PublicIps + 16), (grown.Physical.Vcpu, grown.BandwidthMbps, grown.PublicIps));
         var history = await (await bureau.GetAsync($"/api/v1/pools/{pub.ZoneId}/capacity-changes", Ct)).ReadAsync<List<Features.Pools.CapacityChangeDto>>();
         Assert.Equal("撤销数据中心统筹利用", history[0].SourceName);
         Assert.Contains(history, h => h.Source == Features.Pools.CapacitySource.InitialBuild);

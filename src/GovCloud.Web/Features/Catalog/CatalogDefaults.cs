@@ -35,5 +35,5 @@ public static class CatalogDefaults
     public static readonly string[] OsImages = ["麒麟 V10", "统信 UOS", "CentOS 7", "Windows Server 2019"];
 
     /// <summary>A zone in the configuration but not yet in the database starts allowing every server type, with this capacity.</summary>
-    public const int CapacityVcpu = 2000, CapacityMemoryGb = 8000, CapacityStorageGb = 200_000;
+    public const int CapacityVcpu = 2000, CapacityMemoryGb = 8000, CapacityStorageGb = 200_000, CapacityBandwidthMbps = 10_000, CapacityPublicIps = 256;
 }

@@ -46,6 +46,8 @@ public sealed class NetworkZone
     public int CapacityVcpu { get; set; }
     public int CapacityMemoryGb { get; set; }
     public int CapacityStorageGb { get; set; }
+    public int CapacityBandwidthMbps { get; set; }
+    public int CapacityPublicIps { get; set; }
     public bool Active { get; set; } = true;
     public long Version { get; set; }
 }

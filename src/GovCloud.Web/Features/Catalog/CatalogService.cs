@@ -22,10 +22,12 @@ public sealed record CatalogItemInput(string? Code, string? Name, string? Specif
 public sealed record CatalogPriceInput(string? Component, string? ComponentName, string? Unit, decimal? UnitPrice, DateOnly? EffectiveFrom);
 
 public sealed record NetworkZoneDto(Guid Id, int No, string Name, string? Description, IReadOnlyList<ServerType> ServerTypes,
-    IReadOnlyList<string> OsImages, int CapacityVcpu, int CapacityMemoryGb, int CapacityStorageGb, bool Active, long Version);
+    IReadOnlyList<string> OsImages, int CapacityVcpu, int CapacityMemoryGb, int CapacityStorageGb, bool Active, long Version,
+    int CapacityBandwidthMbps = 0, int CapacityPublicIps = 0);
 
 public sealed record NetworkZoneInput(string? Name, string? Description, IReadOnlyList<ServerType>? ServerTypes, IReadOnlyList<string>? OsImages,
-    int? CapacityVcpu, int? CapacityMemoryGb, int? CapacityStorageGb, bool? Active, long? Version = null);
+    int? CapacityVcpu, int? CapacityMemoryGb, int? CapacityStorageGb, bool? Active, long? Version = null, int? CapacityBandwidthMbps = null,
+    int? CapacityPublicIps = null);
 
 /// <summary>
 /// 云资源服务目录 and 网络分区: configuration kept as data (R-A4.1, R-32.1). Everyone signed in reads
@@ -170,8 +172,10 @@ public sealed class CatalogService(GovCloudDbContext db, AuditLog audit, TimePro
         var capacity = await ApplyAsync(zone, input, ct);
         audit.Record(actor, AuditActions.NetworkZoneUpdated, nameof(NetworkZone), zone.Id, before, Snapshot(zone));
         // A capacity typed over in the zone form is a correction, kept in the pool's history like any other change.
-        var delta = capacity - new GovCloud.Domain.Provisioning.Resources(zone.CapacityVcpu, zone.CapacityMemoryGb, zone.CapacityStorageGb);
-        if (delta != GovCloud.Domain.Provisioning.Resources.None)
+        var delta = new GovCloud.Web.Features.Pools.CapacityDelta(
+            capacity.Resources - new GovCloud.Domain.Provisioning.Resources(zone.CapacityVcpu, zone.CapacityMemoryGb, zone.CapacityStorageGb),
+            capacity.BandwidthMbps - zone.CapacityBandwidthMbps, capacity.PublicIps - zone.CapacityPublicIps);
+        if (!delta.IsEmpty)
             pools.Record(actor, zone, delta, GovCloud.Web.Features.Pools.CapacitySource.Correction, "在网络分区中直接修改容量");
         else zone.Version++;
         await db.SaveChangesAsync(ct);
@@ -179,7 +183,7 @@ public sealed class CatalogService(GovCloudDbContext db, AuditLog audit, TimePro
     }
 
     /// <summary>Checks and applies the zone's settings; returns the capacity asked for, which the pool history applies.</summary>
-    private async Task<GovCloud.Domain.Provisioning.Resources> ApplyAsync(NetworkZone zone, NetworkZoneInput input, CancellationToken ct)
+    private async Task<GovCloud.Web.Features.Pools.CapacityDelta> ApplyAsync(NetworkZone zone, NetworkZoneInput input, CancellationToken ct)
     {
         var v = new Validation();
         var name = input.Name?.Trim();
@@ -189,6 +193,8 @@ public sealed class CatalogService(GovCloudDbContext db, AuditLog audit, TimePro
         v.Check(input.CapacityVcpu is >= 0, "capacityVcpu", "vCPU 容量须为不小于 0 的整数");
         v.Check(input.CapacityMemoryGb is >= 0, "capacityMemoryGb", "内存容量须为不小于 0 的整数");
         v.Check(input.CapacityStorageGb is >= 0, "capacityStorageGb", "存储容量须为不小于 0 的整数");
+        v.Check(input.CapacityBandwidthMbps is null or >= 0, "capacityBandwidthMbps", "带宽须为不小于 0 的整数（Mbps）");
+        v.Check(input.CapacityPublicIps is null or >= 0, "capacityPublicIps", "公网 IP 数须为不小于 0 的整数");
         var images = (input.OsImages ?? []).Select(i => i.Trim()).Where(i => i.Length > 0).Distinct().ToList();
         if (images.Any(i => i.Length > 50)) v.Add("osImages", "镜像名称不能超过 50 个字");
         else if (string.Join("\n", images).Length > 2000) v.Add("osImages", "镜像列表过长，请精简");
@@ -199,7 +205,9 @@ public sealed class CatalogService(GovCloudDbContext db, AuditLog audit, TimePro
         zone.ServerTypes = string.Join(",", input.ServerTypes!.Distinct().Order());
         zone.OsImages = string.Join("\n", images);
         zone.Active = input.Active ?? zone.Active;
-        return new GovCloud.Domain.Provisioning.Resources(input.CapacityVcpu!.Value, input.CapacityMemoryGb!.Value, input.CapacityStorageGb!.Value);
+        return new GovCloud.Web.Features.Pools.CapacityDelta(
+            new GovCloud.Domain.Provisioning.Resources(input.CapacityVcpu!.Value, input.CapacityMemoryGb!.Value, input.CapacityStorageGb!.Value),
+            input.CapacityBandwidthMbps ?? zone.CapacityBandwidthMbps, input.CapacityPublicIps ?? zone.CapacityPublicIps);
     }
 
     /// <summary>
@@ -231,11 +239,13 @@ public sealed class CatalogService(GovCloudDbContext db, AuditLog audit, TimePro
             {
                 Name = name, No = ++no, ServerTypes = string.Join(",", Enum.GetValues<ServerType>()), OsImages = string.Join("\n", CatalogDefaults.OsImages),
                 CapacityVcpu = CatalogDefaults.CapacityVcpu, CapacityMemoryGb = CatalogDefaults.CapacityMemoryGb, CapacityStorageGb = CatalogDefaults.CapacityStorageGb,
+                CapacityBandwidthMbps = CatalogDefaults.CapacityBandwidthMbps, CapacityPublicIps = CatalogDefaults.CapacityPublicIps,
             };
             db.NetworkZones.Add(zone);
             db.PoolCapacityChanges.Add(new GovCloud.Web.Features.Pools.PoolCapacityChange
             {
                 ZoneId = zone.Id, Vcpu = zone.CapacityVcpu, MemoryGb = zone.CapacityMemoryGb, StorageGb = zone.CapacityStorageGb,
+                BandwidthMbps = zone.CapacityBandwidthMbps, PublicIps = zone.CapacityPublicIps,
                 Source = GovCloud.Web.Features.Pools.CapacitySource.InitialBuild, Note = "初始容量（待按实际硬件更正）", At = clock.GetUtcNow(), By = "系统",
             });
             audit.Record(Actor.System, AuditActions.NetworkZoneCreated, nameof(NetworkZone), zone.Id, after: new { zone.Name, source = "配置文件" });
@@ -277,9 +287,13 @@ public sealed class CatalogService(GovCloudDbContext db, AuditLog audit, TimePro
 
     internal static NetworkZoneDto ToDto(NetworkZone z) => new(z.Id, z.No, z.Name, z.Description,
         z.ServerTypes.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<ServerType>).ToList(),
-        z.OsImages.Split('\n', StringSplitOptions.RemoveEmptyEntries), z.CapacityVcpu, z.CapacityMemoryGb, z.CapacityStorageGb, z.Active, z.Version);
+        z.OsImages.Split('\n', StringSplitOptions.RemoveEmptyEntries), z.CapacityVcpu, z.CapacityMemoryGb, z.CapacityStorageGb, z.Active, z.Version,
+        z.CapacityBandwidthMbps, z.CapacityPublicIps);
 
-    private static object Snapshot(NetworkZone z) => new { z.Name, z.ServerTypes, z.OsImages, z.CapacityVcpu, z.CapacityMemoryGb, z.CapacityStorageGb, z.Active };
+    private static object Snapshot(NetworkZone z) => new
+    {
+        z.Name, z.ServerTypes, z.OsImages, z.CapacityVcpu, z.CapacityMemoryGb, z.CapacityStorageGb, z.CapacityBandwidthMbps, z.CapacityPublicIps, z.Active,
+    };
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }

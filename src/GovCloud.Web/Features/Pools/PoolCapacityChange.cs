@@ -32,6 +32,8 @@ public sealed class PoolCapacityChange
     public int Vcpu { get; set; }
     public int MemoryGb { get; set; }
     public int StorageGb { get; set; }
+    public int BandwidthMbps { get; set; }
+    public int PublicIps { get; set; }
     public CapacitySource Source { get; set; }
     public string? Note { get; set; }
     public DateTimeOffset At { get; set; }

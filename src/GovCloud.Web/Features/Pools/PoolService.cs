@@ -12,14 +12,23 @@ using Microsoft.Extensions.Options;
 
 namespace GovCloud.Web.Features.Pools;
 
-public sealed record PoolDto(Guid ZoneId, string Zone, bool Active, Resources Physical, Resources Effective, Resources Allocated, Resources Reserved, Resources Free);
+/// <summary>A zone's pool; bandwidth and public addresses are hardware only until provisioning hands them out.</summary>
+public sealed record PoolDto(Guid ZoneId, string Zone, bool Active, Resources Physical, Resources Effective, Resources Allocated, Resources Reserved, Resources Free,
+    int BandwidthMbps, int PublicIps);
+
+/// <summary>What a capacity change adds (negative in a correction).</summary>
+public sealed record CapacityDelta(Resources Resources, int BandwidthMbps, int PublicIps)
+{
+    public bool IsEmpty => Resources == Resources.None && BandwidthMbps == 0 && PublicIps == 0;
+}
 
 /// <summary>One month of one zone: what could be promised and what was taken (allocated + reserved).</summary>
 public sealed record PoolMonthDto(string Month, Guid ZoneId, string Zone, Resources Effective, Resources Used);
 
-public sealed record CapacityInput(int? Vcpu, int? MemoryGb, int? StorageGb, CapacitySource? Source, string? Note);
+public sealed record CapacityInput(int? Vcpu, int? MemoryGb, int? StorageGb, CapacitySource? Source, string? Note, int? BandwidthMbps = null, int? PublicIps = null);
 
-public sealed record CapacityChangeDto(long Id, int Vcpu, int MemoryGb, int StorageGb, CapacitySource Source, string? Note, DateTimeOffset At, string? By)
+public sealed record CapacityChangeDto(long Id, int Vcpu, int MemoryGb, int StorageGb, int BandwidthMbps, int PublicIps, CapacitySource Source, string? Note,
+    DateTimeOffset At, string? By)
 {
     public string SourceName => Source.DisplayName();
 }
@@ -46,7 +55,7 @@ public sealed class PoolService(GovCloudDbContext db, AuditLog audit, TimeProvid
             var effective = PoolRules.Effective(physical, Overcommit);
             var held = reserved.GetValueOrDefault(z.Name, Resources.None);
             var figures = new PoolFigures(z.Name, physical, effective, Resources.None, held);
-            return new PoolDto(z.Id, z.Name, z.Active, physical, effective, figures.Allocated, held, figures.Free);
+            return new PoolDto(z.Id, z.Name, z.Active, physical, effective, figures.Allocated, held, figures.Free, z.CapacityBandwidthMbps, z.CapacityPublicIps);
         }).ToList();
     }
 
@@ -84,15 +93,16 @@ public sealed class PoolService(GovCloudDbContext db, AuditLog audit, TimeProvid
         if (!actor.IsIn(Role.BureauApprover)) throw ProblemException.Forbidden("只有大数据局审批人员可以调整资源池容量");
         var zone = await db.NetworkZones.FirstOrDefaultAsync(z => z.Id == zoneId, ct) ?? throw ProblemException.NotFound("网络分区");
         var v = new Validation();
-        var delta = new Resources(input.Vcpu ?? 0, input.MemoryGb ?? 0, input.StorageGb ?? 0);
-        if (delta == Resources.None) v.Add("vcpu", "请至少填写一项增加（或更正减少）的容量");
+        var delta = new CapacityDelta(new Resources(input.Vcpu ?? 0, input.MemoryGb ?? 0, input.StorageGb ?? 0), input.BandwidthMbps ?? 0, input.PublicIps ?? 0);
+        int[] amounts = [delta.Resources.Vcpu, delta.Resources.MemoryGb, delta.Resources.StorageGb, delta.BandwidthMbps, delta.PublicIps];
+        if (delta.IsEmpty) v.Add("vcpu", "请至少填写一项增加（或更正减少）的容量");
         if (input.Source is null) v.Add("source", "请选择容量来源");
-        if (input.Source != CapacitySource.Correction && (delta.Vcpu < 0 || delta.MemoryGb < 0 || delta.StorageGb < 0))
-            v.Add("source", "减少容量请选择来源“更正”并说明原因");
+        if (input.Source != CapacitySource.Correction && amounts.Any(a => a < 0)) v.Add("source", "减少容量请选择来源“更正”并说明原因");
         if (input.Source == CapacitySource.Correction && string.IsNullOrWhiteSpace(input.Note)) v.Add("note", "更正容量须说明原因");
         if (input.Note?.Length > 200) v.Add("note", "说明不能超过 200 个字");
-        var after = new Resources(zone.CapacityVcpu, zone.CapacityMemoryGb, zone.CapacityStorageGb) + delta;
-        if (after.Vcpu < 0 || after.MemoryGb < 0 || after.StorageGb < 0) v.Add("vcpu", "调整后容量不能小于 0");
+        int[] after = [zone.CapacityVcpu + amounts[0], zone.CapacityMemoryGb + amounts[1], zone.CapacityStorageGb + amounts[2],
+            zone.CapacityBandwidthMbps + amounts[3], zone.CapacityPublicIps + amounts[4]];
+        if (after.Any(a => a < 0)) v.Add("vcpu", "调整后容量不能小于 0");
         v.ThrowIfInvalid();
 
         Record(actor, zone, delta, input.Source!.Value, input.Note);
@@ -101,20 +111,23 @@ public sealed class PoolService(GovCloudDbContext db, AuditLog audit, TimeProvid
     }
 
     /// <summary>Applies a change of hardware to a zone with its history row and audit entry; the caller saves.</summary>
-    internal void Record(Actor actor, NetworkZone zone, Resources delta, CapacitySource source, string? note)
+    internal void Record(Actor actor, NetworkZone zone, CapacityDelta delta, CapacitySource source, string? note)
     {
-        zone.CapacityVcpu += delta.Vcpu;
-        zone.CapacityMemoryGb += delta.MemoryGb;
-        zone.CapacityStorageGb += delta.StorageGb;
+        var r = delta.Resources;
+        zone.CapacityVcpu += r.Vcpu;
+        zone.CapacityMemoryGb += r.MemoryGb;
+        zone.CapacityStorageGb += r.StorageGb;
+        zone.CapacityBandwidthMbps += delta.BandwidthMbps;
+        zone.CapacityPublicIps += delta.PublicIps;
         zone.Version++;
         db.PoolCapacityChanges.Add(new PoolCapacityChange
         {
-            ZoneId = zone.Id, Vcpu = delta.Vcpu, MemoryGb = delta.MemoryGb, StorageGb = delta.StorageGb, Source = source, Note = note?.Trim(),
-            At = clock.GetUtcNow(), By = actor.UserName,
+            ZoneId = zone.Id, Vcpu = r.Vcpu, MemoryGb = r.MemoryGb, StorageGb = r.StorageGb, BandwidthMbps = delta.BandwidthMbps, PublicIps = delta.PublicIps,
+            Source = source, Note = note?.Trim(), At = clock.GetUtcNow(), By = actor.UserName,
         });
         audit.Record(actor, AuditActions.PoolCapacityChanged, nameof(NetworkZone), zone.Id, null, new
         {
-            zone = zone.Name, delta.Vcpu, delta.MemoryGb, delta.StorageGb, source = source.ToString(), note,
+            zone = zone.Name, r.Vcpu, r.MemoryGb, r.StorageGb, delta.BandwidthMbps, delta.PublicIps, source = source.ToString(), note,
         });
     }
 
@@ -165,5 +178,5 @@ public sealed class PoolService(GovCloudDbContext db, AuditLog audit, TimeProvid
     public async Task<IReadOnlyList<CapacityChangeDto>> HistoryAsync(Guid zoneId, CancellationToken ct) =>
         (await db.PoolCapacityChanges.AsNoTracking().Where(c => c.ZoneId == zoneId).ToListAsync(ct))
         .OrderByDescending(c => c.At).ThenByDescending(c => c.Id)
-        .Select(c => new CapacityChangeDto(c.Id, c.Vcpu, c.MemoryGb, c.StorageGb, c.Source, c.Note, c.At, c.By)).ToList();
+        .Select(c => new CapacityChangeDto(c.Id, c.Vcpu, c.MemoryGb, c.StorageGb, c.BandwidthMbps, c.PublicIps, c.Source, c.Note, c.At, c.By)).ToList();
 }

@@ -567,7 +567,13 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
                     b.Property<bool>("Active")
                         .HasColumnType("boolean");
 
+                    b.Property<int>("CapacityBandwidthMbps")
+                        .HasColumnType("integer");
+
                     b.Property<int>("CapacityMemoryGb")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CapacityPublicIps")
                         .HasColumnType("integer");
 
                     b.Property<int>("CapacityStorageGb")
@@ -847,6 +853,9 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("BandwidthMbps")
+                        .HasColumnType("integer");
+
                     b.Property<string>("By")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
@@ -857,6 +866,9 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
                     b.Property<string>("Note")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<int>("PublicIps")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Source")
                         .IsRequired()

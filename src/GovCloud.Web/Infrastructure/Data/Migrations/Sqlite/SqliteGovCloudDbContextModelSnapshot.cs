@@ -554,7 +554,13 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<bool>("Active")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("CapacityBandwidthMbps")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("CapacityMemoryGb")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CapacityPublicIps")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("CapacityStorageGb")
@@ -830,6 +836,9 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<long>("At")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("BandwidthMbps")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("By")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
@@ -840,6 +849,9 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<string>("Note")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("PublicIps")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Source")
                         .IsRequired()

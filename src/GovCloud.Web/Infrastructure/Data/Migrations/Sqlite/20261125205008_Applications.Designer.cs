@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteGovCloudDbContext))]
-    [Migration("20261125204058_Applications")]
+    [Migration("20261125205008_Applications")]
     partial class Applications
     {
         /// <inheritdoc />
@@ -557,7 +557,13 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<bool>("Active")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("CapacityBandwidthMbps")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("CapacityMemoryGb")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CapacityPublicIps")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("CapacityStorageGb")
@@ -833,6 +839,9 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<long>("At")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("BandwidthMbps")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("By")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
@@ -843,6 +852,9 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<string>("Note")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("PublicIps")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Source")
                         .IsRequired()

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlGovCloudDbContext))]
-    [Migration("20261125204114_Applications")]
+    [Migration("20261125205023_Applications")]
     partial class Applications
     {
         /// <inheritdoc />
@@ -570,7 +570,13 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
                     b.Property<bool>("Active")
                         .HasColumnType("boolean");
 
+                    b.Property<int>("CapacityBandwidthMbps")
+                        .HasColumnType("integer");
+
                     b.Property<int>("CapacityMemoryGb")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CapacityPublicIps")
                         .HasColumnType("integer");
 
                     b.Property<int>("CapacityStorageGb")
@@ -850,6 +856,9 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("BandwidthMbps")
+                        .HasColumnType("integer");
+
                     b.Property<string>("By")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
@@ -860,6 +869,9 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
                     b.Property<string>("Note")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<int>("PublicIps")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Source")
                         .IsRequired()

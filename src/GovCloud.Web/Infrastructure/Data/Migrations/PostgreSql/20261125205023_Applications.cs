@@ -64,6 +64,8 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
                     CapacityVcpu = table.Column<int>(type: "integer", nullable: false),
                     CapacityMemoryGb = table.Column<int>(type: "integer", nullable: false),
                     CapacityStorageGb = table.Column<int>(type: "integer", nullable: false),
+                    CapacityBandwidthMbps = table.Column<int>(type: "integer", nullable: false),
+                    CapacityPublicIps = table.Column<int>(type: "integer", nullable: false),
                     Active = table.Column<bool>(type: "boolean", nullable: false),
                     Version = table.Column<long>(type: "bigint", nullable: false)
                 },
@@ -188,6 +190,8 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
                     Vcpu = table.Column<int>(type: "integer", nullable: false),
                     MemoryGb = table.Column<int>(type: "integer", nullable: false),
                     StorageGb = table.Column<int>(type: "integer", nullable: false),
+                    BandwidthMbps = table.Column<int>(type: "integer", nullable: false),
+                    PublicIps = table.Column<int>(type: "integer", nullable: false),
                     Source = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     Note = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),

@@ -63,6 +63,8 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
                     CapacityVcpu = table.Column<int>(type: "INTEGER", nullable: false),
                     CapacityMemoryGb = table.Column<int>(type: "INTEGER", nullable: false),
                     CapacityStorageGb = table.Column<int>(type: "INTEGER", nullable: false),
+                    CapacityBandwidthMbps = table.Column<int>(type: "INTEGER", nullable: false),
+                    CapacityPublicIps = table.Column<int>(type: "INTEGER", nullable: false),
                     Active = table.Column<bool>(type: "INTEGER", nullable: false),
                     Version = table.Column<long>(type: "INTEGER", nullable: false)
                 },
@@ -187,6 +189,8 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
                     Vcpu = table.Column<int>(type: "INTEGER", nullable: false),
                     MemoryGb = table.Column<int>(type: "INTEGER", nullable: false),
                     StorageGb = table.Column<int>(type: "INTEGER", nullable: false),
+                    BandwidthMbps = table.Column<int>(type: "INTEGER", nullable: false),
+                    PublicIps = table.Column<int>(type: "INTEGER", nullable: false),
                     Source = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     Note = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     At = table.Column<long>(type: "INTEGER", nullable: false),
