@@ -172,7 +172,7 @@ public sealed class CatalogService(GovCloudDbContext db, AuditLog audit, TimePro
         var capacity = await ApplyAsync(zone, input, ct);
         audit.Record(actor, AuditActions.NetworkZoneUpdated, nameof(NetworkZone), zone.Id, before, Snapshot(zone));
         // A capacity typed over in the zone form is a correction, kept in the pool's history like any other change.
-        var delta = new GovCloud.Web.Features.Pools.CapacityDelta(
+        var delta = new GovCloud.Web.Features.Pools.PoolCapacity(
             capacity.Resources - new GovCloud.Domain.Provisioning.Resources(zone.CapacityVcpu, zone.CapacityMemoryGb, zone.CapacityStorageGb),
             capacity.BandwidthMbps - zone.CapacityBandwidthMbps, capacity.PublicIps - zone.CapacityPublicIps);
         if (!delta.IsEmpty)
@@ -183,7 +183,7 @@ public sealed class CatalogService(GovCloudDbContext db, AuditLog audit, TimePro
     }
 
     /// <summary>Checks and applies the zone's settings; returns the capacity asked for, which the pool history applies.</summary>
-    private async Task<GovCloud.Web.Features.Pools.CapacityDelta> ApplyAsync(NetworkZone zone, NetworkZoneInput input, CancellationToken ct)
+    private async Task<GovCloud.Web.Features.Pools.PoolCapacity> ApplyAsync(NetworkZone zone, NetworkZoneInput input, CancellationToken ct)
     {
         var v = new Validation();
         var name = input.Name?.Trim();
@@ -205,7 +205,7 @@ public sealed class CatalogService(GovCloudDbContext db, AuditLog audit, TimePro
         zone.ServerTypes = string.Join(",", input.ServerTypes!.Distinct().Order());
         zone.OsImages = string.Join("\n", images);
         zone.Active = input.Active ?? zone.Active;
-        return new GovCloud.Web.Features.Pools.CapacityDelta(
+        return new GovCloud.Web.Features.Pools.PoolCapacity(
             new GovCloud.Domain.Provisioning.Resources(input.CapacityVcpu!.Value, input.CapacityMemoryGb!.Value, input.CapacityStorageGb!.Value),
             input.CapacityBandwidthMbps ?? zone.CapacityBandwidthMbps, input.CapacityPublicIps ?? zone.CapacityPublicIps);
     }

@@ -16,8 +16,8 @@ namespace GovCloud.Web.Features.Pools;
 public sealed record PoolDto(Guid ZoneId, string Zone, bool Active, Resources Physical, Resources Effective, Resources Allocated, Resources Reserved, Resources Free,
     int BandwidthMbps, int PublicIps);
 
-/// <summary>What a capacity change adds (negative in a correction).</summary>
-public sealed record CapacityDelta(Resources Resources, int BandwidthMbps, int PublicIps)
+/// <summary>An amount of a pool's hardware: a zone's total, or a change of it (negative in a correction).</summary>
+public sealed record PoolCapacity(Resources Resources, int BandwidthMbps, int PublicIps)
 {
     public bool IsEmpty => Resources == Resources.None && BandwidthMbps == 0 && PublicIps == 0;
 }
@@ -93,7 +93,7 @@ public sealed class PoolService(GovCloudDbContext db, AuditLog audit, TimeProvid
         if (!actor.IsIn(Role.BureauApprover)) throw ProblemException.Forbidden("只有大数据局审批人员可以调整资源池容量");
         var zone = await db.NetworkZones.FirstOrDefaultAsync(z => z.Id == zoneId, ct) ?? throw ProblemException.NotFound("网络分区");
         var v = new Validation();
-        var delta = new CapacityDelta(new Resources(input.Vcpu ?? 0, input.MemoryGb ?? 0, input.StorageGb ?? 0), input.BandwidthMbps ?? 0, input.PublicIps ?? 0);
+        var delta = new PoolCapacity(new Resources(input.Vcpu ?? 0, input.MemoryGb ?? 0, input.StorageGb ?? 0), input.BandwidthMbps ?? 0, input.PublicIps ?? 0);
         int[] amounts = [delta.Resources.Vcpu, delta.Resources.MemoryGb, delta.Resources.StorageGb, delta.BandwidthMbps, delta.PublicIps];
         if (delta.IsEmpty) v.Add("vcpu", "请至少填写一项增加（或更正减少）的容量");
         if (input.Source is null) v.Add("source", "请选择容量来源");
@@ -111,7 +111,7 @@ public sealed class PoolService(GovCloudDbContext db, AuditLog audit, TimeProvid
     }
 
     /// <summary>Applies a change of hardware to a zone with its history row and audit entry; the caller saves.</summary>
-    internal void Record(Actor actor, NetworkZone zone, CapacityDelta delta, CapacitySource source, string? note)
+    internal void Record(Actor actor, NetworkZone zone, PoolCapacity delta, CapacitySource source, string? note)
     {
         var r = delta.Resources;
         zone.CapacityVcpu += r.Vcpu;
