@@ -1,5 +1,4 @@
-using System.Net.Mail;
-using System.Text.RegularExpressions;
+using GovCloud.Domain.Organisations;
 
 namespace GovCloud.Domain.Applications;
 
@@ -39,7 +38,7 @@ public sealed record ZoneRule(IReadOnlyCollection<ServerType> ServerTypes, IRead
 public sealed record VmProblem(int Row, string Field, string Message);
 
 /// <summary>The rules of the Annex 3 rows (R-A3.2 required fields, R-A3.4 owners, R-A3.5 server types, clusters).</summary>
-public static partial class VmRules
+public static class VmRules
 {
     /// <summary>Every problem of the rows; with <paramref name="systemName"/>, rows of another system too (one form per system, R-A3.1).</summary>
     public static IReadOnlyList<VmProblem> Validate(IReadOnlyList<VmRequest> rows, VmLimits limits, string? systemName = null)
@@ -64,8 +63,8 @@ public static partial class VmRules
             foreach (var (owner, i) in r.Owners.Select((o, i) => (o, i + 1)))
             {
                 if (string.IsNullOrWhiteSpace(owner.Name)) Add("owners", $"第 {i} 位堡垒机账号负责人缺少姓名");
-                if (!MailAddress.TryCreate(owner.Email, out _)) Add("ownerEmails", $"第 {i} 位负责人的邮箱“{owner.Email}”格式不正确");
-                if (!Mobile().IsMatch(owner.Mobile ?? "")) Add("ownerMobiles", $"第 {i} 位负责人的手机号码“{owner.Mobile}”须为 11 位数字");
+                if (!ContactRules.IsEmail(owner.Email)) Add("ownerEmails", $"第 {i} 位负责人的邮箱“{owner.Email}”格式不正确");
+                if (!ContactRules.IsMobile(owner.Mobile)) Add("ownerMobiles", $"第 {i} 位负责人的手机号码“{owner.Mobile}”须为 11 位数字");
             }
             Range(r.Vcpu, 1, limits.MaxVcpu, "vcpu", "vCPU 核数", " 核", Add);
             Range(r.MemoryGb, 1, limits.MaxMemoryGb, "memoryGb", "内存", " GB ", Add);
@@ -120,6 +119,4 @@ public static partial class VmRules
         else if (value < min || value > max) add(field, $"{label}须在 {min} 至 {max}{unit}之间");
     }
 
-    [GeneratedRegex(@"^1\d{10}$")]
-    private static partial Regex Mobile();
 }

@@ -63,6 +63,9 @@ public static class Texts
 {
     /// <summary>Text made from users' words (titles, message bodies) cut to fit its column, marked with an ellipsis.</summary>
     public static string Fit(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
+
+    /// <summary>What a user typed, trimmed; null when nothing was.</summary>
+    public static string? OrNull(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }
 
 /// <summary>A problem of an uploaded spreadsheet, where Excel shows it: row number, column letter and its header (row 0: the file as a whole).</summary>
@@ -86,6 +89,15 @@ public sealed class Validation
     {
         if (string.IsNullOrWhiteSpace(value)) return Add(field, $"{label}不能为空");
         if (maxLength > 0 && value.Length > maxLength) Add(field, $"{label}不能超过 {maxLength} 个字");
+        return this;
+    }
+
+    /// <summary>A contact's name, mobile and e-mail, reported as {field}Name / {field}Mobile / {field}Email.</summary>
+    public Validation Contact(string field, string label, string? name, string? mobile, string? email)
+    {
+        if (name?.Trim().Length > 50) Add(field + "Name", $"{label}姓名不能超过 50 个字");
+        if (!string.IsNullOrWhiteSpace(mobile) && !GovCloud.Domain.Organisations.ContactRules.IsMobile(mobile)) Add(field + "Mobile", $"{label}手机号码须为 11 位数字");
+        if (!string.IsNullOrWhiteSpace(email) && !GovCloud.Domain.Organisations.ContactRules.IsEmail(email)) Add(field + "Email", $"{label}邮箱格式不正确");
         return this;
     }
 

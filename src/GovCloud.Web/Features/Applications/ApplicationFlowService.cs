@@ -39,8 +39,8 @@ public sealed class ApplicationFlowService(
             v.Add("agencyContactName", "请填写使用单位联系人及手机号码");
         if (string.IsNullOrWhiteSpace(app.VendorContactName) || string.IsNullOrWhiteSpace(app.VendorContactMobile))
             v.Add("vendorContactName", "请填写开发商联系人及手机号码");
-        ApplicationService.CheckContact(v, "agencyContact", "使用单位联系人", app.AgencyContactName, app.AgencyContactMobile, app.AgencyContactEmail);
-        ApplicationService.CheckContact(v, "vendorContact", "开发商联系人", app.VendorContactName, app.VendorContactMobile, app.VendorContactEmail);
+        v.Contact("agencyContact", "使用单位联系人", app.AgencyContactName, app.AgencyContactMobile, app.AgencyContactEmail);
+        v.Contact("vendorContact", "开发商联系人", app.VendorContactName, app.VendorContactMobile, app.VendorContactEmail);
         v.ThrowIfInvalid();
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -89,17 +89,17 @@ public sealed class ApplicationFlowService(
             vm.AdjustedMemoryGb = adjust && opinion.MemoryGb != vm.MemoryGb ? opinion.MemoryGb : null;
             vm.AdjustedSystemDiskGb = adjust && opinion.SystemDiskGb != vm.SystemDiskGb ? opinion.SystemDiskGb : null;
             vm.AdjustedDataDiskGb = adjust && opinion.DataDiskGb != vm.DataDiskGb ? opinion.DataDiskGb : null;
-            vm.DecisionReason = Blank(opinion.Reason);
+            vm.DecisionReason = Texts.OrNull(opinion.Reason);
         }
         app.EvaluationOpinion = input.Opinion!.Trim();
         app.EvaluatedBy = actor.UserName;
         app.EvaluatedAt = clock.GetUtcNow();
         app.SurveyDate = input.Survey?.Date;
-        app.SurveyPeople = Blank(input.Survey?.People);
-        app.SurveyFindings = Blank(input.Survey?.Findings);
-        app.ReviewExperts = Blank(input.Review?.Experts);
-        app.ReviewMinutes = Blank(input.Review?.Minutes);
-        app.ReviewConclusion = Blank(input.Review?.Conclusion);
+        app.SurveyPeople = Texts.OrNull(input.Survey?.People);
+        app.SurveyFindings = Texts.OrNull(input.Survey?.Findings);
+        app.ReviewExperts = Texts.OrNull(input.Review?.Experts);
+        app.ReviewMinutes = Texts.OrNull(input.Review?.Minutes);
+        app.ReviewConclusion = Texts.OrNull(input.Review?.Conclusion);
         if (app.OpenClockId is { } evaluation) await clocks.CompleteAsync(actor, evaluation, ct);
         var bureau = await OrganisationAsync(OrganisationType.Bureau, "大数据发展局", ct);
         app.OpenClockId = (await clocks.StartAsync(actor, Start(app, ApproveStep, "审批", bureau, Role.BureauApprover,
@@ -193,7 +193,7 @@ public sealed class ApplicationFlowService(
         if (app.OpenClockId is { } open) await clocks.CompleteAsync(actor, open, ct);
         app.OpenClockId = null;
         app.State = to;
-        app.DecisionOpinion = Blank(opinion);
+        app.DecisionOpinion = Texts.OrNull(opinion);
         app.DecidedBy = actor.UserName;
         app.DecidedAt = clock.GetUtcNow();
         app.Version++;
@@ -255,5 +255,4 @@ public sealed class ApplicationFlowService(
         if (reason.Length > 2000) throw ProblemException.Invalid("reason", $"{what}理由不能超过 2000 个字");
     }
 
-    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }

@@ -1,5 +1,4 @@
 using System.Linq.Expressions;
-using System.Net.Mail;
 using GovCloud.Domain.Applications;
 using GovCloud.Domain.Organisations;
 using GovCloud.Domain.Security;
@@ -85,9 +84,9 @@ public sealed class ApplicationService(
             Number = "", OrganisationId = system!.OrganisationId, SystemId = system.Id, State = ApplicationState.Draft,
             CreatedAt = clock.GetUtcNow(), CreatedBy = actor.UserName,
             // The register already knows the vendor's contact; the agency may change it.
-            VendorContactName = Blank(contacts?.VendorContactName) ?? system.VendorContactName,
-            VendorContactMobile = Blank(contacts?.VendorContactMobile) ?? system.VendorContactMobile,
-            VendorContactEmail = Blank(contacts?.VendorContactEmail) ?? system.VendorContactEmail,
+            VendorContactName = Texts.OrNull(contacts?.VendorContactName) ?? system.VendorContactName,
+            VendorContactMobile = Texts.OrNull(contacts?.VendorContactMobile) ?? system.VendorContactMobile,
+            VendorContactEmail = Texts.OrNull(contacts?.VendorContactEmail) ?? system.VendorContactEmail,
         };
         ApplyHeader(app, input, services);
         db.ResourceApplications.Add(app);
@@ -131,8 +130,8 @@ public sealed class ApplicationService(
             if (type is null && !string.IsNullOrWhiteSpace(r.ServerType)) v.Add($"rows[{no}].serverType", $"第 {no} 行服务器类型“{r.ServerType}”不正确");
             var (owners, problem) = VmRules.PairOwners(r.OwnerNames, r.OwnerEmails, r.OwnerMobiles);
             if (problem is not null) v.Add($"rows[{no}].owners", $"第 {no} 行{problem}");
-            rows.Add(new VmRequest(no, Blank(r.Zone), Blank(r.Vendor), Blank(r.SystemName), Blank(r.SubsystemName), type, owners, r.Vcpu, r.MemoryGb,
-                r.SystemDiskGb, r.DataDiskGb, Blank(r.OperatingSystem), r.Clustered, Blank(r.ClusterGroup), Blank(r.Remarks)));
+            rows.Add(new VmRequest(no, Texts.OrNull(r.Zone), Texts.OrNull(r.Vendor), Texts.OrNull(r.SystemName), Texts.OrNull(r.SubsystemName), type, owners, r.Vcpu, r.MemoryGb,
+                r.SystemDiskGb, r.DataDiskGb, Texts.OrNull(r.OperatingSystem), r.Clustered, Texts.OrNull(r.ClusterGroup), Texts.OrNull(r.Remarks)));
         }
         var systemName = await db.InfoSystems.Where(s => s.Id == app.SystemId).Select(s => s.Name).FirstAsync(ct);
         foreach (var p in VmRules.Validate(rows, await catalog.LimitsAsync(ct), systemName))
@@ -249,8 +248,8 @@ public sealed class ApplicationService(
     {
         if (input.Purpose?.Length > 1000) v.Add("purpose", "用途说明不能超过 1000 个字");
         var c = input.Contacts;
-        CheckContact(v, "agencyContact", "使用单位联系人", c?.AgencyContactName, c?.AgencyContactMobile, c?.AgencyContactEmail);
-        CheckContact(v, "vendorContact", "开发商联系人", c?.VendorContactName, c?.VendorContactMobile, c?.VendorContactEmail);
+        v.Contact("agencyContact", "使用单位联系人", c?.AgencyContactName, c?.AgencyContactMobile, c?.AgencyContactEmail);
+        v.Contact("vendorContact", "开发商联系人", c?.VendorContactName, c?.VendorContactMobile, c?.VendorContactEmail);
         var items = await db.CatalogItems.AsNoTracking().Where(i => i.Active && i.Code != FeeRules.VmItem).Select(i => i.Code).ToListAsync(ct);
         var lines = new List<RequestedService>();
         foreach (var (s, i) in (input.Services ?? []).Select((s, i) => (s, i)))
@@ -260,30 +259,22 @@ public sealed class ApplicationService(
             if (s.Quantity is null or < 1 or > 10000) v.Add($"services[{i}].quantity", "数量须为 1 至 10000 之间的整数");
             if (s.Remarks?.Length > 200) v.Add($"services[{i}].remarks", "备注不能超过 200 个字");
             if (s.ItemCode is not null && s.Quantity is not null)
-                lines.Add(new RequestedService { ItemCode = s.ItemCode, Quantity = s.Quantity.Value, Remarks = Blank(s.Remarks) });
+                lines.Add(new RequestedService { ItemCode = s.ItemCode, Quantity = s.Quantity.Value, Remarks = Texts.OrNull(s.Remarks) });
         }
         return lines;
     }
 
-    internal static void CheckContact(Validation v, string field, string label, string? name, string? mobile, string? email)
-    {
-        if (name?.Length > 50) v.Add(field + "Name", $"{label}姓名不能超过 50 个字");
-        if (!string.IsNullOrWhiteSpace(mobile) && !System.Text.RegularExpressions.Regex.IsMatch(mobile.Trim(), @"^1\d{10}$"))
-            v.Add(field + "Mobile", $"{label}手机号码须为 11 位数字");
-        if (!string.IsNullOrWhiteSpace(email) && (email.Trim().Length > 100 || !MailAddress.TryCreate(email.Trim(), out _))) v.Add(field + "Email", $"{label}邮箱格式不正确");
-    }
-
     private void ApplyHeader(ResourceApplication app, ApplicationInput input, List<RequestedService> services)
     {
-        app.Purpose = Blank(input.Purpose);
+        app.Purpose = Texts.OrNull(input.Purpose);
         if (input.Contacts is { } c)
         {
-            app.AgencyContactName = Blank(c.AgencyContactName);
-            app.AgencyContactMobile = Blank(c.AgencyContactMobile);
-            app.AgencyContactEmail = Blank(c.AgencyContactEmail);
-            app.VendorContactName = Blank(c.VendorContactName) ?? app.VendorContactName;
-            app.VendorContactMobile = Blank(c.VendorContactMobile) ?? app.VendorContactMobile;
-            app.VendorContactEmail = Blank(c.VendorContactEmail) ?? app.VendorContactEmail;
+            app.AgencyContactName = Texts.OrNull(c.AgencyContactName);
+            app.AgencyContactMobile = Texts.OrNull(c.AgencyContactMobile);
+            app.AgencyContactEmail = Texts.OrNull(c.AgencyContactEmail);
+            app.VendorContactName = Texts.OrNull(c.VendorContactName) ?? app.VendorContactName;
+            app.VendorContactMobile = Texts.OrNull(c.VendorContactMobile) ?? app.VendorContactMobile;
+            app.VendorContactEmail = Texts.OrNull(c.VendorContactEmail) ?? app.VendorContactEmail;
         }
         if (input.Services is null) return;
         db.RequestedServices.RemoveRange(app.Services);
@@ -352,8 +343,6 @@ public sealed class ApplicationService(
         a.Purpose, a.AgencyContactName, a.AgencyContactMobile, a.AgencyContactEmail, a.VendorContactName, a.VendorContactMobile, a.VendorContactEmail,
         services = a.Services.Select(s => new { s.ItemCode, s.Quantity }),
     };
-
-    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
     private static readonly Expression<Func<ResourceApplication, ApplicationSummaryDto>> ToSummary = a => new ApplicationSummaryDto(
         a.Id, a.Number, a.OrganisationId, a.Organisation!.Name, a.SystemId, a.System!.Name, a.State, a.Vms.Count, a.CreatedAt, a.SubmittedAt,

@@ -182,9 +182,9 @@ public static class RequestFormReader
                 }
                 var (name, mobile, email) = (ValueAfter(null), ValueAfter("手机"), ValueAfter("邮箱"));
                 int Column(string? value) => value is null ? 0 : ordered.First(c => FormText.Clean(c.Value) == value).Key;
-                if (mobile is not null && !System.Text.RegularExpressions.Regex.IsMatch(mobile, @"^1\d{10}$"))
+                if (mobile is not null && !GovCloud.Domain.Organisations.ContactRules.IsMobile(mobile))
                     errors?.Add(new SheetError(r, RequestFormLayout.Letter(Column(mobile)), $"{label}手机", $"{label}手机号码“{mobile}”须为 11 位数字"));
-                if (email is not null && !System.Net.Mail.MailAddress.TryCreate(email, out _))
+                if (email is not null && !GovCloud.Domain.Organisations.ContactRules.IsEmail(email))
                     errors?.Add(new SheetError(r, RequestFormLayout.Letter(Column(email)), $"{label}邮箱", $"{label}邮箱“{email}”格式不正确"));
                 return (name, mobile, email);
             }

@@ -67,7 +67,7 @@ public sealed class CatalogService(GovCloudDbContext db, AuditLog audit, TimePro
 
         var item = new CatalogItem
         {
-            Code = code!, Name = input.Name!.Trim(), Specification = Blank(input.Specification),
+            Code = code!, Name = input.Name!.Trim(), Specification = Texts.OrNull(input.Specification),
             No = (await db.CatalogItems.MaxAsync(i => (int?)i.No, ct) ?? 0) + 1,
         };
         item.Prices.Add(NewPrice(actor, code!, input.Component!, input.ComponentName!, input.Unit!, input.UnitPrice!.Value, Today));
@@ -88,7 +88,7 @@ public sealed class CatalogService(GovCloudDbContext db, AuditLog audit, TimePro
         ProblemException.CheckVersion(input.Version, item.Version, "服务目录项");
         var before = new { item.Name, item.Specification, item.Active };
         item.Name = input.Name!.Trim();
-        item.Specification = Blank(input.Specification);
+        item.Specification = Texts.OrNull(input.Specification);
         item.Active = input.Active ?? item.Active;
         item.Version++;
         audit.Record(actor, AuditActions.CatalogItemUpdated, nameof(CatalogItem), item.Code, before, new { item.Name, item.Specification, item.Active });
@@ -107,8 +107,8 @@ public sealed class CatalogService(GovCloudDbContext db, AuditLog audit, TimePro
         var v = new Validation();
         var component = input.Component?.Trim();
         var known = item.Prices.Where(p => p.Component == component).OrderByDescending(p => p.EffectiveFrom).FirstOrDefault();
-        var name = Blank(input.ComponentName) ?? known?.ComponentName;
-        var unit = Blank(input.Unit) ?? known?.Unit;
+        var name = Texts.OrNull(input.ComponentName) ?? known?.ComponentName;
+        var unit = Texts.OrNull(input.Unit) ?? known?.Unit;
         CheckPrice(v, component, name, unit, input.UnitPrice);
         if (input.EffectiveFrom is null) v.Add("effectiveFrom", "请填写生效日期");
         else if (input.EffectiveFrom < Today) v.Add("effectiveFrom", "生效日期不能早于今天：已经执行过的价格是历史记录，不能更改");
@@ -124,15 +124,6 @@ public sealed class CatalogService(GovCloudDbContext db, AuditLog audit, TimePro
             new { price.Component, price.UnitPrice, price.Unit, price.EffectiveFrom });
         await db.SaveChangesAsync(ct);
         return ToDto(item, Today);
-    }
-
-    /// <summary>The catalogue's prices on a day, as the fee rules ask for them.</summary>
-    public async Task<Func<string, string, (string ItemName, string ComponentName, string Unit, decimal UnitPrice)?>> PriceBookAsync(DateOnly on, CancellationToken ct)
-    {
-        var items = await db.CatalogItems.AsNoTracking().Include(i => i.Prices).ToListAsync(ct);
-        var book = items.SelectMany(i => PricesOn(i, on).Select(p => (i.Code, p.Component, Value: (i.Name, p.ComponentName, p.Unit, p.UnitPrice))))
-            .ToDictionary(x => (x.Code, x.Component), x => x.Value);
-        return (item, component) => book.TryGetValue((item, component), out var p) ? p : null;
     }
 
     // ---- network zones ----
@@ -201,7 +192,7 @@ public sealed class CatalogService(GovCloudDbContext db, AuditLog audit, TimePro
         if (input.Description?.Trim().Length > 200) v.Add("description", "说明不能超过 200 个字");
         v.ThrowIfInvalid();
         zone.Name = name!;
-        zone.Description = Blank(input.Description);
+        zone.Description = Texts.OrNull(input.Description);
         zone.ServerTypes = string.Join(",", input.ServerTypes!.Distinct().Order());
         zone.OsImages = string.Join("\n", images);
         zone.Active = input.Active ?? zone.Active;
@@ -295,5 +286,4 @@ public sealed class CatalogService(GovCloudDbContext db, AuditLog audit, TimePro
         z.Name, z.ServerTypes, z.OsImages, z.CapacityVcpu, z.CapacityMemoryGb, z.CapacityStorageGb, z.CapacityBandwidthMbps, z.CapacityPublicIps, z.Active,
     };
 
-    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }

@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using System.Text.RegularExpressions;
 using GovCloud.Domain.Organisations;
 using GovCloud.Domain.Security;
@@ -152,7 +151,7 @@ public sealed partial class OrganisationService(GovCloudDbContext db, DataScope 
         if (input.ContactName?.Length > 50) v.Add("contactName", "联系人不能超过 50 个字");
         if (!string.IsNullOrWhiteSpace(input.ContactPhone) && !PhonePattern().IsMatch(input.ContactPhone.Trim()))
             v.Add("contactPhone", "联系电话格式不正确（手机号 11 位，或座机如 0772-1234567）");
-        if (!string.IsNullOrWhiteSpace(input.ContactEmail) && !MailAddress.TryCreate(input.ContactEmail.Trim(), out _))
+        if (!string.IsNullOrWhiteSpace(input.ContactEmail) && !ContactRules.IsEmail(input.ContactEmail))
             v.Add("contactEmail", "邮箱格式不正确");
         v.ThrowIfInvalid();
 
@@ -161,13 +160,12 @@ public sealed partial class OrganisationService(GovCloudDbContext db, DataScope 
         org.ParentId = input.ParentId;
         org.CreditCode = string.IsNullOrEmpty(code) ? null : code;
         org.FundingType = type == OrganisationType.Agency ? input.FundingType : null;
-        org.ContactName = Blank(input.ContactName);
-        org.ContactPhone = Blank(input.ContactPhone);
-        org.ContactEmail = Blank(input.ContactEmail);
+        org.ContactName = Texts.OrNull(input.ContactName);
+        org.ContactPhone = Texts.OrNull(input.ContactPhone);
+        org.ContactEmail = Texts.OrNull(input.ContactEmail);
         org.IsActive = input.IsActive;
     }
 
-    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
     private static object Snapshot(Organisation o) => new
     {

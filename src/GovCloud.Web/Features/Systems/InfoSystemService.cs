@@ -1,5 +1,3 @@
-using System.Net.Mail;
-using System.Text.RegularExpressions;
 using GovCloud.Domain.Applications;
 using GovCloud.Domain.Organisations;
 using GovCloud.Domain.Security;
@@ -37,7 +35,7 @@ public sealed record MigrationRateDto(Guid OrganisationId, string OrganisationNa
 /// The register of non-classified systems (R-4.2): an agency keeps its own, a county its departments',
 /// the Bureau reads all; every change audited.
 /// </summary>
-public sealed partial class InfoSystemService(GovCloudDbContext db, DataScope scope, AuditLog audit, TimeProvider clock)
+public sealed class InfoSystemService(GovCloudDbContext db, DataScope scope, AuditLog audit, TimeProvider clock)
 {
     public async Task<Paged<InfoSystemDto>> ListAsync(Actor actor, InfoSystemQuery q, CancellationToken ct)
     {
@@ -250,34 +248,29 @@ public sealed partial class InfoSystemService(GovCloudDbContext db, DataScope sc
         foreach (var (value, max, field, label) in new[]
                  {
                      (input.Subsystems, 500, "subsystems", "子系统"), (input.Vendor, 100, "vendor", "开发商"),
-                     (input.VendorContactName, 50, "vendorContactName", "开发商联系人"), (input.VendorContactEmail, 100, "vendorContactEmail", "联系人邮箱"),
                      (input.Remarks, 500, "remarks", "备注"),
                  })
             if (value?.Trim().Length > max) v.Add(field, $"{label}不能超过 {max} 个字");
         if (input.Location is null) v.Add("location", "请选择当前部署位置");
         if (InfoSystemRules.CheckMlpsLevel(input.MlpsLevel) is { } mlps) v.Add("mlpsLevel", mlps);
-        if (!string.IsNullOrWhiteSpace(input.VendorContactMobile) && !Mobile().IsMatch(input.VendorContactMobile.Trim()))
-            v.Add("vendorContactMobile", "开发商联系人手机号码须为 11 位数字");
-        if (!string.IsNullOrWhiteSpace(input.VendorContactEmail) && !MailAddress.TryCreate(input.VendorContactEmail.Trim(), out _))
-            v.Add("vendorContactEmail", "开发商联系人邮箱格式不正确");
+        v.Contact("vendorContact", "开发商联系人", input.VendorContactName, input.VendorContactMobile, input.VendorContactEmail);
         v.ThrowIfInvalid();
 
         entity.OrganisationId = orgId!.Value;
         entity.Name = name!;
         entity.Subsystems = string.Join("、", FormText.List(input.Subsystems)) is { Length: > 0 } subs ? subs : null;
-        entity.Vendor = Blank(input.Vendor);
-        entity.VendorContactName = Blank(input.VendorContactName);
-        entity.VendorContactMobile = Blank(input.VendorContactMobile);
-        entity.VendorContactEmail = Blank(input.VendorContactEmail);
+        entity.Vendor = Texts.OrNull(input.Vendor);
+        entity.VendorContactName = Texts.OrNull(input.VendorContactName);
+        entity.VendorContactMobile = Texts.OrNull(input.VendorContactMobile);
+        entity.VendorContactEmail = Texts.OrNull(input.VendorContactEmail);
         entity.Kind = input.Kind!.Value;
         entity.MlpsLevel = input.MlpsLevel;
         entity.Location = input.Location!.Value;
         // New systems start waiting to go onto the cloud; what happens next is the processes' to say.
         entity.Lifecycle = input.Lifecycle ?? (input.Location == SystemLocation.OnCloud ? SystemLifecycle.OnCloud : SystemLifecycle.PendingMigration);
-        entity.Remarks = Blank(input.Remarks);
+        entity.Remarks = Texts.OrNull(input.Remarks);
     }
 
-    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
     private static object Snapshot(InfoSystem s) => new
     {
@@ -289,6 +282,4 @@ public sealed partial class InfoSystemService(GovCloudDbContext db, DataScope sc
         s.Id, s.OrganisationId, s.Organisation!.Name, s.Name, s.Subsystems, s.Vendor, s.VendorContactName, s.VendorContactMobile,
         s.VendorContactEmail, s.Kind, s.MlpsLevel, s.Location, s.Lifecycle, s.Remarks, s.Version);
 
-    [GeneratedRegex(@"^1\d{10}$")]
-    private static partial Regex Mobile();
 }

@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using GovCloud.Domain.Organisations;
@@ -112,8 +111,8 @@ public sealed partial class UserService(
             UserName = userName,
             DisplayName = input.DisplayName!.Trim(),
             OrganisationId = input.OrganisationId!.Value,
-            Email = Blank(input.Email),
-            PhoneNumber = Blank(input.PhoneNumber),
+            Email = Texts.OrNull(input.Email),
+            PhoneNumber = Texts.OrNull(input.PhoneNumber),
             MustChangePassword = true,
             CreatedAt = clock.GetUtcNow(),
         };
@@ -145,8 +144,8 @@ public sealed partial class UserService(
         var rolesChanged = !user.Roles.Select(r => r.Role).ToHashSet().SetEquals(input.Roles!);
         var deactivated = user.IsActive && !input.IsActive;
         user.DisplayName = input.DisplayName!.Trim();
-        user.Email = Blank(input.Email);
-        user.PhoneNumber = Blank(input.PhoneNumber);
+        user.Email = Texts.OrNull(input.Email);
+        user.PhoneNumber = Texts.OrNull(input.PhoneNumber);
         user.IsActive = input.IsActive;
         user.Roles.RemoveAll(r => !input.Roles!.Contains(r.Role));
         foreach (var role in input.Roles!.Distinct().Where(r => user.Roles.All(x => x.Role != r)))
@@ -264,8 +263,8 @@ public sealed partial class UserService(
 
     private static void CheckContact(Validation v, string? email, string? phone)
     {
-        if (!string.IsNullOrWhiteSpace(email) && !MailAddress.TryCreate(email.Trim(), out _)) v.Add("email", "邮箱格式不正确");
-        if (!string.IsNullOrWhiteSpace(phone) && !MobilePattern().IsMatch(phone.Trim())) v.Add("phoneNumber", "手机号码须为 11 位数字，以 1 开头");
+        if (!string.IsNullOrWhiteSpace(email) && !ContactRules.IsEmail(email)) v.Add("email", "邮箱格式不正确");
+        if (!string.IsNullOrWhiteSpace(phone) && !ContactRules.IsMobile(phone)) v.Add("phoneNumber", "手机号码须为 11 位数字，以 1 开头");
     }
 
     private static void Check(IdentityResult result, string field)
@@ -276,7 +275,6 @@ public sealed partial class UserService(
         throw ProblemException.Invalid(new Dictionary<string, string[]> { [field] = result.Errors.Select(e => e.Description).ToArray() });
     }
 
-    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
     private static object Snapshot(User u, IEnumerable<Role> roles) => new
     {
@@ -300,6 +298,4 @@ public sealed partial class UserService(
     [GeneratedRegex("^[A-Za-z][A-Za-z0-9._-]{2,31}$")]
     private static partial Regex UserNamePattern();
 
-    [GeneratedRegex(@"^1\d{10}$")]
-    private static partial Regex MobilePattern();
 }
