@@ -23,7 +23,7 @@ namespace GovCloud.Web.Features.Applications;
 /// audit entry and the messages to the next actor are one transaction.
 /// </summary>
 public sealed class ApplicationFlowService(
-    GovCloudDbContext db, DataScope scope, AuditLog audit, DeadlineClockService clocks, CatalogService catalog, InboxService inbox,
+    GovCloudDbContext db, AuditLog audit, DeadlineClockService clocks, CatalogService catalog, InboxService inbox,
     ApplicationService applications, Pools.PoolService pools, TimeProvider clock, IOptions<GovCloudOptions> options)
 {
     private const string EvaluateStep = "Evaluate", ApproveStep = "Approve";
@@ -209,10 +209,9 @@ public sealed class ApplicationFlowService(
     /// <summary>The application for a transition: visible to the actor, the role and state allowing it, at the version the caller saw.</summary>
     private async Task<(ResourceApplication App, ApplicationState To)> LoadAsync(Actor actor, Guid id, ApplicationAction action, long? version, CancellationToken ct)
     {
-        var visible = await scope.OrganisationsAsync(actor, ct);
-        var app = await db.ResourceApplications.Include(a => a.Organisation).Include(a => a.System).Include(a => a.Vms).Include(a => a.Services)
-                      .Include(a => a.Attachments).AsSplitQuery()
-                      .FirstOrDefaultAsync(a => a.Id == id && (visible == null ? a.State != ApplicationState.Draft : visible.Contains(a.OrganisationId)), ct)
+        var app = await (await applications.ScopedAsync(actor, ct, tracked: true))
+                      .Include(a => a.Organisation).Include(a => a.System).Include(a => a.Vms).Include(a => a.Services).Include(a => a.Attachments)
+                      .AsSplitQuery().FirstOrDefaultAsync(a => a.Id == id, ct)
                   ?? throw ProblemException.NotFound("申请");
         var result = ApplicationFlow.Decide(action, app.State, actor.Roles);
         if (result.Refusal is { } refusal)
@@ -231,9 +230,7 @@ public sealed class ApplicationFlowService(
 
     private async Task NotifyAsync(Guid organisation, Role role, ResourceApplication app, string title, string body, CancellationToken ct)
     {
-        var users = await db.UserRoles.Where(r => r.Role == role && db.Users.Any(u => u.Id == r.UserId && u.OrganisationId == organisation))
-            .Select(r => r.UserId).ToListAsync(ct);
-        await inbox.NotifyAsync(users, NotificationKinds.CaseProgress, $"{title}：{app.Number}", body, $"/applications/{app.Id}",
+        await inbox.NotifyAsync(await inbox.RecipientsAsync(organisation, role, ct), NotificationKinds.CaseProgress, $"{title}：{app.Number}", body, $"/applications/{app.Id}",
             $"application:{app.Id}:{app.Version}:{title}", ct);
     }
 

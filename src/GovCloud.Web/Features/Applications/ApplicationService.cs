@@ -201,11 +201,11 @@ public sealed class ApplicationService(
 
     // ---- shared with the process ----
 
-    /// <summary>Applications the actor may read: its scope, and no other organisation's drafts.</summary>
-    internal async Task<IQueryable<ResourceApplication>> ScopedAsync(Actor actor, CancellationToken ct)
+    /// <summary>Applications the actor may read: its scope, and no other organisation's drafts (tracked when about to change one).</summary>
+    internal async Task<IQueryable<ResourceApplication>> ScopedAsync(Actor actor, CancellationToken ct, bool tracked = false)
     {
         var visible = await scope.OrganisationsAsync(actor, ct);
-        var query = db.ResourceApplications.AsNoTracking();
+        var query = tracked ? db.ResourceApplications : db.ResourceApplications.AsNoTracking();
         return visible is null
             ? query.Where(a => a.State != ApplicationState.Draft)
             : query.Where(a => visible.Contains(a.OrganisationId));
@@ -215,9 +215,7 @@ public sealed class ApplicationService(
     private async Task<ResourceApplication> EditableAsync(Actor actor, Guid id, long? version, CancellationToken ct)
     {
         RequireAgency(actor);
-        var visible = await scope.OrganisationsAsync(actor, ct);
-        var app = await db.ResourceApplications.Include(a => a.Vms).Include(a => a.Services)
-                      .FirstOrDefaultAsync(a => a.Id == id && (visible == null || visible.Contains(a.OrganisationId)), ct)
+        var app = await (await ScopedAsync(actor, ct, tracked: true)).Include(a => a.Vms).Include(a => a.Services).FirstOrDefaultAsync(a => a.Id == id, ct)
                   ?? throw ProblemException.NotFound("申请");
         if (!ApplicationFlow.IsEditable(app.State))
             throw new ProblemException(409, "不能修改", $"申请当前为“{app.State.DisplayName()}”，只有草稿或退回修改的申请可以修改");

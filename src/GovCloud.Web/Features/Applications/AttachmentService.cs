@@ -12,7 +12,7 @@ namespace GovCloud.Web.Features.Applications;
 /// The documents of an application and of its evaluation: the agency attaches while it
 /// holds the application, the Center adds survey photos and review minutes while evaluating.
 /// </summary>
-public sealed class AttachmentService(GovCloudDbContext db, DataScope scope, AuditLog audit, FileStore files, TimeProvider clock)
+public sealed class AttachmentService(GovCloudDbContext db, ApplicationService applications, AuditLog audit, FileStore files, TimeProvider clock)
 {
     public async Task<AttachmentDto> AddAsync(Actor actor, Guid applicationId, AttachmentKind? kind, string fileName, Stream content, long size, CancellationToken ct)
     {
@@ -83,9 +83,7 @@ public sealed class AttachmentService(GovCloudDbContext db, DataScope scope, Aud
 
     private async Task<(Guid Id, ApplicationState State)> VisibleAsync(Actor actor, Guid id, CancellationToken ct)
     {
-        var visible = await scope.OrganisationsAsync(actor, ct);
-        var app = await db.ResourceApplications.AsNoTracking()
-            .Where(a => a.Id == id && (visible == null ? a.State != ApplicationState.Draft : visible.Contains(a.OrganisationId)))
+        var app = await (await applications.ScopedAsync(actor, ct)).Where(a => a.Id == id)
             .Select(a => new { a.Id, a.State }).FirstOrDefaultAsync(ct) ?? throw ProblemException.NotFound("申请");
         return (app.Id, app.State);
     }

@@ -83,8 +83,6 @@ public sealed class DeadlineSweep(
     private async Task<IReadOnlyCollection<Guid>> UsersWithRoleAsync(Guid? organisationId, Role role, CancellationToken ct)
     {
         if (_users.TryGetValue((organisationId, role), out var known)) return known;
-        var ids = await db.Users.Where(u => u.IsActive && (organisationId == null || u.OrganisationId == organisationId) && u.Roles.Any(r => r.Role == role))
-            .Select(u => u.Id).ToListAsync(ct);
-        return _users[(organisationId, role)] = ids;
+        return _users[(organisationId, role)] = await notifications.RecipientsAsync(organisationId, role, ct);
     }
 }

@@ -37,6 +37,11 @@ public sealed class InboxService(GovCloudDbContext db, TimeProvider clock, IOpti
         return added;
     }
 
+    /// <summary>The active users holding <paramref name="role"/> in an organisation (any organisation when null): who a message goes to.</summary>
+    public async Task<IReadOnlyCollection<Guid>> RecipientsAsync(Guid? organisationId, GovCloud.Domain.Security.Role role, CancellationToken ct) =>
+        await db.Users.Where(u => u.IsActive && (organisationId == null || u.OrganisationId == organisationId) && u.Roles.Any(r => r.Role == role))
+            .Select(u => u.Id).ToListAsync(ct);
+
     public async Task<InboxList> InboxAsync(Actor actor, bool unreadOnly, int? page, int? pageSize, CancellationToken ct)
     {
         var (p, size) = Paging.Normalise(page, pageSize);
