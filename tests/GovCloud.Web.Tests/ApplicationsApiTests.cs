@@ -488,6 +488,11 @@ public abstract class ApplicationsApiTests(GovCloudApp app)
             .ReadAsync<Features.Catalog.CatalogItemDto>();
         Assert.Equal(10m, set.Prices.Single().UnitPrice);
         Assert.Equal(12.5m, set.Scheduled.Single().UnitPrice);
+        var again = await (await bureau.PostJsonAsync($"/api/v1/catalog/{code}/prices", new { component = "domain", unitPrice = 11m, effectiveFrom = today.AddDays(30) }))
+            .ReadAsync<Features.Catalog.CatalogItemDto>();
+        Assert.Equal(11m, again.Scheduled.Single().UnitPrice); // the not-yet-applied price of that day is replaced, not doubled
+        set = await (await bureau.PostJsonAsync($"/api/v1/catalog/{code}/prices", new { component = "domain", unitPrice = 12.5m, effectiveFrom = today.AddDays(30) }))
+            .ReadAsync<Features.Catalog.CatalogItemDto>();
         var later = await (await bureau.GetAsync($"/api/v1/catalog?on={today.AddDays(31):yyyy-MM-dd}", Ct)).ReadAsync<List<Features.Catalog.CatalogItemDto>>();
         Assert.Equal(12.5m, later.Single(i => i.Code == code).Prices.Single().UnitPrice);
         var past = await (await bureau.GetAsync("/api/v1/catalog?on=2020-01-01", Ct)).ReadAsync<List<Features.Catalog.CatalogItemDto>>();

@@ -114,11 +114,18 @@ public sealed class CatalogService(GovCloudDbContext db, AuditLog audit, TimePro
         else if (input.EffectiveFrom < Today) v.Add("effectiveFrom", "生效日期不能早于今天：已经执行过的价格是历史记录，不能更改");
         v.ThrowIfInvalid();
 
-        var same = item.Prices.FirstOrDefault(p => p.Component == component && p.EffectiveFrom == input.EffectiveFrom);
-        var before = same is null ? null : new { same.UnitPrice, same.Unit, same.EffectiveFrom };
-        if (same is not null) db.CatalogPrices.Remove(same);
-        var price = NewPrice(actor, code, component!, name!, unit!, input.UnitPrice!.Value, input.EffectiveFrom!.Value);
-        item.Prices.Add(price);
+        // A price for the same component and day that has not applied yet is replaced where it stands.
+        var price = item.Prices.FirstOrDefault(p => p.Component == component && p.EffectiveFrom == input.EffectiveFrom);
+        var before = price is null ? null : new { price.UnitPrice, price.Unit, price.EffectiveFrom };
+        if (price is null) item.Prices.Add(price = NewPrice(actor, code, component!, name!, unit!, input.UnitPrice!.Value, input.EffectiveFrom!.Value));
+        else
+        {
+            price.ComponentName = name!;
+            price.Unit = unit!;
+            price.UnitPrice = input.UnitPrice!.Value;
+            price.RecordedAt = clock.GetUtcNow();
+            price.RecordedBy = actor.UserName;
+        }
         item.Version++;
         audit.Record(actor, AuditActions.CatalogPriceSet, nameof(CatalogItem), item.Code, before,
             new { price.Component, price.UnitPrice, price.Unit, price.EffectiveFrom });
