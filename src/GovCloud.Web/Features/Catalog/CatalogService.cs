@@ -1,6 +1,7 @@
 using GovCloud.Domain.Applications;
 using GovCloud.Domain.Security;
 using GovCloud.Web.Features.Audit;
+using GovCloud.Web.Features.Pools;
 using GovCloud.Web.Infrastructure;
 using GovCloud.Web.Infrastructure.Auth;
 using GovCloud.Web.Infrastructure.Data;
@@ -34,7 +35,7 @@ public sealed record NetworkZoneInput(string? Name, string? Description, IReadOn
 /// them; the Bureau changes them, every change audited; a price is never rewritten once it applied.
 /// </summary>
 public sealed class CatalogService(GovCloudDbContext db, AuditLog audit, TimeProvider clock, IOptions<GovCloudOptions> options,
-    GovCloud.Web.Features.Pools.PoolService pools)
+    PoolService pools)
 {
     private DateOnly Today => ChinaTime.Today(clock);
 
@@ -156,7 +157,7 @@ public sealed class CatalogService(GovCloudDbContext db, AuditLog audit, TimePro
         var capacity = await ApplyAsync(zone, input, ct);
         db.NetworkZones.Add(zone);
         audit.Record(actor, AuditActions.NetworkZoneCreated, nameof(NetworkZone), zone.Id, after: Snapshot(zone));
-        pools.Record(actor, zone, capacity, GovCloud.Web.Features.Pools.CapacitySource.InitialBuild, "新建网络分区");
+        pools.Record(actor, zone, capacity, CapacitySource.InitialBuild, "新建网络分区");
         await db.SaveChangesAsync(ct);
         return ToDto(zone);
     }
@@ -170,18 +171,15 @@ public sealed class CatalogService(GovCloudDbContext db, AuditLog audit, TimePro
         var capacity = await ApplyAsync(zone, input, ct);
         audit.Record(actor, AuditActions.NetworkZoneUpdated, nameof(NetworkZone), zone.Id, before, Snapshot(zone));
         // A capacity typed over in the zone form is a correction, kept in the pool's history like any other change.
-        var delta = new GovCloud.Web.Features.Pools.PoolCapacity(
-            capacity.Resources - new GovCloud.Domain.Provisioning.Resources(zone.CapacityVcpu, zone.CapacityMemoryGb, zone.CapacityStorageGb),
-            capacity.BandwidthMbps - zone.CapacityBandwidthMbps, capacity.PublicIps - zone.CapacityPublicIps);
-        if (!delta.IsEmpty)
-            pools.Record(actor, zone, delta, GovCloud.Web.Features.Pools.CapacitySource.Correction, "在网络分区中直接修改容量");
+        var delta = capacity - PoolCapacity.Of(zone);
+        if (!delta.IsEmpty) pools.Record(actor, zone, delta, CapacitySource.Correction, "在网络分区中直接修改容量");
         else zone.Version++;
         await db.SaveChangesAsync(ct);
         return ToDto(zone);
     }
 
     /// <summary>Checks and applies the zone's settings; returns the capacity asked for, which the pool history applies.</summary>
-    private async Task<GovCloud.Web.Features.Pools.PoolCapacity> ApplyAsync(NetworkZone zone, NetworkZoneInput input, CancellationToken ct)
+    private async Task<PoolCapacity> ApplyAsync(NetworkZone zone, NetworkZoneInput input, CancellationToken ct)
     {
         var v = new Validation();
         var name = input.Name?.Trim();
@@ -203,7 +201,7 @@ public sealed class CatalogService(GovCloudDbContext db, AuditLog audit, TimePro
         zone.ServerTypes = string.Join(",", input.ServerTypes!.Distinct().Order());
         zone.OsImages = string.Join("\n", images);
         zone.Active = input.Active ?? zone.Active;
-        return new GovCloud.Web.Features.Pools.PoolCapacity(
+        return new PoolCapacity(
             new GovCloud.Domain.Provisioning.Resources(input.CapacityVcpu!.Value, input.CapacityMemoryGb!.Value, input.CapacityStorageGb!.Value),
             input.CapacityBandwidthMbps ?? zone.CapacityBandwidthMbps, input.CapacityPublicIps ?? zone.CapacityPublicIps);
     }
@@ -240,11 +238,11 @@ public sealed class CatalogService(GovCloudDbContext db, AuditLog audit, TimePro
                 CapacityBandwidthMbps = CatalogDefaults.CapacityBandwidthMbps, CapacityPublicIps = CatalogDefaults.CapacityPublicIps,
             };
             db.NetworkZones.Add(zone);
-            db.PoolCapacityChanges.Add(new GovCloud.Web.Features.Pools.PoolCapacityChange
+            db.PoolCapacityChanges.Add(new PoolCapacityChange
             {
                 ZoneId = zone.Id, Vcpu = zone.CapacityVcpu, MemoryGb = zone.CapacityMemoryGb, StorageGb = zone.CapacityStorageGb,
                 BandwidthMbps = zone.CapacityBandwidthMbps, PublicIps = zone.CapacityPublicIps,
-                Source = GovCloud.Web.Features.Pools.CapacitySource.InitialBuild, Note = "初始容量（待按实际硬件更正）", At = clock.GetUtcNow(), By = "系统",
+                Source = CapacitySource.InitialBuild, Note = "初始容量（待按实际硬件更正）", At = clock.GetUtcNow(), By = "系统",
             });
             audit.Record(Actor.System, AuditActions.NetworkZoneCreated, nameof(NetworkZone), zone.Id, after: new { zone.Name, source = "配置文件" });
         }

@@ -19,7 +19,18 @@ public sealed record PoolDto(Guid ZoneId, string Zone, bool Active, Resources Ph
 /// <summary>An amount of a pool's hardware: a zone's total, or a change of it (negative in a correction).</summary>
 public sealed record PoolCapacity(Resources Resources, int BandwidthMbps, int PublicIps)
 {
-    public bool IsEmpty => Resources == Resources.None && BandwidthMbps == 0 && PublicIps == 0;
+    public IEnumerable<int> Amounts => [Resources.Vcpu, Resources.MemoryGb, Resources.StorageGb, BandwidthMbps, PublicIps];
+    public bool IsEmpty => Amounts.All(a => a == 0);
+
+    /// <summary>A zone's hardware as it stands.</summary>
+    public static PoolCapacity Of(NetworkZone z) =>
+        new(new Resources(z.CapacityVcpu, z.CapacityMemoryGb, z.CapacityStorageGb), z.CapacityBandwidthMbps, z.CapacityPublicIps);
+
+    public static PoolCapacity operator +(PoolCapacity a, PoolCapacity b) =>
+        new(a.Resources + b.Resources, a.BandwidthMbps + b.BandwidthMbps, a.PublicIps + b.PublicIps);
+
+    public static PoolCapacity operator -(PoolCapacity a, PoolCapacity b) =>
+        new(a.Resources - b.Resources, a.BandwidthMbps - b.BandwidthMbps, a.PublicIps - b.PublicIps);
 }
 
 /// <summary>One month of one zone: what could be promised and what was taken (allocated + reserved).</summary>
@@ -51,7 +62,7 @@ public sealed class PoolService(GovCloudDbContext db, AuditLog audit, TimeProvid
         var reserved = await ReservedAsync(excludeApplication, ct);
         return zones.Select(z =>
         {
-            var physical = new Resources(z.CapacityVcpu, z.CapacityMemoryGb, z.CapacityStorageGb);
+            var physical = PoolCapacity.Of(z).Resources;
             var effective = PoolRules.Effective(physical, Overcommit);
             var held = reserved.GetValueOrDefault(z.Name, Resources.None);
             var figures = new PoolFigures(z.Name, physical, effective, Resources.None, held);
@@ -94,15 +105,12 @@ public sealed class PoolService(GovCloudDbContext db, AuditLog audit, TimeProvid
         var zone = await db.NetworkZones.FirstOrDefaultAsync(z => z.Id == zoneId, ct) ?? throw ProblemException.NotFound("网络分区");
         var v = new Validation();
         var delta = new PoolCapacity(new Resources(input.Vcpu ?? 0, input.MemoryGb ?? 0, input.StorageGb ?? 0), input.BandwidthMbps ?? 0, input.PublicIps ?? 0);
-        int[] amounts = [delta.Resources.Vcpu, delta.Resources.MemoryGb, delta.Resources.StorageGb, delta.BandwidthMbps, delta.PublicIps];
         if (delta.IsEmpty) v.Add("vcpu", "请至少填写一项增加（或更正减少）的容量");
         if (input.Source is null) v.Add("source", "请选择容量来源");
-        if (input.Source != CapacitySource.Correction && amounts.Any(a => a < 0)) v.Add("source", "减少容量请选择来源“更正”并说明原因");
+        if (input.Source != CapacitySource.Correction && delta.Amounts.Any(a => a < 0)) v.Add("source", "减少容量请选择来源“更正”并说明原因");
         if (input.Source == CapacitySource.Correction && string.IsNullOrWhiteSpace(input.Note)) v.Add("note", "更正容量须说明原因");
         if (input.Note?.Length > 200) v.Add("note", "说明不能超过 200 个字");
-        int[] after = [zone.CapacityVcpu + amounts[0], zone.CapacityMemoryGb + amounts[1], zone.CapacityStorageGb + amounts[2],
-            zone.CapacityBandwidthMbps + amounts[3], zone.CapacityPublicIps + amounts[4]];
-        if (after.Any(a => a < 0)) v.Add("vcpu", "调整后容量不能小于 0");
+        if ((PoolCapacity.Of(zone) + delta).Amounts.Any(a => a < 0)) v.Add("vcpu", "调整后容量不能小于 0");
         v.ThrowIfInvalid();
 
         Record(actor, zone, delta, input.Source!.Value, input.Note);
