@@ -247,6 +247,7 @@ public abstract class ApplicationsApiTests(GovCloudApp app)
             await service.EnsureLastMonthSnapshotAsync(Ct);
             Assert.Equal(0, await service.EnsureLastMonthSnapshotAsync(Ct));
         }
+        Assert.Equal(1, await app.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == "PoolSnapshotTaken", Ct)));
         var trend = await (await bureau.GetAsync("/api/v1/pools/trend?months=12", Ct)).ReadAsync<List<Features.Pools.PoolMonthDto>>();
         var today = ChinaTime.Today(TimeProvider.System);
         Assert.Equal(grown.Effective, trend.Single(t => t.Zone == "公共网络区" && t.Month == today.ToString("yyyy-MM")).Effective);

@@ -74,6 +74,7 @@ public static class AuditActions
     public const string NetworkZoneUpdated = "NetworkZoneUpdated";
     public const string PoolCapacityChanged = "PoolCapacityChanged";
     public const string PoolOverridden = "PoolOverridden";
+    public const string PoolSnapshotTaken = "PoolSnapshotTaken";
     public const string ApplicationCreated = "ApplicationCreated";
     public const string ApplicationUpdated = "ApplicationUpdated";
     public const string ApplicationVmsReplaced = "ApplicationVmsReplaced";
@@ -122,6 +123,7 @@ public static class AuditActions
         NetworkZoneUpdated => "修改网络分区",
         PoolCapacityChanged => "调整资源池容量",
         PoolOverridden => "超出资源池批准",
+        PoolSnapshotTaken => "记录月末资源池",
         ApplicationCreated => "新建云资源申请",
         ApplicationUpdated => "修改云资源申请",
         ApplicationVmsReplaced => "更新虚拟机需求",
@@ -140,6 +142,6 @@ public static class AuditActions
         SignIn, SignInFailed, SignOut, TokenIssued, TokenRevoked, PasswordChanged, PasswordReset, UserCreated,
         UserUpdated, UserUnlocked, OrganisationCreated, OrganisationUpdated, AuditExported, SystemBootstrapped, DemoDataLoaded,
         CalendarImported, CalendarDayChanged, ClockStarted, ClockPaused, ClockResumed, ClockCompleted, ClockCancelled,
-        ClockRecomputed, ClockOverdue, SystemRegistered, SystemUpdated, SystemsImported, MigrationSnapshotTaken, CatalogItemCreated, CatalogItemUpdated, CatalogPriceSet, NetworkZoneCreated, NetworkZoneUpdated, PoolCapacityChanged, PoolOverridden, ApplicationCreated, ApplicationUpdated, ApplicationVmsReplaced, AttachmentAdded, AttachmentRemoved, ApplicationSubmitted, ApplicationEvaluated, ApplicationApproved, ApplicationRejected, ApplicationReturned,
+        ClockRecomputed, ClockOverdue, SystemRegistered, SystemUpdated, SystemsImported, MigrationSnapshotTaken, CatalogItemCreated, CatalogItemUpdated, CatalogPriceSet, NetworkZoneCreated, NetworkZoneUpdated, PoolCapacityChanged, PoolOverridden, PoolSnapshotTaken, ApplicationCreated, ApplicationUpdated, ApplicationVmsReplaced, AttachmentAdded, AttachmentRemoved, ApplicationSubmitted, ApplicationEvaluated, ApplicationApproved, ApplicationRejected, ApplicationReturned,
     ];
 }

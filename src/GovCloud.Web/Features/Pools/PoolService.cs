@@ -171,6 +171,7 @@ public sealed class PoolService(GovCloudDbContext db, AuditLog audit, TimeProvid
             UsedVcpu = p.Allocated.Vcpu + p.Reserved.Vcpu, UsedMemoryGb = p.Allocated.MemoryGb + p.Reserved.MemoryGb,
             UsedStorageGb = p.Allocated.StorageGb + p.Reserved.StorageGb, TakenAt = now,
         }));
+        audit.Record(Actor.System, AuditActions.PoolSnapshotTaken, nameof(PoolSnapshot), month, after: new { month, zones = pools.Count });
         try
         {
             await db.SaveChangesAsync(ct);
