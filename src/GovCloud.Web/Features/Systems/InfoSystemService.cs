@@ -154,14 +154,17 @@ public sealed class InfoSystemService(GovCloudDbContext db, DataScope scope, Aud
                 if (tenants.TryGetValue(orgName, out var found)) orgId = found;
                 else { Error("organisationId", $"单位“{orgName}”不存在、不是使用单位或不在您的权限范围内"); continue; }
             }
-            SystemKind? kind = Enum.GetValues<SystemKind>().Where(k => k.DisplayName() == Cell("kind")).Select(k => (SystemKind?)k).FirstOrDefault();
-            if (kind is null && Cell("kind").Length > 0) Error("kind", $"类型“{Cell("kind")}”应为 存量、新建、升级改造 之一");
-            SystemLocation? location = Enum.GetValues<SystemLocation>().Where(k => k.DisplayName() == Cell("location")).Select(k => (SystemLocation?)k).FirstOrDefault();
-            if (location is null && Cell("location").Length > 0)
-                Error("location", $"部署位置“{Cell("location")}”应为 {string.Join("、", Enum.GetValues<SystemLocation>().Select(l => l.DisplayName()))} 之一");
-            SystemLifecycle? lifecycle = Enum.GetValues<SystemLifecycle>().Where(k => k.DisplayName() == Cell("lifecycle")).Select(k => (SystemLifecycle?)k).FirstOrDefault();
-            if (lifecycle is null && Cell("lifecycle").Length > 0)
-                Error("lifecycle", $"状态“{Cell("lifecycle")}”应为 {string.Join("、", Enum.GetValues<SystemLifecycle>().Select(l => l.DisplayName()))} 之一");
+            // A choice is written as its Chinese name, exactly as the export writes it.
+            T? Choice<T>(string field, string label, Func<T, string> nameOf) where T : struct, Enum
+            {
+                var text = Cell(field);
+                var found = Enum.GetValues<T>().Where(k => nameOf(k) == text).Select(k => (T?)k).FirstOrDefault();
+                if (found is null && text.Length > 0) Error(field, $"{label}“{text}”应为 {string.Join("、", Enum.GetValues<T>().Select(nameOf))} 之一");
+                return found;
+            }
+            var kind = Choice<SystemKind>("kind", "类型", k => k.DisplayName());
+            var location = Choice<SystemLocation>("location", "部署位置", l => l.DisplayName());
+            var lifecycle = Choice<SystemLifecycle>("lifecycle", "状态", l => l.DisplayName());
             int? mlps = null;
             if (Cell("mlpsLevel") is { Length: > 0 } levelText && levelText != "未定级")
             {
