@@ -10,6 +10,8 @@ using GovCloud.Web.Features.Inbox;
 using GovCloud.Web.Features.Organisations;
 using GovCloud.Web.Features.Platform;
 using GovCloud.Web.Features.Pools;
+using GovCloud.Web.Features.Provisioning;
+using GovCloud.Web.Features.Inventory;
 using GovCloud.Web.Features.Systems;
 using GovCloud.Web.Features.Users;
 using GovCloud.Web.Infrastructure;
@@ -68,6 +70,9 @@ builder.Services.AddSingleton<FileStore>();
 builder.Services.AddScoped<ApplicationService>();
 builder.Services.AddScoped<ApplicationFlowService>();
 builder.Services.AddScoped<AttachmentService>();
+builder.Services.AddScoped<InventoryService>();
+builder.Services.AddScoped<TrialService>();
+builder.Services.AddSingleton<IVmProvider, ManualVmProvider>();
 
 builder.Services.AddHostedService<PeriodicJobs>();
 
@@ -100,6 +105,8 @@ app.MapSystemsApi();
 app.MapCatalogApi();
 app.MapPoolsApi();
 app.MapApplicationsApi();
+app.MapTrialsApi();
+app.MapInventoryApi();
 app.MapAccountEndpoints();
 app.MapGovCloudUi();
 app.PrintAddressesOnStart();

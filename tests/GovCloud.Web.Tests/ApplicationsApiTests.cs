@@ -10,6 +10,7 @@ using GovCloud.Web.Features.Inbox;
 using GovCloud.Web.Features.Systems;
 using GovCloud.Web.Infrastructure;
 using GovCloud.Web.Tests.Support;
+using static GovCloud.Web.Tests.Support.ApplicationKit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -19,77 +20,10 @@ namespace GovCloud.Web.Tests;
 public abstract class ApplicationsApiTests(GovCloudApp app)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
-    private static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF");
-
-    private static readonly ContactsDto Contacts = new("黄老师", "13900000001", "huang@edu.gov.cn", "赵六", "13700000000", "zhaoliu@vendor.cn");
-
-    private async Task<(HttpClient Edu, ApplicationDto Application)> DraftAsync(SystemKind kind = SystemKind.Existing, string user = "edu")
-    {
-        var edu = await app.SignInAsync(user);
-        var name = "智慧校园平台" + Guid.NewGuid().ToString("N")[..6];
-        var system = await (await edu.PostJsonAsync("/api/v1/systems", new
-        {
-            name, vendor = "广西某软件有限公司", vendorContactName = "赵六", vendorContactMobile = "13700000000", kind, location = SystemLocation.UncertifiedDataCenter,
-        })).ReadAsync<InfoSystemDto>(HttpStatusCode.Created);
-        var created = await (await edu.PostJsonAsync("/api/v1/applications", new
-        {
-            systemId = system.Id, purpose = "现有系统迁移上云", contacts = Contacts, services = new[] { new { itemCode = "load-balancer", quantity = 1 } },
-        })).ReadAsync<ApplicationDto>(HttpStatusCode.Created);
-        return (edu, created);
-    }
-
-    private static VmRequest Vm(int no, string system, string? group = "G1", int vcpu = 4) => new(no, "公共网络区", "广西某软件有限公司", system, "门户",
-        ServerType.WEB, [new BastionOwner("张三", "zhangsan@example.com", "13800000001"), new BastionOwner("李四", "lisi@example.com", "13800000002")],
-        vcpu, 8, 100, 500, "麒麟 V10", group is not null, group, null);
-
-    private static MultipartFormDataContent File(byte[] bytes, string name, long? version = null, AttachmentKind? kind = null)
-    {
-        var content = new MultipartFormDataContent();
-        var file = new ByteArrayContent(bytes);
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        content.Add(file, "file", name);
-        if (version is not null) content.Add(new StringContent(version.ToString()!), "version");
-        if (kind is not null) content.Add(new StringContent(kind.ToString()!), "kind");
-        return content;
-    }
-
-    private static async Task<ApplicationDto> ImportAsync(HttpClient client, ApplicationDto a, params VmRequest[] rows)
-    {
-        var form = RequestFormWriter.Write(["公共网络区", "互联网区"], null, rows);
-        return await (await client.PostAsync($"/api/v1/applications/{a.Id}/vms/import", File(form, "需求表.xlsx", a.Version), Ct)).ReadAsync<ApplicationDto>();
-    }
-
-    private static async Task<ApplicationDto> AttachAsync(HttpClient client, ApplicationDto a, params AttachmentKind[] kinds)
-    {
-        foreach (var kind in kinds)
-            await (await client.PostAsync($"/api/v1/applications/{a.Id}/attachments", File(Pdf, kind.DisplayName() + ".pdf", kind: kind), Ct))
-                .ReadAsync<AttachmentDto>(HttpStatusCode.Created);
-        return await GetAsync(client, a.Id);
-    }
-
-    private static async Task<ApplicationDto> GetAsync(HttpClient client, Guid id) =>
-        await (await client.GetAsync($"/api/v1/applications/{id}", Ct)).ReadAsync<ApplicationDto>();
-
-    private static readonly AttachmentKind[] ExistingDocuments = [AttachmentKind.MigrationPlan, AttachmentKind.PerformanceTestReport, AttachmentKind.SecurityTestReport];
-
-    private async Task<ApplicationDto> SubmittedAsync(HttpClient edu, ApplicationDto a)
-    {
-        a = await ImportAsync(edu, a, Vm(1, a.SystemName), Vm(2, a.SystemName));
-        a = await AttachAsync(edu, a, ExistingDocuments);
-        return await (await edu.PostJsonAsync($"/api/v1/applications/{a.Id}/submit", new { version = a.Version })).ReadAsync<ApplicationDto>();
-    }
-
-    private static object Evaluation(ApplicationDto a) => new
-    {
-        opinion = "同意迁移，第 2 台数据盘调减", version = a.Version,
-        rows = new object[] { new { no = 1, decision = RowDecision.Agree }, new { no = 2, decision = RowDecision.Adjust, dataDiskGb = 200, reason = "数据量评估后 200GB 足够" } },
-        survey = new { date = ChinaTime.Today(TimeProvider.System).ToString("yyyy-MM-dd"), people = "刘运、王工", findings = "现有机房环境老旧，具备迁移条件" },
-    };
-
     [Fact]
     public async Task R_21_an_agency_imports_its_form_submits_the_center_evaluates_and_the_bureau_approves_part()
     {
-        var (edu, a) = await DraftAsync();
+        var (edu, a) = await app.DraftAsync();
         Assert.Equal(ApplicationState.Draft, a.State);
         Assert.Equal("草稿", a.StateName);
         Assert.Matches(@"^SQ\d{4}-\d{4}$", a.Number);
@@ -150,14 +84,14 @@ public abstract class ApplicationsApiTests(GovCloudApp app)
             .ReadAsync<ApplicationDto>();
         Assert.Equal(ApplicationState.Approved, a.State);
         Assert.Equal([false, true], a.Vms.Select(v => v.Approved!.Value));
-        Assert.All(a.Clocks, c => Assert.Equal(ClockState.Met, c.State));
+        Assert.Equal([("Evaluate", ClockState.Met), ("Approve", ClockState.Met), ("DeliverTrial", ClockState.Running)], a.Clocks.Select(c => (c.Step, c.State)));
         // Only row 2 counts now, with its adjusted data disk: 4 vCPU, 8 GB, 100 + 200 GB, plus the load balancer.
         Assert.Equal(4 * 30m + 8 * 15m + 300 * 0.5m + 300m, a.Fee.Monthly);
         Assert.Contains((await (await edu.GetAsync("/api/v1/inbox", Ct)).ReadAsync<InboxList>()).Items, n => n.Title.StartsWith("已批准"));
 
         var actions = await app.WithDbAsync(db => db.AuditEntries.Where(x => x.EntityId == a.Id.ToString()).OrderBy(x => x.Sequence).Select(x => x.Action).ToListAsync(Ct));
         Assert.Equal(["ApplicationCreated", "ApplicationVmsReplaced", "ApplicationUpdated", "AttachmentAdded", "AttachmentAdded", "AttachmentAdded",
-            "ApplicationSubmitted", "ApplicationEvaluated", "ApplicationApproved"], actions);
+            "ApplicationSubmitted", "ApplicationEvaluated", "ApplicationApproved", "TrialOpened"], actions);
 
         var again = await (await bureau.PostJsonAsync($"/api/v1/applications/{a.Id}/reject", new { reason = "x", version = a.Version })).ProblemAsync(HttpStatusCode.Conflict);
         Assert.Equal("申请当前为“已批准”，不能驳回", again.Detail);
@@ -166,7 +100,7 @@ public abstract class ApplicationsApiTests(GovCloudApp app)
     [Fact]
     public async Task R_21_2_the_center_adds_survey_photos_while_evaluating_and_the_agency_cannot()
     {
-        var (edu, a) = await DraftAsync();
+        var (edu, a) = await app.DraftAsync();
         var early = await edu.PostAsync($"/api/v1/applications/{a.Id}/attachments", File(Pdf, "照片.pdf", kind: AttachmentKind.SurveyPhoto), Ct);
         Assert.Equal(HttpStatusCode.Forbidden, early.StatusCode);
         a = await SubmittedAsync(edu, a);
@@ -207,7 +141,7 @@ public abstract class ApplicationsApiTests(GovCloudApp app)
     [Fact]
     public async Task R_A2_an_application_whose_evaluation_is_already_overdue_can_still_be_returned_and_is_evaluated_anew()
     {
-        var (edu, a) = await DraftAsync();
+        var (edu, a) = await app.DraftAsync();
         a = await SubmittedAsync(edu, a);
         // Its last day has passed and the sweep marked it overdue.
         var yesterday = ChinaTime.Today(TimeProvider.System).AddDays(-1);
@@ -274,7 +208,7 @@ public abstract class ApplicationsApiTests(GovCloudApp app)
             name = "小分区" + Guid.NewGuid().ToString("N")[..4], serverTypes = Enum.GetValues<ServerType>(), osImages = new[] { "麒麟 V10" },
             capacityVcpu = 3, capacityMemoryGb = 64, capacityStorageGb = 5000,
         })).ReadAsync<Features.Catalog.NetworkZoneDto>(HttpStatusCode.Created);
-        var (edu, a) = await DraftAsync();
+        var (edu, a) = await app.DraftAsync();
         a = await ImportAsync(edu, a, Vm(1, a.SystemName, null) with { Zone = zone.Name }, Vm(2, a.SystemName, null) with { Zone = zone.Name });
         a = await AttachAsync(edu, a, ExistingDocuments);
         a = await (await edu.PostJsonAsync($"/api/v1/applications/{a.Id}/submit", new { version = a.Version })).ReadAsync<ApplicationDto>();
@@ -299,7 +233,7 @@ public abstract class ApplicationsApiTests(GovCloudApp app)
     [Fact]
     public async Task Text_longer_than_its_column_is_a_chinese_400_not_a_database_error()
     {
-        var (edu, a) = await DraftAsync();
+        var (edu, a) = await app.DraftAsync();
         var longVendor = new string('软', 150);
         var row = await (await edu.PutJsonAsync($"/api/v1/applications/{a.Id}/vms", new
         {
@@ -333,20 +267,21 @@ public abstract class ApplicationsApiTests(GovCloudApp app)
     [Fact]
     public async Task R_21_3_approving_everything_ends_the_bureaus_clock_in_time()
     {
-        var (edu, a) = await DraftAsync();
+        var (edu, a) = await app.DraftAsync();
         a = await SubmittedAsync(edu, a);
         var center = await app.SignInAsync("center");
         a = await (await center.PostJsonAsync($"/api/v1/applications/{a.Id}/evaluation", Evaluation(a))).ReadAsync<ApplicationDto>();
         var bureau = await app.SignInAsync("bureau");
         a = await (await bureau.PostJsonAsync($"/api/v1/applications/{a.Id}/approve", new { refusedRows = Array.Empty<int>(), version = a.Version })).ReadAsync<ApplicationDto>();
-        Assert.Equal([("Evaluate", ClockState.Met), ("Approve", ClockState.Met)], a.Clocks.Select(c => (c.Step, c.State)));
+        // R-21.4: and starts the Center's delivery of the trial environment.
+        Assert.Equal([("Evaluate", ClockState.Met), ("Approve", ClockState.Met), ("DeliverTrial", ClockState.Running)], a.Clocks.Select(c => (c.Step, c.State)));
         Assert.All(a.Vms, v => Assert.True(v.Approved));
     }
 
     [Fact]
     public async Task R_A2_a_return_by_the_center_pauses_its_clock_and_a_return_by_the_bureau_starts_the_evaluation_anew()
     {
-        var (edu, a) = await DraftAsync();
+        var (edu, a) = await app.DraftAsync();
         a = await (await edu.PutJsonAsync($"/api/v1/applications/{a.Id}", new { contacts = Contacts, version = a.Version })).ReadAsync<ApplicationDto>();
         a = await SubmittedAsync(edu, a);
         var center = await app.SignInAsync("center");
@@ -373,7 +308,7 @@ public abstract class ApplicationsApiTests(GovCloudApp app)
     [Fact]
     public async Task R_A3_6_a_bad_form_is_refused_with_every_problem_by_row_and_column_and_changes_nothing()
     {
-        var (edu, a) = await DraftAsync();
+        var (edu, a) = await app.DraftAsync();
         a = await ImportAsync(edu, a, Vm(1, a.SystemName, null));
         var bad = RequestFormWriter.Write(["公共网络区"], null, [
             Vm(1, a.SystemName) with { MemoryGb = null }, Vm(2, "别的系统", null) with { ServerType = null }, Vm(3, a.SystemName) with { Zone = "机要区" },
@@ -402,7 +337,7 @@ public abstract class ApplicationsApiTests(GovCloudApp app)
     [Fact]
     public async Task R_A3_6_export_then_import_gives_the_same_rows()
     {
-        var (edu, a) = await DraftAsync();
+        var (edu, a) = await app.DraftAsync();
         a = await (await edu.PutJsonAsync($"/api/v1/applications/{a.Id}/vms", new
         {
             version = a.Version,
@@ -425,7 +360,7 @@ public abstract class ApplicationsApiTests(GovCloudApp app)
     [Fact]
     public async Task Other_agencies_cannot_see_or_touch_an_application_and_the_center_does_not_see_drafts()
     {
-        var (edu, a) = await DraftAsync();
+        var (edu, a) = await app.DraftAsync();
         var health = await app.SignInAsync("health");
         Assert.Equal(HttpStatusCode.NotFound, (await health.GetAsync($"/api/v1/applications/{a.Id}", Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await health.PutJsonAsync($"/api/v1/applications/{a.Id}", new { purpose = "x", version = a.Version })).StatusCode);
@@ -452,7 +387,7 @@ public abstract class ApplicationsApiTests(GovCloudApp app)
     [Fact]
     public async Task R_21_1_attachments_are_checked_stored_with_their_hash_and_always_downloaded()
     {
-        var (edu, a) = await DraftAsync(SystemKind.New);
+        var (edu, a) = await app.DraftAsync(SystemKind.New);
         Assert.Equal([AttachmentKind.ProjectApproval, AttachmentKind.ProjectPlan], a.MissingAttachments);
         var html = Encoding.UTF8.GetBytes("<html><script>alert(1)</script></html>");
         var disguised = await (await edu.PostAsync($"/api/v1/applications/{a.Id}/attachments", File(html, "立项批复.pdf", kind: AttachmentKind.ProjectApproval), Ct))
@@ -517,7 +452,7 @@ public abstract class ApplicationsApiTests(GovCloudApp app)
             name = "测试隔离区" + Guid.NewGuid().ToString("N")[..4], serverTypes = new[] { ServerType.TST }, osImages = new[] { "麒麟 V10" },
             capacityVcpu = 10, capacityMemoryGb = 20, capacityStorageGb = 1000,
         })).ReadAsync<Features.Catalog.NetworkZoneDto>(HttpStatusCode.Created);
-        var (edu, a) = await DraftAsync();
+        var (edu, a) = await app.DraftAsync();
         var problem = await (await edu.PutJsonAsync($"/api/v1/applications/{a.Id}/vms", new
         {
             version = a.Version,

@@ -11,6 +11,8 @@ public enum AttachmentKind
     SurveyPhoto,
     ReviewMinutes,
     Other,
+    /// <summary>The signed usage agreement of the trial, uploaded by the agency.</summary>
+    UsageAgreement,
 }
 
 public static class AttachmentRules
@@ -25,6 +27,7 @@ public static class AttachmentRules
         AttachmentKind.SurveyPhoto => "现场勘查照片",
         AttachmentKind.ReviewMinutes => "技术评审纪要",
         AttachmentKind.Other => "其他材料",
+        AttachmentKind.UsageAgreement => "使用协议（签署件）",
         _ => kind.ToString(),
     };
 
@@ -37,7 +40,7 @@ public static class AttachmentRules
         : [AttachmentKind.ProjectApproval, AttachmentKind.ProjectPlan];
 
     /// <summary>The kinds the agency may attach (the Center adds survey photos and review minutes).</summary>
-    public static bool IsAgencyKind(AttachmentKind kind) => kind is not (AttachmentKind.SurveyPhoto or AttachmentKind.ReviewMinutes);
+    public static bool IsAgencyKind(AttachmentKind kind) => kind is not (AttachmentKind.SurveyPhoto or AttachmentKind.ReviewMinutes or AttachmentKind.UsageAgreement);
 
     public static IReadOnlyList<AttachmentKind> Missing(SystemKind kind, IEnumerable<AttachmentKind> present)
     {

@@ -13,6 +13,7 @@ public sealed class GovCloudOptions
     public ApplicationOptions Applications { get; set; } = new();
     public FileOptions Files { get; set; } = new();
     public PoolOptions Pools { get; set; } = new();
+    public ProvisioningOptions Provisioning { get; set; } = new();
 
     /// <summary>
     /// Addresses of reverse proxies whose X-Forwarded-For/-Proto are believed (loopback always is),
@@ -86,6 +87,20 @@ public sealed class PoolOptions
     public double StorageOvercommit { get; set; } = 1.0;
 
     public GovCloud.Domain.Provisioning.Overcommit Overcommit => new(VcpuOvercommit, MemoryOvercommit, StorageOvercommit);
+}
+
+/// <summary>Trial and provisioning periods .</summary>
+public sealed class ProvisioningOptions
+{
+    /// <summary>R-21.4: the Center provides the trial environment within this many working days of the approval.</summary>
+    public int TrialDeliveryWorkingDays { get; set; } = 2;
+    public int TrialMinDays { get; set; } = 15;
+    public int TrialMaxDays { get; set; } = 30;
+    public int TrialDefaultDays { get; set; } = 30;
+    /// <summary>The agency is reminded this many calendar days before its trial ends.</summary>
+    public int TrialReminderDaysBefore { get; set; } = 3;
+
+    public GovCloud.Domain.Provisioning.TrialLimits TrialLimits => new(TrialMinDays, TrialMaxDays, TrialDefaultDays);
 }
 
 /// <summary>Uploaded documents: where they are kept, how large and of which kinds.</summary>

@@ -19,12 +19,13 @@ namespace GovCloud.Web.Features.Applications;
 /// Moves an application through Annex 2 with its clocks: submitting starts the
 /// Center's evaluation period, evaluating ends it and starts the Bureau's approval period. A return
 /// by the Center pauses its period until the agency resubmits; a return by the Bureau ends the
-/// Bureau's period and the revised application is evaluated anew. Each step, its clocks, its
+/// Bureau's period and the revised application is evaluated anew; the approval opens the trial (see
+/// TrialService). Each step, its clocks, its
 /// audit entry and the messages to the next actor are one transaction.
 /// </summary>
 public sealed class ApplicationFlowService(
     GovCloudDbContext db, AuditLog audit, DeadlineClockService clocks, CatalogService catalog, InboxService inbox,
-    ApplicationService applications, Pools.PoolService pools, TimeProvider clock, IOptions<GovCloudOptions> options)
+    ApplicationService applications, Pools.PoolService pools, Provisioning.TrialService trials, TimeProvider clock, IOptions<GovCloudOptions> options)
 {
     private const string EvaluateStep = "Evaluate", ApproveStep = "Approve";
 
@@ -201,6 +202,8 @@ public sealed class ApplicationFlowService(
         {
             state = to.ToString(), opinion = app.DecisionOpinion, approved = app.Vms.Where(x => x.Approved == true).Select(x => x.No),
         });
+        // the approval opens the trial and the Center's delivery period, in the same transaction.
+        if (to == ApplicationState.Approved) await trials.OpenAsync(actor, app, await OrganisationAsync(OrganisationType.Center, "信息化建设管理中心", ct), ct);
         await NotifyAsync(app.OrganisationId, Role.AgencyOperator, app, title, $"《{app.System!.Name}》云资源申请 {app.Number}：{message}", ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

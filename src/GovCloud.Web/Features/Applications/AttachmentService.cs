@@ -68,6 +68,8 @@ public sealed class AttachmentService(GovCloudDbContext db, ApplicationService a
 
     private static void RequireMayAttach(Actor actor, ApplicationState state, AttachmentKind kind)
     {
+        // The signed agreement confirms the agency's side of the trial: it goes through the trial, and stays.
+        if (kind == AttachmentKind.UsageAgreement) throw new ProblemException(409, "不能在此处理", "使用协议请在试用环节上传，上传后不能删除");
         if (AttachmentRules.IsAgencyKind(kind))
         {
             if (!actor.IsIn(Role.AgencyOperator)) throw ProblemException.Forbidden("只有使用单位经办人可以上传或删除申请材料");

@@ -85,6 +85,13 @@ public static class AuditActions
     public const string ApplicationApproved = "ApplicationApproved";
     public const string ApplicationRejected = "ApplicationRejected";
     public const string ApplicationReturned = "ApplicationReturned";
+    public const string TrialOpened = "TrialOpened";
+    public const string TrialDelivered = "TrialDelivered";
+    public const string TrialAgreementConfirmed = "TrialAgreementConfirmed";
+    public const string TrialResultReported = "TrialResultReported";
+    public const string TrialExtended = "TrialExtended";
+    public const string TrialWentLive = "TrialWentLive";
+    public const string TrialReclaimed = "TrialReclaimed";
 
     public static string Label(string action) => action switch
     {
@@ -134,6 +141,13 @@ public static class AuditActions
         ApplicationApproved => "批准申请",
         ApplicationRejected => "驳回申请",
         ApplicationReturned => "退回修改",
+        TrialOpened => "开始交付试用环境",
+        TrialDelivered => "交付试用环境",
+        TrialAgreementConfirmed => "确认使用协议",
+        TrialResultReported => "报告试用结果",
+        TrialExtended => "延长试用期",
+        TrialWentLive => "正式开通",
+        TrialReclaimed => "回收试用资源",
         _ => action,
     };
 
@@ -143,5 +157,6 @@ public static class AuditActions
         UserUpdated, UserUnlocked, OrganisationCreated, OrganisationUpdated, AuditExported, SystemBootstrapped, DemoDataLoaded,
         CalendarImported, CalendarDayChanged, ClockStarted, ClockPaused, ClockResumed, ClockCompleted, ClockCancelled,
         ClockRecomputed, ClockOverdue, SystemRegistered, SystemUpdated, SystemsImported, MigrationSnapshotTaken, CatalogItemCreated, CatalogItemUpdated, CatalogPriceSet, NetworkZoneCreated, NetworkZoneUpdated, PoolCapacityChanged, PoolOverridden, PoolSnapshotTaken, ApplicationCreated, ApplicationUpdated, ApplicationVmsReplaced, AttachmentAdded, AttachmentRemoved, ApplicationSubmitted, ApplicationEvaluated, ApplicationApproved, ApplicationRejected, ApplicationReturned,
+        TrialOpened, TrialDelivered, TrialAgreementConfirmed, TrialResultReported, TrialExtended, TrialWentLive, TrialReclaimed,
     ];
 }

@@ -4,6 +4,7 @@ using GovCloud.Domain.Security;
 using GovCloud.Web.Features.Applications;
 using GovCloud.Web.Features.Audit;
 using GovCloud.Web.Features.Catalog;
+using GovCloud.Web.Features.Provisioning;
 using GovCloud.Web.Infrastructure;
 using GovCloud.Web.Infrastructure.Auth;
 using GovCloud.Web.Infrastructure.Data;
@@ -46,8 +47,8 @@ public sealed record CapacityChangeDto(long Id, int Vcpu, int MemoryGb, int Stor
 
 /// <summary>
 /// The resource pool of every network zone: hardware with its history, what may be promised
-/// (over-commit from the configuration), what approved applications hold, and what is free. Until
-/// provisioning is recorded everything approved counts as reserved and nothing as allocated.
+/// (over-commit from the configuration), what is allocated (VMs in formal use), what is reserved
+/// (approved, not yet in formal use), and what is free.
 /// </summary>
 public sealed class PoolService(GovCloudDbContext db, AuditLog audit, TimeProvider clock, IOptions<GovCloudOptions> options)
 {
@@ -60,12 +61,13 @@ public sealed class PoolService(GovCloudDbContext db, AuditLog audit, TimeProvid
     {
         var zones = await db.NetworkZones.AsNoTracking().OrderBy(z => z.No).ToListAsync(ct);
         var reserved = await ReservedAsync(excludeApplication, ct);
+        var allocated = await AllocatedAsync(ct);
         return zones.Select(z =>
         {
             var physical = PoolCapacity.Of(z).Resources;
             var effective = PoolRules.Effective(physical, Overcommit);
             var held = reserved.GetValueOrDefault(z.Name, Resources.None);
-            var figures = new PoolFigures(z.Name, physical, effective, Resources.None, held);
+            var figures = new PoolFigures(z.Name, physical, effective, allocated.GetValueOrDefault(z.Name, Resources.None), held);
             return new PoolDto(z.Id, z.Name, z.Active, physical, effective, figures.Allocated, held, figures.Free, z.CapacityBandwidthMbps, z.CapacityPublicIps);
         }).ToList();
     }
@@ -80,12 +82,16 @@ public sealed class PoolService(GovCloudDbContext db, AuditLog audit, TimeProvid
             .ToList();
     }
 
-    /// <summary>Per zone, what the approved rows of approved applications hold (adjusted values where the Center adjusted).</summary>
+    /// <summary>
+    /// Per zone, what approved rows hold until their resources go into formal use or the trial is reclaimed
+    /// (adjusted values where the Center adjusted).
+    /// </summary>
     private async Task<Dictionary<string, Resources>> ReservedAsync(Guid? excludeApplication, CancellationToken ct)
     {
         var rows = await db.ApplicationVms.AsNoTracking()
             .Where(v => v.Approved == true && v.ApplicationId != excludeApplication
-                        && db.ResourceApplications.Any(a => a.Id == v.ApplicationId && a.State == ApplicationState.Approved))
+                        && db.ResourceApplications.Any(a => a.Id == v.ApplicationId && a.State == ApplicationState.Approved)
+                        && !db.TrialEnvironments.Any(t => t.ApplicationId == v.ApplicationId && (t.State == TrialState.Live || t.State == TrialState.Reclaimed)))
             .GroupBy(v => v.Zone)
             .Select(g => new
             {
@@ -94,6 +100,17 @@ public sealed class PoolService(GovCloudDbContext db, AuditLog audit, TimeProvid
                 Memory = g.Sum(v => v.AdjustedMemoryGb ?? v.MemoryGb),
                 Storage = g.Sum(v => (v.AdjustedSystemDiskGb ?? v.SystemDiskGb) + (v.AdjustedDataDiskGb ?? v.DataDiskGb)),
             })
+            .ToListAsync(ct);
+        return rows.ToDictionary(r => r.Zone, r => new Resources(r.Vcpu, r.Memory, r.Storage));
+    }
+
+    /// <summary>Per zone, what the VMs in formal use hold (as built, which may be less than approved).</summary>
+    private async Task<Dictionary<string, Resources>> AllocatedAsync(CancellationToken ct)
+    {
+        var rows = await db.CloudVms.AsNoTracking()
+            .Where(v => v.State == VmState.Active || v.State == VmState.Changing || v.State == VmState.Reclaiming)
+            .GroupBy(v => v.Zone)
+            .Select(g => new { Zone = g.Key, Vcpu = g.Sum(v => v.Vcpu), Memory = g.Sum(v => v.MemoryGb), Storage = g.Sum(v => v.SystemDiskGb + v.DataDiskGb) })
             .ToListAsync(ct);
         return rows.ToDictionary(r => r.Zone, r => new Resources(r.Vcpu, r.Memory, r.Storage));
     }

@@ -82,6 +82,7 @@ public static class DemoData
             ("finance", "周财（财政人员）", "市财政局", [Role.FinanceViewer]),
             ("police", "吴警（监管检查人员）", "市公安局", [Role.Inspector]),
             ("edu", "黄老师（教育局经办人）", "市教育局", [Role.AgencyOperator]),
+            ("edusec", "蒙安（教育局安全负责人）", "市教育局", [Role.AgencySecurityOfficer]),
             ("health", "孙医生（卫健委经办人）", "市卫生健康委员会", [Role.AgencyOperator]),
             ("county1", "韦县（柳江区教育局经办人）", "柳江区教育局", [Role.AgencyOperator]),
             ("liujiang", "覃区（柳江区政府经办人）", "柳江区人民政府", [Role.AgencyOperator]),

@@ -8,6 +8,7 @@ using GovCloud.Web.Features.Inbox;
 using GovCloud.Web.Features.Systems;
 using GovCloud.Web.Features.Organisations;
 using GovCloud.Web.Features.Pools;
+using GovCloud.Web.Features.Provisioning;
 using GovCloud.Web.Features.Users;
 using GovCloud.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -47,6 +48,9 @@ public abstract class GovCloudDbContext(DbContextOptions options)
     public DbSet<ApplicationVm> ApplicationVms => Set<ApplicationVm>();
     public DbSet<RequestedService> RequestedServices => Set<RequestedService>();
     public DbSet<ApplicationAttachment> ApplicationAttachments => Set<ApplicationAttachment>();
+    public DbSet<TrialEnvironment> TrialEnvironments => Set<TrialEnvironment>();
+    public DbSet<CloudVm> CloudVms => Set<CloudVm>();
+    public DbSet<CloudVmEvent> CloudVmEvents => Set<CloudVmEvent>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -272,6 +276,56 @@ public abstract class GovCloudDbContext(DbContextOptions options)
             e.Property(a => a.Sha256).HasMaxLength(64);
             e.Property(a => a.StoredPath).HasMaxLength(300);
             e.Property(a => a.UploadedBy).HasMaxLength(256);
+        });
+
+        b.Entity<TrialEnvironment>(e =>
+        {
+            e.HasIndex(t => t.ApplicationId).IsUnique();
+            e.HasIndex(t => new { t.State, t.EndsOn });
+            e.HasIndex(t => t.OrganisationId);
+            e.Property(t => t.State).HasConversion<string>().HasMaxLength(20);
+            e.Property(t => t.Result).HasConversion<string>().HasMaxLength(16);
+            e.Property(t => t.Provider).HasMaxLength(50);
+            foreach (var name in new[] { nameof(TrialEnvironment.DeliveredBy), nameof(TrialEnvironment.AgencyAgreementBy), nameof(TrialEnvironment.CenterAgreementBy),
+                         nameof(TrialEnvironment.ResultBy), nameof(TrialEnvironment.ClosedBy) })
+                e.Property(name).HasMaxLength(256);
+            e.Property(t => t.ResultNote).HasMaxLength(1000);
+            e.Property(t => t.ReclaimReason).HasMaxLength(2000);
+            e.Property(t => t.Version).IsConcurrencyToken();
+            e.HasOne(t => t.Application).WithMany().HasForeignKey(t => t.ApplicationId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<DeadlineClock>().WithMany().HasForeignKey(t => t.DeliveryClockId).OnDelete(DeleteBehavior.SetNull);
+        });
+        b.Entity<CloudVm>(e =>
+        {
+            e.HasIndex(v => new { v.OrganisationId, v.State });
+            e.HasIndex(v => new { v.Zone, v.State });
+            e.HasIndex(v => new { v.State, v.HostName });
+            e.HasIndex(v => v.SystemId);
+            e.HasIndex(v => new { v.ApplicationId, v.RowNo });
+            e.Property(v => v.Zone).HasMaxLength(30);
+            e.Property(v => v.ServerType).HasConversion<string>().HasMaxLength(8);
+            e.Property(v => v.HostName).HasMaxLength(63);
+            e.Property(v => v.Ips).HasMaxLength(400);
+            e.Property(v => v.OperatingSystem).HasMaxLength(100);
+            e.Property(v => v.OwnerNames).HasMaxLength(500);
+            e.Property(v => v.OwnerEmails).HasMaxLength(1000);
+            e.Property(v => v.OwnerMobiles).HasMaxLength(500);
+            e.Property(v => v.BastionAccounts).HasMaxLength(1000);
+            e.Property(v => v.State).HasConversion<string>().HasMaxLength(16);
+            e.Property(v => v.Provider).HasMaxLength(50);
+            e.Property(v => v.ExternalId).HasMaxLength(100);
+            e.Property(v => v.Version).IsConcurrencyToken();
+            e.HasOne(v => v.Organisation).WithMany().HasForeignKey(v => v.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(v => v.System).WithMany().HasForeignKey(v => v.SystemId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<ResourceApplication>().WithMany().HasForeignKey(v => v.ApplicationId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(v => v.Events).WithOne().HasForeignKey(x => x.VmId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<CloudVmEvent>(e =>
+        {
+            e.HasIndex(x => new { x.VmId, x.At });
+            e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.Description).HasMaxLength(1000);
+            e.Property(x => x.By).HasMaxLength(256);
         });
 
         b.Entity<JobLease>(e =>

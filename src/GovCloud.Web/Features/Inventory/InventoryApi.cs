@@ -1,0 +1,37 @@
+using GovCloud.Domain.Provisioning;
+using GovCloud.Web.Infrastructure;
+using GovCloud.Web.Infrastructure.Auth;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace GovCloud.Web.Features.Inventory;
+
+public static class InventoryApi
+{
+    public static IEndpointRouteBuilder MapInventoryApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/inventory").WithTags("资源台账");
+        group.MapGet("/vms", List).WithName("ListInventoryVms")
+            .WithSummary("虚拟机台账（agencyId、zone、state：Trial 试用/Active 正式使用/Changing 变更中/Reclaiming 回收中/Reclaimed 已回收、q 主机名/IP/系统/负责人、" +
+                         "sort：hostName、zone、vcpu、memoryGb、state、activeFrom、deliveredOn，前加 - 为倒序；含全部匹配结果的资源合计与月费用）");
+        group.MapGet("/vms/export", Export).WithName("ExportInventoryVms").WithSummary("按同样的筛选条件导出虚拟机台账 Excel");
+        group.MapGet("/vms/{vmId:guid}", Get).WithName("GetInventoryVm").WithSummary("一台虚拟机的详情及全部变动记录").ProducesProblem(404);
+        app.MapGet("/api/v1/systems/{id:guid}/resources", OfSystem).WithTags("资源台账").WithName("GetSystemResources")
+            .WithSummary("一个信息系统占用的虚拟机（含已回收的历史）、资源合计和月费用").ProducesProblem(404);
+        return app;
+    }
+
+    private static async Task<Ok<InventoryPage>> List(HttpContext http, InventoryService inventory, Guid? agencyId, string? zone, VmState? state, string? q,
+        Guid? systemId, string? sort, int? page, int? pageSize, CancellationToken ct) =>
+        TypedResults.Ok(await inventory.ListAsync(Actor.From(http), new InventoryQuery(agencyId, zone, state, q, systemId, sort, page, pageSize), ct));
+
+    private static async Task<FileContentHttpResult> Export(HttpContext http, InventoryService inventory, TimeProvider clock, Guid? agencyId, string? zone,
+        VmState? state, string? q, Guid? systemId, string? sort, CancellationToken ct) =>
+        TypedResults.File(await inventory.ExportAsync(Actor.From(http), new InventoryQuery(agencyId, zone, state, q, systemId, sort), ct),
+            ExcelExport.ContentType, ExcelExport.FileName("资源台账", clock));
+
+    private static async Task<Ok<VmDetailDto>> Get(Guid vmId, HttpContext http, InventoryService inventory, CancellationToken ct) =>
+        TypedResults.Ok(await inventory.GetAsync(Actor.From(http), vmId, ct));
+
+    private static async Task<Ok<SystemResourcesDto>> OfSystem(Guid id, HttpContext http, InventoryService inventory, CancellationToken ct) =>
+        TypedResults.Ok(await inventory.OfSystemAsync(Actor.From(http), id, ct));
+}

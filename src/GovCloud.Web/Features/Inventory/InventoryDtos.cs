@@ -1,0 +1,32 @@
+using GovCloud.Domain.Applications;
+using GovCloud.Domain.Provisioning;
+
+namespace GovCloud.Web.Features.Inventory;
+
+/// <summary>A VM of the inventory as lists show it; the monthly fee at today's catalogue prices, null while not billed (trial, reclaimed).</summary>
+public sealed record VmSummaryDto(
+    Guid Id, Guid OrganisationId, string OrganisationName, Guid SystemId, string SystemName, Guid ApplicationId, int RowNo, string Zone, ServerType ServerType,
+    string HostName, string Ips, int Vcpu, int MemoryGb, int SystemDiskGb, int DataDiskGb, string OperatingSystem, string OwnerNames, string BastionAccounts,
+    VmState State, DateOnly DeliveredOn, DateOnly? ActiveFrom, DateOnly? ReclaimedOn, decimal? MonthlyFee, long Version)
+{
+    public string StateName => State.DisplayName();
+    public string ServerTypeName => ServerType.DisplayName();
+}
+
+public sealed record VmEventDto(VmEventKind Kind, string Description, DateTimeOffset At, string? By)
+{
+    public string KindName => Kind.DisplayName();
+}
+
+public sealed record VmDetailDto(VmSummaryDto Vm, string OwnerEmails, string OwnerMobiles, string Provider, string? ExternalId, string ApplicationNumber,
+    IReadOnlyList<VmEventDto> History);
+
+public sealed record InventoryQuery(Guid? AgencyId = null, string? Zone = null, VmState? State = null, string? Q = null, Guid? SystemId = null,
+    string? Sort = null, int? Page = null, int? PageSize = null);
+
+/// <summary>A page of the inventory with the figures of everything the filter matched (not only the page).</summary>
+public sealed record InventoryPage(IReadOnlyList<VmSummaryDto> Items, int Total, int Page, int PageSize, int Vcpu, int MemoryGb, int StorageGb, decimal MonthlyFee);
+
+/// <summary>What one information system holds: its VMs (reclaimed ones as history) and what it costs a month.</summary>
+public sealed record SystemResourcesDto(Guid SystemId, string SystemName, Guid OrganisationId, string OrganisationName, IReadOnlyList<VmSummaryDto> Vms,
+    int Vcpu, int MemoryGb, int StorageGb, decimal MonthlyFee);

@@ -1,0 +1,162 @@
+using System.Linq.Expressions;
+using GovCloud.Domain.Applications;
+using GovCloud.Domain.Provisioning;
+using GovCloud.Web.Features.Audit;
+using GovCloud.Web.Features.Provisioning;
+using GovCloud.Web.Infrastructure;
+using GovCloud.Web.Infrastructure.Auth;
+using GovCloud.Web.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace GovCloud.Web.Features.Inventory;
+
+/// <summary>
+/// 资源台账: every VM delivered, with its agency, system, zone, specs, addresses, bastion
+/// owners, state, monthly fee at today's catalogue prices and full history. An agency sees its own
+/// (a county its departments'); the Center, the Bureau, Finance and the regulators see all.
+/// </summary>
+public sealed class InventoryService(GovCloudDbContext db, DataScope scope, TimeProvider clock)
+{
+    public async Task<InventoryPage> ListAsync(Actor actor, InventoryQuery q, CancellationToken ct)
+    {
+        var (page, size) = Paging.Normalise(q.Page, q.PageSize);
+        var query = await FilterAsync(actor, q, ct);
+        var totals = await query.GroupBy(_ => 1).Select(g => new
+        {
+            Count = g.Count(), Vcpu = g.Sum(v => v.Vcpu), Memory = g.Sum(v => v.MemoryGb), Storage = g.Sum(v => v.SystemDiskGb + v.DataDiskGb),
+            BilledVcpu = g.Sum(v => v.State == VmState.Active || v.State == VmState.Changing || v.State == VmState.Reclaiming ? v.Vcpu : 0),
+            BilledMemory = g.Sum(v => v.State == VmState.Active || v.State == VmState.Changing || v.State == VmState.Reclaiming ? v.MemoryGb : 0),
+            BilledStorage = g.Sum(v => v.State == VmState.Active || v.State == VmState.Changing || v.State == VmState.Reclaiming ? v.SystemDiskGb + v.DataDiskGb : 0),
+        }).FirstOrDefaultAsync(ct);
+        var prices = await PricesAsync(ct);
+        var rows = await Sort(query, q.Sort).Skip((page - 1) * size).Take(size).Select(ToRow).ToListAsync(ct);
+        return new InventoryPage(rows.Select(r => r.WithFee(prices)).ToList(), totals?.Count ?? 0, page, size, totals?.Vcpu ?? 0, totals?.Memory ?? 0,
+            totals?.Storage ?? 0, totals is null ? 0 : prices.Monthly(totals.BilledVcpu, totals.BilledMemory, totals.BilledStorage));
+    }
+
+    /// <summary>Every VM the filter matches, as the list shows them, in one sheet.</summary>
+    public async Task<byte[]> ExportAsync(Actor actor, InventoryQuery q, CancellationToken ct)
+    {
+        var prices = await PricesAsync(ct);
+        // Streamed from the database into the sheet (MiniExcel reads an IEnumerable): 100,000 rows are never all in memory as objects.
+        var rows = Sort(await FilterAsync(actor, q, ct), q.Sort).Select(ToRow).AsEnumerable().Select(r => r.WithFee(prices))
+            .Select(v => (IDictionary<string, object?>)new Dictionary<string, object?>
+            {
+                ["使用单位"] = v.OrganisationName, ["信息系统"] = v.SystemName, ["网络分区"] = v.Zone, ["服务器类型"] = v.ServerTypeName, ["主机名"] = v.HostName,
+                ["IP 地址"] = v.Ips, ["vCPU（核）"] = v.Vcpu, ["内存（GB）"] = v.MemoryGb, ["系统盘（GB）"] = v.SystemDiskGb, ["数据盘（GB）"] = v.DataDiskGb,
+                ["操作系统"] = v.OperatingSystem, ["堡垒机账号负责人"] = v.OwnerNames, ["堡垒机账号"] = v.BastionAccounts, ["状态"] = v.StateName,
+                ["交付日期"] = v.DeliveredOn.ToString("yyyy-MM-dd"), ["正式开通日期"] = v.ActiveFrom?.ToString("yyyy-MM-dd"),
+                ["回收日期"] = v.ReclaimedOn?.ToString("yyyy-MM-dd"), ["月费用（元）"] = v.MonthlyFee,
+            });
+        return await ExcelExport.ToXlsxAsync(rows, "资源台账", ct);
+    }
+
+    public async Task<VmDetailDto> GetAsync(Actor actor, Guid id, CancellationToken ct)
+    {
+        var row = await (await FilterAsync(actor, new InventoryQuery(), ct)).Where(v => v.Id == id).Select(ToRow).FirstOrDefaultAsync(ct)
+                  ?? throw ProblemException.NotFound("虚拟机");
+        var more = await db.CloudVms.AsNoTracking().Where(v => v.Id == id).Select(v => new
+        {
+            v.OwnerEmails, v.OwnerMobiles, v.Provider, v.ExternalId,
+            Number = db.ResourceApplications.Where(a => a.Id == v.ApplicationId).Select(a => a.Number).FirstOrDefault(),
+        }).FirstAsync(ct);
+        var history = (await db.CloudVmEvents.AsNoTracking().Where(x => x.VmId == id).ToListAsync(ct))
+            .OrderBy(x => x.At).ThenBy(x => x.Id).Select(x => new VmEventDto(x.Kind, x.Description, x.At, x.By)).ToList();
+        return new VmDetailDto(row.WithFee(await PricesAsync(ct)), more.OwnerEmails, more.OwnerMobiles, more.Provider, more.ExternalId, more.Number ?? "", history);
+    }
+
+    /// <summary>GET /api/v1/systems/{id}/resources: what one system holds, for its agency and the Center.</summary>
+    public async Task<SystemResourcesDto> OfSystemAsync(Actor actor, Guid systemId, CancellationToken ct)
+    {
+        var visible = await scope.OrganisationsAsync(actor, ct);
+        var system = await db.InfoSystems.AsNoTracking().Where(s => s.Id == systemId && (visible == null || visible.Contains(s.OrganisationId)))
+                         .Select(s => new { s.Id, s.Name, s.OrganisationId, Organisation = s.Organisation!.Name }).FirstOrDefaultAsync(ct)
+                     ?? throw ProblemException.NotFound("信息系统");
+        var prices = await PricesAsync(ct);
+        var vms = (await db.CloudVms.AsNoTracking().Where(v => v.SystemId == systemId).OrderBy(v => v.State == VmState.Reclaimed).ThenBy(v => v.HostName)
+            .Select(ToRow).ToListAsync(ct)).Select(r => r.WithFee(prices)).ToList();
+        var held = vms.Where(v => v.State != VmState.Reclaimed).ToList();
+        return new SystemResourcesDto(system.Id, system.Name, system.OrganisationId, system.Organisation, vms, held.Sum(v => v.Vcpu), held.Sum(v => v.MemoryGb),
+            held.Sum(v => v.SystemDiskGb + v.DataDiskGb), vms.Sum(v => v.MonthlyFee ?? 0));
+    }
+
+    /// <summary>The VMs built for one application, for its trial panel (the caller has checked the application is visible).</summary>
+    internal async Task<IReadOnlyList<VmSummaryDto>> OfApplicationAsync(Guid applicationId, CancellationToken ct)
+    {
+        var prices = await PricesAsync(ct);
+        return (await db.CloudVms.AsNoTracking().Where(v => v.ApplicationId == applicationId).OrderBy(v => v.RowNo).ThenBy(v => v.DeliveredOn)
+            .Select(ToRow).ToListAsync(ct)).Select(r => r.WithFee(prices)).ToList();
+    }
+
+    /// <summary>Adds a line to a VM's history; the caller audits the step and saves.</summary>
+    internal void Record(Actor actor, CloudVm vm, VmEventKind kind, string description) =>
+        db.CloudVmEvents.Add(new CloudVmEvent { VmId = vm.Id, Kind = kind, Description = Texts.Fit(description, 1000), At = clock.GetUtcNow(), By = actor.UserName });
+
+    private async Task<IQueryable<CloudVm>> FilterAsync(Actor actor, InventoryQuery q, CancellationToken ct)
+    {
+        var visible = await scope.OrganisationsAsync(actor, ct);
+        var query = db.CloudVms.AsNoTracking();
+        if (visible is not null) query = query.Where(v => visible.Contains(v.OrganisationId));
+        if (q.AgencyId is { } agency) query = query.Where(v => v.OrganisationId == agency);
+        if (!string.IsNullOrWhiteSpace(q.Zone)) query = query.Where(v => v.Zone == q.Zone);
+        if (q.State is { } state) query = query.Where(v => v.State == state);
+        if (q.SystemId is { } system) query = query.Where(v => v.SystemId == system);
+        if (!string.IsNullOrWhiteSpace(q.Q))
+        {
+            var text = q.Q.Trim();
+            query = query.Where(v => v.HostName.Contains(text) || v.Ips.Contains(text) || v.System!.Name.Contains(text) || v.OwnerNames.Contains(text));
+        }
+        return query;
+    }
+
+    /// <summary>Sort keys of the list ("-" before a key for descending); the newest delivered first when none is given.</summary>
+    private static IQueryable<CloudVm> Sort(IQueryable<CloudVm> query, string? sort)
+    {
+        var descending = sort?.StartsWith('-') == true;
+        var key = sort?.TrimStart('-');
+        IOrderedQueryable<CloudVm> By<T>(Expression<Func<CloudVm, T>> k) => descending ? query.OrderByDescending(k) : query.OrderBy(k);
+        var ordered = key switch
+        {
+            "hostName" => By(v => v.HostName),
+            "zone" => By(v => v.Zone),
+            "vcpu" => By(v => v.Vcpu),
+            "memoryGb" => By(v => v.MemoryGb),
+            "state" => By(v => v.State),
+            "activeFrom" => By(v => v.ActiveFrom),
+            "deliveredOn" => By(v => v.DeliveredOn),
+            _ => query.OrderByDescending(v => v.DeliveredOn),
+        };
+        return ordered.ThenBy(v => v.Id);
+    }
+
+    // ---- fees ----
+
+    /// <summary>Today's catalogue unit prices of a VM's components (null when the catalogue has none: the fee is then left out, never guessed).</summary>
+    private sealed record Prices(decimal? Vcpu, decimal? Memory, decimal? Storage)
+    {
+        public decimal Monthly(int vcpu, int memoryGb, int storageGb) =>
+            FeeRules.Estimate([(FeeRules.VmItem, FeeRules.Vcpu, vcpu), (FeeRules.VmItem, FeeRules.Memory, memoryGb), (FeeRules.VmItem, FeeRules.Storage, storageGb)],
+                (_, component) => (component switch { FeeRules.Vcpu => Vcpu, FeeRules.Memory => Memory, _ => Storage }) is { } p ? ("", "", "", p) : null).Monthly;
+    }
+
+    private async Task<Prices> PricesAsync(CancellationToken ct)
+    {
+        var today = ChinaTime.Today(clock);
+        var prices = await db.CatalogPrices.AsNoTracking().Where(p => p.ItemCode == FeeRules.VmItem && p.EffectiveFrom <= today).ToListAsync(ct);
+        decimal? Of(string component) => prices.Where(p => p.Component == component).OrderByDescending(p => p.EffectiveFrom).ThenByDescending(p => p.Id)
+            .Select(p => (decimal?)p.UnitPrice).FirstOrDefault();
+        return new Prices(Of(FeeRules.Vcpu), Of(FeeRules.Memory), Of(FeeRules.Storage));
+    }
+
+    private sealed record VmRow(VmSummaryDto Vm)
+    {
+        public VmSummaryDto WithFee(Prices prices) => Vm with
+        {
+            MonthlyFee = Vm.State.IsBilled() ? prices.Monthly(Vm.Vcpu, Vm.MemoryGb, Vm.SystemDiskGb + Vm.DataDiskGb) : null,
+        };
+    }
+
+    private static readonly Expression<Func<CloudVm, VmRow>> ToRow = v => new VmRow(new VmSummaryDto(v.Id, v.OrganisationId, v.Organisation!.Name, v.SystemId,
+        v.System!.Name, v.ApplicationId, v.RowNo, v.Zone, v.ServerType, v.HostName, v.Ips, v.Vcpu, v.MemoryGb, v.SystemDiskGb, v.DataDiskGb, v.OperatingSystem,
+        v.OwnerNames, v.BastionAccounts, v.State, v.DeliveredOn, v.ActiveFrom, v.ReclaimedOn, null, v.Version));
+}
