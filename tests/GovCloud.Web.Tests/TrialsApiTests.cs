@@ -279,14 +279,14 @@ public abstract class TrialsApiTests(GovCloudApp app)
             new { result = TrialResult.Passed, version = trial.Version })).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await health.GetAsync($"/api/v1/inventory/vms/{trial.Vms[0].Id}", Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await health.GetAsync($"/api/v1/systems/{a.SystemId}/resources", Ct)).StatusCode);
-        var theirs = await (await health.GetAsync($"/api/v1/inventory/vms?q={trial.Vms[0].HostName}", Ct)).ReadAsync<InventoryPage>();
+        var theirs = await (await health.GetAsync($"/api/v1/inventory/vms?q={trial.Vms[0].HostName}", Ct)).ReadAsync<InventoryList>();
         Assert.Equal(0, theirs.Total);
         Assert.DoesNotContain((await (await health.GetAsync("/api/v1/trials?pageSize=200", Ct)).ReadAsync<Paged<TrialSummaryDto>>()).Items, t => t.ApplicationId == a.Id);
         // …even naming the other agency in the filter.
-        var named = await (await health.GetAsync($"/api/v1/inventory/vms?agencyId={a.OrganisationId}", Ct)).ReadAsync<InventoryPage>();
+        var named = await (await health.GetAsync($"/api/v1/inventory/vms?agencyId={a.OrganisationId}", Ct)).ReadAsync<InventoryList>();
         Assert.Equal(0, named.Total);
 
-        var own = await (await edu.GetAsync($"/api/v1/inventory/vms?q={trial.Vms[0].HostName}", Ct)).ReadAsync<InventoryPage>();
+        var own = await (await edu.GetAsync($"/api/v1/inventory/vms?q={trial.Vms[0].HostName}", Ct)).ReadAsync<InventoryList>();
         Assert.Equal(trial.Vms[0].Id, Assert.Single(own.Items).Id);
         var resources = await (await edu.GetAsync($"/api/v1/systems/{a.SystemId}/resources", Ct)).ReadAsync<SystemResourcesDto>();
         Assert.Equal((2, 8, 16, 900, 0m), (resources.Vms.Count, resources.Vcpu, resources.MemoryGb, resources.StorageGb, resources.MonthlyFee));
@@ -296,15 +296,15 @@ public abstract class TrialsApiTests(GovCloudApp app)
     public async Task R_21_5_the_inventory_filters_sorts_pages_and_exports_what_it_shows()
     {
         var (edu, center, a, trial) = await InTrialAsync();
-        var page = await (await center.GetAsync($"/api/v1/inventory/vms?systemId={a.SystemId}&sort=-hostName&pageSize=1", Ct)).ReadAsync<InventoryPage>();
+        var page = await (await center.GetAsync($"/api/v1/inventory/vms?systemId={a.SystemId}&sort=-hostName&pageSize=1", Ct)).ReadAsync<InventoryList>();
         Assert.Equal((2, 1), (page.Total, page.Items.Count));
         Assert.Equal(trial.Vms.Select(v => v.HostName).Max(), page.Items[0].HostName);
         Assert.Equal((8, 16, 900), (page.Vcpu, page.MemoryGb, page.StorageGb));
-        var second = await (await center.GetAsync($"/api/v1/inventory/vms?systemId={a.SystemId}&sort=-hostName&pageSize=1&page=2", Ct)).ReadAsync<InventoryPage>();
+        var second = await (await center.GetAsync($"/api/v1/inventory/vms?systemId={a.SystemId}&sort=-hostName&pageSize=1&page=2", Ct)).ReadAsync<InventoryList>();
         Assert.Equal(trial.Vms.Select(v => v.HostName).Min(), second.Items[0].HostName);
-        var byIp = await (await center.GetAsync($"/api/v1/inventory/vms?q={trial.Vms[1].Ips}&state=Trial&zone=公共网络区", Ct)).ReadAsync<InventoryPage>();
+        var byIp = await (await center.GetAsync($"/api/v1/inventory/vms?q={trial.Vms[1].Ips}&state=Trial&zone=公共网络区", Ct)).ReadAsync<InventoryList>();
         Assert.Equal(trial.Vms[1].Id, Assert.Single(byIp.Items).Id);
-        Assert.Equal(0, (await (await center.GetAsync($"/api/v1/inventory/vms?systemId={a.SystemId}&state=Active", Ct)).ReadAsync<InventoryPage>()).Total);
+        Assert.Equal(0, (await (await center.GetAsync($"/api/v1/inventory/vms?systemId={a.SystemId}&state=Active", Ct)).ReadAsync<InventoryList>()).Total);
 
         var export = await center.GetAsync($"/api/v1/inventory/vms/export?systemId={a.SystemId}&sort=hostName", Ct);
         Assert.Equal(ExcelExport.ContentType, export.Content.Headers.ContentType?.MediaType);

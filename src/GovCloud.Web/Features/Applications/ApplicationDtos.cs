@@ -39,7 +39,8 @@ public sealed record ApplicationDto(
     ApplicationState State, string? Purpose, ContactsDto Contacts, DateTimeOffset CreatedAt, DateTimeOffset? SubmittedAt,
     ApplicationState? ReturnedFrom, string? ReturnReason, EvaluationDto Evaluation, DecisionDto Decision,
     IReadOnlyList<VmRowDto> Vms, IReadOnlyList<ServiceLineDto> Services, IReadOnlyList<AttachmentDto> Attachments,
-    IReadOnlyList<AttachmentKind> MissingAttachments, FeeEstimate Fee, IReadOnlyList<ClockDto> Clocks, long Version)
+    IReadOnlyList<AttachmentKind> MissingAttachments, FeeEstimate Fee, IReadOnlyList<ClockDto> Clocks, long Version,
+    GovCloud.Domain.Provisioning.TrialState? TrialState = null)
 {
     public string StateName => State.DisplayName();
     public string SystemKindName => SystemKind.DisplayName();

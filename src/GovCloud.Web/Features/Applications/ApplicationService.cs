@@ -313,7 +313,10 @@ public sealed class ApplicationService(
             a.Attachments.OrderBy(x => x.Kind).ThenBy(x => x.UploadedAt)
                 .Select(x => new AttachmentDto(x.Id, x.Kind, x.FileName, x.Size, x.Sha256, x.UploadedAt, x.UploadedBy)).ToList(),
             AttachmentRules.Missing(kind, a.Attachments.Select(x => x.Kind)), fee,
-            await clocks.ForCaseAsync(CaseType, a.Id.ToString(), ct), a.Version);
+            await clocks.ForCaseAsync(CaseType, a.Id.ToString(), ct), a.Version,
+            a.State == ApplicationState.Approved
+                ? await db.TrialEnvironments.AsNoTracking().Where(t => t.ApplicationId == a.Id).Select(t => (Domain.Provisioning.TrialState?)t.State).FirstOrDefaultAsync(ct)
+                : null);
     }
 
     /// <summary>A row counts towards fee and capacity unless the Center or the Bureau refused it.</summary>

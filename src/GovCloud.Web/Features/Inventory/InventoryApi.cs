@@ -20,7 +20,7 @@ public static class InventoryApi
         return app;
     }
 
-    private static async Task<Ok<InventoryPage>> List(HttpContext http, InventoryService inventory, Guid? agencyId, string? zone, VmState? state, string? q,
+    private static async Task<Ok<InventoryList>> List(HttpContext http, InventoryService inventory, Guid? agencyId, string? zone, VmState? state, string? q,
         Guid? systemId, string? sort, int? page, int? pageSize, CancellationToken ct) =>
         TypedResults.Ok(await inventory.ListAsync(Actor.From(http), new InventoryQuery(agencyId, zone, state, q, systemId, sort, page, pageSize), ct));
 

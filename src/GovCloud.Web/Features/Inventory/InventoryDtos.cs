@@ -25,7 +25,7 @@ public sealed record InventoryQuery(Guid? AgencyId = null, string? Zone = null, 
     string? Sort = null, int? Page = null, int? PageSize = null);
 
 /// <summary>A page of the inventory with the figures of everything the filter matched (not only the page).</summary>
-public sealed record InventoryPage(IReadOnlyList<VmSummaryDto> Items, int Total, int Page, int PageSize, int Vcpu, int MemoryGb, int StorageGb, decimal MonthlyFee);
+public sealed record InventoryList(IReadOnlyList<VmSummaryDto> Items, int Total, int Page, int PageSize, int Vcpu, int MemoryGb, int StorageGb, decimal MonthlyFee);
 
 /// <summary>What one information system holds: its VMs (reclaimed ones as history) and what it costs a month.</summary>
 public sealed record SystemResourcesDto(Guid SystemId, string SystemName, Guid OrganisationId, string OrganisationName, IReadOnlyList<VmSummaryDto> Vms,

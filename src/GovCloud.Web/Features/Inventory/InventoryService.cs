@@ -17,7 +17,7 @@ namespace GovCloud.Web.Features.Inventory;
 /// </summary>
 public sealed class InventoryService(GovCloudDbContext db, DataScope scope, TimeProvider clock)
 {
-    public async Task<InventoryPage> ListAsync(Actor actor, InventoryQuery q, CancellationToken ct)
+    public async Task<InventoryList> ListAsync(Actor actor, InventoryQuery q, CancellationToken ct)
     {
         var (page, size) = Paging.Normalise(q.Page, q.PageSize);
         var query = await FilterAsync(actor, q, ct);
@@ -30,7 +30,7 @@ public sealed class InventoryService(GovCloudDbContext db, DataScope scope, Time
         }).FirstOrDefaultAsync(ct);
         var prices = await PricesAsync(ct);
         var rows = await Sort(query, q.Sort).Skip((page - 1) * size).Take(size).Select(ToRow).ToListAsync(ct);
-        return new InventoryPage(rows.Select(r => r.WithFee(prices)).ToList(), totals?.Count ?? 0, page, size, totals?.Vcpu ?? 0, totals?.Memory ?? 0,
+        return new InventoryList(rows.Select(r => r.WithFee(prices)).ToList(), totals?.Count ?? 0, page, size, totals?.Vcpu ?? 0, totals?.Memory ?? 0,
             totals?.Storage ?? 0, totals is null ? 0 : prices.Monthly(totals.BilledVcpu, totals.BilledMemory, totals.BilledStorage));
     }
 

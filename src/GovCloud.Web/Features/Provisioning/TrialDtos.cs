@@ -38,5 +38,3 @@ public sealed record DeliveryInput(int? Days, IReadOnlyList<DeliveredVm>? Vms, l
 public sealed record TrialResultInput(TrialResult? Result, string? Note, long? Version);
 
 public sealed record ExtensionInput(int? Days, long? Version);
-
-public sealed record VersionInput(long? Version);
