@@ -138,8 +138,8 @@ public sealed class ApplicationPagesTests(BrowserApp app) : IClassFixture<Browse
         await ConfirmAsync(bureau);
         await bureau.Locator(".gc-state", new() { HasText = "已批准" }).WaitForAsync();
         await bureau.Locator("#gc-decision").WaitForAsync();
-        Assert.Equal(2, await bureau.Locator("#gc-application-clocks .ant-timeline-item").CountAsync());
-        // Both steps are done in time: the evaluation and the approval.
+        // The evaluation and the approval are done in time; the Center's delivery of the trial environment has started.
+        Assert.Equal(3, await bureau.Locator("#gc-application-clocks .ant-timeline-item").CountAsync());
         await Assertions.Expect(bureau.Locator("#gc-application-clocks .gc-urgency", new() { HasText = "按时完成" })).ToHaveCountAsync(2);
         await BrowserApp.ScreenshotAsync(bureau, "application-approved");
         Assert.Equal(url, bureau.Url);

@@ -36,7 +36,7 @@ public partial class GovCloudApp : WebApplicationFactory<Program>
             ["ConnectionStrings:GovCloud"] = ConnectionString,
             ["GovCloud:Demo:Enabled"] = demo ? "true" : "false",
             ["GovCloud:Demo:Password"] = DemoPassword,
-            // Tests count what they make; the sample applications have a test of their own.
+            // Tests count what they make; the sample applications have a test of their own (DemoDataTests).
             ["GovCloud:Demo:Applications"] = "false",
             // Many sign-ins from one test client; the limit itself has its own test.
             ["GovCloud:Security:SignInAttemptsPerMinute"] = "100000",

@@ -1,7 +1,9 @@
 using System.Text;
 using GovCloud.Domain.Applications;
 using GovCloud.Domain.Security;
+using GovCloud.Domain.Provisioning;
 using GovCloud.Web.Features.Applications;
+using GovCloud.Web.Features.Provisioning;
 using GovCloud.Web.Features.Systems;
 using GovCloud.Web.Infrastructure.Auth;
 using Microsoft.EntityFrameworkCore;
@@ -16,11 +18,13 @@ public static class DemoApplications
 {
     private static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n% 演示材料\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF");
 
-    private sealed record Plan(string User, string System, SystemKind Kind, ApplicationState State, int Vms);
+    private sealed record Plan(string User, string System, SystemKind Kind, ApplicationState State, int Vms, TrialState? Trial = null);
 
     private static readonly Plan[] Plans =
     [
-        new("edu", "智慧校园平台", SystemKind.Existing, ApplicationState.Approved, 3),
+        new("edu", "智慧校园平台", SystemKind.Existing, ApplicationState.Approved, 3, TrialState.Live),
+        new("health", "居民健康档案系统", SystemKind.New, ApplicationState.Approved, 2, TrialState.InTrial),
+        new("county1", "柳江区政务服务平台", SystemKind.New, ApplicationState.Approved, 2, TrialState.AwaitingDelivery),
         new("edu", "教育资源公共服务平台", SystemKind.New, ApplicationState.Submitted, 2),
         new("edu", "学籍管理系统", SystemKind.Existing, ApplicationState.Draft, 2),
         new("health", "全民健康信息平台", SystemKind.Existing, ApplicationState.Evaluated, 4),
@@ -69,8 +73,29 @@ public static class DemoApplications
             a = await flow.EvaluateAsync(center, a.Id, new EvaluationInput("同意迁移上云，第 1 台内存调减。", opinions,
                 new SiteSurvey(today, "刘运、王工", "现有机房空调老化，系统运行正常，具备迁移条件"), null, a.Version), ct);
             if (plan.State == ApplicationState.Evaluated) continue;
-            await flow.ApproveAsync(bureau, a.Id, new ApprovalInput("同意。", [], a.Version), ct);
+            a = await flow.ApproveAsync(bureau, a.Id, new ApprovalInput("同意。", [], a.Version, "演示数据"), ct);
+            if (plan.Trial is { } stage and not TrialState.AwaitingDelivery) await TrialAsync(sp, a, plan, stage, center, ct);
         }
+    }
+
+    /// <summary>The Center delivers the trial; for a live system both sides sign, the agency passes it and the Center puts it into formal use.</summary>
+    private static async Task TrialAsync(IServiceProvider sp, ApplicationDto a, Plan plan, TrialState stage, Actor center, CancellationToken ct)
+    {
+        var db = sp.GetRequiredService<GovCloudDbContext>();
+        var trials = sp.GetRequiredService<TrialService>();
+        var trial = await trials.GetAsync(center, a.Id, ct);
+        var prefix = plan.User + "-" + a.Number[^2..];
+        var subnet = 10 + Array.IndexOf(Plans, plan);
+        trial = await trials.DeliverAsync(center, a.Id, new DeliveryInput(30, trial.Rows.Select(r => new DeliveredVm(r.No, $"{prefix}-{r.No:D2}",
+            $"10.{subnet}.1.{10 + r.No}", r.Vcpu, r.MemoryGb, r.SystemDiskGb, r.DataDiskGb, r.OperatingSystem,
+            r.OwnerNames.Select((_, i) => $"{plan.User}{r.No}{(char)('a' + i)}").ToList())).ToList(), trial.Version), ct);
+        if (stage != TrialState.Live) return;
+        var agency = await ActorAsync(db, plan.User, ct);
+        var officer = await ActorAsync(db, plan.User + "sec", ct);
+        trial = await trials.ConfirmAgreementAsync(officer, a.Id, new VersionInput(trial.Version), ct);
+        trial = await trials.ConfirmAgreementAsync(center, a.Id, new VersionInput(trial.Version), ct);
+        trial = await trials.ReportResultAsync(agency, a.Id, new TrialResultInput(TrialResult.Passed, "功能与性能测试通过", trial.Version), ct);
+        await trials.GoLiveAsync(center, a.Id, new VersionInput(trial.Version), ct);
     }
 
     /// <summary>"黄老师" of "黄老师（教育局经办人）".</summary>

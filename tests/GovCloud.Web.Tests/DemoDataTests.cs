@@ -1,0 +1,33 @@
+using GovCloud.Domain.Applications;
+using GovCloud.Domain.Provisioning;
+using GovCloud.Web.Features.Applications;
+using GovCloud.Web.Features.Inventory;
+using GovCloud.Web.Features.Provisioning;
+using GovCloud.Web.Infrastructure;
+using GovCloud.Web.Tests.Support;
+
+namespace GovCloud.Web.Tests;
+
+/// <summary>`--demo` shows a newcomer every state of the process, made through the real services (so a broken step shows here first).</summary>
+public sealed class DemoDataTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task The_demo_holds_applications_in_every_state_and_trials_up_to_formal_use()
+    {
+        await using var app = new GovCloudApp(Provider.Sqlite, settings: new Dictionary<string, string?> { ["GovCloud:Demo:Applications"] = "true" });
+        var bureau = await app.SignInAsync("bureau");
+        var all = await (await bureau.GetAsync("/api/v1/applications?pageSize=200", Ct)).ReadAsync<Paged<ApplicationSummaryDto>>();
+        // Drafts are the agency's own; everything else is visible to the Bureau.
+        Assert.Equal([ApplicationState.Submitted, ApplicationState.Evaluated, ApplicationState.Approved, ApplicationState.Returned],
+            all.Items.Select(a => a.State).Distinct().Order());
+
+        var trials = await (await bureau.GetAsync("/api/v1/trials?pageSize=200", Ct)).ReadAsync<Paged<TrialSummaryDto>>();
+        Assert.Equal([TrialState.AwaitingDelivery, TrialState.InTrial, TrialState.Live], trials.Items.Select(t => t.State).Order());
+
+        var inventory = await (await bureau.GetAsync("/api/v1/inventory/vms?pageSize=200", Ct)).ReadAsync<InventoryList>();
+        Assert.Equal([VmState.Trial, VmState.Active], inventory.Items.Select(v => v.State).Distinct().Order());
+        Assert.True(inventory.MonthlyFee > 0, "the live system is billed");
+    }
+}
