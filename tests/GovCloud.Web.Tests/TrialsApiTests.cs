@@ -1,4 +1,5 @@
 using System.Net;
+using GovCloud.Domain.Applications;
 using GovCloud.Domain.Clocks;
 using GovCloud.Domain.Provisioning;
 using GovCloud.Web.Features.Applications;
@@ -6,6 +7,7 @@ using GovCloud.Web.Features.Inbox;
 using GovCloud.Web.Features.Inventory;
 using GovCloud.Web.Features.Pools;
 using GovCloud.Web.Features.Provisioning;
+using GovCloud.Web.Features.Systems;
 using GovCloud.Web.Infrastructure;
 using GovCloud.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -50,6 +52,9 @@ public abstract class TrialsApiTests(GovCloudApp app)
         trial = await (await center.PostJsonAsync($"/api/v1/applications/{a.Id}/trial/delivery", Delivery(a, trial.Version))).ReadAsync<TrialDto>();
         return (edu, center, a, trial);
     }
+
+    private static async Task<InfoSystemDto> SystemAsync(HttpClient client, Guid id) =>
+        await (await client.GetAsync($"/api/v1/systems/{id}", Ct)).ReadAsync<InfoSystemDto>();
 
     private static async Task<PoolDto> PublicPoolAsync(HttpClient client) =>
         (await (await client.GetAsync("/api/v1/pools", Ct)).ReadAsync<List<PoolDto>>()).Single(p => p.Zone == "公共网络区");
@@ -104,6 +109,8 @@ public abstract class TrialsApiTests(GovCloudApp app)
         Assert.Equal(2, trial.Vms[0].Vcpu); // built smaller than approved: that is what is recorded
         Assert.Equal(ClockState.Met, (await GetAsync(edu, a.Id)).Clocks.Single(c => c.Step == TrialService.DeliverStep).State);
         Assert.Contains((await (await edu.GetAsync("/api/v1/inbox", Ct)).ReadAsync<InboxList>()).Items, n => n.Title == $"试用环境已交付：{a.Number}");
+
+        Assert.Equal(SystemLifecycle.InTrial, (await SystemAsync(edu, a.SystemId)).Lifecycle); // the register follows
 
         var twice = await (await center.PostJsonAsync($"/api/v1/applications/{a.Id}/trial/delivery", Delivery(a, trial.Version))).ProblemAsync(HttpStatusCode.Conflict);
         Assert.Equal("试用当前为“试用中”，不能交付试用环境", twice.Detail);
@@ -175,6 +182,7 @@ public abstract class TrialsApiTests(GovCloudApp app)
         Assert.Equal(before.Reserved - new Resources(8, 16, 900), after.Reserved);
         Assert.Equal(before.Allocated + new Resources(8, 16, 900), after.Allocated);
         Assert.Equal(before.Free, after.Free);
+        Assert.Equal(SystemLifecycle.OnCloud, (await SystemAsync(edu, a.SystemId)).Lifecycle);
 
         var actions = await app.WithDbAsync(db => db.AuditEntries.Where(x => x.EntityId == a.Id.ToString() && x.Action.StartsWith("Trial"))
             .OrderBy(x => x.Sequence).Select(x => x.Action).ToListAsync(Ct));
@@ -221,6 +229,7 @@ public abstract class TrialsApiTests(GovCloudApp app)
         Assert.Equal(TrialState.Reclaimed, trial.State);
         Assert.All(trial.Vms, v => Assert.Equal((VmState.Reclaimed, ChinaTime.Today(TimeProvider.System)), (v.State, v.ReclaimedOn!.Value)));
         Assert.Equal(before.Reserved - new Resources(8, 16, 900), (await PublicPoolAsync(center)).Reserved);
+        Assert.Equal(SystemLifecycle.PendingMigration, (await SystemAsync(edu, a.SystemId)).Lifecycle);
         var late = await (await edu.PostJsonAsync($"/api/v1/applications/{a.Id}/trial/result", new { result = TrialResult.Passed, version = trial.Version }))
             .ProblemAsync(HttpStatusCode.Conflict);
         Assert.Equal("试用当前为“试用后已回收”，不能报告试用结果", late.Detail);

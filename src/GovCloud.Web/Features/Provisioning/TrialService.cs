@@ -122,6 +122,7 @@ public sealed class TrialService(
         trial.EndsOn = TrialRules.LastDay(await calendars.GetAsync(db, ct), Today, days);
         trial.Version++;
         if (trial.DeliveryClockId is { } due) await clocks.CompleteAsync(actor, due, ct);
+        MoveSystem(app, SystemLifecycle.InTrial);
         audit.Record(actor, AuditActions.TrialDelivered, ApplicationService.CaseType, app.Id, new { state = TrialState.AwaitingDelivery.ToString() },
             new { state = trial.State.ToString(), days, trial.EndsOn, vms = recorded.Select(r => new { r.No, r.HostName, r.Ips }) });
         await NotifyAsync(app.OrganisationId, Role.AgencyOperator, app, "试用环境已交付",
@@ -260,6 +261,7 @@ public sealed class TrialService(
         }
         Close(actor, trial, TrialState.Live);
         trial.LiveOn = Today;
+        MoveSystem(app, SystemLifecycle.OnCloud);
         audit.Record(actor, AuditActions.TrialWentLive, ApplicationService.CaseType, app.Id, new { state = TrialState.InTrial.ToString() },
             new { state = trial.State.ToString(), liveOn = Today, vms = vms.Select(x => x.HostName) });
         await NotifyAsync(app.OrganisationId, Role.AgencyOperator, app, "已正式开通",
@@ -287,6 +289,7 @@ public sealed class TrialService(
         }
         Close(actor, trial, TrialState.Reclaimed);
         trial.ReclaimReason = input.Reason.Trim();
+        MoveSystem(app, SystemLifecycle.PendingMigration);
         audit.Record(actor, AuditActions.TrialReclaimed, ApplicationService.CaseType, app.Id, new { state = TrialState.InTrial.ToString() },
             new { state = trial.State.ToString(), reason = trial.ReclaimReason, vms = vms.Select(x => x.HostName) });
         await NotifyAsync(app.OrganisationId, Role.AgencyOperator, app, "试用资源已回收", $"《{app.System!.Name}》的试用资源已回收：{trial.ReclaimReason}", ct);
@@ -339,7 +342,7 @@ public sealed class TrialService(
     /// <summary>The trial of an application the actor may see, the action allowed for its roles and the trial's state, at the version the caller saw.</summary>
     private async Task<(TrialEnvironment Trial, ResourceApplication App)> LoadAsync(Actor actor, Guid applicationId, TrialAction action, long? version, CancellationToken ct)
     {
-        var app = await (await applications.ScopedAsync(actor, ct)).Include(a => a.Organisation).Include(a => a.System).Include(a => a.Vms)
+        var app = await (await applications.ScopedAsync(actor, ct, tracked: true)).Include(a => a.Organisation).Include(a => a.System).Include(a => a.Vms)
                       .AsSplitQuery().FirstOrDefaultAsync(a => a.Id == applicationId, ct)
                   ?? throw ProblemException.NotFound("申请");
         var trial = await db.TrialEnvironments.FirstOrDefaultAsync(t => t.ApplicationId == applicationId, ct) ?? throw ProblemException.NotFound("试用环境");
@@ -369,6 +372,19 @@ public sealed class TrialService(
                     v.Add($"vms[{i}].ips", $"第 {recorded[i].No} 台：IP 地址 {ip} 已被资源台账中的其他虚拟机使用");
         }
         v.ThrowIfInvalid();
+    }
+
+    /// <summary>
+    /// The register follows the system through its trial: 试用中 while trying, 已上云 in formal use, back to
+    /// 待迁移 when the trial is reclaimed. A system already on the cloud (a second application) stays there.
+    /// </summary>
+    private static void MoveSystem(ResourceApplication app, SystemLifecycle to)
+    {
+        var system = app.System!;
+        if (system.Lifecycle == SystemLifecycle.OnCloud && to != SystemLifecycle.OnCloud) return;
+        if (system.Lifecycle == to) return;
+        system.Lifecycle = to;
+        system.Version++;
     }
 
     private void Close(Actor actor, TrialEnvironment trial, TrialState state)

@@ -1,0 +1,126 @@
+using GovCloud.Domain.Applications;
+
+namespace GovCloud.Domain.Provisioning;
+
+/// <summary>A VM's size: what a resize asks for and what the pool counts.</summary>
+public sealed record VmSize(int Vcpu, int MemoryGb, int SystemDiskGb, int DataDiskGb)
+{
+    public Resources Resources => new(Vcpu, MemoryGb, SystemDiskGb + DataDiskGb);
+}
+
+/// <summary>One line of a change as the agency asks it: a VM it holds resized or removed, or a new VM (its Annex 3 row).</summary>
+public sealed record ChangeLineRequest(ChangeLineAction? Action, Guid? VmId, VmSize? To, VmRequest? NewVm);
+
+/// <summary>A VM the system holds now, as the change sees it.</summary>
+public sealed record HeldVm(Guid Id, string HostName, string Zone, VmSize Size, VmState State);
+
+/// <summary>How the data of a terminated system was dealt with .</summary>
+public enum DataDisposal
+{
+    /// <summary>移交: handed over to the agency.</summary>
+    Handover,
+    /// <summary>清除: wiped from the cloud.</summary>
+    Wipe,
+    /// <summary>移交后清除.</summary>
+    HandoverThenWipe,
+}
+
+public sealed record RuleProblem(string Field, string Message);
+
+/// <summary>
+/// The change of as a difference against what a system holds, and the termination of:
+/// what each must say, what it asks of the pool, and what closes a termination.
+/// </summary>
+public static class ChangeRules
+{
+    public static string DisplayName(this DataDisposal disposal) => disposal switch
+    {
+        DataDisposal.Handover => "数据移交",
+        DataDisposal.Wipe => "数据清除",
+        DataDisposal.HandoverThenWipe => "移交后清除",
+        _ => disposal.ToString(),
+    };
+
+    /// <summary>Every problem of a change, by field; a VM in the middle of another change or being reclaimed cannot be changed.</summary>
+    public static IReadOnlyList<RuleProblem> Validate(IReadOnlyList<ChangeLineRequest> lines, IReadOnlyList<HeldVm> held, VmLimits limits, string systemName)
+    {
+        var problems = new List<RuleProblem>();
+        if (lines.Count == 0) problems.Add(new RuleProblem("lines", "请至少填写一项变更"));
+        var touched = new HashSet<Guid>();
+        var newRows = new List<(int Index, VmRequest Row)>();
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var line = lines[i];
+            var f = $"lines[{i}]";
+            switch (line.Action)
+            {
+                case null:
+                    problems.Add(new RuleProblem($"{f}.action", "请选择变更类型"));
+                    break;
+                case ChangeLineAction.Add:
+                    if (line.NewVm is null) problems.Add(new RuleProblem($"{f}.newVm", "请填写新增虚拟机的配置"));
+                    else newRows.Add((i, line.NewVm));
+                    break;
+                default:
+                    var vm = held.FirstOrDefault(h => h.Id == line.VmId);
+                    if (vm is null) { problems.Add(new RuleProblem($"{f}.vmId", "请选择本系统正在使用的虚拟机")); break; }
+                    if (!touched.Add(vm.Id)) problems.Add(new RuleProblem($"{f}.vmId", $"虚拟机 {vm.HostName} 只能出现在一项变更中"));
+                    if (vm.State != VmState.Active) problems.Add(new RuleProblem($"{f}.vmId", $"虚拟机 {vm.HostName} 当前为“{vm.State.DisplayName()}”，只有正式使用中的虚拟机可以变更"));
+                    if (line.Action == ChangeLineAction.Resize) problems.AddRange(CheckSize($"{f}.to", vm.HostName, line.To, vm.Size, limits));
+                    break;
+            }
+        }
+        // New VMs follow the Annex 3 rules of an application, numbered by their line.
+        var rows = newRows.Select(n => n.Row with { No = n.Index + 1, SystemName = n.Row.SystemName ?? systemName }).ToList();
+        foreach (var p in VmRules.Validate(rows, limits, systemName))
+            problems.Add(new RuleProblem($"lines[{p.Row - 1}].newVm.{p.Field}", p.Message));
+        if (held.Count > 0 && lines.Count > 0 && lines.All(l => l.Action == ChangeLineAction.Remove) && held.Where(h => h.State == VmState.Active).All(h => touched.Contains(h.Id)))
+            problems.Add(new RuleProblem("lines", "删除全部虚拟机请提交终止申请"));
+        return problems;
+    }
+
+    private static IEnumerable<RuleProblem> CheckSize(string field, string host, VmSize? to, VmSize from, VmLimits limits)
+    {
+        if (to is null) { yield return new RuleProblem(field, $"请填写 {host} 调整后的配置"); yield break; }
+        if (to == from) yield return new RuleProblem(field, $"{host} 调整后的配置与现在相同");
+        if (to.Vcpu < 1 || to.Vcpu > limits.MaxVcpu) yield return new RuleProblem(field + ".vcpu", $"vCPU 须为 1 至 {limits.MaxVcpu} 核");
+        if (to.MemoryGb < 1 || to.MemoryGb > limits.MaxMemoryGb) yield return new RuleProblem(field + ".memoryGb", $"内存须为 1 至 {limits.MaxMemoryGb} GB");
+        if (to.SystemDiskGb < 1 || to.SystemDiskGb > limits.MaxSystemDiskGb) yield return new RuleProblem(field + ".systemDiskGb", $"系统盘须为 1 至 {limits.MaxSystemDiskGb} GB");
+        if (to.DataDiskGb < 0 || to.DataDiskGb > limits.MaxDataDiskGb) yield return new RuleProblem(field + ".dataDiskGb", $"数据盘须为 0 至 {limits.MaxDataDiskGb} GB");
+        // A disk is extended, never shrunk in place: data would be lost.
+        if (to.SystemDiskGb < from.SystemDiskGb || to.DataDiskGb < from.DataDiskGb)
+            yield return new RuleProblem(field + ".dataDiskGb", $"{host} 的磁盘只能扩容，不能缩小（需要缩小请新增虚拟机迁移后删除原虚拟机）");
+    }
+
+    /// <summary>What the change takes from the pool per zone: only the increases (what it gives back returns when carried out).</summary>
+    public static IReadOnlyDictionary<string, Resources> Increase(IEnumerable<(string Zone, VmSize? From, VmSize? To)> lines) =>
+        lines.GroupBy(l => l.Zone).ToDictionary(g => g.Key, g => g.Aggregate(Resources.None, (sum, l) =>
+        {
+            var from = l.From?.Resources ?? Resources.None;
+            var to = l.To?.Resources ?? Resources.None;
+            return sum + new Resources(Math.Max(0, to.Vcpu - from.Vcpu), Math.Max(0, to.MemoryGb - from.MemoryGb), Math.Max(0, to.StorageGb - from.StorageGb));
+        }));
+
+    /// <summary>R-21.7: before applying, the agency has taken the system offline and migrated or backed up its data, with evidence.</summary>
+    public static IReadOnlyList<RuleProblem> ValidateTermination(bool? offline, bool? dataSecured, int evidenceFiles)
+    {
+        var problems = new List<RuleProblem>();
+        if (offline != true) problems.Add(new RuleProblem("systemOffline", "请确认信息系统已下线"));
+        if (dataSecured != true) problems.Add(new RuleProblem("dataSecured", "请确认数据已迁移或备份"));
+        if (evidenceFiles == 0) problems.Add(new RuleProblem("evidence", "请上传下线及数据迁移/备份的证明材料"));
+        return problems;
+    }
+
+    /// <summary>R-26.2: the record of the data's handover or wipe that closes a termination.</summary>
+    public static IReadOnlyList<RuleProblem> ValidateDisposal(DataDisposal? method, DateOnly? date, string? people, bool hasCertificate, DateOnly today)
+    {
+        var problems = new List<RuleProblem>();
+        if (method is null) problems.Add(new RuleProblem("disposal.method", "请选择数据处置方式（移交或清除）"));
+        if (date is null) problems.Add(new RuleProblem("disposal.date", "请填写数据处置日期"));
+        else if (date > today) problems.Add(new RuleProblem("disposal.date", "数据处置日期不能晚于今天"));
+        if (string.IsNullOrWhiteSpace(people)) problems.Add(new RuleProblem("disposal.people", "请填写经办及见证人员"));
+        else if (people.Length > 200) problems.Add(new RuleProblem("disposal.people", "经办及见证人员不能超过 200 个字"));
+        if (!hasCertificate) problems.Add(new RuleProblem("disposal.certificate", "请上传数据移交/清除证明"));
+        return problems;
+    }
+}

@@ -1,0 +1,106 @@
+using GovCloud.Domain.Applications;
+using GovCloud.Domain.Provisioning;
+using GovCloud.Domain.Security;
+
+namespace GovCloud.Domain.Tests;
+
+// change and termination: the request as a difference against what the system holds, and who moves it along.
+public class ChangeRulesTests
+{
+    private static readonly VmLimits Limits = new();
+    private static readonly HeldVm Web = new(Guid.NewGuid(), "edu-web-01", "公共网络区", new VmSize(4, 8, 100, 200), VmState.Active);
+    private static readonly HeldVm Db = new(Guid.NewGuid(), "edu-db-01", "公共网络区", new VmSize(8, 32, 100, 1000), VmState.Active);
+
+    private static VmRequest NewVm() => new(0, "公共网络区", "某公司", "智慧校园平台", "门户", ServerType.APP,
+        [new BastionOwner("张三", "zs@example.com", "13800000001")], 4, 8, 100, 0, "麒麟 V10", false, null, null);
+
+    [Fact]
+    public void R_21_6_a_resize_an_addition_and_a_removal_pass()
+    {
+        var problems = ChangeRules.Validate([
+            new ChangeLineRequest(ChangeLineAction.Resize, Web.Id, new VmSize(8, 16, 100, 500), null),
+            new ChangeLineRequest(ChangeLineAction.Add, null, null, NewVm()),
+        ], [Web, Db], Limits, "智慧校园平台");
+        Assert.Empty(problems);
+    }
+
+    [Fact]
+    public void R_21_6_disks_are_extended_never_shrunk_and_a_resize_must_change_something()
+    {
+        var shrink = ChangeRules.Validate([new ChangeLineRequest(ChangeLineAction.Resize, Web.Id, new VmSize(4, 8, 100, 100), null)], [Web, Db], Limits, "x");
+        Assert.Contains(shrink, p => p.Field == "lines[0].to.dataDiskGb" && p.Message.Contains("只能扩容"));
+        var same = ChangeRules.Validate([new ChangeLineRequest(ChangeLineAction.Resize, Web.Id, Web.Size, null)], [Web, Db], Limits, "x");
+        Assert.Contains(same, p => p.Message == "edu-web-01 调整后的配置与现在相同");
+    }
+
+    [Fact]
+    public void R_21_6_only_VMs_of_the_system_in_formal_use_can_change_each_once()
+    {
+        var changing = Web with { State = VmState.Changing };
+        var problems = ChangeRules.Validate([
+            new ChangeLineRequest(ChangeLineAction.Remove, Guid.NewGuid(), null, null),
+            new ChangeLineRequest(ChangeLineAction.Resize, Db.Id, new VmSize(16, 32, 100, 1000), null),
+            new ChangeLineRequest(ChangeLineAction.Remove, Db.Id, null, null),
+            new ChangeLineRequest(ChangeLineAction.Remove, changing.Id, null, null),
+        ], [changing, Db], Limits, "x");
+        Assert.Contains(problems, p => p.Field == "lines[0].vmId" && p.Message == "请选择本系统正在使用的虚拟机");
+        Assert.Contains(problems, p => p.Field == "lines[2].vmId" && p.Message.Contains("只能出现在一项变更中"));
+        Assert.Contains(problems, p => p.Field == "lines[3].vmId" && p.Message.Contains("当前为“变更中”"));
+    }
+
+    [Fact]
+    public void R_21_7_removing_every_VM_is_a_termination_not_a_change()
+    {
+        var problems = ChangeRules.Validate([new ChangeLineRequest(ChangeLineAction.Remove, Web.Id, null, null), new ChangeLineRequest(ChangeLineAction.Remove, Db.Id, null, null)],
+            [Web, Db], Limits, "x");
+        Assert.Contains(problems, p => p.Message == "删除全部虚拟机请提交终止申请");
+    }
+
+    [Fact]
+    public void R_21_6_a_new_VM_follows_the_Annex_3_rules_reported_by_its_line()
+    {
+        var problems = ChangeRules.Validate([new ChangeLineRequest(ChangeLineAction.Add, null, null, NewVm() with { Vcpu = null })], [Web], Limits, "智慧校园平台");
+        Assert.Contains(problems, p => p.Field == "lines[0].newVm.vcpu");
+    }
+
+    [Fact]
+    public void R_20_1_a_change_takes_only_its_increases_from_the_pool()
+    {
+        var increase = ChangeRules.Increase([
+            ("公共网络区", new VmSize(4, 8, 100, 200), new VmSize(8, 4, 100, 500)), // +4 vCPU, −4 GB (not given back yet), +300 GB
+            ("公共网络区", null, new VmSize(2, 4, 50, 0)),                          // a new VM
+            ("公共网络区", new VmSize(8, 32, 100, 1000), null),                     // a removal frees nothing until carried out
+        ]);
+        Assert.Equal(new Resources(6, 4, 350), increase["公共网络区"]);
+    }
+
+    [Fact]
+    public void R_21_7_a_termination_needs_the_system_offline_its_data_secured_and_evidence()
+    {
+        Assert.Empty(ChangeRules.ValidateTermination(true, true, 1));
+        var problems = ChangeRules.ValidateTermination(null, false, 0);
+        Assert.Equal(["systemOffline", "dataSecured", "evidence"], problems.Select(p => p.Field));
+    }
+
+    [Fact]
+    public void R_26_2_a_termination_closes_only_with_a_handover_or_wipe_record_and_its_certificate()
+    {
+        var today = new DateOnly(2026, 11, 25);
+        Assert.Empty(ChangeRules.ValidateDisposal(DataDisposal.HandoverThenWipe, today, "刘运、黄老师", true, today));
+        var problems = ChangeRules.ValidateDisposal(null, today.AddDays(1), " ", false, today);
+        Assert.Equal(["disposal.method", "disposal.date", "disposal.people", "disposal.certificate"], problems.Select(p => p.Field));
+    }
+
+    [Fact]
+    public void R_21_6_the_Center_evaluates_the_Bureau_approves_and_the_Center_carries_out()
+    {
+        var center = new HashSet<Role> { Role.CenterEvaluator, Role.CenterOperator };
+        var bureau = new HashSet<Role> { Role.BureauApprover };
+        Assert.Null(ChangeFlow.Check(ChangeAction.Evaluate, ChangeKind.Change, ChangeState.Submitted, center));
+        Assert.Null(ChangeFlow.Check(ChangeAction.Approve, ChangeKind.Change, ChangeState.Evaluated, bureau));
+        Assert.Null(ChangeFlow.Check(ChangeAction.Complete, ChangeKind.Termination, ChangeState.Approved, center));
+        Assert.Equal(RefusalKind.Role, ChangeFlow.Check(ChangeAction.Approve, ChangeKind.Change, ChangeState.Evaluated, center)!.Kind);
+        var early = ChangeFlow.Check(ChangeAction.Complete, ChangeKind.Termination, ChangeState.Evaluated, center)!;
+        Assert.Equal("终止申请当前为“待审批”，不能回收资源", early.Message);
+    }
+}
