@@ -72,6 +72,7 @@ builder.Services.AddScoped<ApplicationFlowService>();
 builder.Services.AddScoped<AttachmentService>();
 builder.Services.AddScoped<InventoryService>();
 builder.Services.AddScoped<TrialService>();
+builder.Services.AddScoped<ChangeService>();
 builder.Services.AddSingleton<IVmProvider, ManualVmProvider>();
 
 builder.Services.AddHostedService<PeriodicJobs>();
@@ -106,6 +107,7 @@ app.MapCatalogApi();
 app.MapPoolsApi();
 app.MapApplicationsApi();
 app.MapTrialsApi();
+app.MapChangesApi();
 app.MapInventoryApi();
 app.MapAccountEndpoints();
 app.MapGovCloudUi();

@@ -25,6 +25,13 @@ public class ChangeRulesTests
     }
 
     [Fact]
+    public void R_21_6_a_resize_alone_or_a_removal_alone_passes()
+    {
+        Assert.Empty(ChangeRules.Validate([new ChangeLineRequest(ChangeLineAction.Resize, Web.Id, new VmSize(8, 8, 100, 200), null)], [Web, Db], Limits, "x"));
+        Assert.Empty(ChangeRules.Validate([new ChangeLineRequest(ChangeLineAction.Remove, Db.Id, null, null)], [Web, Db], Limits, "x"));
+    }
+
+    [Fact]
     public void R_21_6_disks_are_extended_never_shrunk_and_a_resize_must_change_something()
     {
         var shrink = ChangeRules.Validate([new ChangeLineRequest(ChangeLineAction.Resize, Web.Id, new VmSize(4, 8, 100, 100), null)], [Web, Db], Limits, "x");

@@ -10,8 +10,15 @@ namespace GovCloud.E2E;
 /// </summary>
 public sealed class TrialPagesTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
-    /// <summary>The OK of the confirmation just opened (the newest popover: an earlier one may still be fading out).</summary>
-    private static async Task ConfirmAsync(IPage page) => await page.Locator(".ant-popover:visible .ant-btn-primary").Last.ClickAsync();
+    /// <summary>
+    /// The OK of the confirmation just opened; then waits until it has closed, so that opening the same
+    /// confirmation again (after a refused attempt) is not swallowed by its closing animation.
+    /// </summary>
+    private static async Task ConfirmAsync(IPage page)
+    {
+        await page.Locator(".ant-popover:visible .ant-btn-primary").Last.ClickAsync();
+        await Assertions.Expect(page.Locator(".ant-popover:visible")).ToHaveCountAsync(0);
+    }
 
     private async Task<IPage> SignedInAsync(string user)
     {

@@ -22,34 +22,9 @@ public abstract class TrialsApiTests(GovCloudApp app)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    /// <summary>What the Center built for the two approved rows: host names and addresses unique to this test.</summary>
-    private static object Delivery(ApplicationDto a, long version, int? days = null, int vcpu = 4)
-    {
-        var tag = Guid.NewGuid().ToString("N")[..6];
-        var net = Random.Shared.Next(0, 250);
-        var host = Random.Shared.Next(1, 250);
-        return new
-        {
-            days, version,
-            vms = new object[]
-            {
-                new { no = 1, hostName = $"web-{tag}", ips = $"10.{net}.{host}.11、10.{net + 1}.{host}.11", vcpu, memoryGb = 8, systemDiskGb = 100, dataDiskGb = 500,
-                    operatingSystem = "麒麟 V10 SP3", bastionAccounts = new[] { $"zhangsan{tag}", $"lisi{tag}" } },
-                new { no = 2, hostName = $"db-{tag}", ips = $"10.{net}.{host}.12", vcpu = 4, memoryGb = 8, systemDiskGb = 100, dataDiskGb = 200,
-                    operatingSystem = "麒麟 V10 SP3", bastionAccounts = new[] { $"zhangsan{tag}", $"lisi{tag}" } },
-            },
-        };
-    }
-
-    private static async Task<TrialDto> TrialAsync(HttpClient client, Guid id) =>
-        await (await client.GetAsync($"/api/v1/applications/{id}/trial", Ct)).ReadAsync<TrialDto>();
-
     private async Task<(HttpClient Edu, HttpClient Center, ApplicationDto App, TrialDto Trial)> InTrialAsync()
     {
-        var (edu, a) = await app.ApprovedAsync();
-        var center = await app.SignInAsync("center");
-        var trial = await TrialAsync(center, a.Id);
-        trial = await (await center.PostJsonAsync($"/api/v1/applications/{a.Id}/trial/delivery", Delivery(a, trial.Version))).ReadAsync<TrialDto>();
+        var (edu, center, a, trial) = await app.InTrialAsync();
         return (edu, center, a, trial);
     }
 

@@ -72,8 +72,9 @@ public static class ChangeRules
         }
         // New VMs follow the Annex 3 rules of an application, numbered by their line.
         var rows = newRows.Select(n => n.Row with { No = n.Index + 1, SystemName = n.Row.SystemName ?? systemName }).ToList();
-        foreach (var p in VmRules.Validate(rows, limits, systemName))
-            problems.Add(new RuleProblem($"lines[{p.Row - 1}].newVm.{p.Field}", p.Message));
+        if (rows.Count > 0)
+            foreach (var p in VmRules.Validate(rows, limits, systemName))
+                problems.Add(new RuleProblem($"lines[{p.Row - 1}].newVm.{p.Field}", p.Message));
         if (held.Count > 0 && lines.Count > 0 && lines.All(l => l.Action == ChangeLineAction.Remove) && held.Where(h => h.State == VmState.Active).All(h => touched.Contains(h.Id)))
             problems.Add(new RuleProblem("lines", "删除全部虚拟机请提交终止申请"));
         return problems;

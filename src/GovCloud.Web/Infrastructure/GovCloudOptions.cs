@@ -101,6 +101,15 @@ public sealed class ProvisioningOptions
     public int TrialReminderDaysBefore { get; set; } = 3;
 
     public GovCloud.Domain.Provisioning.TrialLimits TrialLimits => new(TrialMinDays, TrialMaxDays, TrialDefaultDays);
+
+    /// <summary>Art. 21 gives the Center no period to evaluate a change or a termination; the application's 7 working days by default.</summary>
+    public int ChangeEvaluationWorkingDays { get; set; } = 7;
+    /// <summary>R-21.6: the Bureau approves a change within 3 working days, the Center carries it out within 3.</summary>
+    public int ChangeApprovalWorkingDays { get; set; } = 3;
+    public int ChangeWorkingDays { get; set; } = 3;
+    /// <summary>R-21.7: the Bureau approves a termination within 5 working days, the Center reclaims within 3.</summary>
+    public int TerminationApprovalWorkingDays { get; set; } = 5;
+    public int ReclaimWorkingDays { get; set; } = 3;
 }
 
 /// <summary>Uploaded documents: where they are kept, how large and of which kinds.</summary>

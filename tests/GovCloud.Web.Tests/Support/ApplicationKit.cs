@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using GovCloud.Domain.Applications;
 using GovCloud.Web.Features.Applications;
+using GovCloud.Web.Features.Provisioning;
 using GovCloud.Web.Features.Systems;
 using GovCloud.Web.Infrastructure;
 
@@ -45,6 +46,51 @@ public static class ApplicationKit
         a = await (await bureau.PostJsonAsync($"/api/v1/applications/{a.Id}/approve", new { opinion = "同意", version = a.Version, overrideReason = "测试" }))
             .ReadAsync<ApplicationDto>();
         return (edu, a);
+    }
+
+    /// <summary>What the Center built for the two approved rows: host names and addresses unique to the call.</summary>
+    public static object Delivery(ApplicationDto a, long version, int? days = null, int vcpu = 4)
+    {
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        var net = Random.Shared.Next(0, 250);
+        var host = Random.Shared.Next(1, 250);
+        return new
+        {
+            days, version,
+            vms = new object[]
+            {
+                new { no = 1, hostName = $"web-{tag}", ips = $"10.{net}.{host}.11、10.{net + 1}.{host}.11", vcpu, memoryGb = 8, systemDiskGb = 100, dataDiskGb = 500,
+                    operatingSystem = "麒麟 V10 SP3", bastionAccounts = new[] { $"zhangsan{tag}", $"lisi{tag}" } },
+                new { no = 2, hostName = $"db-{tag}", ips = $"10.{net}.{host}.12", vcpu = 4, memoryGb = 8, systemDiskGb = 100, dataDiskGb = 200,
+                    operatingSystem = "麒麟 V10 SP3", bastionAccounts = new[] { $"zhangsan{tag}", $"lisi{tag}" } },
+            },
+        };
+    }
+
+    public static async Task<TrialDto> TrialAsync(HttpClient client, Guid applicationId) =>
+        await (await client.GetAsync($"/api/v1/applications/{applicationId}/trial", Ct)).ReadAsync<TrialDto>();
+
+    /// <summary>An approved application whose two VMs the Center has delivered: the trial is running.</summary>
+    public static async Task<(HttpClient Edu, HttpClient Center, ApplicationDto Application, TrialDto Trial)> InTrialAsync(this GovCloudApp app)
+    {
+        var (edu, a) = await app.ApprovedAsync();
+        var center = await app.SignInAsync("center");
+        var trial = await TrialAsync(center, a.Id);
+        trial = await (await center.PostJsonAsync($"/api/v1/applications/{a.Id}/trial/delivery", Delivery(a, trial.Version))).ReadAsync<TrialDto>();
+        return (edu, center, a, trial);
+    }
+
+    /// <summary>The same, through agreement and a passed trial into formal use: web 4/8/100+500, db 4/8/100+200, both Active.</summary>
+    public static async Task<(HttpClient Edu, HttpClient Center, ApplicationDto Application, TrialDto Trial)> LiveAsync(this GovCloudApp app)
+    {
+        var (edu, center, a, trial) = await app.InTrialAsync();
+        var officer = await app.SignInAsync("edusec");
+        var url = $"/api/v1/applications/{a.Id}/trial";
+        trial = await (await officer.PostJsonAsync($"{url}/agreement", new { version = trial.Version })).ReadAsync<TrialDto>();
+        trial = await (await center.PostJsonAsync($"{url}/agreement", new { version = trial.Version })).ReadAsync<TrialDto>();
+        trial = await (await edu.PostJsonAsync($"{url}/result", new { result = "Passed", version = trial.Version })).ReadAsync<TrialDto>();
+        trial = await (await center.PostJsonAsync($"{url}/go-live", new { version = trial.Version })).ReadAsync<TrialDto>();
+        return (edu, center, a, trial);
     }
 
     public static VmRequest Vm(int no, string system, string? group = "G1", int vcpu = 4) => new(no, "公共网络区", "广西某软件有限公司", system, "门户",

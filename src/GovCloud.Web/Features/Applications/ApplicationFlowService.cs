@@ -7,6 +7,7 @@ using GovCloud.Web.Features.Audit;
 using GovCloud.Web.Features.Catalog;
 using GovCloud.Web.Features.Deadlines;
 using GovCloud.Web.Features.Inbox;
+using GovCloud.Web.Features.Organisations;
 using GovCloud.Web.Infrastructure;
 using GovCloud.Web.Infrastructure.Auth;
 using GovCloud.Web.Infrastructure.Data;
@@ -52,7 +53,7 @@ public sealed class ApplicationFlowService(
         {
             // First submission, or revised after the Bureau returned it: the Center evaluates it (again) from the start.
             ClearEvaluation(app);
-            var center = await OrganisationAsync(OrganisationType.Center, "信息化建设管理中心", ct);
+            var center = await db.OfficeAsync(OrganisationType.Center, ct);
             app.OpenClockId = (await clocks.StartAsync(actor, Start(app, EvaluateStep, "评估", center, Role.CenterEvaluator,
                 options.Value.Applications.EvaluationWorkingDays, now), ct)).Id;
             await NotifyAsync(center, Role.CenterEvaluator, app, "待评估", $"{app.Organisation!.Name}提交了《{app.System.Name}》云资源申请 {app.Number}，请在期限内评估。", ct);
@@ -102,7 +103,7 @@ public sealed class ApplicationFlowService(
         app.ReviewMinutes = Texts.OrNull(input.Review?.Minutes);
         app.ReviewConclusion = Texts.OrNull(input.Review?.Conclusion);
         if (app.OpenClockId is { } evaluation) await clocks.CompleteAsync(actor, evaluation, ct);
-        var bureau = await OrganisationAsync(OrganisationType.Bureau, "大数据发展局", ct);
+        var bureau = await db.OfficeAsync(OrganisationType.Bureau, ct);
         app.OpenClockId = (await clocks.StartAsync(actor, Start(app, ApproveStep, "审批", bureau, Role.BureauApprover,
             options.Value.Applications.ApprovalWorkingDays, app.EvaluatedAt.Value), ct)).Id;
         await NotifyAsync(bureau, Role.BureauApprover, app, "待审批", $"《{app.System.Name}》云资源申请 {app.Number} 已完成评估，请在期限内审批。", ct);
@@ -203,7 +204,7 @@ public sealed class ApplicationFlowService(
             state = to.ToString(), opinion = app.DecisionOpinion, approved = app.Vms.Where(x => x.Approved == true).Select(x => x.No),
         });
         // the approval opens the trial and the Center's delivery period, in the same transaction.
-        if (to == ApplicationState.Approved) await trials.OpenAsync(actor, app, await OrganisationAsync(OrganisationType.Center, "信息化建设管理中心", ct), ct);
+        if (to == ApplicationState.Approved) await trials.OpenAsync(actor, app, await db.OfficeAsync(OrganisationType.Center, ct), ct);
         await NotifyAsync(app.OrganisationId, Role.AgencyOperator, app, title, $"《{app.System!.Name}》云资源申请 {app.Number}：{message}", ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
@@ -226,10 +227,6 @@ public sealed class ApplicationFlowService(
     private static ClockStart Start(ResourceApplication app, string step, string stepName, Guid organisation, Role role, int workingDays, DateTimeOffset at) =>
         new(ApplicationService.CaseType, app.Id.ToString(), $"{app.Organisation!.Name}《{app.System!.Name}》云资源申请 {app.Number}", step, stepName,
             organisation, role, new Period(workingDays, PeriodUnit.WorkingDays), at);
-
-    private async Task<Guid> OrganisationAsync(OrganisationType type, string name, CancellationToken ct) =>
-        await db.Organisations.Where(o => o.Type == type).OrderBy(o => o.Name).Select(o => (Guid?)o.Id).FirstOrDefaultAsync(ct)
-        ?? throw new ProblemException(409, "无法办理", $"系统中尚未登记{name}，请系统管理员先在单位管理中添加");
 
     private async Task NotifyAsync(Guid organisation, Role role, ResourceApplication app, string title, string body, CancellationToken ct)
     {

@@ -92,6 +92,11 @@ public static class AuditActions
     public const string TrialExtended = "TrialExtended";
     public const string TrialWentLive = "TrialWentLive";
     public const string TrialReclaimed = "TrialReclaimed";
+    public const string ChangeSubmitted = "ChangeSubmitted";
+    public const string ChangeEvaluated = "ChangeEvaluated";
+    public const string ChangeApproved = "ChangeApproved";
+    public const string ChangeRejected = "ChangeRejected";
+    public const string ChangeCompleted = "ChangeCompleted";
 
     public static string Label(string action) => action switch
     {
@@ -148,6 +153,11 @@ public static class AuditActions
         TrialExtended => "延长试用期",
         TrialWentLive => "正式开通",
         TrialReclaimed => "回收试用资源",
+        ChangeSubmitted => "提交变更/终止申请",
+        ChangeEvaluated => "评估变更/终止申请",
+        ChangeApproved => "批准变更/终止申请",
+        ChangeRejected => "不予批准变更/终止申请",
+        ChangeCompleted => "实施变更/回收资源",
         _ => action,
     };
 
@@ -158,5 +168,6 @@ public static class AuditActions
         CalendarImported, CalendarDayChanged, ClockStarted, ClockPaused, ClockResumed, ClockCompleted, ClockCancelled,
         ClockRecomputed, ClockOverdue, SystemRegistered, SystemUpdated, SystemsImported, MigrationSnapshotTaken, CatalogItemCreated, CatalogItemUpdated, CatalogPriceSet, NetworkZoneCreated, NetworkZoneUpdated, PoolCapacityChanged, PoolOverridden, PoolSnapshotTaken, ApplicationCreated, ApplicationUpdated, ApplicationVmsReplaced, AttachmentAdded, AttachmentRemoved, ApplicationSubmitted, ApplicationEvaluated, ApplicationApproved, ApplicationRejected, ApplicationReturned,
         TrialOpened, TrialDelivered, TrialAgreementConfirmed, TrialResultReported, TrialExtended, TrialWentLive, TrialReclaimed,
+        ChangeSubmitted, ChangeEvaluated, ChangeApproved, ChangeRejected, ChangeCompleted,
     ];
 }

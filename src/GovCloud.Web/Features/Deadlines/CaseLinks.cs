@@ -6,6 +6,7 @@ public static class CaseLinks
     public static string For(string caseType, string caseId, Guid clockId) => caseType switch
     {
         "ResourceApplication" => $"/applications/{caseId}",
+        "ChangeRequest" => $"/changes/{caseId}",
         _ => $"/deadlines?clock={clockId}",
     };
 }

@@ -84,7 +84,8 @@ public sealed class InventoryService(GovCloudDbContext db, DataScope scope, Time
     internal async Task<IReadOnlyList<VmSummaryDto>> OfApplicationAsync(Guid applicationId, CancellationToken ct)
     {
         var prices = await PricesAsync(ct);
-        return (await db.CloudVms.AsNoTracking().Where(v => v.ApplicationId == applicationId).OrderBy(v => v.RowNo).ThenBy(v => v.DeliveredOn)
+        // VMs a later change added (row 0) belong to the system's inventory, not to the application's rows.
+        return (await db.CloudVms.AsNoTracking().Where(v => v.ApplicationId == applicationId && v.RowNo > 0).OrderBy(v => v.RowNo).ThenBy(v => v.DeliveredOn)
             .Select(ToRow).ToListAsync(ct)).Select(r => r.WithFee(prices)).ToList();
     }
 

@@ -84,7 +84,7 @@ public sealed class PoolService(GovCloudDbContext db, AuditLog audit, TimeProvid
 
     /// <summary>
     /// Per zone, what approved rows hold until their resources go into formal use or the trial is reclaimed
-    /// (adjusted values where the Center adjusted).
+    /// (adjusted values where the Center adjusted), and what approved changes add.
     /// </summary>
     private async Task<Dictionary<string, Resources>> ReservedAsync(Guid? excludeApplication, CancellationToken ct)
     {
@@ -101,7 +101,13 @@ public sealed class PoolService(GovCloudDbContext db, AuditLog audit, TimeProvid
                 Storage = g.Sum(v => (v.AdjustedSystemDiskGb ?? v.SystemDiskGb) + (v.AdjustedDataDiskGb ?? v.DataDiskGb)),
             })
             .ToListAsync(ct);
-        return rows.ToDictionary(r => r.Zone, r => new Resources(r.Vcpu, r.Memory, r.Storage));
+        var reserved = rows.ToDictionary(r => r.Zone, r => new Resources(r.Vcpu, r.Memory, r.Storage));
+        // An approved change holds its increases until the Center carries it out (few are open at a time).
+        var changes = await db.ChangeLines.AsNoTracking()
+            .Where(l => db.ChangeRequests.Any(c => c.Id == l.ChangeId && c.State == ChangeState.Approved && c.Kind == ChangeKind.Change)).ToListAsync(ct);
+        foreach (var (zone, increase) in ChangeRules.Increase(changes.Select(l => (l.Zone, l.From, l.To))))
+            reserved[zone] = reserved.GetValueOrDefault(zone, Resources.None) + increase;
+        return reserved;
     }
 
     /// <summary>Per zone, what the VMs in formal use hold (as built, which may be less than approved).</summary>

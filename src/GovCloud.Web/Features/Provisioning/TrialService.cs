@@ -10,6 +10,7 @@ using GovCloud.Web.Features.Calendar;
 using GovCloud.Web.Features.Deadlines;
 using GovCloud.Web.Features.Inbox;
 using GovCloud.Web.Features.Inventory;
+using GovCloud.Web.Features.Organisations;
 using GovCloud.Web.Infrastructure;
 using GovCloud.Web.Infrastructure.Auth;
 using GovCloud.Web.Infrastructure.Data;
@@ -213,7 +214,7 @@ public sealed class TrialService(
         trial.Version++;
         audit.Record(actor, AuditActions.TrialResultReported, ApplicationService.CaseType, app.Id, new { result = before?.ToString() },
             new { result = trial.Result.ToString(), note = trial.ResultNote });
-        var center = await CenterAsync(ct);
+        var center = await db.OfficeAsync(OrganisationType.Center, ct);
         await NotifyAsync(center, Role.CenterOperator, app, input.Result!.Value.DisplayName(),
             $"《{app.System!.Name}》报告试用结果：{input.Result.Value.DisplayName()}{(trial.ResultNote is null ? "" : "。" + trial.ResultNote)}", ct);
         await db.SaveChangesAsync(ct);
@@ -311,7 +312,7 @@ public sealed class TrialService(
             .Select(t => new { t.Id, t.ApplicationId, t.OrganisationId, t.EndsOn, t.Application!.Number, System = t.Application.System!.Name })
             .ToListAsync(ct);
         if (due.Count == 0) return 0;
-        var center = await CenterAsync(ct);
+        var center = await db.OfficeAsync(OrganisationType.Center, ct);
         var sent = 0;
         foreach (var t in due)
         {
@@ -414,10 +415,6 @@ public sealed class TrialService(
             t.State == TrialState.InTrial ? TrialRules.BlockersOfFormalUse(t.AgencyAgreementAt is not null, t.CenterAgreementAt is not null, t.Result) : [],
             rows, await inventory.OfApplicationAsync(app.Id, ct), t.Version);
     }
-
-    private async Task<Guid> CenterAsync(CancellationToken ct) =>
-        await db.Organisations.Where(o => o.Type == OrganisationType.Center).OrderBy(o => o.Name).Select(o => (Guid?)o.Id).FirstOrDefaultAsync(ct)
-        ?? throw new ProblemException(409, "无法办理", "系统中尚未登记信息化建设管理中心，请系统管理员先在单位管理中添加");
 
     private async Task NotifyAsync(Guid organisation, Role role, ResourceApplication app, string title, string body, CancellationToken ct) =>
         await inbox.NotifyAsync(await inbox.RecipientsAsync(organisation, role, ct), NotificationKinds.CaseProgress, $"{title}：{app.Number}", body,

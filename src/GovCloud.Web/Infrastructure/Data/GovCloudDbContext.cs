@@ -51,6 +51,9 @@ public abstract class GovCloudDbContext(DbContextOptions options)
     public DbSet<TrialEnvironment> TrialEnvironments => Set<TrialEnvironment>();
     public DbSet<CloudVm> CloudVms => Set<CloudVm>();
     public DbSet<CloudVmEvent> CloudVmEvents => Set<CloudVmEvent>();
+    public DbSet<ChangeRequest> ChangeRequests => Set<ChangeRequest>();
+    public DbSet<ChangeLine> ChangeLines => Set<ChangeLine>();
+    public DbSet<ChangeAttachment> ChangeAttachments => Set<ChangeAttachment>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -326,6 +329,53 @@ public abstract class GovCloudDbContext(DbContextOptions options)
             e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
             e.Property(x => x.Description).HasMaxLength(1000);
             e.Property(x => x.By).HasMaxLength(256);
+        });
+
+        b.Entity<ChangeRequest>(e =>
+        {
+            e.Property(c => c.Number).HasMaxLength(20);
+            e.HasIndex(c => c.Number).IsUnique();
+            e.Property(c => c.Kind).HasConversion<string>().HasMaxLength(16);
+            e.Property(c => c.State).HasConversion<string>().HasMaxLength(16);
+            e.Property(c => c.Reason).HasMaxLength(1000);
+            e.Property(c => c.EvaluationOpinion).HasMaxLength(2000);
+            e.Property(c => c.DecisionOpinion).HasMaxLength(2000);
+            foreach (var name in new[] { nameof(ChangeRequest.CreatedBy), nameof(ChangeRequest.EvaluatedBy), nameof(ChangeRequest.DecidedBy), nameof(ChangeRequest.CompletedBy) })
+                e.Property(name).HasMaxLength(256);
+            e.Property(c => c.DisposalMethod).HasConversion<string>().HasMaxLength(20);
+            e.Property(c => c.DisposalPeople).HasMaxLength(200);
+            e.Property(c => c.Version).IsConcurrencyToken();
+            e.HasOne(c => c.Organisation).WithMany().HasForeignKey(c => c.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(c => c.System).WithMany().HasForeignKey(c => c.SystemId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(c => c.OpenClock).WithMany().HasForeignKey(c => c.OpenClockId).OnDelete(DeleteBehavior.SetNull);
+            e.HasMany(c => c.Lines).WithOne().HasForeignKey(l => l.ChangeId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(c => c.Attachments).WithOne().HasForeignKey(a => a.ChangeId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(c => new { c.State, c.CreatedAt });
+            e.HasIndex(c => new { c.OrganisationId, c.State });
+            e.HasIndex(c => c.SystemId);
+        });
+        b.Entity<ChangeLine>(e =>
+        {
+            e.HasIndex(l => new { l.ChangeId, l.No }).IsUnique();
+            e.Property(l => l.Action).HasConversion<string>().HasMaxLength(16);
+            e.Property(l => l.Zone).HasMaxLength(30);
+            e.Property(l => l.HostName).HasMaxLength(63);
+            e.Property(l => l.ServerType).HasConversion<string>().HasMaxLength(8);
+            e.Property(l => l.SubsystemName).HasMaxLength(100);
+            e.Property(l => l.OwnerNames).HasMaxLength(500);
+            e.Property(l => l.OwnerEmails).HasMaxLength(1000);
+            e.Property(l => l.OwnerMobiles).HasMaxLength(500);
+            e.Property(l => l.OperatingSystem).HasMaxLength(100);
+            e.Ignore(l => l.From);
+            e.Ignore(l => l.To);
+        });
+        b.Entity<ChangeAttachment>(e =>
+        {
+            e.Property(a => a.Kind).HasConversion<string>().HasMaxLength(32);
+            e.Property(a => a.FileName).HasMaxLength(200);
+            e.Property(a => a.Sha256).HasMaxLength(64);
+            e.Property(a => a.StoredPath).HasMaxLength(300);
+            e.Property(a => a.UploadedBy).HasMaxLength(256);
         });
 
         b.Entity<JobLease>(e =>

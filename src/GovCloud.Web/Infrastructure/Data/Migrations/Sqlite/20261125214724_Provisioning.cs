@@ -6,11 +6,63 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class Trials : Migration
+    public partial class Provisioning : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.CreateTable(
+                name: "ChangeRequests",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    SystemOffline = table.Column<bool>(type: "INTEGER", nullable: false),
+                    DataSecured = table.Column<bool>(type: "INTEGER", nullable: false),
+                    EvaluationOpinion = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    EvaluatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    EvaluatedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DecisionOpinion = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    DecidedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CompletedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    DisposalMethod = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    DisposalDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    DisposalPeople = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    OpenClockId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ChangeRequests", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ChangeRequests_DeadlineClocks_OpenClockId",
+                        column: x => x.OpenClockId,
+                        principalTable: "DeadlineClocks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_ChangeRequests_InfoSystems_SystemId",
+                        column: x => x.SystemId,
+                        principalTable: "InfoSystems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ChangeRequests_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
             migrationBuilder.CreateTable(
                 name: "CloudVms",
                 columns: table => new
@@ -113,6 +165,69 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ChangeAttachments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ChangeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    StoredPath = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    UploadedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UploadedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ChangeAttachments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ChangeAttachments_ChangeRequests_ChangeId",
+                        column: x => x.ChangeId,
+                        principalTable: "ChangeRequests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ChangeLines",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ChangeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    No = table.Column<int>(type: "INTEGER", nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    VmId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Zone = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    HostName = table.Column<string>(type: "TEXT", maxLength: 63, nullable: true),
+                    FromVcpu = table.Column<int>(type: "INTEGER", nullable: true),
+                    FromMemoryGb = table.Column<int>(type: "INTEGER", nullable: true),
+                    FromSystemDiskGb = table.Column<int>(type: "INTEGER", nullable: true),
+                    FromDataDiskGb = table.Column<int>(type: "INTEGER", nullable: true),
+                    ToVcpu = table.Column<int>(type: "INTEGER", nullable: true),
+                    ToMemoryGb = table.Column<int>(type: "INTEGER", nullable: true),
+                    ToSystemDiskGb = table.Column<int>(type: "INTEGER", nullable: true),
+                    ToDataDiskGb = table.Column<int>(type: "INTEGER", nullable: true),
+                    ServerType = table.Column<string>(type: "TEXT", maxLength: 8, nullable: true),
+                    SubsystemName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    OwnerNames = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    OwnerEmails = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    OwnerMobiles = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    OperatingSystem = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ChangeLines", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ChangeLines_ChangeRequests_ChangeId",
+                        column: x => x.ChangeId,
+                        principalTable: "ChangeRequests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CloudVmEvents",
                 columns: table => new
                 {
@@ -134,6 +249,43 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChangeAttachments_ChangeId",
+                table: "ChangeAttachments",
+                column: "ChangeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChangeLines_ChangeId_No",
+                table: "ChangeLines",
+                columns: new[] { "ChangeId", "No" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChangeRequests_Number",
+                table: "ChangeRequests",
+                column: "Number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChangeRequests_OpenClockId",
+                table: "ChangeRequests",
+                column: "OpenClockId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChangeRequests_OrganisationId_State",
+                table: "ChangeRequests",
+                columns: new[] { "OrganisationId", "State" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChangeRequests_State_CreatedAt",
+                table: "ChangeRequests",
+                columns: new[] { "State", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChangeRequests_SystemId",
+                table: "ChangeRequests",
+                column: "SystemId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_CloudVmEvents_VmId_At",
@@ -191,10 +343,19 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "ChangeAttachments");
+
+            migrationBuilder.DropTable(
+                name: "ChangeLines");
+
+            migrationBuilder.DropTable(
                 name: "CloudVmEvents");
 
             migrationBuilder.DropTable(
                 name: "TrialEnvironments");
+
+            migrationBuilder.DropTable(
+                name: "ChangeRequests");
 
             migrationBuilder.DropTable(
                 name: "CloudVms");

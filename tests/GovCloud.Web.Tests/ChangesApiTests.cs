@@ -1,0 +1,218 @@
+using System.Net;
+using GovCloud.Domain.Applications;
+using GovCloud.Domain.Clocks;
+using GovCloud.Domain.Provisioning;
+using GovCloud.Web.Features.Applications;
+using GovCloud.Web.Features.Inventory;
+using GovCloud.Web.Features.Pools;
+using GovCloud.Web.Features.Provisioning;
+using GovCloud.Web.Features.Systems;
+using GovCloud.Web.Infrastructure;
+using GovCloud.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using static GovCloud.Web.Tests.Support.ApplicationKit;
+
+namespace GovCloud.Web.Tests;
+
+/// <summary>Art. 21 (6)(7): changing and terminating what a system holds, on both databases.</summary>
+public abstract class ChangesApiTests(GovCloudApp app)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static async Task<PoolDto> PublicPoolAsync(HttpClient client) =>
+        (await (await client.GetAsync("/api/v1/pools", Ct)).ReadAsync<List<PoolDto>>()).Single(p => p.Zone == "公共网络区");
+
+    private static async Task<ChangeDto> GetAsync(HttpClient client, Guid id) => await (await client.GetAsync($"/api/v1/changes/{id}", Ct)).ReadAsync<ChangeDto>();
+
+    private static object NewVm(string system) => new
+    {
+        no = 0, zone = "公共网络区", vendor = "广西某软件有限公司", systemName = system, subsystemName = "报表", serverType = "APP",
+        owners = new[] { new { name = "王五", email = "wangwu@example.com", mobile = "13800000003" } }, vcpu = 2, memoryGb = 4, systemDiskGb = 100, dataDiskGb = 0,
+        operatingSystem = "麒麟 V10", clustered = false,
+    };
+
+    [Fact]
+    public async Task R_21_6_a_resize_and_an_addition_are_evaluated_approved_within_3_working_days_and_carried_out_into_the_inventory_and_pool()
+    {
+        var (edu, center, a, trial) = await app.LiveAsync();
+        var web = trial.Vms.Single(v => v.HostName.StartsWith("web-"));
+        var db1 = trial.Vms.Single(v => v.HostName.StartsWith("db-"));
+
+        var bad = await (await edu.PostJsonAsync("/api/v1/changes", new
+        {
+            systemId = a.SystemId, reason = "扩容",
+            lines = new object[] { new { action = "Resize", vmId = web.Id, to = new { vcpu = 8, memoryGb = 16, systemDiskGb = 100, dataDiskGb = 100 } } },
+        })).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("只能扩容，不能缩小", bad.FieldError("lines[0].to.dataDiskGb"));
+        Assert.Equal(0, await app.WithDbAsync(d => d.ChangeRequests.CountAsync(c => c.SystemId == a.SystemId, Ct)));
+        Assert.Equal(HttpStatusCode.Forbidden, (await center.PostJsonAsync("/api/v1/changes", new { systemId = a.SystemId, reason = "x", lines = Array.Empty<object>() })).StatusCode);
+
+        var change = await (await edu.PostJsonAsync("/api/v1/changes", new
+        {
+            systemId = a.SystemId, reason = "招生季访问量翻倍",
+            lines = new object[]
+            {
+                new { action = "Resize", vmId = web.Id, to = new { vcpu = 8, memoryGb = 16, systemDiskGb = 100, dataDiskGb = 800 } },
+                new { action = "Add", newVm = NewVm(a.SystemName) },
+            },
+        })).ReadAsync<ChangeDto>(HttpStatusCode.Created);
+        Assert.Matches(@"^BG\d{4}-\d{4}$", change.Number);
+        Assert.Equal((ChangeState.Submitted, "待评估"), (change.State, change.StateName));
+        Assert.Equal(new VmSize(4, 8, 100, 500), change.Lines[0].From);
+        var second = await (await edu.PostJsonAsync("/api/v1/changes", new
+        {
+            systemId = a.SystemId, reason = "再改", lines = new object[] { new { action = "Remove", vmId = db1.Id } },
+        })).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal($"该系统已有办理中的变更/终止申请 {change.Number}，办结后再提交", second.FieldError("systemId"));
+
+        change = await (await center.PostJsonAsync($"/api/v1/changes/{change.Id}/evaluation", new { opinion = "同意扩容", version = change.Version })).ReadAsync<ChangeDto>();
+        var approval = change.Clocks.Single(c => c.Step == "Approve");
+        Assert.Equal((ClockState.Running, 3, "市大数据发展局"), (approval.State, approval.WorkingDaysLeft, approval.OrganisationName));
+
+        var bureau = await app.SignInAsync("bureau");
+        var before = await PublicPoolAsync(bureau);
+        change = await (await bureau.PostJsonAsync($"/api/v1/changes/{change.Id}/approve", new { opinion = "同意", version = change.Version, overrideReason = "测试" }))
+            .ReadAsync<ChangeDto>();
+        Assert.Equal(ChangeState.Approved, change.State);
+        var carryOut = change.Clocks.Single(c => c.Step == "CarryOut");
+        Assert.Equal((ClockState.Running, 3, "实施变更"), (carryOut.State, carryOut.WorkingDaysLeft, carryOut.StepName));
+        // Held as reserved until carried out: +4 vCPU, +8 GB, +300 GB for the resize, 2/4/100 for the new VM.
+        var held = await PublicPoolAsync(bureau);
+        Assert.Equal(before.Reserved + new Resources(6, 12, 400), held.Reserved);
+        var changing = await (await edu.GetAsync($"/api/v1/inventory/vms/{web.Id}", Ct)).ReadAsync<VmDetailDto>();
+        Assert.Equal(VmState.Changing, changing.Vm.State);
+
+        var missing = await (await center.PostJsonAsync($"/api/v1/changes/{change.Id}/completion", new { version = change.Version })).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("变更第 2 项新增虚拟机尚未填写交付信息", missing.FieldError("added"));
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        change = await (await center.PostJsonAsync($"/api/v1/changes/{change.Id}/completion", new
+        {
+            version = change.Version,
+            added = new[] { new { no = 2, hostName = $"rpt-{tag}", ips = $"10.77.{Random.Shared.Next(1, 250)}.{Random.Shared.Next(1, 250)}", vcpu = 2, memoryGb = 4,
+                systemDiskGb = 100, dataDiskGb = 0, operatingSystem = "麒麟 V10", bastionAccounts = new[] { "wangwu" + tag } } },
+        })).ReadAsync<ChangeDto>();
+        Assert.Equal(ChangeState.Completed, change.State);
+        Assert.All(change.Clocks, c => Assert.Equal(ClockState.Met, c.State));
+
+        var after = await PublicPoolAsync(bureau);
+        Assert.Equal(before.Reserved, after.Reserved);
+        Assert.Equal(before.Allocated + new Resources(6, 12, 400), after.Allocated);
+        var resources = await (await edu.GetAsync($"/api/v1/systems/{a.SystemId}/resources", Ct)).ReadAsync<SystemResourcesDto>();
+        Assert.Equal((3, 14, 28), (resources.Vms.Count, resources.Vcpu, resources.MemoryGb));
+        Assert.All(resources.Vms, v => Assert.Equal(VmState.Active, v.State));
+        var history = await (await edu.GetAsync($"/api/v1/inventory/vms/{web.Id}", Ct)).ReadAsync<VmDetailDto>();
+        Assert.Equal([VmEventKind.Delivered, VmEventKind.Activated, VmEventKind.Resized], history.History.Select(h => h.Kind));
+        Assert.Contains("4 核 / 8 GB / 100 + 500 GB → 8 核 / 16 GB / 100 + 800 GB", history.History[^1].Description);
+
+        var actions = await app.WithDbAsync(d => d.AuditEntries.Where(x => x.EntityId == change.Id.ToString()).OrderBy(x => x.Sequence).Select(x => x.Action).ToListAsync(Ct));
+        // (PoolOverridden between evaluation and approval only when the shared test pool was short.)
+        Assert.Equal(["ChangeSubmitted", "ChangeEvaluated", "ChangeApproved", "ChangeCompleted"], actions.Where(x => x != "PoolOverridden"));
+    }
+
+    [Fact]
+    public async Task R_20_1_a_change_beyond_the_pool_is_refused_naming_zone_and_resource_unless_the_bureau_states_why()
+    {
+        var (edu, center, a, trial) = await app.LiveAsync();
+        var web = trial.Vms.Single(v => v.HostName.StartsWith("web-"));
+        var bureau = await app.SignInAsync("bureau");
+        var pool = await PublicPoolAsync(bureau);
+        // Far more storage than the zone has free.
+        var change = await (await edu.PostJsonAsync("/api/v1/changes", new
+        {
+            systemId = a.SystemId, reason = "归档数据",
+            lines = new object[] { new { action = "Resize", vmId = web.Id, to = new { vcpu = 4, memoryGb = 8, systemDiskGb = 100, dataDiskGb = 32768 } } },
+        })).ReadAsync<ChangeDto>(HttpStatusCode.Created);
+        change = await (await center.PostJsonAsync($"/api/v1/changes/{change.Id}/evaluation", new { opinion = "同意", version = change.Version })).ReadAsync<ChangeDto>();
+        await app.WithDbAsync(d => d.NetworkZones.Where(z => z.Name == "公共网络区").ExecuteUpdateAsync(s => s.SetProperty(z => z.CapacityStorageGb, 1000), Ct));
+        var refused = await (await bureau.PostJsonAsync($"/api/v1/changes/{change.Id}/approve", new { version = change.Version })).ProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal("资源池容量不足", refused.Title);
+        Assert.Contains("公共网络区", refused.Detail);
+        Assert.Contains("存储", refused.Detail);
+        Assert.Equal(ChangeState.Evaluated, (await GetAsync(edu, change.Id)).State);
+        Assert.Equal(VmState.Active, (await (await edu.GetAsync($"/api/v1/inventory/vms/{web.Id}", Ct)).ReadAsync<VmDetailDto>()).Vm.State);
+        await app.WithDbAsync(d => d.NetworkZones.Where(z => z.Name == "公共网络区").ExecuteUpdateAsync(s => s.SetProperty(z => z.CapacityStorageGb, pool.Physical.StorageGb), Ct));
+    }
+
+    [Fact]
+    public async Task R_21_7_a_termination_needs_evidence_is_approved_within_5_days_and_closes_only_with_the_data_disposal_record()
+    {
+        var (edu, center, a, trial) = await app.LiveAsync();
+        MultipartFormDataContent Form(bool withFile, params (string Name, string Value)[] fields)
+        {
+            var form = withFile ? File(Pdf, "下线证明.pdf") : new MultipartFormDataContent();
+            foreach (var (name, value) in fields) form.Add(new StringContent(value), name);
+            return form;
+        }
+        var noEvidence = await (await edu.PostAsync("/api/v1/changes/terminations", Form(false, ("systemId", a.SystemId.ToString()), ("systemOffline", "true")), Ct))
+            .ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("请确认数据已迁移或备份", noEvidence.FieldError("dataSecured"));
+        Assert.Equal("请上传下线及数据迁移/备份的证明材料", noEvidence.FieldError("evidence"));
+
+        var t = await (await edu.PostAsync("/api/v1/changes/terminations", Form(true, ("systemId", a.SystemId.ToString()), ("systemOffline", "true"),
+            ("dataSecured", "true"), ("reason", "业务并入省平台")), Ct)).ReadAsync<ChangeDto>(HttpStatusCode.Created);
+        Assert.Matches(@"^ZZ\d{4}-\d{4}$", t.Number);
+        Assert.Equal(2, t.Lines.Count);
+        Assert.All(t.Lines, l => Assert.Equal(ChangeLineAction.Remove, l.Action));
+        Assert.Equal("下线及数据迁移/备份证明", Assert.Single(t.Attachments).KindName);
+
+        t = await (await center.PostJsonAsync($"/api/v1/changes/{t.Id}/evaluation", new { opinion = "同意终止", version = t.Version })).ReadAsync<ChangeDto>();
+        Assert.Equal(5, t.Clocks.Single(c => c.Step == "Approve").WorkingDaysLeft);
+        var bureau = await app.SignInAsync("bureau");
+        var pool = await PublicPoolAsync(bureau);
+        t = await (await bureau.PostJsonAsync($"/api/v1/changes/{t.Id}/approve", new { version = t.Version })).ReadAsync<ChangeDto>();
+        Assert.Equal("回收资源", t.Clocks.Single(c => c.Step == "CarryOut").StepName);
+        Assert.All((await (await edu.GetAsync($"/api/v1/systems/{a.SystemId}/resources", Ct)).ReadAsync<SystemResourcesDto>()).Vms,
+            v => Assert.Equal(VmState.Reclaiming, v.State));
+
+        var noRecord = await (await center.PostAsync($"/api/v1/changes/{t.Id}/reclaim", Form(false, ("version", t.Version.ToString())), Ct))
+            .ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("请选择数据处置方式（移交或清除）", noRecord.FieldError("disposal.method"));
+        Assert.Equal("请上传数据移交/清除证明", noRecord.FieldError("disposal.certificate"));
+        Assert.Equal(ChangeState.Approved, (await GetAsync(edu, t.Id)).State);
+        Assert.Equal(HttpStatusCode.Forbidden, (await edu.PostAsync($"/api/v1/changes/{t.Id}/reclaim", Form(true, ("method", "Wipe"),
+            ("date", ChinaTime.Today(TimeProvider.System).ToString("yyyy-MM-dd")), ("people", "x"), ("version", t.Version.ToString())), Ct)).StatusCode);
+
+        t = await (await center.PostAsync($"/api/v1/changes/{t.Id}/reclaim", Form(true, ("method", "HandoverThenWipe"),
+            ("date", ChinaTime.Today(TimeProvider.System).ToString("yyyy-MM-dd")), ("people", "刘运、黄老师"), ("version", t.Version.ToString())), Ct)).ReadAsync<ChangeDto>();
+        Assert.Equal((ChangeState.Completed, "移交后清除", "刘运、黄老师"), (t.State, t.DisposalName, t.DisposalPeople));
+        Assert.Equal(2, t.Attachments.Count);
+        var resources = await (await edu.GetAsync($"/api/v1/systems/{a.SystemId}/resources", Ct)).ReadAsync<SystemResourcesDto>();
+        Assert.All(resources.Vms, v => Assert.Equal(VmState.Reclaimed, v.State));
+        Assert.Equal((0, 0m), (resources.Vcpu, resources.MonthlyFee));
+        Assert.Equal(pool.Allocated - new Resources(8, 16, 900), (await PublicPoolAsync(bureau)).Allocated);
+        var system = await (await edu.GetAsync($"/api/v1/systems/{a.SystemId}", Ct)).ReadAsync<InfoSystemDto>();
+        Assert.Equal(SystemLifecycle.Offline, system.Lifecycle);
+        var history = await (await edu.GetAsync($"/api/v1/inventory/vms/{trial.Vms[0].Id}", Ct)).ReadAsync<VmDetailDto>();
+        Assert.Contains("堡垒机账号", history.History[^1].Description);
+        Assert.Contains("移交后清除", history.History[^1].Description);
+    }
+
+    [Fact]
+    public async Task R_26_2_an_agency_sees_and_changes_only_its_own_systems()
+    {
+        var (edu, center, a, trial) = await app.LiveAsync();
+        var health = await app.SignInAsync("health");
+        var other = await (await health.PostJsonAsync("/api/v1/changes", new
+        {
+            systemId = a.SystemId, reason = "x", lines = new object[] { new { action = "Remove", vmId = trial.Vms[0].Id } },
+        })).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("请选择本单位已上云的信息系统", other.FieldError("systemId"));
+        var change = await (await edu.PostJsonAsync("/api/v1/changes", new
+        {
+            systemId = a.SystemId, reason = "缩减", lines = new object[] { new { action = "Remove", vmId = trial.Vms[1].Id } },
+        })).ReadAsync<ChangeDto>(HttpStatusCode.Created);
+        Assert.Equal(HttpStatusCode.NotFound, (await health.GetAsync($"/api/v1/changes/{change.Id}", Ct)).StatusCode);
+        Assert.DoesNotContain((await (await health.GetAsync("/api/v1/changes?pageSize=200", Ct)).ReadAsync<Paged<ChangeSummaryDto>>()).Items, c => c.Id == change.Id);
+        Assert.Contains((await (await center.GetAsync("/api/v1/changes?state=Submitted&pageSize=200", Ct)).ReadAsync<Paged<ChangeSummaryDto>>()).Items, c => c.Id == change.Id);
+        var rejected = await (await center.PostJsonAsync($"/api/v1/changes/{change.Id}/evaluation", new { opinion = "同意", version = change.Version })).ReadAsync<ChangeDto>();
+        var bureau = await app.SignInAsync("bureau");
+        var noReason = await (await bureau.PostJsonAsync($"/api/v1/changes/{change.Id}/reject", new { version = rejected.Version })).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("请填写不予批准的理由", noReason.FieldError("opinion"));
+        rejected = await (await bureau.PostJsonAsync($"/api/v1/changes/{change.Id}/reject", new { reason = "该虚拟机仍在使用", version = rejected.Version })).ReadAsync<ChangeDto>();
+        Assert.Equal((ChangeState.Rejected, "该虚拟机仍在使用"), (rejected.State, rejected.DecisionOpinion));
+        Assert.Equal(VmState.Active, (await (await edu.GetAsync($"/api/v1/inventory/vms/{trial.Vms[1].Id}", Ct)).ReadAsync<VmDetailDto>()).Vm.State);
+    }
+}
+
+public sealed class ChangesApiOnSqlite(SqliteApp app) : ChangesApiTests(app), IClassFixture<SqliteApp>;
+public sealed class ChangesApiOnPostgres(PostgresApp app) : ChangesApiTests(app), IClassFixture<PostgresApp>;
