@@ -95,5 +95,96 @@ public sealed class TrialPagesTests(BrowserApp app) : IClassFixture<BrowserApp>
         await edu.Locator("#gc-vm-detail").GetByText($"张三：zhangsan{tag}").WaitForAsync();
         await BrowserApp.ScreenshotAsync(edu, "inventory");
         await edu.Context.CloseAsync();
+
+        await ResizeThenTerminateAsync(a.SystemName, tag);
+    }
+
+    private static async Task<string> FileAsync(string name)
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory("gc-e2e-").FullName, name);
+        await File.WriteAllBytesAsync(path, ApplicationKit.Pdf);
+        return path;
+    }
+
+    /// <summary>R-21.6 then: the agency resizes its web server, then terminates the system; the Center reclaims with the data record.</summary>
+    private async Task ResizeThenTerminateAsync(string system, string tag)
+    {
+        var edu = await SignedInAsync("edu");
+        await edu.GotoAsync("/changes");
+        await edu.ClickAsync("#gc-new-change");
+        await edu.Locator("#gc-change-system .ant-select").ClickAsync();
+        await edu.Locator(".ant-select-dropdown:visible .ant-select-item-option").GetByText(system, new() { Exact = false }).ClickAsync();
+        var web = edu.Locator(".gc-change-line", new() { HasText = $"web-{tag}" });
+        await web.GetByText("调整配置").ClickAsync();
+        await edu.FillAsync($"#gc-resize-vcpu-web-{tag} input", "8");
+        await edu.FillAsync("#gc-change-reason", "招生季访问量翻倍"); // (moves focus: the number is taken)
+        await BrowserApp.ScreenshotAsync(edu, "change-new");
+        await edu.ClickAsync("#gc-submit-change");
+        await ConfirmAsync(edu);
+        await edu.Locator(".gc-state", new() { HasText = "待评估" }).WaitForAsync();
+        var url = new Uri(edu.Url).AbsolutePath;
+
+        var center = await SignedInAsync("center");
+        await center.GotoAsync(url);
+        await center.FillAsync("#gc-change-opinion", "同意扩容");
+        await center.ClickAsync("#gc-change-evaluate");
+        await ConfirmAsync(center);
+        await center.Locator(".gc-state", new() { HasText = "待审批" }).WaitForAsync();
+
+        var bureau = await SignedInAsync("bureau");
+        await bureau.GotoAsync("/changes");
+        await bureau.Locator("#gc-changes tr", new() { HasText = system }).First.ClickAsync();
+        await bureau.ClickAsync("#gc-change-approve");
+        await ConfirmAsync(bureau);
+        await bureau.Locator(".gc-state", new() { HasText = "待实施" }).WaitForAsync();
+
+        await center.ReloadAsync();
+        await center.ClickAsync("#gc-change-complete");
+        await ConfirmAsync(center);
+        await center.Locator(".gc-state", new() { HasText = "已完成" }).WaitForAsync();
+        await BrowserApp.ScreenshotAsync(center, "change-done");
+
+        // Termination: the evidence is attached, the Center reclaims with the data handover/wipe record.
+        await edu.GotoAsync("/changes/new?kind=Termination");
+        await edu.Locator("#gc-change-system .ant-select").ClickAsync();
+        await edu.Locator(".ant-select-dropdown:visible .ant-select-item-option").GetByText(system, new() { Exact = false }).ClickAsync();
+        await edu.GetByText("信息系统已下线").ClickAsync();
+        await edu.GetByText("数据已迁移或备份").ClickAsync();
+        await edu.Locator("#gc-evidence-file").SetInputFilesAsync(await FileAsync("下线证明.pdf"));
+        await edu.GetByText("下线证明.pdf").WaitForAsync();
+        await edu.ClickAsync("#gc-submit-change");
+        await ConfirmAsync(edu);
+        await edu.Locator(".gc-state", new() { HasText = "待评估" }).WaitForAsync();
+        url = new Uri(edu.Url).AbsolutePath;
+
+        await center.GotoAsync(url);
+        await center.FillAsync("#gc-change-opinion", "同意终止");
+        await center.ClickAsync("#gc-change-evaluate");
+        await ConfirmAsync(center);
+        await bureau.GotoAsync(url);
+        await bureau.ClickAsync("#gc-change-approve");
+        await ConfirmAsync(bureau);
+        await bureau.Locator(".gc-state", new() { HasText = "待实施" }).WaitForAsync();
+        await bureau.Context.CloseAsync();
+
+        await center.ReloadAsync();
+        await center.Locator("#gc-disposal-method .ant-select").ClickAsync();
+        await center.Locator(".ant-select-dropdown:visible .ant-select-item-option").GetByText("移交后清除").ClickAsync();
+        await center.FillAsync("#gc-disposal-people", "刘运、黄老师");
+        await center.Locator("#gc-certificate-file").SetInputFilesAsync(await FileAsync("数据清除证明.pdf"));
+        await center.GetByText("数据清除证明.pdf").WaitForAsync();
+        await BrowserApp.ScreenshotAsync(center, "termination-reclaim");
+        await center.ClickAsync("#gc-change-reclaim");
+        await ConfirmAsync(center);
+        await center.Locator(".gc-state", new() { HasText = "已完成" }).WaitForAsync();
+        await center.Locator("#gc-disposal").GetByText("移交后清除").WaitForAsync();
+        await center.Context.CloseAsync();
+
+        await edu.GotoAsync("/inventory");
+        await edu.FillAsync("#gc-inventory-q", tag);
+        await edu.ClickAsync("#gc-inventory-search");
+        await Assertions.Expect(edu.Locator("#gc-inventory tbody tr.ant-table-row", new() { HasText = "已回收" })).ToHaveCountAsync(2);
+        await edu.Locator("#gc-inventory tr", new() { HasText = $"web-{tag}" }).GetByText("8 核", new() { Exact = false }).WaitForAsync();
+        await edu.Context.CloseAsync();
     }
 }

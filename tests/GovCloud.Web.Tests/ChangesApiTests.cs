@@ -192,6 +192,8 @@ public abstract class ChangesApiTests(GovCloudApp app)
     {
         var (edu, center, a, trial) = await app.LiveAsync();
         var health = await app.SignInAsync("health");
+        Assert.Contains((await (await edu.GetAsync("/api/v1/inventory/systems", Ct)).ReadAsync<List<HeldSystemDto>>()), s => s.SystemId == a.SystemId && s.Vms == 2);
+        Assert.DoesNotContain((await (await health.GetAsync("/api/v1/inventory/systems", Ct)).ReadAsync<List<HeldSystemDto>>()), s => s.SystemId == a.SystemId);
         var other = await (await health.PostJsonAsync("/api/v1/changes", new
         {
             systemId = a.SystemId, reason = "x", lines = new object[] { new { action = "Remove", vmId = trial.Vms[0].Id } },

@@ -14,6 +14,7 @@ public static class InventoryApi
             .WithSummary("虚拟机台账（agencyId、zone、state：Trial 试用/Active 正式使用/Changing 变更中/Reclaiming 回收中/Reclaimed 已回收、q 主机名/IP/系统/负责人、" +
                          "sort：hostName、zone、vcpu、memoryGb、state、activeFrom、deliveredOn，前加 - 为倒序；含全部匹配结果的资源合计与月费用）");
         group.MapGet("/vms/export", Export).WithName("ExportInventoryVms").WithSummary("按同样的筛选条件导出虚拟机台账 Excel");
+        group.MapGet("/systems", Systems).WithName("ListSystemsHoldingResources").WithSummary("持有云资源（未回收虚拟机）的信息系统及台数：变更和终止的对象");
         group.MapGet("/vms/{vmId:guid}", Get).WithName("GetInventoryVm").WithSummary("一台虚拟机的详情及全部变动记录").ProducesProblem(404);
         app.MapGet("/api/v1/systems/{id:guid}/resources", OfSystem).WithTags("资源台账").WithName("GetSystemResources")
             .WithSummary("一个信息系统占用的虚拟机（含已回收的历史）、资源合计和月费用").ProducesProblem(404);
@@ -28,6 +29,9 @@ public static class InventoryApi
         VmState? state, string? q, Guid? systemId, string? sort, CancellationToken ct) =>
         TypedResults.File(await inventory.ExportAsync(Actor.From(http), new InventoryQuery(agencyId, zone, state, q, systemId, sort), ct),
             ExcelExport.ContentType, ExcelExport.FileName("资源台账", clock));
+
+    private static async Task<Ok<IReadOnlyList<HeldSystemDto>>> Systems(HttpContext http, InventoryService inventory, CancellationToken ct) =>
+        TypedResults.Ok(await inventory.HeldSystemsAsync(Actor.From(http), ct));
 
     private static async Task<Ok<VmDetailDto>> Get(Guid vmId, HttpContext http, InventoryService inventory, CancellationToken ct) =>
         TypedResults.Ok(await inventory.GetAsync(Actor.From(http), vmId, ct));

@@ -30,3 +30,5 @@ public sealed record InventoryList(IReadOnlyList<VmSummaryDto> Items, int Total,
 /// <summary>What one information system holds: its VMs (reclaimed ones as history) and what it costs a month.</summary>
 public sealed record SystemResourcesDto(Guid SystemId, string SystemName, Guid OrganisationId, string OrganisationName, IReadOnlyList<VmSummaryDto> Vms,
     int Vcpu, int MemoryGb, int StorageGb, decimal MonthlyFee);
+
+public sealed record HeldSystemDto(Guid SystemId, string SystemName, int Vms);

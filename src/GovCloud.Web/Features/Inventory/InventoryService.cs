@@ -80,6 +80,16 @@ public sealed class InventoryService(GovCloudDbContext db, DataScope scope, Time
             held.Sum(v => v.SystemDiskGb + v.DataDiskGb), vms.Sum(v => v.MonthlyFee ?? 0));
     }
 
+    /// <summary>The systems (in the actor's scope) holding VMs not yet reclaimed: what a change or a termination can be about.</summary>
+    public async Task<IReadOnlyList<HeldSystemDto>> HeldSystemsAsync(Actor actor, CancellationToken ct)
+    {
+        var visible = await scope.OrganisationsAsync(actor, ct);
+        var query = db.CloudVms.AsNoTracking().Where(v => v.State != VmState.Reclaimed);
+        if (visible is not null) query = query.Where(v => visible.Contains(v.OrganisationId));
+        return await query.GroupBy(v => new { v.SystemId, v.System!.Name }).OrderBy(g => g.Key.Name)
+            .Select(g => new HeldSystemDto(g.Key.SystemId, g.Key.Name, g.Count())).ToListAsync(ct);
+    }
+
     /// <summary>The VMs built for one application, for its trial panel (the caller has checked the application is visible).</summary>
     internal async Task<IReadOnlyList<VmSummaryDto>> OfApplicationAsync(Guid applicationId, CancellationToken ct)
     {
