@@ -3,11 +3,16 @@
 # free port). Prints markdown rows for bench/RESULTS.md.
 # Usage: bench/scale.sh dashboard [clocks=1000000] [runs=30]       the deadline dashboard over N clocks
 #        bench/scale.sh applications [applications=20000] [runs=50]  GET /api/v1/applications over N applications
+#        bench/scale.sh inventory [vms=100000] [runs=30]             the inventory lists, GET /api/v1/pools and the full export
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scenario=${1:?"usage: bench/scale.sh dashboard|applications [size] [runs]"}
-size=${2:-$([ "$scenario" = dashboard ] && echo 1000000 || echo 20000)}
-runs=${3:-$([ "$scenario" = dashboard ] && echo 30 || echo 50)}
+scenario=${1:?"usage: bench/scale.sh dashboard|applications|inventory [size] [runs]"}
+case "$scenario" in
+  dashboard) size=${2:-1000000}; runs=${3:-30} ;;
+  applications) size=${2:-20000}; runs=${3:-50} ;;
+  inventory) size=${2:-100000}; runs=${3:-30} ;;
+  *) echo "unknown scenario: $scenario" >&2; exit 2 ;;
+esac
 dotnet build bench/GovCloud.Bench -c Release -nologo -v quiet >/dev/null
 run() { dotnet bench/GovCloud.Bench/bin/Release/net10.0/GovCloud.Bench.dll "$scenario" "$@" | grep '^|'; }
 

@@ -25,27 +25,9 @@ namespace GovCloud.Bench;
 /// </summary>
 public static class ApplicationsScale
 {
-    private const string Password = "Bench#Pass2026";
-
     public static async Task<int> RunAsync(string provider, string connectionString, int count, int runs)
     {
-        // The web project's folder, as the test projects find it through their build metadata.
-        var root = Directory.GetCurrentDirectory();
-        while (!Directory.Exists(Path.Combine(root, "src", "GovCloud.Web"))) root = Path.GetDirectoryName(root) ?? throw new DirectoryNotFoundException("运行目录须在仓库内");
-        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_GOVCLOUD_WEB", Path.Combine(root, "src", "GovCloud.Web"));
-        // Any type of the web assembly names its entry point (this project has a Program of its own).
-        await using var app = new WebApplicationFactory<GovCloudOptions>().WithWebHostBuilder(b =>
-        {
-            b.UseSetting("GovCloud:Database:Provider", provider);
-            b.UseSetting("ConnectionStrings:GovCloud", connectionString);
-            b.UseSetting("GovCloud:Demo:Enabled", "true");
-            b.UseSetting("GovCloud:Demo:Applications", "false");
-            b.UseSetting("GovCloud:Demo:Password", Password);
-            b.UseSetting("GovCloud:Deadlines:SweepIntervalSeconds", "86400");
-            b.UseSetting("GovCloud:Security:SignInAttemptsPerMinute", "100000");
-            b.UseSetting("GovCloud:Files:Root", Path.Combine(Path.GetTempPath(), "govcloud-bench-files"));
-            b.UseSetting("Serilog:MinimumLevel:Default", "Warning");
-        });
+        await using var app = BenchHost.Create(provider, connectionString);
         var generate = Stopwatch.StartNew();
         using (var warm = app.CreateClient()) { } // starts the host: migrations and the demo city
         await GenerateAsync(app.Services, count);
@@ -61,10 +43,7 @@ public static class ApplicationsScale
         };
         foreach (var (user, name, url) in lists)
         {
-            using var client = app.CreateClient();
-            var token = await (await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = user, password = Password }))
-                .Content.ReadFromJsonAsync<TokenBody>();
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.AccessToken);
+            using var client = await BenchHost.ClientAsync(app, user);
             (await client.GetAsync(url)).EnsureSuccessStatusCode(); // warm-up
             var times = new List<double>();
             var total = 0;
@@ -78,13 +57,12 @@ public static class ApplicationsScale
                 total = page!.Total;
             }
             times.Sort();
-            Console.WriteLine($"| {provider} | {count:N0} | {name} | {total:N0} | {Percentile(times, 0.50):F0} ms | {Percentile(times, 0.95):F0} ms |");
+            Console.WriteLine($"| {provider} | {count:N0} | {name} | {total:N0} | {BenchHost.Percentile(times, 0.50):F0} ms | {BenchHost.Percentile(times, 0.95):F0} ms |");
         }
         Console.Error.WriteLine($"{provider}: generated {count:N0} applications in {generate.Elapsed.TotalSeconds:F0} s");
         return 0;
     }
 
-    private sealed record TokenBody(string AccessToken);
     private sealed record PageBody(int Total);
 
     /// <summary>N applications of the demo agencies in a realistic mix of states, each with its system, 1–4 VMs and its open clock.</summary>
@@ -148,6 +126,4 @@ public static class ApplicationsScale
         }
         if (db.Database.IsNpgsql()) await db.Database.ExecuteSqlRawAsync("ANALYZE");
     }
-
-    private static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
 }

@@ -8,5 +8,7 @@ if (args.Length >= 3 && args[0] == "dashboard")
     return await DashboardScale.RunAsync(args[1], args[2], args.Length > 3 ? int.Parse(args[3]) : 1_000_000, args.Length > 4 ? int.Parse(args[4]) : 30);
 if (args.Length >= 3 && args[0] == "applications")
     return await ApplicationsScale.RunAsync(args[1], args[2], args.Length > 3 ? int.Parse(args[3]) : 20_000, args.Length > 4 ? int.Parse(args[4]) : 50);
+if (args.Length >= 3 && args[0] == "inventory")
+    return await InventoryScale.RunAsync(args[1], args[2], args.Length > 3 ? int.Parse(args[3]) : 100_000, args.Length > 4 ? int.Parse(args[4]) : 30);
 BenchmarkSwitcher.FromAssembly(typeof(DeadlineBenchmarks).Assembly).Run(args);
 return 0;

@@ -111,3 +111,33 @@ public class ChangeRulesTests
         Assert.Equal("终止申请当前为“待审批”，不能回收资源", early.Message);
     }
 }
+
+// elastic scaling inside the approved envelope needs no approval; outside it is a change.
+public class ElasticRulesTests
+{
+    private static readonly ElasticEnvelope Envelope = new(2, 16, 4, 64);
+
+    [Theory]
+    [InlineData(2, 4, null)]
+    [InlineData(16, 64, null)]
+    [InlineData(17, 64, "超出批准的弹性范围（vCPU 2–16 核、内存 4–64 GB），请提交变更申请")]
+    [InlineData(8, 2, "超出批准的弹性范围")]
+    public void R_21_5_a_VM_scales_by_itself_only_inside_the_envelope(int vcpu, int memory, string? refusal)
+    {
+        var result = ElasticRules.Check(Envelope, vcpu, memory);
+        if (refusal is null) Assert.Null(result);
+        else Assert.Contains(refusal, result);
+    }
+
+    [Fact]
+    public void R_21_5_a_system_not_approved_as_elastic_cannot_scale_by_itself() =>
+        Assert.Equal("该系统未经批准弹性调整，调整配置请提交变更申请", ElasticRules.Check(null, 4, 8));
+
+    [Fact]
+    public void R_21_5_an_envelope_stays_within_the_per_VM_limits()
+    {
+        var limits = new VmLimits();
+        Assert.Empty(ElasticRules.Validate(Envelope, limits));
+        Assert.Equal(["elastic.vcpu", "elastic.memoryGb"], ElasticRules.Validate(new ElasticEnvelope(8, 4, 1, 1024), limits).Select(p => p.Field));
+    }
+}

@@ -188,6 +188,44 @@ public abstract class ChangesApiTests(GovCloudApp app)
     }
 
     [Fact]
+    public async Task R_21_5_an_elastic_range_approved_by_a_change_lets_the_platform_scale_inside_it_and_refuses_outside()
+    {
+        var (edu, center, a, trial) = await app.LiveAsync();
+        var web = trial.Vms.Single(v => v.HostName.StartsWith("web-"));
+        var platform = await app.SignInAsync("cloudapi");
+        var notElastic = await (await platform.PostJsonAsync($"/api/v1/inventory/vms/{web.Id}/scaling-events", new { vcpu = 8, memoryGb = 16 }))
+            .ProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal("该系统未经批准弹性调整，调整配置请提交变更申请", notElastic.Detail);
+
+        var bad = await (await edu.PostJsonAsync("/api/v1/changes", new
+        {
+            systemId = a.SystemId, reason = "高峰期弹性", lines = Array.Empty<object>(), elastic = new { minVcpu = 8, maxVcpu = 4, minMemoryGb = 4, maxMemoryGb = 32 },
+        })).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("下限不大于上限", bad.FieldError("elastic.vcpu"));
+        var change = await (await edu.PostJsonAsync("/api/v1/changes", new
+        {
+            systemId = a.SystemId, reason = "高峰期弹性", lines = Array.Empty<object>(), elastic = new { minVcpu = 2, maxVcpu = 16, minMemoryGb = 4, maxMemoryGb = 32 },
+        })).ReadAsync<ChangeDto>(HttpStatusCode.Created);
+        Assert.Equal("vCPU 2–16 核、内存 4–32 GB", change.Elastic!.ToString());
+        change = await (await center.PostJsonAsync($"/api/v1/changes/{change.Id}/evaluation", new { opinion = "同意", version = change.Version })).ReadAsync<ChangeDto>();
+        var bureau = await app.SignInAsync("bureau");
+        change = await (await bureau.PostJsonAsync($"/api/v1/changes/{change.Id}/approve", new { version = change.Version })).ReadAsync<ChangeDto>();
+        change = await (await center.PostJsonAsync($"/api/v1/changes/{change.Id}/completion", new { version = change.Version })).ReadAsync<ChangeDto>();
+        Assert.Equal(ChangeState.Completed, change.State);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await edu.PostJsonAsync($"/api/v1/inventory/vms/{web.Id}/scaling-events", new { vcpu = 8, memoryGb = 16 })).StatusCode);
+        var scaled = await (await platform.PostJsonAsync($"/api/v1/inventory/vms/{web.Id}/scaling-events", new { vcpu = 12, memoryGb = 24, note = "CPU 利用率持续 85%" }))
+            .ReadAsync<VmDetailDto>();
+        Assert.Equal((12, 24), (scaled.Vm.Vcpu, scaled.Vm.MemoryGb));
+        Assert.Equal(VmEventKind.Scaled, scaled.History[^1].Kind);
+        Assert.Contains("4 核 / 8 GB → 12 核 / 24 GB", scaled.History[^1].Description);
+        var outside = await (await platform.PostJsonAsync($"/api/v1/inventory/vms/{web.Id}/scaling-events", new { vcpu = 32, memoryGb = 24 })).ProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal("调整后为 32 核 / 24 GB，超出批准的弹性范围（vCPU 2–16 核、内存 4–32 GB），请提交变更申请", outside.Detail);
+        Assert.Equal(12, (await (await edu.GetAsync($"/api/v1/inventory/vms/{web.Id}", Ct)).ReadAsync<VmDetailDto>()).Vm.Vcpu);
+        Assert.Equal(1, await app.WithDbAsync(d => d.AuditEntries.CountAsync(e => e.Action == "VmScaled" && e.EntityId == web.Id.ToString(), Ct)));
+    }
+
+    [Fact]
     public async Task R_26_2_an_agency_sees_and_changes_only_its_own_systems()
     {
         var (edu, center, a, trial) = await app.LiveAsync();

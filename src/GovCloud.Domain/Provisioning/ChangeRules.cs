@@ -42,10 +42,12 @@ public static class ChangeRules
     };
 
     /// <summary>Every problem of a change, by field; a VM in the middle of another change or being reclaimed cannot be changed.</summary>
-    public static IReadOnlyList<RuleProblem> Validate(IReadOnlyList<ChangeLineRequest> lines, IReadOnlyList<HeldVm> held, VmLimits limits, string systemName)
+    public static IReadOnlyList<RuleProblem> Validate(IReadOnlyList<ChangeLineRequest> lines, IReadOnlyList<HeldVm> held, VmLimits limits, string systemName,
+        ElasticEnvelope? elastic = null)
     {
         var problems = new List<RuleProblem>();
-        if (lines.Count == 0) problems.Add(new RuleProblem("lines", "请至少填写一项变更"));
+        if (lines.Count == 0 && elastic is null) problems.Add(new RuleProblem("lines", "请至少填写一项变更"));
+        if (elastic is not null) problems.AddRange(ElasticRules.Validate(elastic, limits));
         var touched = new HashSet<Guid>();
         var newRows = new List<(int Index, VmRequest Row)>();
         for (var i = 0; i < lines.Count; i++)

@@ -15,6 +15,8 @@ public enum Role
     BureauApprover,
     Inspector,
     FinanceViewer,
+    /// <summary>The cloud platform's service account: reports elastic scaling with a bearer token.</summary>
+    PlatformAgent,
 }
 
 public static class Roles
@@ -34,6 +36,7 @@ public static class Roles
         Role.BureauApprover => "审批人员",
         Role.Inspector => "监管检查人员",
         Role.FinanceViewer => "财政人员",
+        Role.PlatformAgent => "云平台对接账号",
         _ => role.ToString(),
     };
 
@@ -43,7 +46,7 @@ public static class Roles
         Role.SystemAdmin or Role.SecurityAdmin or Role.AuditAdmin =>
             organisation is OrganisationType.Bureau or OrganisationType.Center,
         Role.AgencyOperator or Role.AgencySecurityOfficer => organisation.IsTenant(),
-        Role.CenterEvaluator or Role.CenterOperator => organisation == OrganisationType.Center,
+        Role.CenterEvaluator or Role.CenterOperator or Role.PlatformAgent => organisation == OrganisationType.Center,
         Role.BureauApprover => organisation == OrganisationType.Bureau,
         Role.Inspector => organisation.IsRegulator() || organisation == OrganisationType.Bureau,
         Role.FinanceViewer => organisation == OrganisationType.Finance,

@@ -97,6 +97,7 @@ public static class AuditActions
     public const string ChangeApproved = "ChangeApproved";
     public const string ChangeRejected = "ChangeRejected";
     public const string ChangeCompleted = "ChangeCompleted";
+    public const string VmScaled = "VmScaled";
 
     public static string Label(string action) => action switch
     {
@@ -158,6 +159,7 @@ public static class AuditActions
         ChangeApproved => "批准变更/终止申请",
         ChangeRejected => "不予批准变更/终止申请",
         ChangeCompleted => "实施变更/回收资源",
+        VmScaled => "弹性调整",
         _ => action,
     };
 
@@ -168,6 +170,6 @@ public static class AuditActions
         CalendarImported, CalendarDayChanged, ClockStarted, ClockPaused, ClockResumed, ClockCompleted, ClockCancelled,
         ClockRecomputed, ClockOverdue, SystemRegistered, SystemUpdated, SystemsImported, MigrationSnapshotTaken, CatalogItemCreated, CatalogItemUpdated, CatalogPriceSet, NetworkZoneCreated, NetworkZoneUpdated, PoolCapacityChanged, PoolOverridden, PoolSnapshotTaken, ApplicationCreated, ApplicationUpdated, ApplicationVmsReplaced, AttachmentAdded, AttachmentRemoved, ApplicationSubmitted, ApplicationEvaluated, ApplicationApproved, ApplicationRejected, ApplicationReturned,
         TrialOpened, TrialDelivered, TrialAgreementConfirmed, TrialResultReported, TrialExtended, TrialWentLive, TrialReclaimed,
-        ChangeSubmitted, ChangeEvaluated, ChangeApproved, ChangeRejected, ChangeCompleted,
+        ChangeSubmitted, ChangeEvaluated, ChangeApproved, ChangeRejected, ChangeCompleted, VmScaled,
     ];
 }

@@ -16,6 +16,9 @@ public static class InventoryApi
         group.MapGet("/vms/export", Export).WithName("ExportInventoryVms").WithSummary("按同样的筛选条件导出虚拟机台账 Excel");
         group.MapGet("/systems", Systems).WithName("ListSystemsHoldingResources").WithSummary("持有云资源（未回收虚拟机）的信息系统及台数：变更和终止的对象");
         group.MapGet("/vms/{vmId:guid}", Get).WithName("GetInventoryVm").WithSummary("一台虚拟机的详情及全部变动记录").ProducesProblem(404);
+        group.MapPost("/vms/{vmId:guid}/scaling-events", Scale).WithName("RecordScalingEvent")
+            .WithSummary("云平台报送弹性调整（云平台对接账号的令牌）：在系统批准的弹性范围内直接记录，超出范围返回 409 并提示提交变更申请")
+            .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
         app.MapGet("/api/v1/systems/{id:guid}/resources", OfSystem).WithTags("资源台账").WithName("GetSystemResources")
             .WithSummary("一个信息系统占用的虚拟机（含已回收的历史）、资源合计和月费用").ProducesProblem(404);
         return app;
@@ -32,6 +35,9 @@ public static class InventoryApi
 
     private static async Task<Ok<IReadOnlyList<HeldSystemDto>>> Systems(HttpContext http, InventoryService inventory, CancellationToken ct) =>
         TypedResults.Ok(await inventory.HeldSystemsAsync(Actor.From(http), ct));
+
+    private static async Task<Ok<VmDetailDto>> Scale(Guid vmId, ScalingInput input, HttpContext http, InventoryService inventory, CancellationToken ct) =>
+        TypedResults.Ok(await inventory.ScaleAsync(Actor.From(http), vmId, input, ct));
 
     private static async Task<Ok<VmDetailDto>> Get(Guid vmId, HttpContext http, InventoryService inventory, CancellationToken ct) =>
         TypedResults.Ok(await inventory.GetAsync(Actor.From(http), vmId, ct));

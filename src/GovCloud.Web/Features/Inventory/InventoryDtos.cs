@@ -19,7 +19,10 @@ public sealed record VmEventDto(VmEventKind Kind, string Description, DateTimeOf
 }
 
 public sealed record VmDetailDto(VmSummaryDto Vm, string OwnerEmails, string OwnerMobiles, string Provider, string? ExternalId, string ApplicationNumber,
-    IReadOnlyList<VmEventDto> History);
+    IReadOnlyList<VmEventDto> History, ElasticEnvelope? Elastic = null);
+
+/// <summary>What the platform reports after scaling a VM by itself .</summary>
+public sealed record ScalingInput(int? Vcpu, int? MemoryGb, string? Note);
 
 public sealed record InventoryQuery(Guid? AgencyId = null, string? Zone = null, VmState? State = null, string? Q = null, Guid? SystemId = null,
     string? Sort = null, int? Page = null, int? PageSize = null);

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using GovCloud.Domain.Applications;
 using GovCloud.Domain.Provisioning;
+using GovCloud.Domain.Security;
 using GovCloud.Web.Features.Audit;
 using GovCloud.Web.Features.Provisioning;
 using GovCloud.Web.Infrastructure;
@@ -15,7 +16,7 @@ namespace GovCloud.Web.Features.Inventory;
 /// owners, state, monthly fee at today's catalogue prices and full history. An agency sees its own
 /// (a county its departments'); the Center, the Bureau, Finance and the regulators see all.
 /// </summary>
-public sealed class InventoryService(GovCloudDbContext db, DataScope scope, TimeProvider clock)
+public sealed class InventoryService(GovCloudDbContext db, DataScope scope, AuditLog audit, TimeProvider clock)
 {
     public async Task<InventoryList> ListAsync(Actor actor, InventoryQuery q, CancellationToken ct)
     {
@@ -57,12 +58,41 @@ public sealed class InventoryService(GovCloudDbContext db, DataScope scope, Time
                   ?? throw ProblemException.NotFound("虚拟机");
         var more = await db.CloudVms.AsNoTracking().Where(v => v.Id == id).Select(v => new
         {
-            v.OwnerEmails, v.OwnerMobiles, v.Provider, v.ExternalId,
+            v.OwnerEmails, v.OwnerMobiles, v.Provider, v.ExternalId, v.System!.ElasticMinVcpu, v.System.ElasticMaxVcpu, v.System.ElasticMinMemoryGb, v.System.ElasticMaxMemoryGb,
             Number = db.ResourceApplications.Where(a => a.Id == v.ApplicationId).Select(a => a.Number).FirstOrDefault(),
         }).FirstAsync(ct);
         var history = (await db.CloudVmEvents.AsNoTracking().Where(x => x.VmId == id).ToListAsync(ct))
             .OrderBy(x => x.At).ThenBy(x => x.Id).Select(x => new VmEventDto(x.Kind, x.Description, x.At, x.By)).ToList();
-        return new VmDetailDto(row.WithFee(await PricesAsync(ct)), more.OwnerEmails, more.OwnerMobiles, more.Provider, more.ExternalId, more.Number ?? "", history);
+        var elastic = more.ElasticMinVcpu is null ? null
+            : new ElasticEnvelope(more.ElasticMinVcpu.Value, more.ElasticMaxVcpu!.Value, more.ElasticMinMemoryGb!.Value, more.ElasticMaxMemoryGb!.Value);
+        return new VmDetailDto(row.WithFee(await PricesAsync(ct)), more.OwnerEmails, more.OwnerMobiles, more.Provider, more.ExternalId, more.Number ?? "", history, elastic);
+    }
+
+    /// <summary>
+    /// R-21.5: the platform scaled a VM of an elastic system by itself. Inside the approved range it is
+    /// recorded (specs, history, audit, so the pool and the fee follow); outside it is refused, pointing to a change.
+    /// </summary>
+    public async Task<VmDetailDto> ScaleAsync(Actor actor, Guid id, ScalingInput input, CancellationToken ct)
+    {
+        if (!actor.IsIn(Role.PlatformAgent)) throw ProblemException.Forbidden("弹性调整由云平台对接账号报送");
+        var vm = await db.CloudVms.Include(v => v.System).FirstOrDefaultAsync(v => v.Id == id, ct) ?? throw ProblemException.NotFound("虚拟机");
+        var v = new Validation();
+        if (input.Vcpu is null or < 1) v.Add("vcpu", "请填写调整后的 vCPU 核数");
+        if (input.MemoryGb is null or < 1) v.Add("memoryGb", "请填写调整后的内存 GB");
+        if (input.Note?.Length > 200) v.Add("note", "说明不能超过 200 个字");
+        v.ThrowIfInvalid();
+        if (vm.State != VmState.Active) throw new ProblemException(409, "不能弹性调整", $"虚拟机 {vm.HostName} 当前为“{vm.State.DisplayName()}”，只有正式使用中的虚拟机可以弹性调整");
+        if (ElasticRules.Check(vm.System!.Elastic, input.Vcpu!.Value, input.MemoryGb!.Value) is { } refusal) throw new ProblemException(409, "超出弹性范围", refusal);
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var before = new { vm.Vcpu, vm.MemoryGb };
+        (vm.Vcpu, vm.MemoryGb) = (input.Vcpu.Value, input.MemoryGb.Value);
+        vm.Version++;
+        Record(actor, vm, VmEventKind.Scaled, $"弹性调整：{before.Vcpu} 核 / {before.MemoryGb} GB → {vm.Vcpu} 核 / {vm.MemoryGb} GB{(string.IsNullOrWhiteSpace(input.Note) ? "" : "（" + input.Note.Trim() + "）")}");
+        audit.Record(actor, AuditActions.VmScaled, nameof(CloudVm), vm.Id, before, new { vm.Vcpu, vm.MemoryGb, vm.HostName, note = input.Note });
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return await GetAsync(actor, id, ct);
     }
 
     /// <summary>GET /api/v1/systems/{id}/resources: what one system holds, for its agency and the Center.</summary>

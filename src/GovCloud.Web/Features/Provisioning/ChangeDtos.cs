@@ -20,7 +20,8 @@ public sealed record ChangeDto(
     string? Reason, DateTimeOffset CreatedAt, string? CreatedBy, bool SystemOffline, bool DataSecured,
     string? EvaluationOpinion, string? EvaluatedBy, DateTimeOffset? EvaluatedAt, string? DecisionOpinion, string? DecidedBy, DateTimeOffset? DecidedAt,
     DateTimeOffset? CompletedAt, string? CompletedBy, DataDisposal? DisposalMethod, DateOnly? DisposalDate, string? DisposalPeople,
-    IReadOnlyList<ChangeLineDto> Lines, IReadOnlyList<ChangeAttachmentDto> Attachments, IReadOnlyList<ClockDto> Clocks, long Version)
+    IReadOnlyList<ChangeLineDto> Lines, IReadOnlyList<ChangeAttachmentDto> Attachments, IReadOnlyList<ClockDto> Clocks, long Version,
+    ElasticEnvelope? Elastic = null)
 {
     public string KindName => Kind.DisplayName();
     public string StateName => State.DisplayName();
@@ -37,7 +38,7 @@ public sealed record ChangeSummaryDto(Guid Id, string Number, ChangeKind Kind, G
 public sealed record ChangeQuery(ChangeState? State = null, ChangeKind? Kind = null, Guid? SystemId = null, int? Page = null, int? PageSize = null);
 
 /// <summary>A change of one system: why, and its lines.</summary>
-public sealed record ChangeInput(Guid? SystemId, string? Reason, IReadOnlyList<ChangeLineRequest>? Lines);
+public sealed record ChangeInput(Guid? SystemId, string? Reason, IReadOnlyList<ChangeLineRequest>? Lines, ElasticEnvelope? Elastic = null);
 
 public sealed record TerminationInput(Guid? SystemId, string? Reason, bool? SystemOffline, bool? DataSecured);
 

@@ -36,6 +36,15 @@ public sealed class ChangeRequest
     public DateTimeOffset? CompletedAt { get; set; }
     public string? CompletedBy { get; set; }
 
+    /// <summary>The elastic range asked for; it applies to the system once the change is carried out.</summary>
+    public int? ElasticMinVcpu { get; set; }
+    public int? ElasticMaxVcpu { get; set; }
+    public int? ElasticMinMemoryGb { get; set; }
+    public int? ElasticMaxMemoryGb { get; set; }
+
+    public ElasticEnvelope? Elastic => ElasticMinVcpu is null ? null
+        : new(ElasticMinVcpu.Value, ElasticMaxVcpu!.Value, ElasticMinMemoryGb!.Value, ElasticMaxMemoryGb!.Value);
+
     public DataDisposal? DisposalMethod { get; set; }
     public DateOnly? DisposalDate { get; set; }
     public string? DisposalPeople { get; set; }

@@ -65,12 +65,15 @@ public sealed class ChangeService(
         var v = new Validation();
         if (input.Reason?.Length > 1000) v.Add("reason", "变更理由不能超过 1000 个字");
         if (string.IsNullOrWhiteSpace(input.Reason)) v.Add("reason", "请填写变更理由");
-        foreach (var p in ChangeRules.Validate(lines, held.Select(h => h.Held).ToList(), await catalog.LimitsAsync(ct), system.Name)) v.Add(p.Field, p.Message);
+        foreach (var p in ChangeRules.Validate(lines, held.Select(h => h.Held).ToList(), await catalog.LimitsAsync(ct), system.Name, input.Elastic))
+            v.Add(p.Field, p.Message);
         v.ThrowIfInvalid();
 
         var change = await OpenAsync(actor, system, ChangeKind.Change, input.Reason, ct, c =>
         {
             c.Lines = lines.Select((l, i) => Line(i + 1, l, held.FirstOrDefault(h => h.Held.Id == l.VmId))).ToList();
+            if (input.Elastic is { } e)
+                (c.ElasticMinVcpu, c.ElasticMaxVcpu, c.ElasticMinMemoryGb, c.ElasticMaxMemoryGb) = (e.MinVcpu, e.MaxVcpu, e.MinMemoryGb, e.MaxMemoryGb);
         });
         return await GetAsync(actor, change, ct);
     }
@@ -240,7 +243,14 @@ public sealed class ChangeService(
                     break;
             }
         }
-        await FinishAsync(actor, c, new { resized, added = built.Select(b => b.HostName) }, ct);
+        if (c.Elastic is { } elastic)
+        {
+            // from now on the platform may scale this system's VMs within the range without approval.
+            (c.System!.ElasticMinVcpu, c.System.ElasticMaxVcpu, c.System.ElasticMinMemoryGb, c.System.ElasticMaxMemoryGb) =
+                (elastic.MinVcpu, elastic.MaxVcpu, elastic.MinMemoryGb, elastic.MaxMemoryGb);
+            c.System.Version++;
+        }
+        await FinishAsync(actor, c, new { resized, added = built.Select(b => b.HostName), elastic = c.Elastic?.ToString() }, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return await GetAsync(actor, id, ct);
@@ -358,7 +368,7 @@ public sealed class ChangeService(
         await NextStepAsync(actor, c, ChangeState.Submitted, "Evaluate", "评估", center, Role.CenterEvaluator, Settings.ChangeEvaluationWorkingDays, ct);
         audit.Record(actor, AuditActions.ChangeSubmitted, CaseType, c.Id, null, new
         {
-            kind = kind.ToString(), c.Number, c.Reason, lines = c.Lines.Select(l => new { l.No, action = l.Action.ToString(), l.HostName, l.ToVcpu, l.ToMemoryGb }),
+            kind = kind.ToString(), c.Number, c.Reason, elastic = c.Elastic?.ToString(), lines = c.Lines.Select(l => new { l.No, action = l.Action.ToString(), l.HostName, l.ToVcpu, l.ToMemoryGb }),
         });
         await NotifyAsync(center, Role.CenterEvaluator, c, "待评估", $"{system.Organisation!.Name}提交了《{system.Name}》{kind.DisplayName()} {c.Number}，请在期限内评估。", ct);
         await db.SaveChangesAsync(ct);
@@ -451,7 +461,7 @@ public sealed class ChangeService(
         c.Lines.OrderBy(l => l.No).Select(l => new ChangeLineDto(l.No, l.Action, l.VmId, l.Zone, l.HostName, l.From, l.To, l.ServerType, l.SubsystemName,
             l.OwnerNames, l.OperatingSystem)).ToList(),
         c.Attachments.OrderBy(a => a.UploadedAt).Select(a => new ChangeAttachmentDto(a.Id, a.Kind, a.FileName, a.Size, a.Sha256, a.UploadedAt, a.UploadedBy)).ToList(),
-        await clocks.ForCaseAsync(CaseType, c.Id.ToString(), ct), c.Version);
+        await clocks.ForCaseAsync(CaseType, c.Id.ToString(), ct), c.Version, c.Elastic);
 
     private static readonly Expression<Func<ChangeRequest, ChangeSummaryDto>> ToSummary = c => new ChangeSummaryDto(c.Id, c.Number, c.Kind, c.OrganisationId,
         c.Organisation!.Name, c.SystemId, c.System!.Name, c.State, c.Lines.Count, c.CreatedAt, c.OpenClock == null ? null : c.OpenClock.DueOn);

@@ -22,5 +22,14 @@ public sealed class InfoSystem
     public SystemLifecycle Lifecycle { get; set; }
     public string? Remarks { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>R-21.5: the approved range each VM of an elastic system may scale in by itself (set by a carried-out change).</summary>
+    public int? ElasticMinVcpu { get; set; }
+    public int? ElasticMaxVcpu { get; set; }
+    public int? ElasticMinMemoryGb { get; set; }
+    public int? ElasticMaxMemoryGb { get; set; }
+
+    public GovCloud.Domain.Provisioning.ElasticEnvelope? Elastic => ElasticMinVcpu is null ? null
+        : new(ElasticMinVcpu.Value, ElasticMaxVcpu!.Value, ElasticMinMemoryGb!.Value, ElasticMaxMemoryGb!.Value);
+
     public long Version { get; set; }
 }

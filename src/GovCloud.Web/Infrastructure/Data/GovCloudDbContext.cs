@@ -150,6 +150,7 @@ public abstract class GovCloudDbContext(DbContextOptions options)
 
         b.Entity<InfoSystem>(e =>
         {
+            e.Ignore(x => x.Elastic);
             e.Property(s => s.Name).HasMaxLength(100);
             e.HasIndex(s => new { s.OrganisationId, s.Name }).IsUnique();
             e.Property(s => s.Subsystems).HasMaxLength(500);
@@ -344,6 +345,7 @@ public abstract class GovCloudDbContext(DbContextOptions options)
                 e.Property(name).HasMaxLength(256);
             e.Property(c => c.DisposalMethod).HasConversion<string>().HasMaxLength(20);
             e.Property(c => c.DisposalPeople).HasMaxLength(200);
+            e.Ignore(c => c.Elastic);
             e.Property(c => c.Version).IsConcurrencyToken();
             e.HasOne(c => c.Organisation).WithMany().HasForeignKey(c => c.OrganisationId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne(c => c.System).WithMany().HasForeignKey(c => c.SystemId).OnDelete(DeleteBehavior.Restrict);

@@ -1114,6 +1114,18 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<int?>("ElasticMaxMemoryGb")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ElasticMaxVcpu")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ElasticMinMemoryGb")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ElasticMinVcpu")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset?>("EvaluatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1443,6 +1455,18 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("ElasticMaxMemoryGb")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ElasticMaxVcpu")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ElasticMinMemoryGb")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ElasticMinVcpu")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Kind")
                         .IsRequired()

@@ -1093,6 +1093,18 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ElasticMaxMemoryGb")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ElasticMaxVcpu")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ElasticMinMemoryGb")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ElasticMinVcpu")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("EvaluatedAt")
                         .HasColumnType("INTEGER");
 
@@ -1419,6 +1431,18 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ElasticMaxMemoryGb")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ElasticMaxVcpu")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ElasticMinMemoryGb")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ElasticMinVcpu")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Kind")

@@ -11,6 +11,30 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<int>(
+                name: "ElasticMaxMemoryGb",
+                table: "InfoSystems",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "ElasticMaxVcpu",
+                table: "InfoSystems",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "ElasticMinMemoryGb",
+                table: "InfoSystems",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "ElasticMinVcpu",
+                table: "InfoSystems",
+                type: "INTEGER",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "ChangeRequests",
                 columns: table => new
@@ -34,6 +58,10 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
                     DecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     CompletedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     CompletedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ElasticMinVcpu = table.Column<int>(type: "INTEGER", nullable: true),
+                    ElasticMaxVcpu = table.Column<int>(type: "INTEGER", nullable: true),
+                    ElasticMinMemoryGb = table.Column<int>(type: "INTEGER", nullable: true),
+                    ElasticMaxMemoryGb = table.Column<int>(type: "INTEGER", nullable: true),
                     DisposalMethod = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
                     DisposalDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     DisposalPeople = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
@@ -359,6 +387,22 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "CloudVms");
+
+            migrationBuilder.DropColumn(
+                name: "ElasticMaxMemoryGb",
+                table: "InfoSystems");
+
+            migrationBuilder.DropColumn(
+                name: "ElasticMaxVcpu",
+                table: "InfoSystems");
+
+            migrationBuilder.DropColumn(
+                name: "ElasticMinMemoryGb",
+                table: "InfoSystems");
+
+            migrationBuilder.DropColumn(
+                name: "ElasticMinVcpu",
+                table: "InfoSystems");
         }
     }
 }

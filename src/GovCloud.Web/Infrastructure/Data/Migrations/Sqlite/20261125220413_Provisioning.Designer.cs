@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteGovCloudDbContext))]
-    [Migration("20261125214724_Provisioning")]
+    [Migration("20261125220413_Provisioning")]
     partial class Provisioning
     {
         /// <inheritdoc />
@@ -1096,6 +1096,18 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ElasticMaxMemoryGb")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ElasticMaxVcpu")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ElasticMinMemoryGb")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ElasticMinVcpu")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("EvaluatedAt")
                         .HasColumnType("INTEGER");
 
@@ -1422,6 +1434,18 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ElasticMaxMemoryGb")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ElasticMaxVcpu")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ElasticMinMemoryGb")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ElasticMinVcpu")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Kind")

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlGovCloudDbContext))]
-    [Migration("20261125214740_Provisioning")]
+    [Migration("20261125220449_Provisioning")]
     partial class Provisioning
     {
         /// <inheritdoc />
@@ -1117,6 +1117,18 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<int?>("ElasticMaxMemoryGb")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ElasticMaxVcpu")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ElasticMinMemoryGb")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ElasticMinVcpu")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset?>("EvaluatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1446,6 +1458,18 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("ElasticMaxMemoryGb")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ElasticMaxVcpu")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ElasticMinMemoryGb")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ElasticMinVcpu")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Kind")
                         .IsRequired()

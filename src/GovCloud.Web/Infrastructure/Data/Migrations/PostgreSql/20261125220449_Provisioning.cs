@@ -12,6 +12,30 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<int>(
+                name: "ElasticMaxMemoryGb",
+                table: "InfoSystems",
+                type: "integer",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "ElasticMaxVcpu",
+                table: "InfoSystems",
+                type: "integer",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "ElasticMinMemoryGb",
+                table: "InfoSystems",
+                type: "integer",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "ElasticMinVcpu",
+                table: "InfoSystems",
+                type: "integer",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "ChangeRequests",
                 columns: table => new
@@ -35,6 +59,10 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
                     DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     CompletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     CompletedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ElasticMinVcpu = table.Column<int>(type: "integer", nullable: true),
+                    ElasticMaxVcpu = table.Column<int>(type: "integer", nullable: true),
+                    ElasticMinMemoryGb = table.Column<int>(type: "integer", nullable: true),
+                    ElasticMaxMemoryGb = table.Column<int>(type: "integer", nullable: true),
                     DisposalMethod = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
                     DisposalDate = table.Column<DateOnly>(type: "date", nullable: true),
                     DisposalPeople = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
@@ -360,6 +388,22 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
 
             migrationBuilder.DropTable(
                 name: "CloudVms");
+
+            migrationBuilder.DropColumn(
+                name: "ElasticMaxMemoryGb",
+                table: "InfoSystems");
+
+            migrationBuilder.DropColumn(
+                name: "ElasticMaxVcpu",
+                table: "InfoSystems");
+
+            migrationBuilder.DropColumn(
+                name: "ElasticMinMemoryGb",
+                table: "InfoSystems");
+
+            migrationBuilder.DropColumn(
+                name: "ElasticMinVcpu",
+                table: "InfoSystems");
         }
     }
 }

@@ -1,0 +1,48 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using GovCloud.Web.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace GovCloud.Bench;
+
+/// <summary>The whole product in process (as the tests host it) on a given database, with the demo city and its users.</summary>
+public static class BenchHost
+{
+    public const string Password = "Bench#Pass2026";
+
+    public static WebApplicationFactory<GovCloudOptions> Create(string provider, string connectionString)
+    {
+        // The web project's folder, as the test projects find it through their build metadata.
+        var root = Directory.GetCurrentDirectory();
+        while (!Directory.Exists(Path.Combine(root, "src", "GovCloud.Web"))) root = Path.GetDirectoryName(root) ?? throw new DirectoryNotFoundException("运行目录须在仓库内");
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_GOVCLOUD_WEB", Path.Combine(root, "src", "GovCloud.Web"));
+        // Any type of the web assembly names its entry point (this project has a Program of its own).
+        return new WebApplicationFactory<GovCloudOptions>().WithWebHostBuilder(b =>
+        {
+            b.UseSetting("GovCloud:Database:Provider", provider);
+            b.UseSetting("ConnectionStrings:GovCloud", connectionString);
+            b.UseSetting("GovCloud:Demo:Enabled", "true");
+            b.UseSetting("GovCloud:Demo:Applications", "false");
+            b.UseSetting("GovCloud:Demo:Password", Password);
+            b.UseSetting("GovCloud:Deadlines:SweepIntervalSeconds", "86400");
+            b.UseSetting("GovCloud:Security:SignInAttemptsPerMinute", "100000");
+            b.UseSetting("GovCloud:Files:Root", Path.Combine(Path.GetTempPath(), "govcloud-bench-files"));
+            b.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        });
+    }
+
+    /// <summary>A client signed in with a bearer token as a demo user.</summary>
+    public static async Task<HttpClient> ClientAsync(WebApplicationFactory<GovCloudOptions> app, string user)
+    {
+        var client = app.CreateClient();
+        client.Timeout = TimeSpan.FromMinutes(10);
+        var token = await (await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = user, password = Password })).Content.ReadFromJsonAsync<TokenBody>();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.AccessToken);
+        return client;
+    }
+
+    private sealed record TokenBody(string AccessToken);
+
+    public static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+}
