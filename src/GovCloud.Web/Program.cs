@@ -71,6 +71,7 @@ builder.Services.AddScoped<ApplicationService>();
 builder.Services.AddScoped<ApplicationFlowService>();
 builder.Services.AddScoped<AttachmentService>();
 builder.Services.AddScoped<InventoryService>();
+builder.Services.AddScoped<ReconciliationService>();
 builder.Services.AddScoped<TrialService>();
 builder.Services.AddScoped<ChangeService>();
 builder.Services.AddSingleton<IVmProvider, ManualVmProvider>();

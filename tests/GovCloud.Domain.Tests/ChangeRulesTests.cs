@@ -141,3 +141,28 @@ public class ElasticRulesTests
         Assert.Equal(["elastic.vcpu", "elastic.memoryGb"], ElasticRules.Validate(new ElasticEnvelope(8, 4, 1, 1024), limits).Select(p => p.Field));
     }
 }
+
+// the platform's inventory against GovCloud's.
+public class ReconciliationRulesTests
+{
+    private static KnownVm Known(string host, string ip, int vcpu = 4) => new(Guid.NewGuid(), host, [ip], vcpu, 8, 300, "公共网络区", "市教育局", "智慧校园平台");
+
+    [Fact]
+    public void R_21_5_lists_unregistered_missing_and_drifted_VMs()
+    {
+        var web = Known("edu-web-01", "10.1.1.11");
+        var db = Known("edu-db-01", "10.1.1.12");
+        var gone = Known("edu-old-01", "10.1.1.13");
+        var result = ReconciliationRules.Compare([
+            new PlatformVm(2, "EDU-WEB-01", ["10.1.1.11"], 4, 8, 300, "公共网络区"),      // the same, name case aside
+            new PlatformVm(3, "db-renamed", ["10.1.1.12"], 8, 8, null, null),              // found by address; renamed and grown
+            new PlatformVm(4, "shadow-vm", ["10.9.9.9"], 2, 4, 50, "互联网区"),            // nobody registered it
+        ], [web, db, gone]);
+        Assert.Equal(2, result.Matched);
+        Assert.Equal("shadow-vm", Assert.Single(result.Unregistered).Name);
+        Assert.Equal(gone.Id, Assert.Single(result.Missing).Id);
+        var drift = Assert.Single(result.Drifts);
+        Assert.Equal(db.Id, drift.Known.Id);
+        Assert.Equal(["名称：台账 edu-db-01，平台 db-renamed", "vCPU：台账 4 核，平台 8 核"], drift.Differences);
+    }
+}

@@ -299,5 +299,64 @@ public abstract class TrialsApiTests(GovCloudApp app)
     }
 }
 
+public abstract class ReconciliationTests(GovCloudApp app)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static MultipartFormDataContent Upload(byte[] bytes, string name) => File(bytes, name);
+
+    [Fact]
+    public async Task R_21_5_the_platforms_CSV_export_in_GBK_shows_unregistered_missing_and_drifted_VMs()
+    {
+        var (edu, center, _, trial) = await app.InTrialAsync();
+        var web = trial.Vms.Single(v => v.HostName.StartsWith("web-"));
+        var db = trial.Vms.Single(v => v.HostName.StartsWith("db-"));
+        var shadow = "shadow-" + Guid.NewGuid().ToString("N")[..6];
+        var csv = "虚拟机名称,IP地址,CPU(核),内存(GB),磁盘(GB),网络分区\r\n" +
+                  $"{web.HostName.ToUpperInvariant()},{web.Ips.Replace(", ", "、")},4,8,100+500,公共网络区\r\n" +
+                  $"{db.HostName},{db.Ips},4,16,300,公共网络区\r\n" +
+                  $"{shadow},172.31.9.9,2,4,50,互联网区\r\n";
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        var gbk = System.Text.Encoding.GetEncoding("GB18030").GetBytes(csv);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await edu.PostAsync("/api/v1/inventory/reconciliation", Upload(gbk, "平台清单.csv"), Ct)).StatusCode);
+        var report = await (await center.PostAsync("/api/v1/inventory/reconciliation", Upload(gbk, "平台清单.csv"), Ct)).ReadAsync<ReconciliationReport>();
+        Assert.Equal(3, report.PlatformVms);
+        Assert.Equal(shadow, Assert.Single(report.Result.Unregistered).Name);
+        var drift = Assert.Single(report.Result.Drifts, d => d.Known.Id == db.Id);
+        Assert.Equal(["内存：台账 8 GB，平台 16 GB"], drift.Differences);
+        Assert.DoesNotContain(report.Result.Drifts, d => d.Known.Id == web.Id);
+        Assert.DoesNotContain(report.Result.Missing, m => m.Id == web.Id || m.Id == db.Id);
+        Assert.Equal(1, await app.WithDbAsync(d => d.AuditEntries.CountAsync(e => e.Action == "InventoryReconciled" && e.EntityId == "平台清单.csv", Ct)));
+    }
+
+    [Fact]
+    public async Task R_21_5_a_platform_export_with_bad_cells_is_refused_by_row_and_column()
+    {
+        var center = await app.SignInAsync("center");
+        using var xlsx = new MemoryStream();
+        await xlsx.SaveAsAsync(new[]
+        {
+            new Dictionary<string, object?> { ["名称"] = "vm-a", ["vCPU"] = "四核", ["内存"] = "8G" },
+            new Dictionary<string, object?> { ["名称"] = "vm-a", ["vCPU"] = "4", ["内存"] = "8" },
+        }, cancellationToken: Ct);
+        var refused = await center.PostAsync("/api/v1/inventory/reconciliation", Upload(xlsx.ToArray(), "清单.xlsx"), Ct);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        using (var body = System.Text.Json.JsonDocument.Parse(await refused.Content.ReadAsStringAsync(Ct)))
+        {
+            Assert.Equal("平台清单有误，未比对", body.RootElement.GetProperty("title").GetString());
+            var errors = body.RootElement.GetProperty("errors").EnumerateArray()
+                .Select(e => (e.GetProperty("row").GetInt32(), e.GetProperty("column").GetString(), e.GetProperty("header").GetString(), e.GetProperty("message").GetString()!)).ToList();
+            Assert.Contains((2, "B", "vCPU", "vCPU“四核”应为正整数"), errors);
+            Assert.Contains((3, "A", "名称", "“vm-a”在清单中重复出现"), errors);
+        }
+        var noName = await center.PostAsync("/api/v1/inventory/reconciliation", Upload("a,b\r\n1,2\r\n"u8.ToArray(), "x.csv"), Ct);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, noName.StatusCode);
+        Assert.Contains("找不到名称列", await noName.Content.ReadAsStringAsync(Ct));
+    }
+}
+public sealed class ReconciliationOnSqlite(SqliteApp app) : ReconciliationTests(app), IClassFixture<SqliteApp>;
+public sealed class ReconciliationOnPostgres(PostgresApp app) : ReconciliationTests(app), IClassFixture<PostgresApp>;
+
 public sealed class TrialsApiOnSqlite(SqliteApp app) : TrialsApiTests(app), IClassFixture<SqliteApp>;
 public sealed class TrialsApiOnPostgres(PostgresApp app) : TrialsApiTests(app), IClassFixture<PostgresApp>;

@@ -98,6 +98,7 @@ public static class AuditActions
     public const string ChangeRejected = "ChangeRejected";
     public const string ChangeCompleted = "ChangeCompleted";
     public const string VmScaled = "VmScaled";
+    public const string InventoryReconciled = "InventoryReconciled";
 
     public static string Label(string action) => action switch
     {
@@ -160,6 +161,7 @@ public static class AuditActions
         ChangeRejected => "不予批准变更/终止申请",
         ChangeCompleted => "实施变更/回收资源",
         VmScaled => "弹性调整",
+        InventoryReconciled => "比对云平台清单",
         _ => action,
     };
 
@@ -170,6 +172,6 @@ public static class AuditActions
         CalendarImported, CalendarDayChanged, ClockStarted, ClockPaused, ClockResumed, ClockCompleted, ClockCancelled,
         ClockRecomputed, ClockOverdue, SystemRegistered, SystemUpdated, SystemsImported, MigrationSnapshotTaken, CatalogItemCreated, CatalogItemUpdated, CatalogPriceSet, NetworkZoneCreated, NetworkZoneUpdated, PoolCapacityChanged, PoolOverridden, PoolSnapshotTaken, ApplicationCreated, ApplicationUpdated, ApplicationVmsReplaced, AttachmentAdded, AttachmentRemoved, ApplicationSubmitted, ApplicationEvaluated, ApplicationApproved, ApplicationRejected, ApplicationReturned,
         TrialOpened, TrialDelivered, TrialAgreementConfirmed, TrialResultReported, TrialExtended, TrialWentLive, TrialReclaimed,
-        ChangeSubmitted, ChangeEvaluated, ChangeApproved, ChangeRejected, ChangeCompleted, VmScaled,
+        ChangeSubmitted, ChangeEvaluated, ChangeApproved, ChangeRejected, ChangeCompleted, VmScaled, InventoryReconciled,
     ];
 }

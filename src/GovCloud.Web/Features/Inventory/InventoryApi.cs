@@ -19,6 +19,10 @@ public static class InventoryApi
         group.MapPost("/vms/{vmId:guid}/scaling-events", Scale).WithName("RecordScalingEvent")
             .WithSummary("云平台报送弹性调整（云平台对接账号的令牌）：在系统批准的弹性范围内直接记录，超出范围返回 409 并提示提交变更申请")
             .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+        group.MapPost("/reconciliation", Reconcile).WithName("ReconcileInventory")
+            .WithSummary("上传云平台导出的虚拟机清单（表单字段 file，.csv 或 .xlsx：名称、IP、vCPU、内存、磁盘、网络分区），列出平台有而台账无、台账有而平台无、配置不一致的虚拟机；文件有误返回 422（逐行列出），不做任何更改")
+            .DisableAntiforgery() // a bearer-token API; a cross-site form cannot borrow the SameSite=Strict sign-in cookie
+            .ProducesProblem(422).ProducesValidationProblem().ProducesProblem(403);
         app.MapGet("/api/v1/systems/{id:guid}/resources", OfSystem).WithTags("资源台账").WithName("GetSystemResources")
             .WithSummary("一个信息系统占用的虚拟机（含已回收的历史）、资源合计和月费用").ProducesProblem(404);
         return app;
@@ -35,6 +39,15 @@ public static class InventoryApi
 
     private static async Task<Ok<IReadOnlyList<HeldSystemDto>>> Systems(HttpContext http, InventoryService inventory, CancellationToken ct) =>
         TypedResults.Ok(await inventory.HeldSystemsAsync(Actor.From(http), ct));
+
+    private static async Task<Ok<ReconciliationReport>> Reconcile(IFormFile? file, HttpContext http, ReconciliationService reconciliation, CancellationToken ct)
+    {
+        if (file is null) throw ProblemException.Invalid("file", "请选择云平台导出的清单文件");
+        if (file.Length > 20 * 1024 * 1024) throw ProblemException.Invalid("file", "清单文件不能超过 20 MB");
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, ct);
+        return TypedResults.Ok(await reconciliation.RunAsync(Actor.From(http), file.FileName, buffer.ToArray(), ct));
+    }
 
     private static async Task<Ok<VmDetailDto>> Scale(Guid vmId, ScalingInput input, HttpContext http, InventoryService inventory, CancellationToken ct) =>
         TypedResults.Ok(await inventory.ScaleAsync(Actor.From(http), vmId, input, ct));
