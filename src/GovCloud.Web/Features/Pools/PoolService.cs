@@ -88,10 +88,14 @@ public sealed class PoolService(GovCloudDbContext db, AuditLog audit, TimeProvid
     /// </summary>
     private async Task<Dictionary<string, Resources>> ReservedAsync(Guid? excludeApplication, CancellationToken ct)
     {
+        // The few applications still holding a reservation first (IN a subquery), then their rows: with 100,000 VMs in
+        // formal use, asking per row whether its trial is over made GET /api/v1/pools three times slower on SQLite (bench/RESULTS.md).
+        var holding = db.ResourceApplications
+            .Where(a => a.State == ApplicationState.Approved && a.Id != excludeApplication
+                        && !db.TrialEnvironments.Any(t => t.ApplicationId == a.Id && (t.State == TrialState.Live || t.State == TrialState.Reclaimed)))
+            .Select(a => a.Id);
         var rows = await db.ApplicationVms.AsNoTracking()
-            .Where(v => v.Approved == true && v.ApplicationId != excludeApplication
-                        && db.ResourceApplications.Any(a => a.Id == v.ApplicationId && a.State == ApplicationState.Approved)
-                        && !db.TrialEnvironments.Any(t => t.ApplicationId == v.ApplicationId && (t.State == TrialState.Live || t.State == TrialState.Reclaimed)))
+            .Where(v => v.Approved == true && holding.Contains(v.ApplicationId))
             .GroupBy(v => v.Zone)
             .Select(g => new
             {
