@@ -82,6 +82,13 @@ public class ChangeRulesTests
     }
 
     [Fact]
+    public void R_20_1_a_change_that_only_removes_or_touches_services_asks_nothing_of_the_pool()
+    {
+        // (A service line has no zone and no size; a removal gives back only when carried out.)
+        Assert.Empty(ChangeRules.Increase([("公共网络区", new VmSize(8, 32, 100, 1000), null), ("", null, null)]));
+    }
+
+    [Fact]
     public void R_21_7_a_termination_needs_the_system_offline_its_data_secured_and_evidence()
     {
         Assert.Empty(ChangeRules.ValidateTermination(true, true, 1));
@@ -164,5 +171,35 @@ public class ReconciliationRulesTests
         var drift = Assert.Single(result.Drifts);
         Assert.Equal(db.Id, drift.Known.Id);
         Assert.Equal(["名称：台账 edu-db-01，平台 db-renamed", "vCPU：台账 4 核，平台 8 核"], drift.Differences);
+    }
+}
+
+// catalogue services are taken on and given up by a change too.
+public class ServiceChangeRulesTests
+{
+    private static readonly HeldVm Web = new(Guid.NewGuid(), "edu-web-01", "公共网络区", new VmSize(4, 8, 100, 200), VmState.Active);
+    private static readonly HeldService Backup = new(Guid.NewGuid(), "backup", "数据备份与灾备", 500, VmState.Active);
+
+    [Fact]
+    public void R_21_6_a_service_from_the_catalogue_is_added_and_one_held_is_removed()
+    {
+        var problems = ChangeRules.Validate([
+            new ChangeLineRequest(ChangeLineAction.AddService, null, null, null, "load-balancer", 1),
+            new ChangeLineRequest(ChangeLineAction.RemoveService, null, null, null, "backup"),
+        ], [Web], new VmLimits(), "x", null, ["load-balancer", "backup"], [Backup]);
+        Assert.Empty(problems);
+    }
+
+    [Fact]
+    public void R_21_6_unknown_services_missing_quantities_and_services_not_held_are_named()
+    {
+        var problems = ChangeRules.Validate([
+            new ChangeLineRequest(ChangeLineAction.AddService, null, null, null, "vm", 1),
+            new ChangeLineRequest(ChangeLineAction.AddService, null, null, null, "load-balancer", 0),
+            new ChangeLineRequest(ChangeLineAction.RemoveService, null, null, null, "database"),
+        ], [Web], new VmLimits(), "x", null, ["load-balancer", "backup", "database"], [Backup]);
+        Assert.Contains(problems, p => p.Field == "lines[0].itemCode" && p.Message.Contains("不在服务目录中"));
+        Assert.Contains(problems, p => p.Field == "lines[1].quantity");
+        Assert.Contains(problems, p => p.Field == "lines[2].itemCode" && p.Message == "本系统没有正在使用的该项服务");
     }
 }

@@ -54,6 +54,8 @@ public abstract class ChangesApiTests(GovCloudApp app)
             {
                 new { action = "Resize", vmId = web.Id, to = new { vcpu = 8, memoryGb = 16, systemDiskGb = 100, dataDiskGb = 800 } },
                 new { action = "Add", newVm = NewVm(a.SystemName) },
+                new { action = "AddService", itemCode = "backup", quantity = 200 },
+                new { action = "RemoveService", itemCode = "load-balancer" },
             },
         })).ReadAsync<ChangeDto>(HttpStatusCode.Created);
         Assert.Matches(@"^BG\d{4}-\d{4}$", change.Number);
@@ -99,6 +101,9 @@ public abstract class ChangesApiTests(GovCloudApp app)
         Assert.Equal(before.Allocated + new Resources(6, 12, 400), after.Allocated);
         var resources = await (await edu.GetAsync($"/api/v1/systems/{a.SystemId}/resources", Ct)).ReadAsync<SystemResourcesDto>();
         Assert.Equal((3, 14, 28), (resources.Vms.Count, resources.Vcpu, resources.MemoryGb));
+        // The load balancer given up, 200 GB of backup taken on (0.30 a GB): the services are billed with the VMs.
+        Assert.Equal([("backup", VmState.Active), ("load-balancer", VmState.Reclaimed)], resources.Services!.Select(s => (s.ItemCode, s.State)).OrderBy(x => x.ItemCode));
+        Assert.Equal(resources.Vms.Sum(v => v.MonthlyFee ?? 0) + 200 * 0.3m, resources.MonthlyFee);
         Assert.All(resources.Vms, v => Assert.Equal(VmState.Active, v.State));
         var history = await (await edu.GetAsync($"/api/v1/inventory/vms/{web.Id}", Ct)).ReadAsync<VmDetailDto>();
         Assert.Equal([VmEventKind.Delivered, VmEventKind.Activated, VmEventKind.Resized], history.History.Select(h => h.Kind));
@@ -151,8 +156,8 @@ public abstract class ChangesApiTests(GovCloudApp app)
         var t = await (await edu.PostAsync("/api/v1/changes/terminations", Form(true, ("systemId", a.SystemId.ToString()), ("systemOffline", "true"),
             ("dataSecured", "true"), ("reason", "业务并入省平台")), Ct)).ReadAsync<ChangeDto>(HttpStatusCode.Created);
         Assert.Matches(@"^ZZ\d{4}-\d{4}$", t.Number);
-        Assert.Equal(2, t.Lines.Count);
-        Assert.All(t.Lines, l => Assert.Equal(ChangeLineAction.Remove, l.Action));
+        // Both VMs and the load balancer go.
+        Assert.Equal([ChangeLineAction.Remove, ChangeLineAction.Remove, ChangeLineAction.RemoveService], t.Lines.Select(l => l.Action));
         Assert.Equal("下线及数据迁移/备份证明", Assert.Single(t.Attachments).KindName);
 
         t = await (await center.PostJsonAsync($"/api/v1/changes/{t.Id}/evaluation", new { opinion = "同意终止", version = t.Version })).ReadAsync<ChangeDto>();
@@ -179,6 +184,8 @@ public abstract class ChangesApiTests(GovCloudApp app)
         var resources = await (await edu.GetAsync($"/api/v1/systems/{a.SystemId}/resources", Ct)).ReadAsync<SystemResourcesDto>();
         Assert.All(resources.Vms, v => Assert.Equal(VmState.Reclaimed, v.State));
         Assert.Equal((0, 0m), (resources.Vcpu, resources.MonthlyFee));
+        Assert.All(resources.Services!, s => Assert.Equal(VmState.Reclaimed, s.State));
+        Assert.Contains(t.Lines, l => l.Action == ChangeLineAction.RemoveService && l.ItemCode == "load-balancer");
         Assert.Equal(pool.Allocated - new Resources(8, 16, 900), (await PublicPoolAsync(bureau)).Allocated);
         var system = await (await edu.GetAsync($"/api/v1/systems/{a.SystemId}", Ct)).ReadAsync<InfoSystemDto>();
         Assert.Equal(SystemLifecycle.Offline, system.Lifecycle);

@@ -158,6 +158,11 @@ public abstract class TrialsApiTests(GovCloudApp app)
         Assert.Equal(before.Allocated + new Resources(8, 16, 900), after.Allocated);
         Assert.Equal(before.Free, after.Free);
         Assert.Equal(SystemLifecycle.OnCloud, (await SystemAsync(edu, a.SystemId)).Lifecycle);
+        // The application's other services start with formal use: one load balancer at 300 a month.
+        var services = await (await edu.GetAsync($"/api/v1/inventory/services?systemId={a.SystemId}", Ct)).ReadAsync<ServiceList>();
+        var lb = Assert.Single(services.Items);
+        Assert.Equal(("load-balancer", 1, 300m, a.Number), (lb.ItemCode, lb.Quantity, lb.MonthlyFee!.Value, lb.Source));
+        Assert.Equal(300m, services.MonthlyFee);
 
         var actions = await app.WithDbAsync(db => db.AuditEntries.Where(x => x.EntityId == a.Id.ToString() && x.Action.StartsWith("Trial"))
             .OrderBy(x => x.Sequence).Select(x => x.Action).ToListAsync(Ct));

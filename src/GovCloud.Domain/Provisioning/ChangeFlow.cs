@@ -34,6 +34,10 @@ public enum ChangeLineAction
     Add,
     Resize,
     Remove,
+    /// <summary>A catalogue service (load balancer, backup, …) taken on.</summary>
+    AddService,
+    /// <summary>A catalogue service given up (all of it).</summary>
+    RemoveService,
 }
 
 public static class ChangeFlow
@@ -60,6 +64,8 @@ public static class ChangeFlow
         ChangeLineAction.Add => "新增虚拟机",
         ChangeLineAction.Resize => "调整配置",
         ChangeLineAction.Remove => "删除虚拟机",
+        ChangeLineAction.AddService => "新增服务",
+        ChangeLineAction.RemoveService => "停用服务",
         _ => action.ToString(),
     };
 

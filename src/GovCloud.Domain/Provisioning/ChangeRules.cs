@@ -9,7 +9,10 @@ public sealed record VmSize(int Vcpu, int MemoryGb, int SystemDiskGb, int DataDi
 }
 
 /// <summary>One line of a change as the agency asks it: a VM it holds resized or removed, or a new VM (its Annex 3 row).</summary>
-public sealed record ChangeLineRequest(ChangeLineAction? Action, Guid? VmId, VmSize? To, VmRequest? NewVm);
+public sealed record ChangeLineRequest(ChangeLineAction? Action, Guid? VmId, VmSize? To, VmRequest? NewVm, string? ItemCode = null, int? Quantity = null);
+
+/// <summary>A catalogue service the system holds now.</summary>
+public sealed record HeldService(Guid Id, string ItemCode, string ItemName, int Quantity, VmState State);
 
 /// <summary>A VM the system holds now, as the change sees it.</summary>
 public sealed record HeldVm(Guid Id, string HostName, string Zone, VmSize Size, VmState State);
@@ -43,8 +46,11 @@ public static class ChangeRules
 
     /// <summary>Every problem of a change, by field; a VM in the middle of another change or being reclaimed cannot be changed.</summary>
     public static IReadOnlyList<RuleProblem> Validate(IReadOnlyList<ChangeLineRequest> lines, IReadOnlyList<HeldVm> held, VmLimits limits, string systemName,
-        ElasticEnvelope? elastic = null)
+        ElasticEnvelope? elastic = null, IReadOnlyCollection<string>? serviceItems = null, IReadOnlyList<HeldService>? services = null)
     {
+        serviceItems ??= [];
+        services ??= [];
+        var items = new HashSet<string>();
         var problems = new List<RuleProblem>();
         if (lines.Count == 0 && elastic is null) problems.Add(new RuleProblem("lines", "请至少填写一项变更"));
         if (elastic is not null) problems.AddRange(ElasticRules.Validate(elastic, limits));
@@ -63,6 +69,16 @@ public static class ChangeRules
                     if (line.NewVm is null) problems.Add(new RuleProblem($"{f}.newVm", "请填写新增虚拟机的配置"));
                     else newRows.Add((i, line.NewVm));
                     break;
+                case ChangeLineAction.AddService or ChangeLineAction.RemoveService:
+                    if (line.ItemCode is null || !items.Add(line.ItemCode)) { problems.Add(new RuleProblem($"{f}.itemCode", "请选择服务，同一服务只填一项")); break; }
+                    if (line.Action == ChangeLineAction.AddService)
+                    {
+                        if (!serviceItems.Contains(line.ItemCode)) problems.Add(new RuleProblem($"{f}.itemCode", $"服务“{line.ItemCode}”不在服务目录中（虚拟机请按虚拟机新增）"));
+                        if (line.Quantity is null or < 1 or > 10000) problems.Add(new RuleProblem($"{f}.quantity", "数量须为 1 至 10000 之间的整数"));
+                    }
+                    else if (!services.Any(s => s.ItemCode == line.ItemCode && s.State == VmState.Active))
+                        problems.Add(new RuleProblem($"{f}.itemCode", "本系统没有正在使用的该项服务"));
+                    break;
                 default:
                     var vm = held.FirstOrDefault(h => h.Id == line.VmId);
                     if (vm is null) { problems.Add(new RuleProblem($"{f}.vmId", "请选择本系统正在使用的虚拟机")); break; }
@@ -77,7 +93,7 @@ public static class ChangeRules
         if (rows.Count > 0)
             foreach (var p in VmRules.Validate(rows, limits, systemName))
                 problems.Add(new RuleProblem($"lines[{p.Row - 1}].newVm.{p.Field}", p.Message));
-        if (held.Count > 0 && lines.Count > 0 && lines.All(l => l.Action == ChangeLineAction.Remove) && held.Where(h => h.State == VmState.Active).All(h => touched.Contains(h.Id)))
+        if (held.Count > 0 && lines.Any(l => l.Action == ChangeLineAction.Remove) && lines.All(l => l.Action is ChangeLineAction.Remove or ChangeLineAction.RemoveService) && held.Where(h => h.State == VmState.Active).All(h => touched.Contains(h.Id)))
             problems.Add(new RuleProblem("lines", "删除全部虚拟机请提交终止申请"));
         return problems;
     }
@@ -95,14 +111,17 @@ public static class ChangeRules
             yield return new RuleProblem(field + ".dataDiskGb", $"{host} 的磁盘只能扩容，不能缩小（需要缩小请新增虚拟机迁移后删除原虚拟机）");
     }
 
-    /// <summary>What the change takes from the pool per zone: only the increases (what it gives back returns when carried out).</summary>
+    /// <summary>
+    /// What the change takes from the pool per zone: only the increases (what it gives back returns when carried
+    /// out); zones it takes nothing from are left out, so a change that only shrinks, removes or touches services asks nothing.
+    /// </summary>
     public static IReadOnlyDictionary<string, Resources> Increase(IEnumerable<(string Zone, VmSize? From, VmSize? To)> lines) =>
-        lines.GroupBy(l => l.Zone).ToDictionary(g => g.Key, g => g.Aggregate(Resources.None, (sum, l) =>
+        lines.Where(l => l.From is not null || l.To is not null).GroupBy(l => l.Zone).Select(g => (g.Key, Sum: g.Aggregate(Resources.None, (sum, l) =>
         {
             var from = l.From?.Resources ?? Resources.None;
             var to = l.To?.Resources ?? Resources.None;
             return sum + new Resources(Math.Max(0, to.Vcpu - from.Vcpu), Math.Max(0, to.MemoryGb - from.MemoryGb), Math.Max(0, to.StorageGb - from.StorageGb));
-        }));
+        }))).Where(z => z.Sum != Resources.None).ToDictionary(z => z.Key, z => z.Sum);
 
     /// <summary>R-21.7: before applying, the agency has taken the system offline and migrated or backed up its data, with evidence.</summary>
     public static IReadOnlyList<RuleProblem> ValidateTermination(bool? offline, bool? dataSecured, int evidenceFiles)

@@ -14,6 +14,8 @@ public static class InventoryApi
             .WithSummary("虚拟机台账（agencyId、zone、state：Trial 试用/Active 正式使用/Changing 变更中/Reclaiming 回收中/Reclaimed 已回收、q 主机名/IP/系统/负责人、" +
                          "sort：hostName、zone、vcpu、memoryGb、state、activeFrom、deliveredOn，前加 - 为倒序；含全部匹配结果的资源合计与月费用）");
         group.MapGet("/vms/export", Export).WithName("ExportInventoryVms").WithSummary("按同样的筛选条件导出虚拟机台账 Excel");
+        group.MapGet("/services", Services).WithName("ListInventoryServices")
+            .WithSummary("其他服务台账（负载均衡、数据库、备份等）：agencyId、systemId、state（Active 使用中 / Reclaimed 已停用）、itemCode；含按今日目录价的月费用合计");
         group.MapGet("/systems", Systems).WithName("ListSystemsHoldingResources").WithSummary("持有云资源（未回收虚拟机）的信息系统及台数：变更和终止的对象");
         group.MapGet("/vms/{vmId:guid}", Get).WithName("GetInventoryVm").WithSummary("一台虚拟机的详情及全部变动记录").ProducesProblem(404);
         group.MapPost("/vms/{vmId:guid}/scaling-events", Scale).WithName("RecordScalingEvent")
@@ -36,6 +38,10 @@ public static class InventoryApi
         VmState? state, string? q, Guid? systemId, string? sort, CancellationToken ct) =>
         TypedResults.File(await inventory.ExportAsync(Actor.From(http), new InventoryQuery(agencyId, zone, state, q, systemId, sort), ct),
             ExcelExport.ContentType, ExcelExport.FileName("资源台账", clock));
+
+    private static async Task<Ok<ServiceList>> Services(HttpContext http, InventoryService inventory, Guid? agencyId, Guid? systemId, VmState? state, string? itemCode,
+        int? page, int? pageSize, CancellationToken ct) =>
+        TypedResults.Ok(await inventory.ServicesAsync(Actor.From(http), new ServiceQuery(agencyId, systemId, state, itemCode, page, pageSize), ct));
 
     private static async Task<Ok<IReadOnlyList<HeldSystemDto>>> Systems(HttpContext http, InventoryService inventory, CancellationToken ct) =>
         TypedResults.Ok(await inventory.HeldSystemsAsync(Actor.From(http), ct));

@@ -30,8 +30,20 @@ public sealed record InventoryQuery(Guid? AgencyId = null, string? Zone = null, 
 /// <summary>A page of the inventory with the figures of everything the filter matched (not only the page).</summary>
 public sealed record InventoryList(IReadOnlyList<VmSummaryDto> Items, int Total, int Page, int PageSize, int Vcpu, int MemoryGb, int StorageGb, decimal MonthlyFee);
 
-/// <summary>What one information system holds: its VMs (reclaimed ones as history) and what it costs a month.</summary>
+/// <summary>What one information system holds: its VMs and services (reclaimed ones as history) and what they cost a month.</summary>
 public sealed record SystemResourcesDto(Guid SystemId, string SystemName, Guid OrganisationId, string OrganisationName, IReadOnlyList<VmSummaryDto> Vms,
-    int Vcpu, int MemoryGb, int StorageGb, decimal MonthlyFee);
+    int Vcpu, int MemoryGb, int StorageGb, decimal MonthlyFee, IReadOnlyList<ServiceSummaryDto>? Services = null);
+
+/// <summary>A catalogue service of the inventory with its monthly fee at today's price (null once given up, or when the catalogue has no price).</summary>
+public sealed record ServiceSummaryDto(Guid Id, Guid OrganisationId, string OrganisationName, Guid SystemId, string SystemName, string ItemCode, string ItemName,
+    int Quantity, string? Unit, VmState State, DateOnly ActiveFrom, DateOnly? ReclaimedOn, string Source, decimal? MonthlyFee)
+{
+    public string StateName => State == VmState.Active ? "使用中" : State.DisplayName();
+}
+
+public sealed record ServiceQuery(Guid? AgencyId = null, Guid? SystemId = null, VmState? State = null, string? ItemCode = null, int? Page = null, int? PageSize = null);
+
+/// <summary>A page of services with the monthly fee of everything the filter matched.</summary>
+public sealed record ServiceList(IReadOnlyList<ServiceSummaryDto> Items, int Total, int Page, int PageSize, decimal MonthlyFee);
 
 public sealed record HeldSystemDto(Guid SystemId, string SystemName, int Vms);

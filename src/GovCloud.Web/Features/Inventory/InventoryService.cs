@@ -16,7 +16,7 @@ namespace GovCloud.Web.Features.Inventory;
 /// owners, state, monthly fee at today's catalogue prices and full history. An agency sees its own
 /// (a county its departments'); the Center, the Bureau, Finance and the regulators see all.
 /// </summary>
-public sealed class InventoryService(GovCloudDbContext db, DataScope scope, AuditLog audit, TimeProvider clock)
+public sealed class InventoryService(GovCloudDbContext db, DataScope scope, AuditLog audit, Catalog.CatalogService catalog, TimeProvider clock)
 {
     public async Task<InventoryList> ListAsync(Actor actor, InventoryQuery q, CancellationToken ct)
     {
@@ -106,8 +106,35 @@ public sealed class InventoryService(GovCloudDbContext db, DataScope scope, Audi
         var vms = (await db.CloudVms.AsNoTracking().Where(v => v.SystemId == systemId).OrderBy(v => v.State == VmState.Reclaimed).ThenBy(v => v.HostName)
             .Select(ToRow).ToListAsync(ct)).Select(r => r.WithFee(prices)).ToList();
         var held = vms.Where(v => v.State != VmState.Reclaimed).ToList();
+        var services = await ServicesAsync(actor, new ServiceQuery(SystemId: systemId, PageSize: Paging.MaxPageSize), ct);
         return new SystemResourcesDto(system.Id, system.Name, system.OrganisationId, system.Organisation, vms, held.Sum(v => v.Vcpu), held.Sum(v => v.MemoryGb),
-            held.Sum(v => v.SystemDiskGb + v.DataDiskGb), vms.Sum(v => v.MonthlyFee ?? 0));
+            held.Sum(v => v.SystemDiskGb + v.DataDiskGb), vms.Sum(v => v.MonthlyFee ?? 0) + services.MonthlyFee, services.Items);
+    }
+
+    /// <summary>The catalogue services of the inventory in the actor's scope; the fee sums every service the filter matched.</summary>
+    public async Task<ServiceList> ServicesAsync(Actor actor, ServiceQuery q, CancellationToken ct)
+    {
+        var (page, size) = Paging.Normalise(q.Page, q.PageSize);
+        var visible = await scope.OrganisationsAsync(actor, ct);
+        var query = db.CloudServices.AsNoTracking();
+        if (visible is not null) query = query.Where(s => visible.Contains(s.OrganisationId));
+        if (q.AgencyId is { } agency) query = query.Where(s => s.OrganisationId == agency);
+        if (q.SystemId is { } system) query = query.Where(s => s.SystemId == system);
+        if (q.State is { } state) query = query.Where(s => s.State == state);
+        if (!string.IsNullOrWhiteSpace(q.ItemCode)) query = query.Where(s => s.ItemCode == q.ItemCode);
+        var items = (await catalog.ItemsAsync(ChinaTime.Today(clock), true, ct)).ToDictionary(i => i.Code);
+        // Services are few per system (a city has tens of thousands at most): the fee of all is summed from their quantities.
+        var active = await query.Where(s => s.State == VmState.Active).GroupBy(s => s.ItemCode).Select(g => new { g.Key, Quantity = g.Sum(s => s.Quantity) }).ToListAsync(ct);
+        decimal? Fee(string code, int quantity) => items.GetValueOrDefault(code)?.Prices.FirstOrDefault() is { } p ? Math.Round(quantity * p.UnitPrice, 2) : null;
+        var total = await query.CountAsync(ct);
+        var rows = await query.OrderBy(s => s.State).ThenBy(s => s.System!.Name).ThenBy(s => s.ItemCode).Skip((page - 1) * size).Take(size)
+            .Select(s => new { s.Id, s.OrganisationId, Organisation = s.Organisation!.Name, s.SystemId, System = s.System!.Name, s.ItemCode, s.Quantity, s.State, s.ActiveFrom,
+                s.ReclaimedOn, s.Source })
+            .ToListAsync(ct);
+        return new ServiceList(rows.Select(s => new ServiceSummaryDto(s.Id, s.OrganisationId, s.Organisation, s.SystemId, s.System, s.ItemCode,
+                items.GetValueOrDefault(s.ItemCode)?.Name ?? s.ItemCode, s.Quantity, items.GetValueOrDefault(s.ItemCode)?.Prices.FirstOrDefault()?.Unit, s.State,
+                s.ActiveFrom, s.ReclaimedOn, s.Source, s.State == VmState.Active ? Fee(s.ItemCode, s.Quantity) : null)).ToList(),
+            total, page, size, active.Sum(a => Fee(a.Key, a.Quantity) ?? 0));
     }
 
     /// <summary>The systems (in the actor's scope) holding VMs not yet reclaimed: what a change or a termination can be about.</summary>

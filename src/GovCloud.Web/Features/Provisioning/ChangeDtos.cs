@@ -5,7 +5,7 @@ using GovCloud.Web.Features.Deadlines;
 namespace GovCloud.Web.Features.Provisioning;
 
 public sealed record ChangeLineDto(int No, ChangeLineAction Action, Guid? VmId, string Zone, string? HostName, VmSize? From, VmSize? To,
-    ServerType? ServerType, string? SubsystemName, string? OwnerNames, string? OperatingSystem)
+    ServerType? ServerType, string? SubsystemName, string? OwnerNames, string? OperatingSystem, string? ItemCode = null, int? Quantity = null)
 {
     public string ActionName => Action.DisplayName();
 }

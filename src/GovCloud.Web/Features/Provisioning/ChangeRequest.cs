@@ -81,6 +81,9 @@ public sealed class ChangeLine
     public string? OwnerEmails { get; set; }
     public string? OwnerMobiles { get; set; }
     public string? OperatingSystem { get; set; }
+    /// <summary>The catalogue service of an AddService / RemoveService line, and how much is taken on.</summary>
+    public string? ItemCode { get; set; }
+    public int? Quantity { get; set; }
 
     public VmSize? From => FromVcpu is null ? null : new VmSize(FromVcpu.Value, FromMemoryGb!.Value, FromSystemDiskGb!.Value, FromDataDiskGb!.Value);
     public VmSize? To => ToVcpu is null ? null : new VmSize(ToVcpu.Value, ToMemoryGb!.Value, ToSystemDiskGb!.Value, ToDataDiskGb!.Value);

@@ -65,7 +65,9 @@ public sealed class ChangeService(
         var v = new Validation();
         if (input.Reason?.Length > 1000) v.Add("reason", "变更理由不能超过 1000 个字");
         if (string.IsNullOrWhiteSpace(input.Reason)) v.Add("reason", "请填写变更理由");
-        foreach (var p in ChangeRules.Validate(lines, held.Select(h => h.Held).ToList(), await catalog.LimitsAsync(ct), system.Name, input.Elastic))
+        var services = await HeldServicesAsync(system.Id, ct);
+        var serviceItems = await db.CatalogItems.AsNoTracking().Where(i => i.Active && i.Code != FeeRules.VmItem).Select(i => i.Code).ToListAsync(ct);
+        foreach (var p in ChangeRules.Validate(lines, held.Select(h => h.Held).ToList(), await catalog.LimitsAsync(ct), system.Name, input.Elastic, serviceItems, services))
             v.Add(p.Field, p.Message);
         v.ThrowIfInvalid();
 
@@ -86,6 +88,7 @@ public sealed class ChangeService(
         foreach (var p in ChangeRules.ValidateTermination(input.SystemOffline, input.DataSecured, content is null ? 0 : 1)) v.Add(p.Field, p.Message);
         if (input.Reason?.Length > 1000) v.Add("reason", "终止理由不能超过 1000 个字");
         var held = await HeldAsync(system.Id, ct);
+        var services = (await HeldServicesAsync(system.Id, ct)).Where(s => s.State == VmState.Active).ToList();
         if (held.Count == 0) v.Add("systemId", "该系统没有正在使用的云资源");
         else if (held.Select(h => h.Held).FirstOrDefault(h => h.State != VmState.Active) is { } busy)
             v.Add("systemId", $"虚拟机 {busy.HostName} 当前为“{busy.State.DisplayName()}”，请先完成试用或变更");
@@ -98,6 +101,7 @@ public sealed class ChangeService(
             {
                 c.SystemOffline = c.DataSecured = true;
                 c.Lines = held.Select((h, i) => Line(i + 1, new ChangeLineRequest(ChangeLineAction.Remove, h.Held.Id, null, null), h)).ToList();
+                c.Lines.AddRange(services.Select((s, i) => Line(held.Count + i + 1, new ChangeLineRequest(ChangeLineAction.RemoveService, null, null, null, s.ItemCode), default)));
                 c.Attachments.Add(Attachment(actor, c.Id, ChangeAttachmentKind.Evidence, fileName!, stored));
             });
             return await GetAsync(actor, change, ct);
@@ -224,6 +228,16 @@ public sealed class ChangeService(
                 case ChangeLineAction.Remove when vm is not null:
                     Reclaim(actor, vm, $"变更 {c.Number} 删除，资源回收；堡垒机账号 {vm.BastionAccounts} 已关闭");
                     break;
+                case ChangeLineAction.AddService:
+                    db.CloudServices.Add(new CloudService
+                    {
+                        OrganisationId = c.OrganisationId, SystemId = c.SystemId, ItemCode = line.ItemCode!, Quantity = line.Quantity!.Value, State = VmState.Active,
+                        ActiveFrom = Today, Source = c.Number,
+                    });
+                    break;
+                case ChangeLineAction.RemoveService:
+                    await EndServicesAsync(c.SystemId, line.ItemCode, ct);
+                    break;
                 case ChangeLineAction.Add:
                     var recorded = built.Single(b => b.No == line.No);
                     var made = await provider.BuildAsync(new VmOrder(line.Zone, approved.Single(a => a.No == line.No), recorded), ct);
@@ -278,6 +292,7 @@ public sealed class ChangeService(
             c.DisposalPeople = input.People!.Trim();
             foreach (var vm in await db.CloudVms.Where(x => x.SystemId == c.SystemId && x.State == VmState.Reclaiming).ToListAsync(ct))
                 Reclaim(actor, vm, $"终止 {c.Number}：资源回收，堡垒机账号 {vm.BastionAccounts} 已关闭；{input.Method!.Value.DisplayName()}（{input.Date:yyyy-MM-dd}，{c.DisposalPeople}）");
+            await EndServicesAsync(c.SystemId, null, ct);
             c.System!.Lifecycle = SystemLifecycle.Offline;
             c.System.Version++;
             await FinishAsync(actor, c, new { disposal = input.Method.ToString(), input.Date, c.DisposalPeople, certificate = stored.Sha256 }, ct);
@@ -328,9 +343,29 @@ public sealed class ChangeService(
         (await db.CloudVms.AsNoTracking().Where(v => v.SystemId == systemId && v.State != VmState.Reclaimed).OrderBy(v => v.HostName).ToListAsync(ct))
         .Select(v => (new HeldVm(v.Id, v.HostName, v.Zone, new VmSize(v.Vcpu, v.MemoryGb, v.SystemDiskGb, v.DataDiskGb), v.State), v)).ToList();
 
+    private async Task<List<HeldService>> HeldServicesAsync(Guid systemId, CancellationToken ct) =>
+        (await db.CloudServices.AsNoTracking().Where(s => s.SystemId == systemId && s.State == VmState.Active).ToListAsync(ct))
+        .Select(s => new HeldService(s.Id, s.ItemCode, s.ItemCode, s.Quantity, s.State)).ToList();
+
+    /// <summary>Gives up a system's services in use: one item, or all of them (termination).</summary>
+    private async Task EndServicesAsync(Guid systemId, string? itemCode, CancellationToken ct)
+    {
+        foreach (var s in await db.CloudServices.Where(s => s.SystemId == systemId && s.State == VmState.Active && (itemCode == null || s.ItemCode == itemCode)).ToListAsync(ct))
+        {
+            s.State = VmState.Reclaimed;
+            s.ReclaimedOn = Today;
+            s.Version++;
+        }
+    }
+
     private static ChangeLine Line(int no, ChangeLineRequest l, (HeldVm Held, CloudVm Vm) held)
     {
         var line = new ChangeLine { No = no, Action = l.Action!.Value, Zone = l.NewVm?.Zone ?? held.Vm?.Zone ?? "" };
+        if (l.Action is ChangeLineAction.AddService or ChangeLineAction.RemoveService)
+        {
+            (line.ItemCode, line.Quantity) = (l.ItemCode, l.Action == ChangeLineAction.AddService ? l.Quantity : null);
+            return line;
+        }
         if (l.Action == ChangeLineAction.Add)
         {
             var r = l.NewVm!;
@@ -459,7 +494,7 @@ public sealed class ChangeService(
         c.System!.Name, c.State, c.Reason, c.CreatedAt, c.CreatedBy, c.SystemOffline, c.DataSecured, c.EvaluationOpinion, c.EvaluatedBy, c.EvaluatedAt,
         c.DecisionOpinion, c.DecidedBy, c.DecidedAt, c.CompletedAt, c.CompletedBy, c.DisposalMethod, c.DisposalDate, c.DisposalPeople,
         c.Lines.OrderBy(l => l.No).Select(l => new ChangeLineDto(l.No, l.Action, l.VmId, l.Zone, l.HostName, l.From, l.To, l.ServerType, l.SubsystemName,
-            l.OwnerNames, l.OperatingSystem)).ToList(),
+            l.OwnerNames, l.OperatingSystem, l.ItemCode, l.Quantity)).ToList(),
         c.Attachments.OrderBy(a => a.UploadedAt).Select(a => new ChangeAttachmentDto(a.Id, a.Kind, a.FileName, a.Size, a.Sha256, a.UploadedAt, a.UploadedBy)).ToList(),
         await clocks.ForCaseAsync(CaseType, c.Id.ToString(), ct), c.Version, c.Elastic);
 

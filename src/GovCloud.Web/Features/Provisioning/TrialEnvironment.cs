@@ -88,6 +88,28 @@ public sealed class CloudVm
     public List<CloudVmEvent> Events { get; set; } = [];
 }
 
+/// <summary>
+/// A catalogue service of the inventory (load balancer, backup, database, …): taken on with formal use
+/// or by a change, given up by a change or a termination; billed by quantity at the catalogue price.
+/// </summary>
+public sealed class CloudService
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+    public Guid OrganisationId { get; set; }
+    public Organisations.Organisation? Organisation { get; set; }
+    public Guid SystemId { get; set; }
+    public Systems.InfoSystem? System { get; set; }
+    public required string ItemCode { get; set; }
+    public int Quantity { get; set; }
+    /// <summary>Active or Reclaimed (services have no trial).</summary>
+    public VmState State { get; set; }
+    public DateOnly ActiveFrom { get; set; }
+    public DateOnly? ReclaimedOn { get; set; }
+    /// <summary>What brought it: the application's number or the change's.</summary>
+    public required string Source { get; set; }
+    public long Version { get; set; }
+}
+
 /// <summary>One line of a VM's history: what happened, when, by whom, and the values before and after.</summary>
 public sealed class CloudVmEvent
 {

@@ -260,11 +260,18 @@ public sealed class TrialService(
             vm.Version++;
             inventory.Record(actor, vm, VmEventKind.Activated, $"正式开通，自 {Today:yyyy-MM-dd} 起计费");
         }
+        // The other catalogue services of the application start with formal use too.
+        foreach (var s in app.Services)
+            db.CloudServices.Add(new CloudService
+            {
+                OrganisationId = app.OrganisationId, SystemId = app.SystemId, ItemCode = s.ItemCode, Quantity = s.Quantity, State = VmState.Active, ActiveFrom = Today,
+                Source = app.Number,
+            });
         Close(actor, trial, TrialState.Live);
         trial.LiveOn = Today;
         MoveSystem(app, SystemLifecycle.OnCloud);
         audit.Record(actor, AuditActions.TrialWentLive, ApplicationService.CaseType, app.Id, new { state = TrialState.InTrial.ToString() },
-            new { state = trial.State.ToString(), liveOn = Today, vms = vms.Select(x => x.HostName) });
+            new { state = trial.State.ToString(), liveOn = Today, vms = vms.Select(x => x.HostName), services = app.Services.Select(s => new { s.ItemCode, s.Quantity }) });
         await NotifyAsync(app.OrganisationId, Role.AgencyOperator, app, "已正式开通",
             $"《{app.System!.Name}》的 {vms.Count} 台虚拟机自 {Today:yyyy年M月d日} 起正式开通，计入资源台账并开始计费。", ct);
         await db.SaveChangesAsync(ct);
@@ -343,7 +350,7 @@ public sealed class TrialService(
     /// <summary>The trial of an application the actor may see, the action allowed for its roles and the trial's state, at the version the caller saw.</summary>
     private async Task<(TrialEnvironment Trial, ResourceApplication App)> LoadAsync(Actor actor, Guid applicationId, TrialAction action, long? version, CancellationToken ct)
     {
-        var app = await (await applications.ScopedAsync(actor, ct, tracked: true)).Include(a => a.Organisation).Include(a => a.System).Include(a => a.Vms)
+        var app = await (await applications.ScopedAsync(actor, ct, tracked: true)).Include(a => a.Organisation).Include(a => a.System).Include(a => a.Vms).Include(a => a.Services)
                       .AsSplitQuery().FirstOrDefaultAsync(a => a.Id == applicationId, ct)
                   ?? throw ProblemException.NotFound("申请");
         var trial = await db.TrialEnvironments.FirstOrDefaultAsync(t => t.ApplicationId == applicationId, ct) ?? throw ProblemException.NotFound("试用环境");

@@ -51,6 +51,7 @@ public abstract class GovCloudDbContext(DbContextOptions options)
     public DbSet<TrialEnvironment> TrialEnvironments => Set<TrialEnvironment>();
     public DbSet<CloudVm> CloudVms => Set<CloudVm>();
     public DbSet<CloudVmEvent> CloudVmEvents => Set<CloudVmEvent>();
+    public DbSet<CloudService> CloudServices => Set<CloudService>();
     public DbSet<ChangeRequest> ChangeRequests => Set<ChangeRequest>();
     public DbSet<ChangeLine> ChangeLines => Set<ChangeLine>();
     public DbSet<ChangeAttachment> ChangeAttachments => Set<ChangeAttachment>();
@@ -324,6 +325,17 @@ public abstract class GovCloudDbContext(DbContextOptions options)
             e.HasOne<ResourceApplication>().WithMany().HasForeignKey(v => v.ApplicationId).OnDelete(DeleteBehavior.Restrict);
             e.HasMany(v => v.Events).WithOne().HasForeignKey(x => x.VmId).OnDelete(DeleteBehavior.Cascade);
         });
+        b.Entity<CloudService>(e =>
+        {
+            e.HasIndex(x => new { x.SystemId, x.State });
+            e.HasIndex(x => new { x.OrganisationId, x.State });
+            e.Property(x => x.ItemCode).HasMaxLength(32);
+            e.Property(x => x.State).HasConversion<string>().HasMaxLength(16);
+            e.Property(x => x.Source).HasMaxLength(20);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.HasOne(x => x.Organisation).WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(x => x.System).WithMany().HasForeignKey(x => x.SystemId).OnDelete(DeleteBehavior.Restrict);
+        });
         b.Entity<CloudVmEvent>(e =>
         {
             e.HasIndex(x => new { x.VmId, x.At });
@@ -368,6 +380,7 @@ public abstract class GovCloudDbContext(DbContextOptions options)
             e.Property(l => l.OwnerEmails).HasMaxLength(1000);
             e.Property(l => l.OwnerMobiles).HasMaxLength(500);
             e.Property(l => l.OperatingSystem).HasMaxLength(100);
+            e.Property(l => l.ItemCode).HasMaxLength(32);
             e.Ignore(l => l.From);
             e.Ignore(l => l.To);
         });

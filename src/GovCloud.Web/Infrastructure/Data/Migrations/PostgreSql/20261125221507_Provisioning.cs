@@ -93,6 +93,38 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "CloudServices",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ItemCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Quantity = table.Column<int>(type: "integer", nullable: false),
+                    State = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    ActiveFrom = table.Column<DateOnly>(type: "date", nullable: false),
+                    ReclaimedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Source = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CloudServices", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CloudServices_InfoSystems_SystemId",
+                        column: x => x.SystemId,
+                        principalTable: "InfoSystems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_CloudServices_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CloudVms",
                 columns: table => new
                 {
@@ -243,7 +275,9 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
                     OwnerNames = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
                     OwnerEmails = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
                     OwnerMobiles = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    OperatingSystem = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true)
+                    OperatingSystem = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ItemCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    Quantity = table.Column<int>(type: "integer", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -317,6 +351,16 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
                 column: "SystemId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_CloudServices_OrganisationId_State",
+                table: "CloudServices",
+                columns: new[] { "OrganisationId", "State" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CloudServices_SystemId_State",
+                table: "CloudServices",
+                columns: new[] { "SystemId", "State" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CloudVmEvents_VmId_At",
                 table: "CloudVmEvents",
                 columns: new[] { "VmId", "At" });
@@ -376,6 +420,9 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
 
             migrationBuilder.DropTable(
                 name: "ChangeLines");
+
+            migrationBuilder.DropTable(
+                name: "CloudServices");
 
             migrationBuilder.DropTable(
                 name: "CloudVmEvents");

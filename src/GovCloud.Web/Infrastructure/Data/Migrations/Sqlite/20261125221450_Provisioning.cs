@@ -92,6 +92,38 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "CloudServices",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ItemCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Quantity = table.Column<int>(type: "INTEGER", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    ActiveFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ReclaimedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CloudServices", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CloudServices_InfoSystems_SystemId",
+                        column: x => x.SystemId,
+                        principalTable: "InfoSystems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_CloudServices_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CloudVms",
                 columns: table => new
                 {
@@ -242,7 +274,9 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
                     OwnerNames = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     OwnerEmails = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     OwnerMobiles = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    OperatingSystem = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
+                    OperatingSystem = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ItemCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    Quantity = table.Column<int>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -316,6 +350,16 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
                 column: "SystemId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_CloudServices_OrganisationId_State",
+                table: "CloudServices",
+                columns: new[] { "OrganisationId", "State" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CloudServices_SystemId_State",
+                table: "CloudServices",
+                columns: new[] { "SystemId", "State" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CloudVmEvents_VmId_At",
                 table: "CloudVmEvents",
                 columns: new[] { "VmId", "At" });
@@ -375,6 +419,9 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "ChangeLines");
+
+            migrationBuilder.DropTable(
+                name: "CloudServices");
 
             migrationBuilder.DropTable(
                 name: "CloudVmEvents");
