@@ -99,6 +99,27 @@ public sealed class TrialPagesTests(BrowserApp app) : IClassFixture<BrowserApp>
         await ResizeThenTerminateAsync(a.SystemName, tag);
     }
 
+    [Fact]
+    public async Task R_21_5_the_center_compares_the_platforms_export_with_the_inventory()
+    {
+        var (_, _, _, trial) = await app.App.InTrialAsync();
+        var web = trial.Vms.Single(v => v.HostName.StartsWith("web-"));
+        var csv = "云主机名称,内网IP,vCPU,内存(GB)\n" + $"{web.HostName},{web.Ips.Replace(", ", "、")},8,8\n" + "shadow-e2e,172.30.0.9,2,4\n";
+        var path = Path.Combine(Directory.CreateTempSubdirectory("gc-e2e-").FullName, "平台清单.csv");
+        await File.WriteAllTextAsync(path, csv, TestContext.Current.CancellationToken);
+
+        var center = await SignedInAsync("center");
+        await center.GotoAsync("/inventory");
+        await center.ClickAsync("#gc-reconcile");
+        await center.Locator("#gc-platform-file").SetInputFilesAsync(path);
+        await center.Locator("#gc-reconciliation-summary").GetByText("平台有而台账无 1 台", new() { Exact = false }).WaitForAsync();
+        await center.Locator("#gc-unregistered").GetByText("shadow-e2e").WaitForAsync();
+        await center.GetByRole(AriaRole.Tab, new() { NameRegex = new System.Text.RegularExpressions.Regex("配置不一致") }).ClickAsync();
+        await center.Locator("#gc-drifts").GetByText("vCPU：台账 4 核，平台 8 核", new() { Exact = false }).WaitForAsync();
+        await BrowserApp.ScreenshotAsync(center, "reconciliation");
+        await center.Context.CloseAsync();
+    }
+
     private static async Task<string> FileAsync(string name)
     {
         var path = Path.Combine(Directory.CreateTempSubdirectory("gc-e2e-").FullName, name);
