@@ -65,6 +65,19 @@ public sealed class FileStore(IOptions<GovCloudOptions> options)
         return (new StoredFile(relative, written, Convert.ToHexStringLower(sha.GetHashAndReset())), null);
     }
 
+    /// <summary>
+    /// An upload as the processes take it: the name the user's browser sent reduced to the file's own name
+    /// (1–200 characters), then saved; refused with a Chinese 400 on the field "file".
+    /// </summary>
+    public async Task<(StoredFile File, string Name)> AcceptAsync(string folder, string fileName, Stream content, long size, CancellationToken ct)
+    {
+        var name = System.IO.Path.GetFileName(fileName.Replace('\\', '/')).Trim();
+        if (name.Length is 0 or > 200) throw ProblemException.Invalid("file", "文件名须为 1 至 200 个字");
+        var (stored, problem) = await SaveAsync(folder, name, content, size, ct);
+        if (problem is not null) throw ProblemException.Invalid("file", problem);
+        return (stored!, name);
+    }
+
     public Stream Open(string relative) => new FileStream(System.IO.Path.Combine(Root, relative), FileMode.Open, FileAccess.Read, FileShare.Read);
 
     /// <summary>Removes a stored file; a file already gone is not an error.</summary>

@@ -134,16 +134,8 @@ public sealed class ApplicationFlowService(
 
         foreach (var vm in app.Vms) vm.Approved = vm.Decision != RowDecision.Refuse && !refused.Contains(vm.No);
         // the Bureau dispatches from the pools; approving beyond a zone's pool takes a stated reason.
-        var shortfalls = await pools.CheckAsync(ApplicationService.Requested(app.Vms.Select(ApplicationService.ToRow)), app.Id, ct);
-        if (shortfalls.Count > 0 && string.IsNullOrWhiteSpace(input.OverrideReason))
-        {
-            var problem = new ProblemException(409, "资源池容量不足", string.Join("；", shortfalls.Select(s => s.Message)) + "。如确需批准，请填写超配理由。");
-            problem.Extensions["shortfalls"] = shortfalls;
-            throw problem;
-        }
-        if (shortfalls.Count > 0)
-            audit.Record(actor, AuditActions.PoolOverridden, ApplicationService.CaseType, app.Id, null,
-                new { reason = input.OverrideReason!.Trim(), shortfalls = shortfalls.Select(s => s.Message) });
+        await pools.RequireFitsAsync(actor, ApplicationService.Requested(app.Vms.Select(ApplicationService.ToRow)), app.Id, input.OverrideReason,
+            ApplicationService.CaseType, app.Id, ct);
         await DecideAsync(actor, app, to, input.Opinion, AuditActions.ApplicationApproved, "已批准",
             refused.Count > 0 ? $"部分批准：批准 {app.Vms.Count(x => x.Approved == true)} 台，未批准 {app.Vms.Count(x => x.Approved == false)} 台。" : "已批准。", ct);
         return await applications.GetAsync(actor, id, ct);
@@ -228,11 +220,8 @@ public sealed class ApplicationFlowService(
         new(ApplicationService.CaseType, app.Id.ToString(), $"{app.Organisation!.Name}《{app.System!.Name}》云资源申请 {app.Number}", step, stepName,
             organisation, role, new Period(workingDays, PeriodUnit.WorkingDays), at);
 
-    private async Task NotifyAsync(Guid organisation, Role role, ResourceApplication app, string title, string body, CancellationToken ct)
-    {
-        await inbox.NotifyAsync(await inbox.RecipientsAsync(organisation, role, ct), NotificationKinds.CaseProgress, $"{title}：{app.Number}", body, $"/applications/{app.Id}",
-            $"application:{app.Id}:{app.Version}:{title}", ct);
-    }
+    private Task NotifyAsync(Guid organisation, Role role, ResourceApplication app, string title, string body, CancellationToken ct) =>
+        inbox.CaseProgressAsync(organisation, role, title, app.Number, body, $"/applications/{app.Id}", $"application:{app.Id}:{app.Version}:{title}", ct);
 
     private static void ClearEvaluation(ResourceApplication app)
     {

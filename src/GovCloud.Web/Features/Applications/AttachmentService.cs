@@ -19,14 +19,10 @@ public sealed class AttachmentService(GovCloudDbContext db, ApplicationService a
         if (kind is null) throw ProblemException.Invalid("kind", "请选择附件类型");
         var app = await VisibleAsync(actor, applicationId, ct);
         RequireMayAttach(actor, app.State, kind.Value);
-        var name = Path.GetFileName(fileName.Replace('\\', '/')).Trim();
-        if (name.Length is 0 or > 200) throw ProblemException.Invalid("file", "文件名须为 1 至 200 个字");
-
-        var (stored, problem) = await files.SaveAsync(applicationId.ToString("N"), name, content, size, ct);
-        if (problem is not null) throw ProblemException.Invalid("file", problem);
+        var (stored, name) = await files.AcceptAsync(applicationId.ToString("N"), fileName, content, size, ct);
         var attachment = new ApplicationAttachment
         {
-            ApplicationId = applicationId, Kind = kind.Value, FileName = name, Size = stored!.Size, Sha256 = stored.Sha256, StoredPath = stored.Path,
+            ApplicationId = applicationId, Kind = kind.Value, FileName = name, Size = stored.Size, Sha256 = stored.Sha256, StoredPath = stored.Path,
             UploadedAt = clock.GetUtcNow(), UploadedBy = actor.UserName,
         };
         db.ApplicationAttachments.Add(attachment);

@@ -37,6 +37,14 @@ public sealed class InboxService(GovCloudDbContext db, TimeProvider clock, IOpti
         return added;
     }
 
+    /// <summary>
+    /// A step of a case reached the users of an organisation holding a role: "{title}：{number}", the body, a link to
+    /// the case. The key makes each step's message once per user. The caller saves, with the step.
+    /// </summary>
+    public async Task<int> CaseProgressAsync(Guid organisation, GovCloud.Domain.Security.Role role, string title, string number, string body, string link,
+        string dedupKey, CancellationToken ct) =>
+        await NotifyAsync(await RecipientsAsync(organisation, role, ct), NotificationKinds.CaseProgress, $"{title}：{number}", body, link, dedupKey, ct);
+
     /// <summary>The active users holding <paramref name="role"/> in an organisation (any organisation when null): who a message goes to.</summary>
     public async Task<IReadOnlyCollection<Guid>> RecipientsAsync(Guid? organisationId, GovCloud.Domain.Security.Role role, CancellationToken ct) =>
         await db.Users.Where(u => u.IsActive && (organisationId == null || u.OrganisationId == organisationId) && u.Roles.Any(r => r.Role == role))

@@ -156,6 +156,15 @@ public sealed class InventoryService(GovCloudDbContext db, DataScope scope, Audi
             .Select(ToRow).ToListAsync(ct)).Select(r => r.WithFee(prices)).ToList();
     }
 
+    /// <summary>A VM leaves use (trial reclaimed, removed by a change, terminated): kept as history, no longer allocated or billed.</summary>
+    internal void Reclaim(Actor actor, CloudVm vm, string description)
+    {
+        vm.State = VmState.Reclaimed;
+        vm.ReclaimedOn = ChinaTime.Today(clock);
+        vm.Version++;
+        Record(actor, vm, VmEventKind.Reclaimed, description);
+    }
+
     /// <summary>Adds a line to a VM's history; the caller audits the step and saves.</summary>
     internal void Record(Actor actor, CloudVm vm, VmEventKind kind, string description) =>
         db.CloudVmEvents.Add(new CloudVmEvent { VmId = vm.Id, Kind = kind, Description = Texts.Fit(description, 1000), At = clock.GetUtcNow(), By = actor.UserName });

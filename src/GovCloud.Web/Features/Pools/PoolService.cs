@@ -114,6 +114,25 @@ public sealed class PoolService(GovCloudDbContext db, AuditLog audit, TimeProvid
         return reserved;
     }
 
+    /// <summary>
+    /// at an approval: refuses (409 naming each zone, resource and amount, with the shortfalls) when the
+    /// request would take a pool below zero, unless the Bureau states why — then the override is audited on the case.
+    /// The caller saves.
+    /// </summary>
+    public async Task RequireFitsAsync(Actor actor, IReadOnlyDictionary<string, Resources> request, Guid? excludeApplication, string? overrideReason,
+        string caseType, Guid caseId, CancellationToken ct)
+    {
+        var shortfalls = await CheckAsync(request, excludeApplication, ct);
+        if (shortfalls.Count == 0) return;
+        if (string.IsNullOrWhiteSpace(overrideReason))
+        {
+            var problem = new ProblemException(409, "资源池容量不足", string.Join("；", shortfalls.Select(s => s.Message)) + "。如确需批准，请填写超配理由。");
+            problem.Extensions["shortfalls"] = shortfalls;
+            throw problem;
+        }
+        audit.Record(actor, AuditActions.PoolOverridden, caseType, caseId, null, new { reason = overrideReason.Trim(), shortfalls = shortfalls.Select(s => s.Message) });
+    }
+
     /// <summary>Per zone, what the VMs in formal use hold (as built, which may be less than approved).</summary>
     private async Task<Dictionary<string, Resources>> AllocatedAsync(CancellationToken ct)
     {

@@ -94,7 +94,7 @@ public sealed class ChangeService(
             v.Add("systemId", $"虚拟机 {busy.HostName} 当前为“{busy.State.DisplayName()}”，请先完成试用或变更");
         v.ThrowIfInvalid();
 
-        var stored = await SaveFileAsync(fileName!, content!, size, ct);
+        var (stored, name) = await files.AcceptAsync("changes", fileName!, content!, size, ct);
         try
         {
             var change = await OpenAsync(actor, system, ChangeKind.Termination, input.Reason, ct, c =>
@@ -102,7 +102,7 @@ public sealed class ChangeService(
                 c.SystemOffline = c.DataSecured = true;
                 c.Lines = held.Select((h, i) => Line(i + 1, new ChangeLineRequest(ChangeLineAction.Remove, h.Held.Id, null, null), h)).ToList();
                 c.Lines.AddRange(services.Select((s, i) => Line(held.Count + i + 1, new ChangeLineRequest(ChangeLineAction.RemoveService, null, null, null, s.ItemCode), default)));
-                c.Attachments.Add(Attachment(actor, c.Id, ChangeAttachmentKind.Evidence, fileName!, stored));
+                c.Attachments.Add(Attachment(actor, c.Id, ChangeAttachmentKind.Evidence, name, stored));
             });
             return await GetAsync(actor, change, ct);
         }
@@ -138,17 +138,8 @@ public sealed class ChangeService(
         var c = await LoadAsync(actor, id, ChangeAction.Approve, input.Version, ct);
         if (input.Opinion?.Length > 2000) throw ProblemException.Invalid("opinion", "审批意见不能超过 2000 个字");
         // a change approval shows the pool after the request; beyond it only with a stated reason.
-        var shortfalls = await pools.CheckAsync(ChangeRules.Increase(c.Lines.Select(l => (l.Zone, l.From, l.To))), null, ct);
-        if (shortfalls.Count > 0 && string.IsNullOrWhiteSpace(input.OverrideReason))
-        {
-            var problem = new ProblemException(409, "资源池容量不足", string.Join("；", shortfalls.Select(s => s.Message)) + "。如确需批准，请填写超配理由。");
-            problem.Extensions["shortfalls"] = shortfalls;
-            throw problem;
-        }
-
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        if (shortfalls.Count > 0)
-            audit.Record(actor, AuditActions.PoolOverridden, CaseType, c.Id, null, new { reason = input.OverrideReason!.Trim(), shortfalls = shortfalls.Select(s => s.Message) });
+        await pools.RequireFitsAsync(actor, ChangeRules.Increase(c.Lines.Select(l => (l.Zone, l.From, l.To))), null, input.OverrideReason, CaseType, c.Id, ct);
         Decide(actor, c, input.Opinion);
         var touched = c.Lines.Where(l => l.Action != ChangeLineAction.Add).Select(l => l.VmId).ToList();
         foreach (var vm in await db.CloudVms.Where(v => touched.Contains(v.Id)).ToListAsync(ct))
@@ -226,7 +217,7 @@ public sealed class ChangeService(
                     inventory.Record(actor, vm, VmEventKind.Resized, $"变更 {c.Number}：{before} → {vm.Vcpu} 核 / {vm.MemoryGb} GB / {vm.SystemDiskGb} + {vm.DataDiskGb} GB");
                     break;
                 case ChangeLineAction.Remove when vm is not null:
-                    Reclaim(actor, vm, $"变更 {c.Number} 删除，资源回收；堡垒机账号 {vm.BastionAccounts} 已关闭");
+                    inventory.Reclaim(actor, vm, $"变更 {c.Number} 删除，资源回收；堡垒机账号 {vm.BastionAccounts} 已关闭");
                     break;
                 case ChangeLineAction.AddService:
                     db.CloudServices.Add(new CloudService
@@ -279,19 +270,19 @@ public sealed class ChangeService(
         foreach (var p in ChangeRules.ValidateDisposal(input.Method, input.Date, input.People, content is not null, Today)) v.Add(p.Field, p.Message);
         v.ThrowIfInvalid();
 
-        var stored = await SaveFileAsync(fileName!, content!, size, ct);
+        var (stored, name) = await files.AcceptAsync("changes", fileName!, content!, size, ct);
         try
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             // Added explicitly: its key is set, so EF would take it for an existing row found through the collection.
-            var certificate = Attachment(actor, c.Id, ChangeAttachmentKind.DisposalCertificate, fileName!, stored);
+            var certificate = Attachment(actor, c.Id, ChangeAttachmentKind.DisposalCertificate, name, stored);
             db.ChangeAttachments.Add(certificate);
             c.Attachments.Add(certificate);
             c.DisposalMethod = input.Method;
             c.DisposalDate = input.Date;
             c.DisposalPeople = input.People!.Trim();
             foreach (var vm in await db.CloudVms.Where(x => x.SystemId == c.SystemId && x.State == VmState.Reclaiming).ToListAsync(ct))
-                Reclaim(actor, vm, $"终止 {c.Number}：资源回收，堡垒机账号 {vm.BastionAccounts} 已关闭；{input.Method!.Value.DisplayName()}（{input.Date:yyyy-MM-dd}，{c.DisposalPeople}）");
+                inventory.Reclaim(actor, vm, $"终止 {c.Number}：资源回收，堡垒机账号 {vm.BastionAccounts} 已关闭；{input.Method!.Value.DisplayName()}（{input.Date:yyyy-MM-dd}，{c.DisposalPeople}）");
             await EndServicesAsync(c.SystemId, null, ct);
             c.System!.Lifecycle = SystemLifecycle.Offline;
             c.System.Version++;
@@ -442,14 +433,6 @@ public sealed class ChangeService(
             c.Kind == ChangeKind.Termination ? $"《{c.System!.Name}》的云资源已回收，系统状态为“已下线”。" : $"《{c.System!.Name}》变更 {c.Number} 已实施完成，资源台账已更新。", ct);
     }
 
-    private void Reclaim(Actor actor, CloudVm vm, string description)
-    {
-        vm.State = VmState.Reclaimed;
-        vm.ReclaimedOn = Today;
-        vm.Version++;
-        inventory.Record(actor, vm, VmEventKind.Reclaimed, description);
-    }
-
     /// <summary>A VM added by a change belongs to the system's latest approved application (the inventory keeps the link for its history).</summary>
     private async Task<Guid> ApplicationOfAsync(Guid systemId, CancellationToken ct) =>
         await db.CloudVms.Where(v => v.SystemId == systemId).OrderByDescending(v => v.DeliveredOn).Select(v => v.ApplicationId).FirstAsync(ct);
@@ -471,24 +454,14 @@ public sealed class ChangeService(
         if (text.Length > 2000) throw ProblemException.Invalid("opinion", $"{what}不能超过 2000 个字");
     }
 
-    private async Task<StoredFile> SaveFileAsync(string fileName, Stream content, long size, CancellationToken ct)
+    private ChangeAttachment Attachment(Actor actor, Guid changeId, ChangeAttachmentKind kind, string name, StoredFile stored) => new()
     {
-        var name = Path.GetFileName(fileName.Replace('\\', '/')).Trim();
-        if (name.Length is 0 or > 200) throw ProblemException.Invalid("file", "文件名须为 1 至 200 个字");
-        var (stored, problem) = await files.SaveAsync("changes", name, content, size, ct);
-        if (problem is not null) throw ProblemException.Invalid("file", problem);
-        return stored!;
-    }
-
-    private ChangeAttachment Attachment(Actor actor, Guid changeId, ChangeAttachmentKind kind, string fileName, StoredFile stored) => new()
-    {
-        ChangeId = changeId, Kind = kind, FileName = Path.GetFileName(fileName.Replace('\\', '/')).Trim(), Size = stored.Size, Sha256 = stored.Sha256,
+        ChangeId = changeId, Kind = kind, FileName = name, Size = stored.Size, Sha256 = stored.Sha256,
         StoredPath = stored.Path, UploadedAt = clock.GetUtcNow(), UploadedBy = actor.UserName,
     };
 
-    private async Task NotifyAsync(Guid organisation, Role role, ChangeRequest c, string title, string body, CancellationToken ct) =>
-        await inbox.NotifyAsync(await inbox.RecipientsAsync(organisation, role, ct), NotificationKinds.CaseProgress, $"{title}：{c.Number}", body, $"/changes/{c.Id}",
-            $"change:{c.Id}:{c.Version}:{title}", ct);
+    private Task NotifyAsync(Guid organisation, Role role, ChangeRequest c, string title, string body, CancellationToken ct) =>
+        inbox.CaseProgressAsync(organisation, role, title, c.Number, body, $"/changes/{c.Id}", $"change:{c.Id}:{c.Version}:{title}", ct);
 
     private async Task<ChangeDto> ToDtoAsync(ChangeRequest c, CancellationToken ct) => new(c.Id, c.Number, c.Kind, c.OrganisationId, c.Organisation!.Name, c.SystemId,
         c.System!.Name, c.State, c.Reason, c.CreatedAt, c.CreatedBy, c.SystemOffline, c.DataSecured, c.EvaluationOpinion, c.EvaluatedBy, c.EvaluatedAt,

@@ -149,15 +149,12 @@ public sealed class TrialService(
     {
         var (trial, app) = await LoadAsync(actor, applicationId, TrialAction.UploadSignedAgreement, version, ct);
         if (trial.AgencyAgreementAt is not null) throw new ProblemException(409, "已确认", "使用单位已确认使用协议");
-        var name = Path.GetFileName(fileName.Replace('\\', '/')).Trim();
-        if (name.Length is 0 or > 200) throw ProblemException.Invalid("file", "文件名须为 1 至 200 个字");
-        var (stored, problem) = await files.SaveAsync(applicationId.ToString("N"), name, content, size, ct);
-        if (problem is not null) throw ProblemException.Invalid("file", problem);
+        var (stored, name) = await files.AcceptAsync(applicationId.ToString("N"), fileName, content, size, ct);
         try
         {
             var copy = new ApplicationAttachment
             {
-                ApplicationId = app.Id, Kind = AttachmentKind.UsageAgreement, FileName = name, Size = stored!.Size, Sha256 = stored.Sha256,
+                ApplicationId = app.Id, Kind = AttachmentKind.UsageAgreement, FileName = name, Size = stored.Size, Sha256 = stored.Sha256,
                 StoredPath = stored.Path, UploadedAt = clock.GetUtcNow(), UploadedBy = actor.UserName,
             };
             db.ApplicationAttachments.Add(copy);
@@ -165,7 +162,7 @@ public sealed class TrialService(
         }
         catch
         {
-            files.Delete(stored!.Path); // nothing in the database points at it
+            files.Delete(stored.Path); // nothing in the database points at it
             throw;
         }
         return await GetAsync(actor, applicationId, ct);
@@ -289,12 +286,7 @@ public sealed class TrialService(
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var vms = await db.CloudVms.Where(x => x.ApplicationId == app.Id && x.State == VmState.Trial).ToListAsync(ct);
         foreach (var vm in vms)
-        {
-            vm.State = VmState.Reclaimed;
-            vm.ReclaimedOn = Today;
-            vm.Version++;
-            inventory.Record(actor, vm, VmEventKind.Reclaimed, $"试用结束未转正式使用，回收；堡垒机账号 {vm.BastionAccounts} 已关闭。理由：{input.Reason.Trim()}");
-        }
+            inventory.Reclaim(actor, vm, $"试用结束未转正式使用，回收；堡垒机账号 {vm.BastionAccounts} 已关闭。理由：{input.Reason.Trim()}");
         Close(actor, trial, TrialState.Reclaimed);
         trial.ReclaimReason = input.Reason.Trim();
         MoveSystem(app, SystemLifecycle.PendingMigration);
@@ -423,7 +415,7 @@ public sealed class TrialService(
             rows, await inventory.OfApplicationAsync(app.Id, ct), t.Version);
     }
 
-    private async Task NotifyAsync(Guid organisation, Role role, ResourceApplication app, string title, string body, CancellationToken ct) =>
-        await inbox.NotifyAsync(await inbox.RecipientsAsync(organisation, role, ct), NotificationKinds.CaseProgress, $"{title}：{app.Number}", body,
-            $"/applications/{app.Id}", $"trial:{app.Id}:{title}:{clock.GetUtcNow().ToUnixTimeMilliseconds()}", ct);
+    private Task NotifyAsync(Guid organisation, Role role, ResourceApplication app, string title, string body, CancellationToken ct) =>
+        inbox.CaseProgressAsync(organisation, role, title, app.Number, body, $"/applications/{app.Id}",
+            $"trial:{app.Id}:{title}:{clock.GetUtcNow().ToUnixTimeMilliseconds()}", ct);
 }
