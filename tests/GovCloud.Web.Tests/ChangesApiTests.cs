@@ -67,6 +67,9 @@ public abstract class ChangesApiTests(GovCloudApp app)
         })).ProblemAsync(HttpStatusCode.BadRequest);
         Assert.Equal($"该系统已有办理中的变更/终止申请 {change.Number}，办结后再提交", second.FieldError("systemId"));
 
+        // what the change adds, against the pool, before deciding: +4 vCPU for the resize, 2 for the new VM.
+        var capacity = await (await center.GetAsync($"/api/v1/changes/{change.Id}/capacity", Ct)).ReadAsync<List<ZoneCapacityDto>>();
+        Assert.Equal(("公共网络区", 6, 12, 400), (Assert.Single(capacity).Zone, capacity[0].RequestedVcpu, capacity[0].RequestedMemoryGb, capacity[0].RequestedStorageGb));
         change = await (await center.PostJsonAsync($"/api/v1/changes/{change.Id}/evaluation", new { opinion = "同意扩容", version = change.Version })).ReadAsync<ChangeDto>();
         var approval = change.Clocks.Single(c => c.Step == "Approve");
         Assert.Equal((ClockState.Running, 3, "市大数据发展局"), (approval.State, approval.WorkingDaysLeft, approval.OrganisationName));

@@ -181,14 +181,7 @@ public sealed class ApplicationService(
     public async Task<IReadOnlyList<ZoneCapacityDto>> CapacityAsync(Actor actor, Guid id, CancellationToken ct)
     {
         var a = await GetAsync(actor, id, ct);
-        var pools = await poolService.PoolsAsync(excludeApplication: id, ct);
-        return Requested(a.Vms).Select(r =>
-        {
-            var pool = pools.FirstOrDefault(p => p.Zone == r.Key);
-            var held = pool is null ? Domain.Provisioning.Resources.None : pool.Allocated + pool.Reserved;
-            return new ZoneCapacityDto(r.Key, pool?.Effective.Vcpu ?? 0, pool?.Effective.MemoryGb ?? 0, pool?.Effective.StorageGb ?? 0,
-                held.Vcpu, held.MemoryGb, held.StorageGb, r.Value.Vcpu, r.Value.MemoryGb, r.Value.StorageGb);
-        }).ToList();
+        return await poolService.PreviewAsync(Requested(a.Vms), id, ct);
     }
 
     /// <summary>Per zone, what the rows still standing (not refused by the Center or the Bureau) ask, with the Center's adjustments.</summary>

@@ -114,6 +114,19 @@ public sealed class PoolService(GovCloudDbContext db, AuditLog audit, TimeProvid
         return reserved;
     }
 
+    /// <summary>Before an approval: per zone of the request, what may be promised, what others hold, what this asks.</summary>
+    public async Task<IReadOnlyList<ZoneCapacityDto>> PreviewAsync(IReadOnlyDictionary<string, Resources> request, Guid? excludeApplication, CancellationToken ct)
+    {
+        var pools = await PoolsAsync(excludeApplication, ct);
+        return request.Select(r =>
+        {
+            var pool = pools.FirstOrDefault(p => p.Zone == r.Key);
+            var held = pool is null ? Resources.None : pool.Allocated + pool.Reserved;
+            return new ZoneCapacityDto(r.Key, pool?.Effective.Vcpu ?? 0, pool?.Effective.MemoryGb ?? 0, pool?.Effective.StorageGb ?? 0,
+                held.Vcpu, held.MemoryGb, held.StorageGb, r.Value.Vcpu, r.Value.MemoryGb, r.Value.StorageGb);
+        }).ToList();
+    }
+
     /// <summary>
     /// at an approval: refuses (409 naming each zone, resource and amount, with the shortfalls) when the
     /// request would take a pool below zero, unless the Bureau states why — then the override is audited on the case.

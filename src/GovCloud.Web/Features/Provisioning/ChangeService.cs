@@ -132,6 +132,13 @@ public sealed class ChangeService(
         return await GetAsync(actor, id, ct);
     }
 
+    /// <summary>Before evaluating and approving a change: per zone the pool against what the change adds .</summary>
+    public async Task<IReadOnlyList<ZoneCapacityDto>> CapacityAsync(Actor actor, Guid id, CancellationToken ct)
+    {
+        var c = await GetAsync(actor, id, ct);
+        return await pools.PreviewAsync(ChangeRules.Increase(c.Lines.Select(l => (l.Zone, l.From, l.To))), null, ct);
+    }
+
     /// <summary>The Bureau approves: the VMs concerned are marked changing (or reclaiming) and the Center's period to carry it out starts.</summary>
     public async Task<ChangeDto> ApproveAsync(Actor actor, Guid id, ChangeOpinionInput input, CancellationToken ct)
     {

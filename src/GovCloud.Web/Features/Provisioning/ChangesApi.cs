@@ -22,6 +22,8 @@ public static class ChangesApi
             .WithSummary("提交终止申请（表单字段 systemId、reason、systemOffline=true、dataSecured=true、file 下线及数据迁移/备份证明）")
             .DisableAntiforgery() // a bearer-token API; a cross-site form cannot borrow the SameSite=Strict sign-in cookie
             .ProducesValidationProblem().ProducesProblem(403);
+        group.MapGet("/{id:guid}/capacity", Capacity).WithName("ChangeZoneCapacity")
+            .WithSummary("变更所增加资源涉及的网络分区：可分配、已占用、本次增加、批准后剩余").ProducesProblem(404);
         group.MapPost("/{id:guid}/evaluation", Evaluate).WithName("EvaluateChange").WithSummary("中心评估意见；开始大数据局审批时限（变更 3 个、终止 5 个工作日）")
             .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
         group.MapPost("/{id:guid}/approve", Approve).WithName("ApproveChange")
@@ -61,6 +63,9 @@ public static class ChangesApi
             file?.Length ?? 0, ct);
         return TypedResults.Created($"/api/v1/changes/{created.Id}", created);
     }
+
+    private static async Task<Ok<IReadOnlyList<ZoneCapacityDto>>> Capacity(Guid id, HttpContext http, ChangeService changes, CancellationToken ct) =>
+        TypedResults.Ok(await changes.CapacityAsync(Actor.From(http), id, ct));
 
     private static async Task<Ok<ChangeDto>> Evaluate(Guid id, ChangeOpinionInput input, HttpContext http, ChangeService changes, CancellationToken ct) =>
         TypedResults.Ok(await changes.EvaluateAsync(Actor.From(http), id, input, ct));
