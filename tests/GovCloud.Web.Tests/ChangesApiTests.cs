@@ -89,6 +89,13 @@ public abstract class ChangesApiTests(GovCloudApp app)
 
         var missing = await (await center.PostJsonAsync($"/api/v1/changes/{change.Id}/completion", new { version = change.Version })).ProblemAsync(HttpStatusCode.BadRequest);
         Assert.Equal("变更第 2 项新增虚拟机尚未填写交付信息", missing.FieldError("added"));
+        var taken = await (await center.PostJsonAsync($"/api/v1/changes/{change.Id}/completion", new
+        {
+            version = change.Version,
+            added = new[] { new { no = 2, hostName = db1.HostName, ips = "10.250.250.250", vcpu = 2, memoryGb = 4, systemDiskGb = 100, dataDiskGb = 0,
+                operatingSystem = "麒麟 V10", bastionAccounts = new[] { "wangwu-x" } } },
+        })).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal($"第 2 台：主机名“{db1.HostName}”已被资源台账中的其他虚拟机使用", taken.FieldError("added[0].hostName"));
         var tag = Guid.NewGuid().ToString("N")[..6];
         change = await (await center.PostJsonAsync($"/api/v1/changes/{change.Id}/completion", new
         {

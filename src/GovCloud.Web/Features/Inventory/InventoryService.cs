@@ -156,6 +156,23 @@ public sealed class InventoryService(GovCloudDbContext db, DataScope scope, Audi
             .Select(ToRow).ToListAsync(ct)).Select(r => r.WithFee(prices)).ToList();
     }
 
+    /// <summary>A host name or an address still held by a VM of the inventory cannot be given out again.</summary>
+    internal async Task CheckNotInUseAsync(IReadOnlyList<DeliveredVm> recorded, string field, CancellationToken ct)
+    {
+        var v = new Validation();
+        for (var i = 0; i < recorded.Count; i++)
+        {
+            var host = recorded[i].HostName!.Trim();
+            if (await db.CloudVms.AnyAsync(x => x.State != VmState.Reclaimed && x.HostName == host, ct))
+                v.Add($"{field}[{i}].hostName", $"第 {recorded[i].No} 台：主机名“{host}”已被资源台账中的其他虚拟机使用");
+            foreach (var ip in DeliveryRules.ParseIps(recorded[i].Ips)!)
+                if (await db.CloudVms.AnyAsync(x => x.State != VmState.Reclaimed &&
+                                                     (x.Ips == ip || x.Ips.StartsWith(ip + ", ") || x.Ips.EndsWith(", " + ip) || x.Ips.Contains(", " + ip + ", ")), ct))
+                    v.Add($"{field}[{i}].ips", $"第 {recorded[i].No} 台：IP 地址 {ip} 已被资源台账中的其他虚拟机使用");
+        }
+        v.ThrowIfInvalid();
+    }
+
     /// <summary>A VM leaves use (trial reclaimed, removed by a change, terminated): kept as history, no longer allocated or billed.</summary>
     internal void Reclaim(Actor actor, CloudVm vm, string description)
     {

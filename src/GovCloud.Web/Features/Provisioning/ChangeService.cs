@@ -207,6 +207,7 @@ public sealed class ChangeService(
             resized[line.No] = actual;
         }
         v.ThrowIfInvalid();
+        await inventory.CheckNotInUseAsync(built, "added", ct);
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var vms = await db.CloudVms.Where(x => x.SystemId == c.SystemId && x.State == VmState.Changing).ToListAsync(ct);

@@ -95,7 +95,7 @@ public sealed class TrialService(
         var approved = Approved(app);
         foreach (var p in DeliveryRules.Validate(recorded, approved.Select(r => r.Approved).ToList())) v.Add(p.Field, p.Message);
         v.ThrowIfInvalid();
-        await CheckNotInUseAsync(recorded, ct);
+        await inventory.CheckNotInUseAsync(recorded, "vms", ct);
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var now = clock.GetUtcNow();
@@ -356,23 +356,6 @@ public sealed class TrialService(
     private static List<(ApplicationVm Row, ApprovedVm Approved)> Approved(ResourceApplication app) =>
         app.Vms.Where(x => x.Approved == true).OrderBy(x => x.No).Select(x => (x, new ApprovedVm(x.No, x.AdjustedVcpu ?? x.Vcpu, x.AdjustedMemoryGb ?? x.MemoryGb,
             x.AdjustedSystemDiskGb ?? x.SystemDiskGb, x.AdjustedDataDiskGb ?? x.DataDiskGb, VmRules.PairOwners(x.OwnerNames, x.OwnerEmails, x.OwnerMobiles).Owners.Count))).ToList();
-
-    /// <summary>A host name or an address still held by a VM of the inventory cannot be given out again.</summary>
-    private async Task CheckNotInUseAsync(IReadOnlyList<DeliveredVm> recorded, CancellationToken ct)
-    {
-        var v = new Validation();
-        for (var i = 0; i < recorded.Count; i++)
-        {
-            var host = recorded[i].HostName!.Trim();
-            if (await db.CloudVms.AnyAsync(x => x.State != VmState.Reclaimed && x.HostName == host, ct))
-                v.Add($"vms[{i}].hostName", $"第 {recorded[i].No} 台：主机名“{host}”已被资源台账中的其他虚拟机使用");
-            foreach (var ip in DeliveryRules.ParseIps(recorded[i].Ips)!)
-                if (await db.CloudVms.AnyAsync(x => x.State != VmState.Reclaimed &&
-                                                     (x.Ips == ip || x.Ips.StartsWith(ip + ", ") || x.Ips.EndsWith(", " + ip) || x.Ips.Contains(", " + ip + ", ")), ct))
-                    v.Add($"vms[{i}].ips", $"第 {recorded[i].No} 台：IP 地址 {ip} 已被资源台账中的其他虚拟机使用");
-        }
-        v.ThrowIfInvalid();
-    }
 
     /// <summary>
     /// The register follows the system through its trial: 试用中 while trying, 已上云 in formal use, back to
