@@ -114,6 +114,13 @@ public class TrialFlowTests
     }
 
     [Fact]
+    public void R_20_1_public_addresses_are_told_from_private_ones()
+    {
+        Assert.Equal(3, DeliveryRules.PublicCount(["10.1.1.1", "172.16.0.9", "192.168.1.1", "100.64.0.1", "127.0.0.1", "202.103.1.10", "240e:1::1", "fd00::1", "58.59.60.61"]));
+        Assert.Equal(1, DeliveryRules.PublicCount(["172.32.0.1"])); // just outside 172.16/12
+    }
+
+    [Fact]
     public void R_A3_4_every_named_bastion_owner_gets_one_account()
     {
         var problems = DeliveryRules.Validate([Good(1, "edu-web-01", "10.1.1.11", "zhangsan"), Good(2, "edu-db-01", "10.1.1.12", "张三")], Approved);

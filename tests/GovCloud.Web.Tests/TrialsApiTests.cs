@@ -219,6 +219,31 @@ public abstract class TrialsApiTests(GovCloudApp app)
     }
 
     [Fact]
+    public async Task R_20_1_a_delivered_VM_with_a_public_address_takes_one_of_the_zones_public_addresses()
+    {
+        var (_, a) = await app.ApprovedAsync();
+        var center = await app.SignInAsync("center");
+        var trial = await TrialAsync(center, a.Id);
+        var before = await PublicPoolAsync(center);
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        var publicIp = $"58.{Random.Shared.Next(1, 250)}.{Random.Shared.Next(1, 250)}.{Random.Shared.Next(1, 250)}";
+        trial = await (await center.PostJsonAsync($"/api/v1/applications/{a.Id}/trial/delivery", new
+        {
+            version = trial.Version,
+            vms = new object[]
+            {
+                new { no = 1, hostName = $"pub-{tag}", ips = $"10.{Random.Shared.Next(1, 250)}.9.1、{publicIp}", vcpu = 4, memoryGb = 8, systemDiskGb = 100, dataDiskGb = 500,
+                    operatingSystem = "麒麟 V10", bastionAccounts = new[] { "a" + tag, "b" + tag } },
+                new { no = 2, hostName = $"priv-{tag}", ips = $"10.{Random.Shared.Next(1, 250)}.9.2", vcpu = 4, memoryGb = 8, systemDiskGb = 100, dataDiskGb = 200,
+                    operatingSystem = "麒麟 V10", bastionAccounts = new[] { "c" + tag, "d" + tag } },
+            },
+        })).ReadAsync<TrialDto>();
+        var after = await PublicPoolAsync(center);
+        Assert.Equal(before.PublicIpsUsed + 1, after.PublicIpsUsed);
+        Assert.Equal(after.PublicIps - after.PublicIpsUsed, after.PublicIpsFree);
+    }
+
+    [Fact]
     public async Task R_21_4_a_shorter_trial_may_be_extended_up_to_30_days_in_total()
     {
         var (_, a) = await app.ApprovedAsync();

@@ -42,6 +42,22 @@ public static partial class DeliveryRules
         return ips;
     }
 
+    /// <summary>
+    /// How many of the addresses are public (not private, shared, loopback or link-local): what a VM takes from
+    /// the zone's public addresses.
+    /// </summary>
+    public static int PublicCount(IEnumerable<string> ips) => ips.Count(text => IPAddress.TryParse(text, out var ip) && IsPublic(ip));
+
+    private static bool IsPublic(IPAddress ip)
+    {
+        if (IPAddress.IsLoopback(ip)) return false;
+        if (ip.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6)
+            return !(ip.IsIPv6LinkLocal || ip.IsIPv6SiteLocal || ip.IsIPv6UniqueLocal || ip.IsIPv4MappedToIPv6 && !IsPublic(ip.MapToIPv4()));
+        var b = ip.GetAddressBytes();
+        return !(b[0] == 10 || b[0] == 172 && b[1] is >= 16 and <= 31 || b[0] == 192 && b[1] == 168 || b[0] == 100 && b[1] is >= 64 and <= 127
+                 || b[0] == 169 && b[1] == 254 || b[0] == 0);
+    }
+
     public static IReadOnlyList<DeliveryProblem> Validate(IReadOnlyList<DeliveredVm> vms, IReadOnlyList<ApprovedVm> approved)
     {
         var problems = new List<DeliveryProblem>();

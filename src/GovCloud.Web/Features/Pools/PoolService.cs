@@ -13,9 +13,15 @@ using Microsoft.Extensions.Options;
 
 namespace GovCloud.Web.Features.Pools;
 
-/// <summary>A zone's pool; bandwidth and public addresses are hardware only until provisioning hands them out.</summary>
+/// <summary>
+/// A zone's pool. Public addresses count as used from delivery (a VM in trial holds its address too); bandwidth is
+/// hardware only: the requests and the platform do not record it per VM.
+/// </summary>
 public sealed record PoolDto(Guid ZoneId, string Zone, bool Active, Resources Physical, Resources Effective, Resources Allocated, Resources Reserved, Resources Free,
-    int BandwidthMbps, int PublicIps);
+    int BandwidthMbps, int PublicIps, int PublicIpsUsed = 0)
+{
+    public int PublicIpsFree => PublicIps - PublicIpsUsed;
+}
 
 /// <summary>An amount of a pool's hardware: a zone's total, or a change of it (negative in a correction).</summary>
 public sealed record PoolCapacity(Resources Resources, int BandwidthMbps, int PublicIps)
@@ -62,13 +68,16 @@ public sealed class PoolService(GovCloudDbContext db, AuditLog audit, TimeProvid
         var zones = await db.NetworkZones.AsNoTracking().OrderBy(z => z.No).ToListAsync(ct);
         var reserved = await ReservedAsync(excludeApplication, ct);
         var allocated = await AllocatedAsync(ct);
+        var publicIps = await db.CloudVms.AsNoTracking().Where(v => v.State != VmState.Reclaimed && v.PublicIps > 0).GroupBy(v => v.Zone)
+            .Select(g => new { Zone = g.Key, Count = g.Sum(v => v.PublicIps) }).ToDictionaryAsync(x => x.Zone, x => x.Count, ct);
         return zones.Select(z =>
         {
             var physical = PoolCapacity.Of(z).Resources;
             var effective = PoolRules.Effective(physical, Overcommit);
             var held = reserved.GetValueOrDefault(z.Name, Resources.None);
             var figures = new PoolFigures(z.Name, physical, effective, allocated.GetValueOrDefault(z.Name, Resources.None), held);
-            return new PoolDto(z.Id, z.Name, z.Active, physical, effective, figures.Allocated, held, figures.Free, z.CapacityBandwidthMbps, z.CapacityPublicIps);
+            return new PoolDto(z.Id, z.Name, z.Active, physical, effective, figures.Allocated, held, figures.Free, z.CapacityBandwidthMbps, z.CapacityPublicIps,
+                publicIps.GetValueOrDefault(z.Name));
         }).ToList();
     }
 

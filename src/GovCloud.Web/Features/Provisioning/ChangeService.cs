@@ -243,7 +243,7 @@ public sealed class ChangeService(
                     var added1 = new CloudVm
                     {
                         OrganisationId = c.OrganisationId, SystemId = c.SystemId, ApplicationId = await ApplicationOfAsync(c.SystemId, ct), RowNo = 0, Zone = line.Zone,
-                        ServerType = line.ServerType ?? ServerType.OTH, HostName = made.HostName, Ips = string.Join(", ", made.Ips), Vcpu = made.Vcpu,
+                        ServerType = line.ServerType ?? ServerType.OTH, HostName = made.HostName, Ips = string.Join(", ", made.Ips), PublicIps = DeliveryRules.PublicCount(made.Ips), Vcpu = made.Vcpu,
                         MemoryGb = made.MemoryGb, SystemDiskGb = made.SystemDiskGb, DataDiskGb = made.DataDiskGb, OperatingSystem = made.OperatingSystem,
                         OwnerNames = line.OwnerNames ?? "", OwnerEmails = line.OwnerEmails ?? "", OwnerMobiles = line.OwnerMobiles ?? "",
                         BastionAccounts = string.Join("、", made.BastionAccounts), State = VmState.Active, Provider = provider.Name, ExternalId = made.ExternalId,

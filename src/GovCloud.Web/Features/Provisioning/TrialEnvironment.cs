@@ -67,6 +67,8 @@ public sealed class CloudVm
     public required string HostName { get; set; }
     /// <summary>The addresses joined with ", ".</summary>
     public required string Ips { get; set; }
+    /// <summary>How many of them are public: what the VM takes from the zone's public addresses.</summary>
+    public int PublicIps { get; set; }
     public int Vcpu { get; set; }
     public int MemoryGb { get; set; }
     public int SystemDiskGb { get; set; }

@@ -105,7 +105,7 @@ public sealed class TrialService(
             var vm = new CloudVm
             {
                 OrganisationId = app.OrganisationId, SystemId = app.SystemId, ApplicationId = app.Id, RowNo = row.No, Zone = row.Zone, ServerType = row.ServerType,
-                HostName = built.HostName, Ips = string.Join(", ", built.Ips), Vcpu = built.Vcpu, MemoryGb = built.MemoryGb, SystemDiskGb = built.SystemDiskGb,
+                HostName = built.HostName, Ips = string.Join(", ", built.Ips), PublicIps = DeliveryRules.PublicCount(built.Ips), Vcpu = built.Vcpu, MemoryGb = built.MemoryGb, SystemDiskGb = built.SystemDiskGb,
                 DataDiskGb = built.DataDiskGb, OperatingSystem = built.OperatingSystem, OwnerNames = row.OwnerNames, OwnerEmails = row.OwnerEmails,
                 OwnerMobiles = row.OwnerMobiles, BastionAccounts = string.Join("、", built.BastionAccounts), State = VmState.Trial, Provider = provider.Name,
                 ExternalId = built.ExternalId, DeliveredOn = Today,

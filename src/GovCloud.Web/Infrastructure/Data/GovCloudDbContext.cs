@@ -305,6 +305,7 @@ public abstract class GovCloudDbContext(DbContextOptions options)
             e.HasIndex(v => new { v.OrganisationId, v.State });
             e.HasIndex(v => new { v.Zone, v.State });
             e.HasIndex(v => new { v.State, v.HostName });
+            e.HasIndex(v => new { v.State, v.Zone, v.PublicIps });
             e.HasIndex(v => v.SystemId);
             e.HasIndex(v => new { v.ApplicationId, v.RowNo });
             e.Property(v => v.Zone).HasMaxLength(30);

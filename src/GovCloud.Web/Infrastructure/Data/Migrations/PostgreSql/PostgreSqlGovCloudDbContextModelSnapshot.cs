@@ -1312,6 +1312,9 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
 
+                    b.Property<int>("PublicIps")
+                        .HasColumnType("integer");
+
                     b.Property<DateOnly?>("ReclaimedOn")
                         .HasColumnType("date");
 
@@ -1357,6 +1360,8 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
                     b.HasIndex("State", "HostName");
 
                     b.HasIndex("Zone", "State");
+
+                    b.HasIndex("State", "Zone", "PublicIps");
 
                     b.ToTable("CloudVms");
                 });

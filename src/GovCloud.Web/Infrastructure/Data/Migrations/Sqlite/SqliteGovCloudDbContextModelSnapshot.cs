@@ -1291,6 +1291,9 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("PublicIps")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly?>("ReclaimedOn")
                         .HasColumnType("TEXT");
 
@@ -1336,6 +1339,8 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("State", "HostName");
 
                     b.HasIndex("Zone", "State");
+
+                    b.HasIndex("State", "Zone", "PublicIps");
 
                     b.ToTable("CloudVms");
                 });

@@ -136,6 +136,7 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
                     ServerType = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
                     HostName = table.Column<string>(type: "TEXT", maxLength: 63, nullable: false),
                     Ips = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    PublicIps = table.Column<int>(type: "INTEGER", nullable: false),
                     Vcpu = table.Column<int>(type: "INTEGER", nullable: false),
                     MemoryGb = table.Column<int>(type: "INTEGER", nullable: false),
                     SystemDiskGb = table.Column<int>(type: "INTEGER", nullable: false),
@@ -378,6 +379,11 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
                 name: "IX_CloudVms_State_HostName",
                 table: "CloudVms",
                 columns: new[] { "State", "HostName" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CloudVms_State_Zone_PublicIps",
+                table: "CloudVms",
+                columns: new[] { "State", "Zone", "PublicIps" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_CloudVms_SystemId",

@@ -137,6 +137,7 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
                     ServerType = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
                     HostName = table.Column<string>(type: "character varying(63)", maxLength: 63, nullable: false),
                     Ips = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    PublicIps = table.Column<int>(type: "integer", nullable: false),
                     Vcpu = table.Column<int>(type: "integer", nullable: false),
                     MemoryGb = table.Column<int>(type: "integer", nullable: false),
                     SystemDiskGb = table.Column<int>(type: "integer", nullable: false),
@@ -379,6 +380,11 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
                 name: "IX_CloudVms_State_HostName",
                 table: "CloudVms",
                 columns: new[] { "State", "HostName" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CloudVms_State_Zone_PublicIps",
+                table: "CloudVms",
+                columns: new[] { "State", "Zone", "PublicIps" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_CloudVms_SystemId",

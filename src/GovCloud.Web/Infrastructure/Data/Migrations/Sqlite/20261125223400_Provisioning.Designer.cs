@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteGovCloudDbContext))]
-    [Migration("20261125221450_Provisioning")]
+    [Migration("20261125223400_Provisioning")]
     partial class Provisioning
     {
         /// <inheritdoc />
@@ -1294,6 +1294,9 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("PublicIps")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly?>("ReclaimedOn")
                         .HasColumnType("TEXT");
 
@@ -1339,6 +1342,8 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("State", "HostName");
 
                     b.HasIndex("Zone", "State");
+
+                    b.HasIndex("State", "Zone", "PublicIps");
 
                     b.ToTable("CloudVms");
                 });

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlGovCloudDbContext))]
-    [Migration("20261125221507_Provisioning")]
+    [Migration("20261125223419_Provisioning")]
     partial class Provisioning
     {
         /// <inheritdoc />
@@ -1315,6 +1315,9 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
 
+                    b.Property<int>("PublicIps")
+                        .HasColumnType("integer");
+
                     b.Property<DateOnly?>("ReclaimedOn")
                         .HasColumnType("date");
 
@@ -1360,6 +1363,8 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
                     b.HasIndex("State", "HostName");
 
                     b.HasIndex("Zone", "State");
+
+                    b.HasIndex("State", "Zone", "PublicIps");
 
                     b.ToTable("CloudVms");
                 });
