@@ -89,6 +89,9 @@ public abstract class ChangesApiTests(GovCloudApp app)
 
         var missing = await (await center.PostJsonAsync($"/api/v1/changes/{change.Id}/completion", new { version = change.Version })).ProblemAsync(HttpStatusCode.BadRequest);
         Assert.Equal("变更第 2 项新增虚拟机尚未填写交付信息", missing.FieldError("added"));
+        var beyond = await (await center.PostJsonAsync($"/api/v1/changes/{change.Id}/completion", new { version = change.Version, resized = new[] { new { no = 1, vcpu = 12 } } }))
+            .ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("实际配置超过批准的配置", beyond.FieldError("resized[1]"));
         var taken = await (await center.PostJsonAsync($"/api/v1/changes/{change.Id}/completion", new
         {
             version = change.Version,

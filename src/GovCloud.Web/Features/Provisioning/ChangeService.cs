@@ -204,6 +204,8 @@ public sealed class ChangeService(
             var actual = new VmSize(done?.Vcpu ?? to.Vcpu, done?.MemoryGb ?? to.MemoryGb, done?.SystemDiskGb ?? to.SystemDiskGb, done?.DataDiskGb ?? to.DataDiskGb);
             if (actual.Vcpu > to.Vcpu || actual.MemoryGb > to.MemoryGb || actual.SystemDiskGb > to.SystemDiskGb || actual.DataDiskGb > to.DataDiskGb)
                 v.Add($"resized[{line.No}]", $"第 {line.No} 项：{line.HostName} 实际配置超过批准的配置");
+            else if (actual.Vcpu < 1 || actual.MemoryGb < 1 || actual.SystemDiskGb < line.FromSystemDiskGb || actual.DataDiskGb < line.FromDataDiskGb)
+                v.Add($"resized[{line.No}]", $"第 {line.No} 项：{line.HostName} 实际配置须为正数，磁盘不能小于变更前");
             resized[line.No] = actual;
         }
         v.ThrowIfInvalid();
