@@ -99,6 +99,9 @@ public static class AuditActions
     public const string ChangeCompleted = "ChangeCompleted";
     public const string VmScaled = "VmScaled";
     public const string InventoryReconciled = "InventoryReconciled";
+    public const string DataCenterRegistered = "DataCenterRegistered";
+    public const string DataCenterUpdated = "DataCenterUpdated";
+    public const string ViolationRecorded = "ViolationRecorded";
 
     public static string Label(string action) => action switch
     {
@@ -162,6 +165,9 @@ public static class AuditActions
         ChangeCompleted => "实施变更/回收资源",
         VmScaled => "弹性调整",
         InventoryReconciled => "比对云平台清单",
+        DataCenterRegistered => "登记数据中心",
+        DataCenterUpdated => "修改数据中心",
+        ViolationRecorded => "记录违规事项",
         _ => action,
     };
 
@@ -173,5 +179,6 @@ public static class AuditActions
         ClockRecomputed, ClockOverdue, SystemRegistered, SystemUpdated, SystemsImported, MigrationSnapshotTaken, CatalogItemCreated, CatalogItemUpdated, CatalogPriceSet, NetworkZoneCreated, NetworkZoneUpdated, PoolCapacityChanged, PoolOverridden, PoolSnapshotTaken, ApplicationCreated, ApplicationUpdated, ApplicationVmsReplaced, AttachmentAdded, AttachmentRemoved, ApplicationSubmitted, ApplicationEvaluated, ApplicationApproved, ApplicationRejected, ApplicationReturned,
         TrialOpened, TrialDelivered, TrialAgreementConfirmed, TrialResultReported, TrialExtended, TrialWentLive, TrialReclaimed,
         ChangeSubmitted, ChangeEvaluated, ChangeApproved, ChangeRejected, ChangeCompleted, VmScaled, InventoryReconciled,
+        DataCenterRegistered, DataCenterUpdated, ViolationRecorded,
     ];
 }

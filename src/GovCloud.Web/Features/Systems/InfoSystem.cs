@@ -19,6 +19,8 @@ public sealed class InfoSystem
     public SystemKind Kind { get; set; }
     public int? MlpsLevel { get; set; }
     public SystemLocation Location { get; set; }
+    /// <summary>The agency's data centre that hosts it, when it is in one .</summary>
+    public Guid? DataCenterId { get; set; }
     public SystemLifecycle Lifecycle { get; set; }
     public string? Remarks { get; set; }
     public DateTimeOffset CreatedAt { get; set; }

@@ -237,15 +237,10 @@ public sealed class InfoSystemService(GovCloudDbContext db, DataScope scope, Aud
         if (!actor.IsInAny(Role.AgencyOperator, Role.BureauApprover)) throw ProblemException.Forbidden("只有使用单位经办人或大数据局审批人员可以登记信息系统");
         var v = new Validation();
         var orgId = input.OrganisationId ?? actor.OrganisationId;
-        var visible = await scope.OrganisationsAsync(actor, ct);
-        var orgType = orgId is { } o && (visible == null || visible.Contains(o))
-            ? await db.Organisations.Where(x => x.Id == o).Select(x => (OrganisationType?)x.Type).FirstOrDefaultAsync(ct)
-            : null;
-        if (orgType is null) v.Add("organisationId", "所属单位不存在或不在您的权限范围内");
-        else if (!orgType.Value.IsTenant()) v.Add("organisationId", "信息系统须属于使用单位");
+        if (await scope.CheckTenantAsync(actor, orgId, "信息系统", ct) is { } owner) v.Add("organisationId", owner);
         var name = input.Name?.Trim();
         v.Required(name, "name", "系统名称", 100);
-        if (!string.IsNullOrEmpty(name) && orgId is { } owner && await db.InfoSystems.AnyAsync(s => s.OrganisationId == owner && s.Name == name && s.Id != entity.Id, ct))
+        if (!string.IsNullOrEmpty(name) && orgId is { } org && await db.InfoSystems.AnyAsync(s => s.OrganisationId == org && s.Name == name && s.Id != entity.Id, ct))
             v.Add("name", $"本单位已登记名为“{name}”的系统");
         if (input.Kind is null) v.Add("kind", "请选择系统类型（存量、新建、升级改造）");
         foreach (var (value, max, field, label) in new[]

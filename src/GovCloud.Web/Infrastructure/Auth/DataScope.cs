@@ -30,6 +30,19 @@ public sealed class DataScope(GovCloudDbContext db)
         return await WithDepartmentsAsync(own.Value.Id, own.Value.Type, ct);
     }
 
+    /// <summary>
+    /// Null when <paramref name="organisationId"/> is a tenant (agency, county, department) the actor may act for;
+    /// else why not, in Chinese, naming <paramref name="what"/> (信息系统, 数据中心, …).
+    /// </summary>
+    public async Task<string?> CheckTenantAsync(Actor actor, Guid? organisationId, string what, CancellationToken ct)
+    {
+        var visible = await OrganisationsAsync(actor, ct);
+        var type = organisationId is { } o && (visible == null || visible.Contains(o))
+            ? await db.Organisations.AsNoTracking().Where(x => x.Id == o).Select(x => (OrganisationType?)x.Type).FirstOrDefaultAsync(ct)
+            : null;
+        return type is null ? "所属单位不存在或不在您的权限范围内" : !type.Value.IsTenant() ? $"{what}须属于使用单位" : null;
+    }
+
     private async Task<(Guid Id, OrganisationType Type)?> OwnAsync(Actor actor, CancellationToken ct)
     {
         if (actor.OrganisationId is not { } orgId) return null;

@@ -2,6 +2,7 @@ using GovCloud.Domain.Audit;
 using GovCloud.Web.Features.Applications;
 using GovCloud.Web.Features.Audit;
 using GovCloud.Web.Features.Catalog;
+using GovCloud.Web.Features.DataCenters;
 using GovCloud.Web.Features.Calendar;
 using GovCloud.Web.Features.Deadlines;
 using GovCloud.Web.Features.Inbox;
@@ -52,6 +53,8 @@ public abstract class GovCloudDbContext(DbContextOptions options)
     public DbSet<CloudVm> CloudVms => Set<CloudVm>();
     public DbSet<CloudVmEvent> CloudVmEvents => Set<CloudVmEvent>();
     public DbSet<CloudService> CloudServices => Set<CloudService>();
+    public DbSet<DataCenter> DataCenters => Set<DataCenter>();
+    public DbSet<DataCenterViolation> DataCenterViolations => Set<DataCenterViolation>();
     public DbSet<ChangeRequest> ChangeRequests => Set<ChangeRequest>();
     public DbSet<ChangeLine> ChangeLines => Set<ChangeLine>();
     public DbSet<ChangeAttachment> ChangeAttachments => Set<ChangeAttachment>();
@@ -151,6 +154,7 @@ public abstract class GovCloudDbContext(DbContextOptions options)
 
         b.Entity<InfoSystem>(e =>
         {
+            e.HasOne<DataCenter>().WithMany().HasForeignKey(x => x.DataCenterId).OnDelete(DeleteBehavior.SetNull);
             e.Ignore(x => x.Elastic);
             e.Property(s => s.Name).HasMaxLength(100);
             e.HasIndex(s => new { s.OrganisationId, s.Name }).IsUnique();
@@ -392,6 +396,30 @@ public abstract class GovCloudDbContext(DbContextOptions options)
             e.Property(a => a.Sha256).HasMaxLength(64);
             e.Property(a => a.StoredPath).HasMaxLength(300);
             e.Property(a => a.UploadedBy).HasMaxLength(256);
+        });
+
+        b.Entity<DataCenter>(e =>
+        {
+            e.HasIndex(d => new { d.OrganisationId, d.Name }).IsUnique();
+            e.Property(d => d.Name).HasMaxLength(100);
+            e.Property(d => d.Kind).HasConversion<string>().HasMaxLength(16);
+            e.Property(d => d.RoomClass).HasConversion<string>().HasMaxLength(16);
+            e.Property(d => d.Address).HasMaxLength(200);
+            e.Property(d => d.AreaM2).HasPrecision(10, 2);
+            e.Property(d => d.Lessor).HasMaxLength(100);
+            e.Property(d => d.Version).IsConcurrencyToken();
+            e.HasOne(d => d.Organisation).WithMany().HasForeignKey(d => d.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<DataCenterViolation>(e =>
+        {
+            e.HasIndex(v => new { v.OrganisationId, v.Resolved });
+            e.Property(v => v.Kind).HasConversion<string>().HasMaxLength(32);
+            e.Property(v => v.Description).HasMaxLength(1000);
+            e.Property(v => v.FollowUp).HasMaxLength(1000);
+            e.Property(v => v.RecordedBy).HasMaxLength(256);
+            e.Property(v => v.Version).IsConcurrencyToken();
+            e.HasOne(v => v.Organisation).WithMany().HasForeignKey(v => v.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(v => v.DataCenter).WithMany().HasForeignKey(v => v.DataCenterId).OnDelete(DeleteBehavior.Restrict);
         });
 
         b.Entity<JobLease>(e =>

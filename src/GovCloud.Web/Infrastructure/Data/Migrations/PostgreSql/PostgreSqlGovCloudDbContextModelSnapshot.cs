@@ -616,6 +616,148 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
                     b.ToTable("NetworkZones");
                 });
 
+            modelBuilder.Entity("GovCloud.Web.Features.DataCenters.DataCenter", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<decimal>("AreaM2")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("numeric(10,2)");
+
+                    b.Property<bool>("CloudPlatformConforms")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("ExtranetConnected")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("FullTimeStaff")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("HasCloudPlatform")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("HoldsSensitiveData")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateOnly?>("LastAssessmentOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("LeaseEnd")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("LeaseStart")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Lessor")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int?>("MlpsLevel")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RoomClass")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<bool>("Service7x24")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("SupportsIpv6")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("UsableRacks")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("UsesExtranetInternetExit")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("DataCenters");
+                });
+
+            modelBuilder.Entity("GovCloud.Web.Features.DataCenters.DataCenterViolation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("DataCenterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("FollowUp")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateOnly>("OccurredOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<bool>("Resolved")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DataCenterId");
+
+                    b.HasIndex("OrganisationId", "Resolved");
+
+                    b.ToTable("DataCenterViolations");
+                });
+
             modelBuilder.Entity("GovCloud.Web.Features.Deadlines.ClockPause", b =>
                 {
                     b.Property<long>("Id")
@@ -1517,6 +1659,9 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<Guid?>("DataCenterId")
+                        .HasColumnType("uuid");
+
                     b.Property<int?>("ElasticMaxMemoryGb")
                         .HasColumnType("integer");
 
@@ -1584,6 +1729,8 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
                         .HasColumnType("bigint");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DataCenterId");
 
                     b.HasIndex("OrganisationId", "Name")
                         .IsUnique();
@@ -1928,6 +2075,35 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("GovCloud.Web.Features.DataCenters.DataCenter", b =>
+                {
+                    b.HasOne("GovCloud.Web.Features.Organisations.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("GovCloud.Web.Features.DataCenters.DataCenterViolation", b =>
+                {
+                    b.HasOne("GovCloud.Web.Features.DataCenters.DataCenter", "DataCenter")
+                        .WithMany()
+                        .HasForeignKey("DataCenterId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("GovCloud.Web.Features.Organisations.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("DataCenter");
+
+                    b.Navigation("Organisation");
+                });
+
             modelBuilder.Entity("GovCloud.Web.Features.Deadlines.ClockPause", b =>
                 {
                     b.HasOne("GovCloud.Web.Features.Deadlines.DeadlineClock", null)
@@ -2084,6 +2260,11 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
 
             modelBuilder.Entity("GovCloud.Web.Features.Systems.InfoSystem", b =>
                 {
+                    b.HasOne("GovCloud.Web.Features.DataCenters.DataCenter", null)
+                        .WithMany()
+                        .HasForeignKey("DataCenterId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("GovCloud.Web.Features.Organisations.Organisation", "Organisation")
                         .WithMany()
                         .HasForeignKey("OrganisationId")

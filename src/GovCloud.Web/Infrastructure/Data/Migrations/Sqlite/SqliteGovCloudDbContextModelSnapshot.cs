@@ -603,6 +603,148 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("NetworkZones");
                 });
 
+            modelBuilder.Entity("GovCloud.Web.Features.DataCenters.DataCenter", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("AreaM2")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("CloudPlatformConforms")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ExtranetConnected")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FullTimeStaff")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("HasCloudPlatform")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("HoldsSensitiveData")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LastAssessmentOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LeaseEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LeaseStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Lessor")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MlpsLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RoomClass")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Service7x24")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("SupportsIpv6")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UsableRacks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("UsesExtranetInternetExit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("DataCenters");
+                });
+
+            modelBuilder.Entity("GovCloud.Web.Features.DataCenters.DataCenterViolation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DataCenterId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FollowUp")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("OccurredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Resolved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DataCenterId");
+
+                    b.HasIndex("OrganisationId", "Resolved");
+
+                    b.ToTable("DataCenterViolations");
+                });
+
             modelBuilder.Entity("GovCloud.Web.Features.Deadlines.ClockPause", b =>
                 {
                     b.Property<long>("Id")
@@ -1494,6 +1636,9 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("DataCenterId")
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("ElasticMaxMemoryGb")
                         .HasColumnType("INTEGER");
 
@@ -1561,6 +1706,8 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DataCenterId");
 
                     b.HasIndex("OrganisationId", "Name")
                         .IsUnique();
@@ -1899,6 +2046,35 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("GovCloud.Web.Features.DataCenters.DataCenter", b =>
+                {
+                    b.HasOne("GovCloud.Web.Features.Organisations.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("GovCloud.Web.Features.DataCenters.DataCenterViolation", b =>
+                {
+                    b.HasOne("GovCloud.Web.Features.DataCenters.DataCenter", "DataCenter")
+                        .WithMany()
+                        .HasForeignKey("DataCenterId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("GovCloud.Web.Features.Organisations.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("DataCenter");
+
+                    b.Navigation("Organisation");
+                });
+
             modelBuilder.Entity("GovCloud.Web.Features.Deadlines.ClockPause", b =>
                 {
                     b.HasOne("GovCloud.Web.Features.Deadlines.DeadlineClock", null)
@@ -2055,6 +2231,11 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
 
             modelBuilder.Entity("GovCloud.Web.Features.Systems.InfoSystem", b =>
                 {
+                    b.HasOne("GovCloud.Web.Features.DataCenters.DataCenter", null)
+                        .WithMany()
+                        .HasForeignKey("DataCenterId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("GovCloud.Web.Features.Organisations.Organisation", "Organisation")
                         .WithMany()
                         .HasForeignKey("OrganisationId")

@@ -1,0 +1,56 @@
+using GovCloud.Domain.DataCenters;
+using GovCloud.Web.Features.Organisations;
+
+namespace GovCloud.Web.Features.DataCenters;
+
+/// <summary>
+/// An agency's data centre: self-built or leased, with what certification looks at and,
+/// for a leased one, its lessor and contract. Systems point at the centre that hosts them.
+/// </summary>
+public sealed class DataCenter
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+    public Guid OrganisationId { get; set; }
+    public Organisation? Organisation { get; set; }
+    public required string Name { get; set; }
+    public DataCenterKind Kind { get; set; }
+    public string? Address { get; set; }
+    public decimal AreaM2 { get; set; }
+    public int UsableRacks { get; set; }
+    public RoomClass RoomClass { get; set; }
+    public bool ExtranetConnected { get; set; }
+    public bool UsesExtranetInternetExit { get; set; }
+    public bool SupportsIpv6 { get; set; }
+    public int FullTimeStaff { get; set; }
+    public bool Service7x24 { get; set; }
+    public int? MlpsLevel { get; set; }
+    public DateOnly? LastAssessmentOn { get; set; }
+    public bool HasCloudPlatform { get; set; }
+    public bool CloudPlatformConforms { get; set; }
+    /// <summary>Holds national-security, social-stability or emergency-response data (Art. 17): its own certification path.</summary>
+    public bool HoldsSensitiveData { get; set; }
+    public string? Lessor { get; set; }
+    public DateOnly? LeaseStart { get; set; }
+    public DateOnly? LeaseEnd { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public long Version { get; set; }
+}
+
+/// <summary>An act forbids (a new centre, an expansion, a new lease, a lease extension, a purchase of third-party cloud services), followed up by the Bureau.</summary>
+public sealed class DataCenterViolation
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+    public Guid OrganisationId { get; set; }
+    public Organisation? Organisation { get; set; }
+    /// <summary>Null for a purchase of third-party cloud services (no centre of the agency's own).</summary>
+    public Guid? DataCenterId { get; set; }
+    public DataCenter? DataCenter { get; set; }
+    public ViolationKind Kind { get; set; }
+    public DateOnly OccurredOn { get; set; }
+    public required string Description { get; set; }
+    public string? FollowUp { get; set; }
+    public bool Resolved { get; set; }
+    public DateTimeOffset RecordedAt { get; set; }
+    public string? RecordedBy { get; set; }
+    public long Version { get; set; }
+}

@@ -1,0 +1,226 @@
+using System.Linq.Expressions;
+using GovCloud.Domain.Applications;
+using GovCloud.Domain.DataCenters;
+using GovCloud.Domain.Security;
+using GovCloud.Web.Features.Audit;
+using GovCloud.Web.Infrastructure;
+using GovCloud.Web.Infrastructure.Auth;
+using GovCloud.Web.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace GovCloud.Web.Features.DataCenters;
+
+/// <summary>
+/// The register of agencies' data centres and the violations of. An agency keeps its own
+/// centres (a county its departments'), the Bureau any agency's; everyone in scope reads them. A leased centre's
+/// contract may not be extended: the attempt is refused and recorded as a violation.
+/// </summary>
+public sealed class DataCenterService(GovCloudDbContext db, DataScope scope, AuditLog audit, TimeProvider clock)
+{
+    public async Task<Paged<DataCenterDto>> ListAsync(Actor actor, DataCenterQuery q, CancellationToken ct)
+    {
+        var (page, size) = Paging.Normalise(q.Page, q.PageSize);
+        var query = await FilterAsync(actor, q, ct);
+        var total = await query.CountAsync(ct);
+        var rows = await query.OrderBy(d => d.Organisation!.Name).ThenBy(d => d.Name).Skip((page - 1) * size).Take(size).Select(ToRow).ToListAsync(ct);
+        return new Paged<DataCenterDto>(await WithSystemsAsync(rows, ct), total, page, size);
+    }
+
+    public async Task<byte[]> ExportAsync(Actor actor, DataCenterQuery q, CancellationToken ct)
+    {
+        var rows = await WithSystemsAsync(await (await FilterAsync(actor, q, ct)).OrderBy(d => d.Organisation!.Name).ThenBy(d => d.Name).Select(ToRow).ToListAsync(ct), ct);
+        static string YesNo(bool b) => b ? "是" : "否";
+        return await ExcelExport.ToXlsxAsync(rows.Select(d => (IDictionary<string, object?>)new Dictionary<string, object?>
+        {
+            ["所属单位"] = d.OrganisationName, ["数据中心"] = d.Name, ["类型"] = d.KindName, ["地址"] = d.Address, ["面积（平方米）"] = d.AreaM2,
+            ["可用机柜"] = d.UsableRacks, ["机房等级"] = d.RoomClassName, ["接入电子政务外网"] = YesNo(d.ExtranetConnected),
+            ["使用外网统一互联网出口"] = YesNo(d.UsesExtranetInternetExit), ["支持 IPv6"] = YesNo(d.SupportsIpv6), ["专职运维人员"] = d.FullTimeStaff,
+            ["7×24 服务"] = YesNo(d.Service7x24), ["等保级别"] = d.MlpsLevel, ["最近测评"] = d.LastAssessmentOn?.ToString("yyyy-MM-dd"),
+            ["有云平台"] = YesNo(d.HasCloudPlatform), ["云平台符合 GB/T 33780"] = YesNo(d.CloudPlatformConforms), ["承载敏感数据"] = YesNo(d.HoldsSensitiveData),
+            ["出租方"] = d.Lessor, ["租期起"] = d.LeaseStart?.ToString("yyyy-MM-dd"), ["租期止"] = d.LeaseEnd?.ToString("yyyy-MM-dd"),
+            ["承载系统"] = string.Join("、", d.Systems.Select(s => s.Name)),
+        }), "数据中心", ct);
+    }
+
+    public async Task<DataCenterDto> GetAsync(Actor actor, Guid id, CancellationToken ct) =>
+        (await WithSystemsAsync(await (await FilterAsync(actor, new DataCenterQuery(), ct)).Where(d => d.Id == id).Select(ToRow).ToListAsync(ct), ct)).FirstOrDefault()
+        ?? throw ProblemException.NotFound("数据中心");
+
+    public async Task<DataCenterDto> CreateAsync(Actor actor, DataCenterInput input, CancellationToken ct)
+    {
+        var entity = new DataCenter { Name = "", CreatedAt = clock.GetUtcNow() };
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await ApplyAsync(actor, entity, input, ct);
+        db.DataCenters.Add(entity);
+        audit.Record(actor, AuditActions.DataCenterRegistered, nameof(DataCenter), entity.Id, after: Snapshot(entity));
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return await GetAsync(actor, entity.Id, ct);
+    }
+
+    public async Task<DataCenterDto> UpdateAsync(Actor actor, Guid id, DataCenterInput input, CancellationToken ct)
+    {
+        var visible = await scope.OrganisationsAsync(actor, ct);
+        var entity = await db.DataCenters.FirstOrDefaultAsync(d => d.Id == id && (visible == null || visible.Contains(d.OrganisationId)), ct)
+                     ?? throw ProblemException.NotFound("数据中心");
+        ProblemException.CheckVersion(input.Version, entity.Version, "数据中心");
+        // the lease is never extended. The attempt changes nothing of the centre and stays on record for the Bureau.
+        if (entity.Kind == DataCenterKind.Leased && entity.LeaseEnd is { } end && input.LeaseEnd is { } asked && DataCenterRules.CheckLeaseEnd(end, asked) is { } refusal)
+        {
+            RequireEditor(actor);
+            var violation = new DataCenterViolation
+            {
+                OrganisationId = entity.OrganisationId, DataCenterId = entity.Id, Kind = ViolationKind.LeaseExtension, OccurredOn = ChinaTime.Today(clock),
+                Description = $"拟将租用合约期由 {end:yyyy-MM-dd} 延长至 {asked:yyyy-MM-dd}", RecordedAt = clock.GetUtcNow(), RecordedBy = actor.UserName,
+            };
+            db.DataCenterViolations.Add(violation);
+            audit.Record(actor, AuditActions.ViolationRecorded, nameof(DataCenterViolation), violation.Id, after: new { kind = violation.Kind.ToString(), violation.Description });
+            await db.SaveChangesAsync(ct);
+            throw new ProblemException(409, "不得延长租用合约", refusal);
+        }
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var before = Snapshot(entity);
+        await ApplyAsync(actor, entity, input with { OrganisationId = entity.OrganisationId }, ct);
+        entity.Version++;
+        audit.Record(actor, AuditActions.DataCenterUpdated, nameof(DataCenter), entity.Id, before, Snapshot(entity));
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return await GetAsync(actor, id, ct);
+    }
+
+    public async Task<IReadOnlyList<ViolationDto>> ViolationsAsync(Actor actor, bool? resolved, CancellationToken ct)
+    {
+        var visible = await scope.OrganisationsAsync(actor, ct);
+        var query = db.DataCenterViolations.AsNoTracking().Where(v => visible == null || visible.Contains(v.OrganisationId));
+        if (resolved is { } r) query = query.Where(v => v.Resolved == r);
+        return await query.OrderBy(v => v.Resolved).ThenByDescending(v => v.OccurredOn).Select(v => new ViolationDto(v.Id, v.OrganisationId, v.Organisation!.Name,
+            v.DataCenterId, v.DataCenter == null ? null : v.DataCenter.Name, v.Kind, v.OccurredOn, v.Description, v.FollowUp, v.Resolved, v.RecordedAt, v.RecordedBy,
+            v.Version)).ToListAsync(ct);
+    }
+
+    /// <summary>The Bureau records an act forbids, with its date and follow-up.</summary>
+    public async Task<ViolationDto> RecordViolationAsync(Actor actor, ViolationInput input, CancellationToken ct)
+    {
+        if (!actor.IsIn(Role.BureauApprover)) throw ProblemException.Forbidden("违规事项由大数据局审批人员记录");
+        var v = new Validation();
+        if (await scope.CheckTenantAsync(actor, input.OrganisationId, "违规事项", ct) is { } owner) v.Add("organisationId", owner);
+        if (input.Kind is null) v.Add("kind", "请选择违规类型");
+        if (input.OccurredOn is null) v.Add("occurredOn", "请填写发生日期");
+        else if (input.OccurredOn > ChinaTime.Today(clock)) v.Add("occurredOn", "发生日期不能晚于今天");
+        v.Required(input.Description, "description", "情况说明", 1000);
+        if (input.FollowUp?.Length > 1000) v.Add("followUp", "跟进情况不能超过 1000 个字");
+        if (input.DataCenterId is { } dc && !await db.DataCenters.AnyAsync(d => d.Id == dc && d.OrganisationId == input.OrganisationId, ct))
+            v.Add("dataCenterId", "该数据中心不属于所选单位");
+        v.ThrowIfInvalid();
+        var violation = new DataCenterViolation
+        {
+            OrganisationId = input.OrganisationId!.Value, DataCenterId = input.DataCenterId, Kind = input.Kind!.Value, OccurredOn = input.OccurredOn!.Value,
+            Description = input.Description!.Trim(), FollowUp = Texts.OrNull(input.FollowUp), Resolved = input.Resolved ?? false, RecordedAt = clock.GetUtcNow(),
+            RecordedBy = actor.UserName,
+        };
+        db.DataCenterViolations.Add(violation);
+        audit.Record(actor, AuditActions.ViolationRecorded, nameof(DataCenterViolation), violation.Id, after: new { kind = violation.Kind.ToString(), violation.Description });
+        await db.SaveChangesAsync(ct);
+        return (await ViolationsAsync(actor, null, ct)).Single(x => x.Id == violation.Id);
+    }
+
+    // ---- shared ----
+
+    private async Task<IQueryable<DataCenter>> FilterAsync(Actor actor, DataCenterQuery q, CancellationToken ct)
+    {
+        var visible = await scope.OrganisationsAsync(actor, ct);
+        var query = db.DataCenters.AsNoTracking();
+        if (visible is not null) query = query.Where(d => visible.Contains(d.OrganisationId));
+        if (q.OrganisationId is { } org) query = query.Where(d => d.OrganisationId == org);
+        if (q.Kind is { } kind) query = query.Where(d => d.Kind == kind);
+        if (!string.IsNullOrWhiteSpace(q.Q)) query = query.Where(d => d.Name.Contains(q.Q) || d.Organisation!.Name.Contains(q.Q));
+        if (q.LeaseEndingSoon == true)
+        {
+            var horizon = ChinaTime.Today(clock).AddDays(90);
+            query = query.Where(d => d.Kind == DataCenterKind.Leased && d.LeaseEnd <= horizon);
+        }
+        return query;
+    }
+
+    private async Task<List<DataCenterDto>> WithSystemsAsync(List<DataCenterDto> rows, CancellationToken ct)
+    {
+        var ids = rows.Select(r => r.Id).ToList();
+        var systems = (await db.InfoSystems.AsNoTracking().Where(s => s.DataCenterId != null && ids.Contains(s.DataCenterId.Value))
+            .Select(s => new { s.DataCenterId, s.Id, s.Name }).ToListAsync(ct)).ToLookup(s => s.DataCenterId!.Value);
+        return rows.Select(r => r with { Systems = systems[r.Id].OrderBy(s => s.Name).Select(s => new HostedSystemDto(s.Id, s.Name)).ToList() }).ToList();
+    }
+
+    private static void RequireEditor(Actor actor)
+    {
+        if (!actor.IsInAny(Role.AgencyOperator, Role.BureauApprover)) throw ProblemException.Forbidden("只有使用单位经办人或大数据局审批人员可以登记数据中心");
+    }
+
+    private async Task ApplyAsync(Actor actor, DataCenter entity, DataCenterInput input, CancellationToken ct)
+    {
+        RequireEditor(actor);
+        var v = new Validation();
+        var orgId = input.OrganisationId ?? actor.OrganisationId;
+        if (await scope.CheckTenantAsync(actor, orgId, "数据中心", ct) is { } owner) v.Add("organisationId", owner);
+        var name = input.Name?.Trim();
+        v.Required(name, "name", "数据中心名称", 100);
+        if (!string.IsNullOrEmpty(name) && orgId is { } org && await db.DataCenters.AnyAsync(d => d.OrganisationId == org && d.Name == name && d.Id != entity.Id, ct))
+            v.Add("name", $"本单位已登记名为“{name}”的数据中心");
+        if (input.Kind is null) v.Add("kind", "请选择自建或租用第三方");
+        if (input.Address?.Trim().Length > 200) v.Add("address", "地址不能超过 200 个字");
+        if (input.AreaM2 is null or < 0 or > 100000) v.Add("areaM2", "面积须为 0 至 100000 平方米");
+        if (input.UsableRacks is null or < 0 or > 10000) v.Add("usableRacks", "可用机柜数须为 0 至 10000 的整数");
+        if (input.FullTimeStaff is < 0 or > 1000) v.Add("fullTimeStaff", "专职运维人员须为 0 至 1000 人");
+        if (InfoSystemRules.CheckMlpsLevel(input.MlpsLevel) is { } mlps) v.Add("mlpsLevel", mlps);
+        if (input.LastAssessmentOn > ChinaTime.Today(clock)) v.Add("lastAssessmentOn", "测评日期不能晚于今天");
+        if (input.Kind == DataCenterKind.Leased)
+        {
+            v.Required(input.Lessor, "lessor", "出租方", 100);
+            if (input.LeaseStart is null || input.LeaseEnd is null) v.Add("leaseEnd", "请填写租用合约的起止日期");
+            else if (input.LeaseEnd < input.LeaseStart) v.Add("leaseEnd", "租期止不能早于租期起");
+        }
+        var systemIds = (input.SystemIds ?? []).Distinct().ToList();
+        var systems = await db.InfoSystems.Where(s => systemIds.Contains(s.Id) || s.DataCenterId == entity.Id).ToListAsync(ct);
+        if (systemIds.Any(id => systems.All(s => s.Id != id || s.OrganisationId != orgId))) v.Add("systemIds", "承载系统须为本单位台账中的信息系统");
+        v.ThrowIfInvalid();
+
+        entity.OrganisationId = orgId!.Value;
+        entity.Name = name!;
+        entity.Kind = input.Kind!.Value;
+        entity.Address = Texts.OrNull(input.Address);
+        entity.AreaM2 = input.AreaM2!.Value;
+        entity.UsableRacks = input.UsableRacks!.Value;
+        entity.RoomClass = input.RoomClass ?? RoomClass.Unclassified;
+        entity.ExtranetConnected = input.ExtranetConnected ?? false;
+        entity.UsesExtranetInternetExit = input.UsesExtranetInternetExit ?? false;
+        entity.SupportsIpv6 = input.SupportsIpv6 ?? false;
+        entity.FullTimeStaff = input.FullTimeStaff ?? 0;
+        entity.Service7x24 = input.Service7x24 ?? false;
+        entity.MlpsLevel = input.MlpsLevel;
+        entity.LastAssessmentOn = input.LastAssessmentOn;
+        entity.HasCloudPlatform = input.HasCloudPlatform ?? false;
+        entity.CloudPlatformConforms = entity.HasCloudPlatform && (input.CloudPlatformConforms ?? false);
+        entity.HoldsSensitiveData = input.HoldsSensitiveData ?? false;
+        var leased = entity.Kind == DataCenterKind.Leased;
+        entity.Lessor = leased ? Texts.OrNull(input.Lessor) : null;
+        entity.LeaseStart = leased ? input.LeaseStart : null;
+        entity.LeaseEnd = leased ? input.LeaseEnd : null;
+        foreach (var s in systems)
+        {
+            var hosted = systemIds.Contains(s.Id);
+            if ((s.DataCenterId == entity.Id) == hosted) continue;
+            s.DataCenterId = hosted ? entity.Id : null;
+            s.Version++;
+        }
+    }
+
+    private static object Snapshot(DataCenter d) => new
+    {
+        d.OrganisationId, d.Name, Kind = d.Kind.ToString(), d.AreaM2, d.UsableRacks, RoomClass = d.RoomClass.ToString(), d.FullTimeStaff, d.MlpsLevel,
+        d.HoldsSensitiveData, d.Lessor, d.LeaseStart, d.LeaseEnd,
+    };
+
+    private static readonly Expression<Func<DataCenter, DataCenterDto>> ToRow = d => new DataCenterDto(d.Id, d.OrganisationId, d.Organisation!.Name, d.Name, d.Kind,
+        d.Address, d.AreaM2, d.UsableRacks, d.RoomClass, d.ExtranetConnected, d.UsesExtranetInternetExit, d.SupportsIpv6, d.FullTimeStaff, d.Service7x24,
+        d.MlpsLevel, d.LastAssessmentOn, d.HasCloudPlatform, d.CloudPlatformConforms, d.HoldsSensitiveData, d.Lessor, d.LeaseStart, d.LeaseEnd,
+        new List<HostedSystemDto>(), d.Version);
+}
