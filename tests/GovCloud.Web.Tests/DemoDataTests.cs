@@ -29,5 +29,9 @@ public sealed class DemoDataTests
         var inventory = await (await bureau.GetAsync("/api/v1/inventory/vms?pageSize=200", Ct)).ReadAsync<InventoryList>();
         Assert.Equal([VmState.Trial, VmState.Active], inventory.Items.Select(v => v.State).Distinct().Order());
         Assert.True(inventory.MonthlyFee > 0, "the live system is billed");
+
+        var centres = await (await bureau.GetAsync("/api/v1/datacenters", Ct)).ReadAsync<Paged<GovCloud.Web.Features.DataCenters.DataCenterDto>>();
+        Assert.Equal(["卫健委租用机房", "教育局中心机房"], centres.Items.Select(d => d.Name).Order());
+        Assert.Single(centres.Items.Single(d => d.Name == "教育局中心机房").Systems);
     }
 }

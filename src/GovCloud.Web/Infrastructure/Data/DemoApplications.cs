@@ -76,6 +76,23 @@ public static class DemoApplications
             a = await flow.ApproveAsync(bureau, a.Id, new ApprovalInput("同意。", [], a.Version, "演示数据"), ct);
             if (plan.Trial is { } stage and not TrialState.AwaitingDelivery) await TrialAsync(sp, a, plan, stage, center, ct);
         }
+        await DataCentersAsync(sp, ct);
+    }
+
+    /// <summary>The education bureau's own machine room (hosting the system still to migrate) and the health commission's leased one.</summary>
+    private static async Task DataCentersAsync(IServiceProvider sp, CancellationToken ct)
+    {
+        var db = sp.GetRequiredService<GovCloudDbContext>();
+        var centres = sp.GetRequiredService<Features.DataCenters.DataCenterService>();
+        var edu = await ActorAsync(db, "edu", ct);
+        var hosted = await db.InfoSystems.Where(s => s.OrganisationId == edu.OrganisationId && s.Name == "学籍管理系统").Select(s => s.Id).ToListAsync(ct);
+        await centres.CreateAsync(edu, new Features.DataCenters.DataCenterInput(null, "教育局中心机房", Domain.DataCenters.DataCenterKind.SelfBuilt, "柳州市城中区文昌路",
+            35m, 5, Domain.DataCenters.RoomClass.C, true, true, false, 1, false, 2, null, false, false, false, null, null, null, hosted), ct);
+        var health = await ActorAsync(db, "health", ct);
+        var today = ChinaTime.Today(sp.GetRequiredService<TimeProvider>());
+        await centres.CreateAsync(health, new Features.DataCenters.DataCenterInput(null, "卫健委租用机房", Domain.DataCenters.DataCenterKind.Leased, "柳州市某 IDC",
+            60m, 8, Domain.DataCenters.RoomClass.B, true, true, true, 3, true, 3, today.AddMonths(-6), false, false, true, "广西某数据服务有限公司",
+            today.AddYears(-2), today.AddDays(60), []), ct);
     }
 
     /// <summary>The Center delivers the trial; for a live system both sides sign, the agency passes it and the Center puts it into formal use.</summary>
