@@ -76,6 +76,7 @@ builder.Services.AddScoped<ReconciliationService>();
 builder.Services.AddScoped<TrialService>();
 builder.Services.AddScoped<ChangeService>();
 builder.Services.AddScoped<DataCenterService>();
+builder.Services.AddScoped<CertificationService>();
 builder.Services.AddSingleton<IVmProvider, ManualVmProvider>();
 
 builder.Services.AddHostedService<PeriodicJobs>();

@@ -105,6 +105,89 @@ public abstract class DataCentersApiTests(GovCloudApp app)
             x => x.Id == recorded.Id);
     }
 
+    private static object Facts(decimal area, int racks) => new
+    {
+        extranetConnected = true, usesExtranetInternetExit = true, supportsIpv6 = true, hasCloudPlatform = false, cloudPlatformConforms = false, hasDataInterface = false,
+        roomClass = RoomClass.B, areaM2 = area, usableRacks = racks, fullTimeStaff = 2, service7x24 = true, mlpsLevel = 3, cloudExtensionMet = true, mlpsAssessmentPassed = true,
+    };
+
+    [Fact]
+    public async Task R_14_1_a_5_rack_centre_is_evaluated_on_site_fails_the_scale_criterion_and_gets_a_1_year_transition()
+    {
+        var edu = await app.SignInAsync("edu");
+        var system = await (await edu.PostJsonAsync("/api/v1/systems", new { name = "机房系统" + Guid.NewGuid().ToString("N")[..6], kind = SystemKind.Existing,
+            location = SystemLocation.UncertifiedDataCenter })).ReadAsync<InfoSystemDto>(HttpStatusCode.Created);
+        var centre = await (await edu.PostJsonAsync("/api/v1/datacenters", Centre("五柜机房" + Guid.NewGuid().ToString("N")[..6], systems: [system.Id])))
+            .ReadAsync<DataCenterDto>(HttpStatusCode.Created);
+        var url = $"/api/v1/datacenters/{centre.Id}/certifications";
+        Assert.Equal("自查报告不能为空", (await (await edu.PostJsonAsync(url, new { })).ProblemAsync(HttpStatusCode.BadRequest)).FieldError("selfCheck"));
+        var cert = await (await edu.PostJsonAsync(url, new { selfCheck = "机房面积 45 平方米，可用机柜 5 个，已通过等保三级测评。" })).ReadAsync<CertificationDto>(HttpStatusCode.Created);
+        Assert.Matches(@"^RD\d{4}-\d{4}$", cert.Number);
+        var evaluation = Assert.Single(cert.Clocks);
+        Assert.Equal(("Evaluate", 15), (evaluation.Step, evaluation.WorkingDaysLeft));
+        Assert.Equal("该数据中心已有办理中的认定申请", (await (await edu.PostJsonAsync(url, new { selfCheck = "再次" })).ProblemAsync(HttpStatusCode.BadRequest)).FieldError("dataCenterId"));
+
+        var center = await app.SignInAsync("center");
+        Assert.Equal(HttpStatusCode.Forbidden, (await edu.PostJsonAsync($"{url}/{cert.Id}/evaluation", new { version = cert.Version })).StatusCode);
+        var noSurvey = await (await center.PostJsonAsync($"{url}/{cert.Id}/evaluation", new { facts = Facts(45.5m, 5), opinion = "面积达标，机柜不足", version = cert.Version }))
+            .ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("请填写现场勘查日期", noSurvey.FieldError("surveyDate"));
+        var today = ChinaTime.Today(TimeProvider.System).ToString("yyyy-MM-dd");
+        cert = await (await center.PostJsonAsync($"{url}/{cert.Id}/evaluation", new
+        {
+            facts = Facts(45.5m, 5), surveyDate = today, surveyPeople = "刘运、王工", opinion = "面积达标，可用机柜不足", version = cert.Version,
+        })).ReadAsync<CertificationDto>();
+        var scale = cert.Criteria.Single(c => c.Criterion == Criterion.Scale);
+        Assert.Equal((false, "可用机柜 5 个，不足 6 个"), (scale.Passed, Assert.Single(scale.Failures)));
+        Assert.Equal(5, cert.Clocks.Single(c => c.Step == "Decide").WorkingDaysLeft);
+
+        var bureau = await app.SignInAsync("bureau");
+        var unexplained = await (await bureau.PostJsonAsync($"{url}/{cert.Id}/decision", new { certified = true, version = cert.Version })).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("规模条件未达标，如仍通过认定请说明理由", unexplained.FieldError("opinion"));
+        cert = await (await bureau.PostJsonAsync($"{url}/{cert.Id}/decision", new { certified = false, opinion = "可用机柜不足 6 个", version = cert.Version }))
+            .ReadAsync<CertificationDto>();
+        Assert.Equal((CertificationState.NotCertified, "未通过认定"), (cert.State, cert.StateName));
+        // R-15.1: ≤ 5 racks → 1 year from the decision, by the period rules (a non-working day rolls to the next working day).
+        var decided = cert.DecidedOn!.Value;
+        Assert.InRange(cert.TransitionEndsOn!.Value, decided.AddYears(1), decided.AddYears(1).AddDays(10));
+        Assert.Null(cert.RetentionEndsOn);
+        Assert.All(cert.Clocks, c => Assert.Equal(GovCloud.Domain.Clocks.ClockState.Met, c.State));
+        var again = await (await bureau.PostJsonAsync($"{url}/{cert.Id}/decision", new { certified = true, opinion = "x", version = cert.Version })).ProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal("认定申请当前为“未通过认定”，不能认定", again.Detail);
+    }
+
+    [Fact]
+    public async Task R_14_2_a_certified_centre_is_retained_2_years_and_its_systems_count_as_migrated()
+    {
+        var edu = await app.SignInAsync("edu");
+        var system = await (await edu.PostJsonAsync("/api/v1/systems", new { name = "保留系统" + Guid.NewGuid().ToString("N")[..6], kind = SystemKind.Existing,
+            location = SystemLocation.UncertifiedDataCenter })).ReadAsync<InfoSystemDto>(HttpStatusCode.Created);
+        var centre = await (await edu.PostJsonAsync("/api/v1/datacenters", Centre("合格机房" + Guid.NewGuid().ToString("N")[..6], systems: [system.Id])))
+            .ReadAsync<DataCenterDto>(HttpStatusCode.Created);
+        var url = $"/api/v1/datacenters/{centre.Id}/certifications";
+        var cert = await (await edu.PostJsonAsync(url, new { selfCheck = "各项条件均已达标" })).ReadAsync<CertificationDto>(HttpStatusCode.Created);
+        var center = await app.SignInAsync("center");
+        cert = await (await center.PostJsonAsync($"{url}/{cert.Id}/evaluation", new
+        {
+            facts = Facts(40m, 6), surveyDate = ChinaTime.Today(TimeProvider.System).ToString("yyyy-MM-dd"), surveyPeople = "刘运", opinion = "五项条件均达标", version = cert.Version,
+        })).ReadAsync<CertificationDto>();
+        Assert.All(cert.Criteria, c => Assert.True(c.Passed));
+        var bureau = await app.SignInAsync("bureau");
+        cert = await (await bureau.PostJsonAsync($"{url}/{cert.Id}/decision", new { certified = true, version = cert.Version })).ReadAsync<CertificationDto>();
+        Assert.Equal(CertificationState.Certified, cert.State);
+        var decided = cert.DecidedOn!.Value;
+        Assert.InRange(cert.RetentionEndsOn!.Value, decided.AddYears(2), decided.AddYears(2).AddDays(10));
+        Assert.InRange(cert.MigrationDueOn!.Value, cert.RetentionEndsOn.Value.AddYears(1), cert.RetentionEndsOn.Value.AddYears(1).AddDays(10));
+        var registered = await (await edu.GetAsync($"/api/v1/systems/{system.Id}", Ct)).ReadAsync<InfoSystemDto>();
+        Assert.Equal(SystemLocation.CertifiedDataCenter, registered.Location);
+        var leased = await (await edu.PostJsonAsync("/api/v1/datacenters", Centre("租用" + Guid.NewGuid().ToString("N")[..6], DataCenterKind.Leased)))
+            .ReadAsync<DataCenterDto>(HttpStatusCode.Created);
+        var refused = await (await edu.PostJsonAsync($"/api/v1/datacenters/{leased.Id}/certifications", new { selfCheck = "x" })).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("只有自建数据中心可以申请认定；租用的须在租期内完成迁移", refused.FieldError("dataCenterId"));
+        // Another agency sees none of it.
+        Assert.Empty(await (await (await app.SignInAsync("health")).GetAsync(url, Ct)).ReadAsync<List<CertificationDto>>());
+    }
+
     private sealed record MeBody(MeOrg Organisation)
     {
         public Guid OrganisationId => Organisation.Id;

@@ -14,6 +14,7 @@ public sealed class GovCloudOptions
     public FileOptions Files { get; set; } = new();
     public PoolOptions Pools { get; set; } = new();
     public ProvisioningOptions Provisioning { get; set; } = new();
+    public DataCenterOptions DataCenters { get; set; } = new();
 
     /// <summary>
     /// Addresses of reverse proxies whose X-Forwarded-For/-Proto are believed (loopback always is),
@@ -110,6 +111,24 @@ public sealed class ProvisioningOptions
     /// <summary>R-21.7: the Bureau approves a termination within 5 working days, the Center reclaims within 3.</summary>
     public int TerminationApprovalWorkingDays { get; set; } = 5;
     public int ReclaimWorkingDays { get; set; } = 3;
+}
+
+/// <summary>Certification of self-built data centres: thresholds and periods, configuration .</summary>
+public sealed class DataCenterOptions
+{
+    public decimal MinAreaM2 { get; set; } = 40m;
+    public int MinUsableRacks { get; set; } = 6;
+    public GovCloud.Domain.DataCenters.RoomClass MinRoomClass { get; set; } = GovCloud.Domain.DataCenters.RoomClass.B;
+    public int MinFullTimeStaff { get; set; } = 2;
+    public int MinMlpsLevel { get; set; } = 3;
+    /// <summary>R-15.1: a centre with at most this many racks gets the shorter transition.</summary>
+    public int SmallCentreMaxRacks { get; set; } = 5;
+    /// <summary>R-14.1: the Center evaluates within 15 working days (a sensitive-data centre too, the seed giving it no period of its own).</summary>
+    public int EvaluationWorkingDays { get; set; } = 15;
+    /// <summary>R-14.1, R-17.1: the Bureau decides within 5 working days.</summary>
+    public int DecisionWorkingDays { get; set; } = 5;
+
+    public GovCloud.Domain.DataCenters.CertificationCriteria Criteria => new(MinAreaM2, MinUsableRacks, MinRoomClass, MinFullTimeStaff, MinMlpsLevel, SmallCentreMaxRacks);
 }
 
 /// <summary>Uploaded documents: where they are kept, how large and of which kinds.</summary>

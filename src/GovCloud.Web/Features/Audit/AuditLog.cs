@@ -102,6 +102,9 @@ public static class AuditActions
     public const string DataCenterRegistered = "DataCenterRegistered";
     public const string DataCenterUpdated = "DataCenterUpdated";
     public const string ViolationRecorded = "ViolationRecorded";
+    public const string CertificationSubmitted = "CertificationSubmitted";
+    public const string CertificationEvaluated = "CertificationEvaluated";
+    public const string CertificationDecided = "CertificationDecided";
 
     public static string Label(string action) => action switch
     {
@@ -168,6 +171,9 @@ public static class AuditActions
         DataCenterRegistered => "登记数据中心",
         DataCenterUpdated => "修改数据中心",
         ViolationRecorded => "记录违规事项",
+        CertificationSubmitted => "提交数据中心认定申请",
+        CertificationEvaluated => "评估数据中心认定申请",
+        CertificationDecided => "数据中心认定决定",
         _ => action,
     };
 
@@ -179,6 +185,6 @@ public static class AuditActions
         ClockRecomputed, ClockOverdue, SystemRegistered, SystemUpdated, SystemsImported, MigrationSnapshotTaken, CatalogItemCreated, CatalogItemUpdated, CatalogPriceSet, NetworkZoneCreated, NetworkZoneUpdated, PoolCapacityChanged, PoolOverridden, PoolSnapshotTaken, ApplicationCreated, ApplicationUpdated, ApplicationVmsReplaced, AttachmentAdded, AttachmentRemoved, ApplicationSubmitted, ApplicationEvaluated, ApplicationApproved, ApplicationRejected, ApplicationReturned,
         TrialOpened, TrialDelivered, TrialAgreementConfirmed, TrialResultReported, TrialExtended, TrialWentLive, TrialReclaimed,
         ChangeSubmitted, ChangeEvaluated, ChangeApproved, ChangeRejected, ChangeCompleted, VmScaled, InventoryReconciled,
-        DataCenterRegistered, DataCenterUpdated, ViolationRecorded,
+        DataCenterRegistered, DataCenterUpdated, ViolationRecorded, CertificationSubmitted, CertificationEvaluated, CertificationDecided,
     ];
 }

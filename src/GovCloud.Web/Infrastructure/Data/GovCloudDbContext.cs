@@ -55,6 +55,7 @@ public abstract class GovCloudDbContext(DbContextOptions options)
     public DbSet<CloudService> CloudServices => Set<CloudService>();
     public DbSet<DataCenter> DataCenters => Set<DataCenter>();
     public DbSet<DataCenterViolation> DataCenterViolations => Set<DataCenterViolation>();
+    public DbSet<Certification> Certifications => Set<Certification>();
     public DbSet<ChangeRequest> ChangeRequests => Set<ChangeRequest>();
     public DbSet<ChangeLine> ChangeLines => Set<ChangeLine>();
     public DbSet<ChangeAttachment> ChangeAttachments => Set<ChangeAttachment>();
@@ -409,6 +410,24 @@ public abstract class GovCloudDbContext(DbContextOptions options)
             e.Property(d => d.Lessor).HasMaxLength(100);
             e.Property(d => d.Version).IsConcurrencyToken();
             e.HasOne(d => d.Organisation).WithMany().HasForeignKey(d => d.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<Certification>(e =>
+        {
+            e.Property(c => c.Number).HasMaxLength(20);
+            e.HasIndex(c => c.Number).IsUnique();
+            e.HasIndex(c => new { c.DataCenterId, c.State });
+            e.Property(c => c.State).HasConversion<string>().HasMaxLength(16);
+            e.Property(c => c.RoomClass).HasConversion<string>().HasMaxLength(16);
+            e.Property(c => c.AreaM2).HasPrecision(10, 2);
+            e.Property(c => c.SelfCheck).HasMaxLength(4000);
+            e.Property(c => c.CriteriaJson).HasMaxLength(4000);
+            e.Property(c => c.EvaluationOpinion).HasMaxLength(2000);
+            e.Property(c => c.SurveyPeople).HasMaxLength(200);
+            e.Property(c => c.DecisionOpinion).HasMaxLength(2000);
+            foreach (var name in new[] { nameof(Certification.SubmittedBy), nameof(Certification.EvaluatedBy), nameof(Certification.DecidedBy) }) e.Property(name).HasMaxLength(256);
+            e.Property(c => c.Version).IsConcurrencyToken();
+            e.HasOne(c => c.DataCenter).WithMany().HasForeignKey(c => c.DataCenterId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(c => c.OpenClock).WithMany().HasForeignKey(c => c.OpenClockId).OnDelete(DeleteBehavior.SetNull);
         });
         b.Entity<DataCenterViolation>(e =>
         {

@@ -603,6 +603,124 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("NetworkZones");
                 });
 
+            modelBuilder.Entity("GovCloud.Web.Features.DataCenters.Certification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("AreaM2")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CriteriaJson")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DataCenterId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionOpinion")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EvaluatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EvaluatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EvaluationOpinion")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FullTimeStaff")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("MigrationDueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MlpsLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OpenClockId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PreviousId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RetentionEndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RoomClass")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SelfCheck")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Sensitive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SubmittedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("SurveyDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SurveyPeople")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("TransitionEndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("UsableRacks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("OpenClockId");
+
+                    b.HasIndex("DataCenterId", "State");
+
+                    b.ToTable("Certifications");
+                });
+
             modelBuilder.Entity("GovCloud.Web.Features.DataCenters.DataCenter", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2044,6 +2162,24 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasForeignKey("ItemCode")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("GovCloud.Web.Features.DataCenters.Certification", b =>
+                {
+                    b.HasOne("GovCloud.Web.Features.DataCenters.DataCenter", "DataCenter")
+                        .WithMany()
+                        .HasForeignKey("DataCenterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("GovCloud.Web.Features.Deadlines.DeadlineClock", "OpenClock")
+                        .WithMany()
+                        .HasForeignKey("OpenClockId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("DataCenter");
+
+                    b.Navigation("OpenClock");
                 });
 
             modelBuilder.Entity("GovCloud.Web.Features.DataCenters.DataCenter", b =>

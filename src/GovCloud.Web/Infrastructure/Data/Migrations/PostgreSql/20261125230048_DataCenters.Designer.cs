@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlGovCloudDbContext))]
-    [Migration("20261125224539_DataCenters")]
+    [Migration("20261125230048_DataCenters")]
     partial class DataCenters
     {
         /// <inheritdoc />
@@ -617,6 +617,124 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
                         .IsUnique();
 
                     b.ToTable("NetworkZones");
+                });
+
+            modelBuilder.Entity("GovCloud.Web.Features.DataCenters.Certification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal?>("AreaM2")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("numeric(10,2)");
+
+                    b.Property<string>("CriteriaJson")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Guid>("DataCenterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DecisionOpinion")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset?>("EvaluatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EvaluatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("EvaluationOpinion")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int?>("FullTimeStaff")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("MigrationDueOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("MlpsLevel")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid?>("OpenClockId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("PreviousId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("RetentionEndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("RoomClass")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("SelfCheck")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<bool>("Sensitive")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SubmittedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly?>("SurveyDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("SurveyPeople")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly?>("TransitionEndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("UsableRacks")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("OpenClockId");
+
+                    b.HasIndex("DataCenterId", "State");
+
+                    b.ToTable("Certifications");
                 });
 
             modelBuilder.Entity("GovCloud.Web.Features.DataCenters.DataCenter", b =>
@@ -2076,6 +2194,24 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
                         .HasForeignKey("ItemCode")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("GovCloud.Web.Features.DataCenters.Certification", b =>
+                {
+                    b.HasOne("GovCloud.Web.Features.DataCenters.DataCenter", "DataCenter")
+                        .WithMany()
+                        .HasForeignKey("DataCenterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("GovCloud.Web.Features.Deadlines.DeadlineClock", "OpenClock")
+                        .WithMany()
+                        .HasForeignKey("OpenClockId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("DataCenter");
+
+                    b.Navigation("OpenClock");
                 });
 
             modelBuilder.Entity("GovCloud.Web.Features.DataCenters.DataCenter", b =>

@@ -57,6 +57,57 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Certifications",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    DataCenterId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Sensitive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SelfCheck = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    PreviousId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SubmittedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    AreaM2 = table.Column<decimal>(type: "TEXT", precision: 10, scale: 2, nullable: true),
+                    UsableRacks = table.Column<int>(type: "INTEGER", nullable: true),
+                    RoomClass = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    FullTimeStaff = table.Column<int>(type: "INTEGER", nullable: true),
+                    MlpsLevel = table.Column<int>(type: "INTEGER", nullable: true),
+                    CriteriaJson = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    EvaluationOpinion = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    SurveyDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    SurveyPeople = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    EvaluatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    EvaluatedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DecisionOpinion = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    DecidedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    DecidedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    RetentionEndsOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    MigrationDueOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    TransitionEndsOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    OpenClockId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Certifications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Certifications_DataCenters_DataCenterId",
+                        column: x => x.DataCenterId,
+                        principalTable: "DataCenters",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Certifications_DeadlineClocks_OpenClockId",
+                        column: x => x.OpenClockId,
+                        principalTable: "DeadlineClocks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DataCenterViolations",
                 columns: table => new
                 {
@@ -95,6 +146,22 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
                 column: "DataCenterId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Certifications_DataCenterId_State",
+                table: "Certifications",
+                columns: new[] { "DataCenterId", "State" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Certifications_Number",
+                table: "Certifications",
+                column: "Number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Certifications_OpenClockId",
+                table: "Certifications",
+                column: "OpenClockId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_DataCenters_OrganisationId_Name",
                 table: "DataCenters",
                 columns: new[] { "OrganisationId", "Name" },
@@ -125,6 +192,9 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
             migrationBuilder.DropForeignKey(
                 name: "FK_InfoSystems_DataCenters_DataCenterId",
                 table: "InfoSystems");
+
+            migrationBuilder.DropTable(
+                name: "Certifications");
 
             migrationBuilder.DropTable(
                 name: "DataCenterViolations");

@@ -57,6 +57,57 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "Certifications",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    DataCenterId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    State = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Sensitive = table.Column<bool>(type: "boolean", nullable: false),
+                    SelfCheck = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    PreviousId = table.Column<Guid>(type: "uuid", nullable: true),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    SubmittedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    AreaM2 = table.Column<decimal>(type: "numeric(10,2)", precision: 10, scale: 2, nullable: true),
+                    UsableRacks = table.Column<int>(type: "integer", nullable: true),
+                    RoomClass = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    FullTimeStaff = table.Column<int>(type: "integer", nullable: true),
+                    MlpsLevel = table.Column<int>(type: "integer", nullable: true),
+                    CriteriaJson = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    EvaluationOpinion = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    SurveyDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    SurveyPeople = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    EvaluatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    EvaluatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DecisionOpinion = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    DecidedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    DecidedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    RetentionEndsOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    MigrationDueOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    TransitionEndsOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    OpenClockId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Certifications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Certifications_DataCenters_DataCenterId",
+                        column: x => x.DataCenterId,
+                        principalTable: "DataCenters",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Certifications_DeadlineClocks_OpenClockId",
+                        column: x => x.OpenClockId,
+                        principalTable: "DeadlineClocks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DataCenterViolations",
                 columns: table => new
                 {
@@ -95,6 +146,22 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
                 column: "DataCenterId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Certifications_DataCenterId_State",
+                table: "Certifications",
+                columns: new[] { "DataCenterId", "State" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Certifications_Number",
+                table: "Certifications",
+                column: "Number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Certifications_OpenClockId",
+                table: "Certifications",
+                column: "OpenClockId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_DataCenters_OrganisationId_Name",
                 table: "DataCenters",
                 columns: new[] { "OrganisationId", "Name" },
@@ -125,6 +192,9 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
             migrationBuilder.DropForeignKey(
                 name: "FK_InfoSystems_DataCenters_DataCenterId",
                 table: "InfoSystems");
+
+            migrationBuilder.DropTable(
+                name: "Certifications");
 
             migrationBuilder.DropTable(
                 name: "DataCenterViolations");

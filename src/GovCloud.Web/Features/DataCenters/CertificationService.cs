@@ -1,0 +1,218 @@
+using System.Text.Json;
+using GovCloud.Domain.Applications;
+using GovCloud.Domain.Calendar;
+using GovCloud.Domain.DataCenters;
+using GovCloud.Domain.Organisations;
+using GovCloud.Domain.Security;
+using GovCloud.Web.Features.Audit;
+using GovCloud.Web.Features.Calendar;
+using GovCloud.Web.Features.Deadlines;
+using GovCloud.Web.Features.Inbox;
+using GovCloud.Web.Features.Organisations;
+using GovCloud.Web.Infrastructure;
+using GovCloud.Web.Infrastructure.Auth;
+using GovCloud.Web.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace GovCloud.Web.Features.DataCenters;
+
+public sealed record CertificationInput(string? SelfCheck, Guid? PreviousId = null);
+
+/// <summary>What the Center measured on site (R-13.1) and when, with its opinion; the verdict per criterion follows from the thresholds.</summary>
+public sealed record CertificationEvaluationInput(CentreFacts? Facts, DateOnly? SurveyDate, string? SurveyPeople, string? Opinion, long? Version);
+
+public sealed record CertificationDecisionInput(bool? Certified, string? Opinion, long? Version);
+
+public sealed record CertificationDto(
+    Guid Id, string Number, Guid DataCenterId, string DataCenterName, Guid OrganisationId, CertificationState State, bool Sensitive, string SelfCheck, Guid? PreviousId,
+    DateTimeOffset SubmittedAt, string? SubmittedBy, IReadOnlyList<CriterionResult> Criteria, string? EvaluationOpinion, DateOnly? SurveyDate, string? SurveyPeople,
+    string? EvaluatedBy, DateTimeOffset? EvaluatedAt, string? DecisionOpinion, string? DecidedBy, DateOnly? DecidedOn, DateOnly? RetentionEndsOn, DateOnly? MigrationDueOn,
+    DateOnly? TransitionEndsOn, IReadOnlyList<ClockDto> Clocks, long Version)
+{
+    public string StateName => State.DisplayName();
+}
+
+/// <summary>
+/// 认定 of a self-built data centre (R-14.1, R-17.1): the agency applies with its self-check; the Center evaluates on
+/// site within 15 working days, recording the measured values, and the verdict per criterion follows from the configured
+/// thresholds (R-13.1); the Bureau decides within 5 working days. The decision sets the retention and migration dates
+/// (certified) or the transition (not certified) by the period rules, and the centre's systems count as migrated while
+/// it is retained (R-14.2). Each step with its clock, audit entry and messages is one transaction.
+/// </summary>
+public sealed class CertificationService(
+    GovCloudDbContext db, DataScope scope, DeadlineClockService clocks, CalendarCache calendars, InboxService inbox, AuditLog audit, TimeProvider clock,
+    IOptions<GovCloudOptions> options)
+{
+    public const string CaseType = nameof(Certification);
+    private DataCenterOptions Settings => options.Value.DataCenters;
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public async Task<IReadOnlyList<CertificationDto>> ForCentreAsync(Actor actor, Guid dataCenterId, CancellationToken ct)
+    {
+        var visible = await scope.OrganisationsAsync(actor, ct);
+        var list = await db.Certifications.AsNoTracking().Include(c => c.DataCenter)
+            .Where(c => c.DataCenterId == dataCenterId && (visible == null || visible.Contains(c.OrganisationId))).OrderByDescending(c => c.SubmittedAt).ToListAsync(ct);
+        var dtos = new List<CertificationDto>();
+        foreach (var c in list) dtos.Add(await ToDtoAsync(c, ct));
+        return dtos;
+    }
+
+    public async Task<CertificationDto> GetAsync(Actor actor, Guid id, CancellationToken ct)
+    {
+        var visible = await scope.OrganisationsAsync(actor, ct);
+        var c = await db.Certifications.AsNoTracking().Include(x => x.DataCenter).FirstOrDefaultAsync(x => x.Id == id && (visible == null || visible.Contains(x.OrganisationId)), ct)
+                ?? throw ProblemException.NotFound("认定申请");
+        return await ToDtoAsync(c, ct);
+    }
+
+    /// <summary>The agency applies for its self-built centre; the Center's evaluation period starts.</summary>
+    public async Task<CertificationDto> SubmitAsync(Actor actor, Guid dataCenterId, CertificationInput input, CancellationToken ct)
+    {
+        if (!actor.IsIn(Role.AgencyOperator)) throw ProblemException.Forbidden("只有使用单位经办人可以提出认定申请");
+        var visible = await scope.OrganisationsAsync(actor, ct);
+        var centre = await db.DataCenters.Include(d => d.Organisation).FirstOrDefaultAsync(d => d.Id == dataCenterId && (visible == null || visible.Contains(d.OrganisationId)), ct)
+                     ?? throw ProblemException.NotFound("数据中心");
+        var v = new Validation();
+        if (centre.Kind != DataCenterKind.SelfBuilt) v.Add("dataCenterId", "只有自建数据中心可以申请认定；租用的须在租期内完成迁移");
+        v.Required(input.SelfCheck, "selfCheck", "自查报告", 4000);
+        if (await db.Certifications.AnyAsync(c => c.DataCenterId == dataCenterId && (c.State == CertificationState.Submitted || c.State == CertificationState.Evaluated), ct))
+            v.Add("dataCenterId", "该数据中心已有办理中的认定申请");
+        if (input.PreviousId is { } previous && !await db.Certifications.AnyAsync(c => c.Id == previous && c.DataCenterId == dataCenterId, ct))
+            v.Add("previousId", "所引用的原认定申请不属于该数据中心");
+        v.ThrowIfInvalid();
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.TakeWriteTurnAsync(ct);
+        var prefix = $"RD{ChinaTime.Today(clock).Year}-";
+        var last = await db.Certifications.Where(c => c.Number.StartsWith(prefix)).OrderByDescending(c => c.Number).Select(c => c.Number).FirstOrDefaultAsync(ct);
+        var cert = new Certification
+        {
+            Number = $"{prefix}{(last is null ? 1 : int.Parse(last[prefix.Length..]) + 1):D4}", DataCenterId = centre.Id, OrganisationId = centre.OrganisationId,
+            State = CertificationState.Submitted, Sensitive = centre.HoldsSensitiveData, SelfCheck = input.SelfCheck!.Trim(), PreviousId = input.PreviousId,
+            SubmittedAt = clock.GetUtcNow(), SubmittedBy = actor.UserName, DataCenter = centre,
+        };
+        db.Certifications.Add(cert);
+        var center = await db.OfficeAsync(OrganisationType.Center, ct);
+        cert.OpenClockId = (await clocks.StartAsync(actor, Start(cert, "Evaluate", "评估", center, Role.CenterEvaluator, Settings.EvaluationWorkingDays), ct)).Id;
+        audit.Record(actor, AuditActions.CertificationSubmitted, CaseType, cert.Id, null, new { cert.Number, centre = centre.Name, cert.Sensitive });
+        await NotifyAsync(center, Role.CenterEvaluator, cert, "待评估", $"{centre.Organisation!.Name}申请认定“{centre.Name}”，请在期限内组织现场勘查并评估。", ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return await GetAsync(actor, cert.Id, ct);
+    }
+
+    /// <summary>The Center records what it measured on site; the verdict per criterion follows; the Bureau's period starts.</summary>
+    public async Task<CertificationDto> EvaluateAsync(Actor actor, Guid dataCenterId, Guid id, CertificationEvaluationInput input, CancellationToken ct)
+    {
+        var cert = await LoadAsync(actor, dataCenterId, id, CertificationAction.Evaluate, input.Version, ct);
+        var v = new Validation();
+        if (input.Facts is null) v.Add("facts", "请填写现场勘查测得的各项情况");
+        else
+        {
+            if (input.Facts.AreaM2 is < 0 or > 100000) v.Add("facts.areaM2", "面积须为 0 至 100000 平方米");
+            if (input.Facts.UsableRacks is < 0 or > 10000) v.Add("facts.usableRacks", "可用机柜数须为 0 至 10000");
+            if (input.Facts.FullTimeStaff is < 0 or > 1000) v.Add("facts.fullTimeStaff", "专职运维人员须为 0 至 1000 人");
+            if (InfoSystemRules.CheckMlpsLevel(input.Facts.MlpsLevel) is { } mlps) v.Add("facts.mlpsLevel", mlps);
+        }
+        // R-14.1: the Center surveys the site.
+        if (input.SurveyDate is null) v.Add("surveyDate", "请填写现场勘查日期");
+        else if (input.SurveyDate > ChinaTime.Today(clock)) v.Add("surveyDate", "勘查日期不能晚于今天");
+        v.Required(input.SurveyPeople, "surveyPeople", "勘查人员", 200);
+        v.Required(input.Opinion, "opinion", "评估意见", 2000);
+        v.ThrowIfInvalid();
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var f = input.Facts!;
+        var results = CertificationRules.Evaluate(f, Settings.Criteria);
+        (cert.AreaM2, cert.UsableRacks, cert.RoomClass, cert.FullTimeStaff, cert.MlpsLevel) = (f.AreaM2, f.UsableRacks, f.RoomClass, f.FullTimeStaff, f.MlpsLevel);
+        cert.CriteriaJson = JsonSerializer.Serialize(results, Json);
+        cert.SurveyDate = input.SurveyDate;
+        cert.SurveyPeople = input.SurveyPeople!.Trim();
+        cert.EvaluationOpinion = input.Opinion!.Trim();
+        cert.EvaluatedBy = actor.UserName;
+        cert.EvaluatedAt = clock.GetUtcNow();
+        if (cert.OpenClockId is { } open) await clocks.CompleteAsync(actor, open, ct);
+        var bureau = await db.OfficeAsync(OrganisationType.Bureau, ct);
+        cert.OpenClockId = (await clocks.StartAsync(actor, Start(cert, "Decide", "认定", bureau, Role.BureauApprover, Settings.DecisionWorkingDays), ct)).Id;
+        cert.State = CertificationState.Evaluated;
+        cert.Version++;
+        audit.Record(actor, AuditActions.CertificationEvaluated, CaseType, cert.Id, null, new
+        {
+            cert.AreaM2, cert.UsableRacks, failed = results.Where(r => !r.Passed).Select(r => r.Criterion.ToString()), opinion = cert.EvaluationOpinion,
+        });
+        await NotifyAsync(bureau, Role.BureauApprover, cert, "待认定", $"“{cert.DataCenter!.Name}”认定申请已完成评估，请在期限内作出认定。", ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return await GetAsync(actor, id, ct);
+    }
+
+    /// <summary>The Bureau decides; certifying a centre that failed a criterion takes a stated reason.</summary>
+    public async Task<CertificationDto> DecideAsync(Actor actor, Guid dataCenterId, Guid id, CertificationDecisionInput input, CancellationToken ct)
+    {
+        var cert = await LoadAsync(actor, dataCenterId, id, CertificationAction.Decide, input.Version, ct);
+        var results = Results(cert);
+        var v = new Validation();
+        if (input.Certified is null) v.Add("certified", "请选择是否通过认定");
+        if (input.Certified == true && results.Any(r => !r.Passed) && string.IsNullOrWhiteSpace(input.Opinion))
+            v.Add("opinion", $"{string.Join("、", results.Where(r => !r.Passed).Select(r => r.Criterion.DisplayName()))}未达标，如仍通过认定请说明理由");
+        if (input.Opinion?.Length > 2000) v.Add("opinion", "认定意见不能超过 2000 个字");
+        v.ThrowIfInvalid();
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var today = ChinaTime.Today(clock);
+        var outcome = CertificationRules.Outcome(await calendars.GetAsync(db, ct), today, input.Certified!.Value, cert.UsableRacks ?? 0, Settings.Criteria);
+        cert.State = outcome.Certified ? CertificationState.Certified : CertificationState.NotCertified;
+        (cert.RetentionEndsOn, cert.MigrationDueOn, cert.TransitionEndsOn) = (outcome.RetentionEndsOn, outcome.MigrationDueOn, outcome.TransitionEndsOn);
+        cert.DecisionOpinion = Texts.OrNull(input.Opinion);
+        cert.DecidedBy = actor.UserName;
+        cert.DecidedOn = today;
+        if (cert.OpenClockId is { } open) await clocks.CompleteAsync(actor, open, ct);
+        cert.OpenClockId = null;
+        cert.Version++;
+        // R-14.2: the systems of a retained centre count as (temporarily) migrated.
+        foreach (var s in await db.InfoSystems.Where(s => s.DataCenterId == cert.DataCenterId && s.Location != SystemLocation.OnCloud).ToListAsync(ct))
+        {
+            s.Location = outcome.Certified ? SystemLocation.CertifiedDataCenter : SystemLocation.UncertifiedDataCenter;
+            s.Version++;
+        }
+        audit.Record(actor, AuditActions.CertificationDecided, CaseType, cert.Id, new { state = CertificationState.Evaluated.ToString() }, new
+        {
+            state = cert.State.ToString(), cert.RetentionEndsOn, cert.MigrationDueOn, cert.TransitionEndsOn, opinion = cert.DecisionOpinion,
+        });
+        var message = outcome.Certified
+            ? $"“{cert.DataCenter!.Name}”通过认定，保留至 {outcome.RetentionEndsOn:yyyy年M月d日}，其后须于 {outcome.MigrationDueOn:yyyy年M月d日} 前完成迁移。"
+            : $"“{cert.DataCenter!.Name}”未通过认定，须于 {outcome.TransitionEndsOn:yyyy年M月d日} 前完成迁移上云。";
+        await NotifyAsync(cert.OrganisationId, Role.AgencyOperator, cert, outcome.Certified ? "通过认定" : "未通过认定", message, ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return await GetAsync(actor, id, ct);
+    }
+
+    private async Task<Certification> LoadAsync(Actor actor, Guid dataCenterId, Guid id, CertificationAction action, long? version, CancellationToken ct)
+    {
+        var visible = await scope.OrganisationsAsync(actor, ct);
+        var cert = await db.Certifications.Include(c => c.DataCenter)
+                       .FirstOrDefaultAsync(c => c.Id == id && c.DataCenterId == dataCenterId && (visible == null || visible.Contains(c.OrganisationId)), ct)
+                   ?? throw ProblemException.NotFound("认定申请");
+        if (DataCenterRules.Check(action, cert.State, actor.Roles) is { } refusal)
+            throw refusal.Kind == RefusalKind.Role ? ProblemException.Forbidden(refusal.Message) : new ProblemException(409, "当前状态不能办理", refusal.Message);
+        ProblemException.CheckVersion(version, cert.Version, "认定申请");
+        return cert;
+    }
+
+    private ClockStart Start(Certification c, string step, string stepName, Guid organisation, Role role, int workingDays) =>
+        new(CaseType, c.Id.ToString(), $"“{c.DataCenter!.Name}”数据中心认定 {c.Number}", step, stepName, organisation, role,
+            new Period(workingDays, PeriodUnit.WorkingDays), clock.GetUtcNow());
+
+    private static IReadOnlyList<CriterionResult> Results(Certification c) =>
+        c.CriteriaJson is null ? [] : JsonSerializer.Deserialize<List<CriterionResult>>(c.CriteriaJson, Json) ?? [];
+
+    private Task NotifyAsync(Guid organisation, Role role, Certification c, string title, string body, CancellationToken ct) =>
+        inbox.CaseProgressAsync(organisation, role, title, c.Number, body, CaseLinks.For(CaseType, c.Id.ToString(), Guid.Empty), $"certification:{c.Id}:{c.Version}:{title}", ct);
+
+    private async Task<CertificationDto> ToDtoAsync(Certification c, CancellationToken ct) => new(c.Id, c.Number, c.DataCenterId, c.DataCenter!.Name, c.OrganisationId,
+        c.State, c.Sensitive, c.SelfCheck, c.PreviousId, c.SubmittedAt, c.SubmittedBy, Results(c), c.EvaluationOpinion, c.SurveyDate, c.SurveyPeople, c.EvaluatedBy,
+        c.EvaluatedAt, c.DecisionOpinion, c.DecidedBy, c.DecidedOn, c.RetentionEndsOn, c.MigrationDueOn, c.TransitionEndsOn,
+        await clocks.ForCaseAsync(CaseType, c.Id.ToString(), ct), c.Version);
+}
