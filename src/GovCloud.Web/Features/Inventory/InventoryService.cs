@@ -13,7 +13,8 @@ namespace GovCloud.Web.Features.Inventory;
 
 /// <summary>
 /// 资源台账: every VM delivered, with its agency, system, zone, specs, addresses, bastion
-/// owners, state, monthly fee at today's catalogue prices and full history. An agency sees its own
+/// owners, state, monthly fee at today's catalogue prices and full history, and every catalogue service
+/// taken on (by quantity, with its fee). An agency sees its own
 /// (a county its departments'); the Center, the Bureau, Finance and the regulators see all.
 /// </summary>
 public sealed class InventoryService(GovCloudDbContext db, DataScope scope, AuditLog audit, Catalog.CatalogService catalog, TimeProvider clock)
@@ -235,10 +236,9 @@ public sealed class InventoryService(GovCloudDbContext db, DataScope scope, Audi
 
     private async Task<Prices> PricesAsync(CancellationToken ct)
     {
-        var today = ChinaTime.Today(clock);
-        var prices = await db.CatalogPrices.AsNoTracking().Where(p => p.ItemCode == FeeRules.VmItem && p.EffectiveFrom <= today).ToListAsync(ct);
-        decimal? Of(string component) => prices.Where(p => p.Component == component).OrderByDescending(p => p.EffectiveFrom).ThenByDescending(p => p.Id)
-            .Select(p => (decimal?)p.UnitPrice).FirstOrDefault();
+        // The catalogue's own answer to "what applies today", as for applications and services.
+        var vm = (await catalog.ItemsAsync(ChinaTime.Today(clock), true, ct)).FirstOrDefault(i => i.Code == FeeRules.VmItem);
+        decimal? Of(string component) => vm?.Prices.FirstOrDefault(p => p.Component == component)?.UnitPrice;
         return new Prices(Of(FeeRules.Vcpu), Of(FeeRules.Memory), Of(FeeRules.Storage));
     }
 
