@@ -209,7 +209,7 @@ public sealed class CertificationService(
         c.CriteriaJson is null ? [] : JsonSerializer.Deserialize<List<CriterionResult>>(c.CriteriaJson, Json) ?? [];
 
     private Task NotifyAsync(Guid organisation, Role role, Certification c, string title, string body, CancellationToken ct) =>
-        inbox.CaseProgressAsync(organisation, role, title, c.Number, body, CaseLinks.For(CaseType, c.Id.ToString(), Guid.Empty), $"certification:{c.Id}:{c.Version}:{title}", ct);
+        inbox.CaseProgressAsync(organisation, role, title, c.Number, body, "/datacenters", $"certification:{c.Id}:{c.Version}:{title}", ct);
 
     private async Task<CertificationDto> ToDtoAsync(Certification c, CancellationToken ct) => new(c.Id, c.Number, c.DataCenterId, c.DataCenter!.Name, c.OrganisationId,
         c.State, c.Sensitive, c.SelfCheck, c.PreviousId, c.SubmittedAt, c.SubmittedBy, Results(c), c.EvaluationOpinion, c.SurveyDate, c.SurveyPeople, c.EvaluatedBy,

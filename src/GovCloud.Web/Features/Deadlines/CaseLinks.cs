@@ -7,6 +7,8 @@ public static class CaseLinks
     {
         "ResourceApplication" => $"/applications/{caseId}",
         "ChangeRequest" => $"/changes/{caseId}",
+        // Certifications are handled through the API for now; their centre is on the data-centre page.
+        "Certification" => "/datacenters",
         _ => $"/deadlines?clock={clockId}",
     };
 }
