@@ -1,3 +1,4 @@
+using GovCloud.Web.Tests.Support;
 using Microsoft.Playwright;
 
 namespace GovCloud.E2E;
@@ -28,5 +29,54 @@ public sealed class DataCenterPagesTests(BrowserApp app) : IClassFixture<Browser
         await row.GetByText("38.5 ㎡ / 4 个").WaitForAsync();
         await BrowserApp.ScreenshotAsync(page, "datacenters");
         await page.Context.CloseAsync();
+    }
+
+    private static async Task ConfirmAsync(IPage page)
+    {
+        await page.Locator(".ant-popover:visible .ant-btn-primary").Last.ClickAsync();
+        await Assertions.Expect(page.Locator(".ant-popover:visible")).ToHaveCountAsync(0);
+    }
+
+    private async Task<IPage> OpenCertificationAsync(string user, string centre)
+    {
+        var page = await app.NewPageAsync();
+        await BrowserApp.SignInAsync(page, user);
+        await page.WaitForURLAsync(app.BaseUrl + "/");
+        await page.GotoAsync("/datacenters");
+        await page.Locator("#gc-datacenters tr", new() { HasText = centre }).Locator(".gc-certify-link").ClickAsync();
+        return page;
+    }
+
+    [Fact]
+    public async Task R_15_1_a_5_rack_self_built_centre_fails_certification_and_gets_a_1_year_transition()
+    {
+        var name = "五柜机房" + Guid.NewGuid().ToString("N")[..4];
+        var api = await app.App.SignInAsync("edu");
+        (await api.PostJsonAsync("/api/v1/datacenters", new { name, kind = "SelfBuilt", areaM2 = 45, usableRacks = 5, roomClass = "B", extranetConnected = true,
+            usesExtranetInternetExit = true, supportsIpv6 = true, fullTimeStaff = 2, service7x24 = true, mlpsLevel = 3 })).EnsureSuccessStatusCode();
+
+        var edu = await OpenCertificationAsync("edu", name);
+        await edu.FillAsync("#gc-cert-selfcheck", "面积 45 平方米，可用机柜 5 个，等保三级已测评。");
+        await edu.ClickAsync("#gc-cert-submit");
+        await ConfirmAsync(edu);
+        await edu.Locator(".gc-cert").GetByText("待评估", new() { Exact = false }).WaitForAsync();
+        await edu.Context.CloseAsync();
+
+        var center = await OpenCertificationAsync("center", name);
+        await center.FillAsync("#gc-cert-people", "刘运、王工");
+        await center.GetByText("满足云计算安全扩展要求").ClickAsync();
+        await center.GetByText("通过等保测评").ClickAsync();
+        await center.FillAsync("#gc-cert-opinion", "面积达标，可用机柜 5 个不足 6 个");
+        await center.ClickAsync("#gc-cert-evaluate-button");
+        await ConfirmAsync(center);
+        await center.Locator("#gc-cert-criteria").GetByText("可用机柜 5 个，不足 6 个").WaitForAsync();
+        await center.Context.CloseAsync();
+
+        var bureau = await OpenCertificationAsync("bureau", name);
+        await bureau.ClickAsync("#gc-cert-refuse");
+        await ConfirmAsync(bureau);
+        await bureau.Locator("#gc-cert-outcome").GetByText("未通过认定：过渡期至", new() { Exact = false }).WaitForAsync();
+        await BrowserApp.ScreenshotAsync(bureau, "datacenter-certification");
+        await bureau.Context.CloseAsync();
     }
 }

@@ -7,7 +7,7 @@ public static class CaseLinks
     {
         "ResourceApplication" => $"/applications/{caseId}",
         "ChangeRequest" => $"/changes/{caseId}",
-        // Certifications are handled through the API for now; their centre is on the data-centre page.
+        // A certification is opened from its centre's row on the data-centre page.
         "Certification" => "/datacenters",
         _ => $"/deadlines?clock={clockId}",
     };
