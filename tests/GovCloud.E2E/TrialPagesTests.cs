@@ -120,6 +120,29 @@ public sealed class TrialPagesTests(BrowserApp app) : IClassFixture<BrowserApp>
         await center.Context.CloseAsync();
     }
 
+    /// <summary>
+    /// Opens an AntDesign select and picks an option. A page just opened may still be loading the options: a list
+    /// opened before they arrived stays empty, so it is closed and opened again until the option shows.
+    /// </summary>
+    private static async Task PickAsync(IPage page, string select, string option)
+    {
+        var item = page.Locator(".ant-select-dropdown:visible .ant-select-item-option").GetByText(option, new() { Exact = false });
+        for (var attempt = 0; ; attempt++)
+        {
+            await page.Locator(select).ClickAsync();
+            try
+            {
+                await item.WaitForAsync(new() { Timeout = 3000 });
+                break;
+            }
+            catch (TimeoutException) when (attempt < 5)
+            {
+                await page.Keyboard.PressAsync("Escape");
+            }
+        }
+        await item.ClickAsync();
+    }
+
     private static async Task<string> FileAsync(string name)
     {
         var path = Path.Combine(Directory.CreateTempSubdirectory("gc-e2e-").FullName, name);
@@ -133,8 +156,7 @@ public sealed class TrialPagesTests(BrowserApp app) : IClassFixture<BrowserApp>
         var edu = await SignedInAsync("edu");
         await edu.GotoAsync("/changes");
         await edu.ClickAsync("#gc-new-change");
-        await edu.Locator("#gc-change-system .ant-select").ClickAsync();
-        await edu.Locator(".ant-select-dropdown:visible .ant-select-item-option").GetByText(system, new() { Exact = false }).ClickAsync();
+        await PickAsync(edu, "#gc-change-system .ant-select", system);
         var web = edu.Locator(".gc-change-line", new() { HasText = $"web-{tag}" });
         await web.GetByText("调整配置").ClickAsync();
         await edu.FillAsync($"#gc-resize-vcpu-web-{tag} input", "8");
@@ -167,8 +189,7 @@ public sealed class TrialPagesTests(BrowserApp app) : IClassFixture<BrowserApp>
 
         // Termination: the evidence is attached, the Center reclaims with the data handover/wipe record.
         await edu.GotoAsync("/changes/new?kind=Termination");
-        await edu.Locator("#gc-change-system .ant-select").ClickAsync();
-        await edu.Locator(".ant-select-dropdown:visible .ant-select-item-option").GetByText(system, new() { Exact = false }).ClickAsync();
+        await PickAsync(edu, "#gc-change-system .ant-select", system);
         await edu.GetByText("信息系统已下线").ClickAsync();
         await edu.GetByText("数据已迁移或备份").ClickAsync();
         await edu.Locator("#gc-evidence-file").SetInputFilesAsync(await FileAsync("下线证明.pdf"));
@@ -189,8 +210,7 @@ public sealed class TrialPagesTests(BrowserApp app) : IClassFixture<BrowserApp>
         await bureau.Context.CloseAsync();
 
         await center.ReloadAsync();
-        await center.Locator("#gc-disposal-method .ant-select").ClickAsync();
-        await center.Locator(".ant-select-dropdown:visible .ant-select-item-option").GetByText("移交后清除").ClickAsync();
+        await PickAsync(center, "#gc-disposal-method .ant-select", "移交后清除");
         await center.FillAsync("#gc-disposal-people", "刘运、黄老师");
         await center.Locator("#gc-certificate-file").SetInputFilesAsync(await FileAsync("数据清除证明.pdf"));
         await center.GetByText("数据清除证明.pdf").WaitForAsync();
