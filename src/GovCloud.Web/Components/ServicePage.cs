@@ -15,6 +15,7 @@ public abstract class ServicePage : ComponentBase
     [Inject] protected IServiceScopeFactory ScopeFactory { get; set; } = default!;
     [Inject] protected AuthenticationStateProvider Auth { get; set; } = default!;
     [Inject] protected AntDesign.IMessageService Messages { get; set; } = default!;
+    [Inject] private FileStore Files { get; set; } = default!;
 
     /// <summary>The browser's address, captured by App.razor while the page was served over HTTP.</summary>
     [CascadingParameter(Name = "ClientIp")] public string? ClientIp { get; set; }
@@ -55,6 +56,17 @@ public abstract class ServicePage : ComponentBase
             Messages.Error(LastError.AllMessages);
             return default;
         }
+    }
+
+    /// <summary>
+    /// A file the user picked, opened for upload; null when none was picked, or when it is larger than the store
+    /// takes (the message is shown and <paramref name="refused"/> is set). The service checks type and content again.
+    /// </summary>
+    protected Stream? OpenUpload(Microsoft.AspNetCore.Components.Forms.IBrowserFile? file, out bool refused)
+    {
+        refused = file?.Size > Files.MaxBytes;
+        if (refused) Messages.Error(Files.TooLarge);
+        return file is null || refused ? null : file.OpenReadStream(maxAllowedSize: Files.MaxBytes);
     }
 
     /// <summary>The last refusal, so a form can show it next to its fields.</summary>

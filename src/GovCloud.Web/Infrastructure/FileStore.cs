@@ -15,14 +15,19 @@ public sealed record StoredFile(string Path, long Size, string Sha256);
 public sealed class FileStore(IOptions<GovCloudOptions> options)
 {
     private FileOptions Options => options.Value.Files;
+
+    /// <summary>The largest upload accepted, in bytes.</summary>
+    public long MaxBytes => Options.MaxSizeMb * 1024L * 1024L;
     private string Root => System.IO.Path.GetFullPath(Options.Root);
+
+    public string TooLarge => $"文件不能超过 {Options.MaxSizeMb} MB";
 
     /// <summary>What is wrong with an upload, in Chinese; null when it may be stored.</summary>
     public string? Check(string fileName, long size)
     {
         var extension = System.IO.Path.GetExtension(fileName).ToLowerInvariant();
         if (size == 0) return "文件是空的";
-        if (size > Options.MaxSizeMb * 1024L * 1024L) return $"文件不能超过 {Options.MaxSizeMb} MB";
+        if (size > MaxBytes) return TooLarge;
         if (!Options.AllowedExtensions.Contains(extension, StringComparer.OrdinalIgnoreCase))
             return $"不支持“{extension}”文件，可上传：{string.Join(" ", Options.AllowedExtensions)}";
         return null;
