@@ -19,8 +19,7 @@ public sealed class AdminPagesTests(BrowserApp app) : IClassFixture<BrowserApp>
         var dialog = page.Locator(".ant-modal");
         await dialog.GetByText("新建单位").First.WaitForAsync();
         await dialog.Locator("input[name='form.Name']").FillAsync("市林业局");
-        await dialog.Locator(".ant-select").First.ClickAsync();
-        await page.Locator(".ant-select-dropdown:visible .ant-select-item-option").GetByText("市直使用单位").ClickAsync();
+        await BrowserApp.PickAsync(page, dialog.Locator(".ant-select").First, "市直使用单位");
         var code = dialog.Locator("input[name='form.CreditCode']");
         await code.PressSequentiallyAsync("91350100M000100Y44");
         await dialog.GetByText("统一社会信用代码校验位不正确").WaitForAsync();
@@ -54,8 +53,7 @@ public sealed class AdminPagesTests(BrowserApp app) : IClassFixture<BrowserApp>
         await admin.ClickAsync("#gc-new-user");
         var dialog = admin.Locator(".ant-modal:visible");
         await dialog.Locator("input[name='form.UserName']").FillAsync("zhangsan");
-        await dialog.Locator(".ant-select").First.ClickAsync();
-        await admin.Locator(".ant-select-dropdown:visible .ant-select-item-option").GetByText("市民政局", new() { Exact = true }).ClickAsync();
+        await BrowserApp.PickAsync(admin, dialog.Locator(".ant-select").First, "市民政局", exact: true);
         await dialog.Locator("input[name='form.DisplayName']").FillAsync("张三");
         // Ticking an administrator role next to a business role is flagged at once (三员分立).
         await dialog.Locator(".ant-checkbox-wrapper", new() { HasText = "审计管理员" }).ClickAsync();

@@ -42,8 +42,6 @@ public sealed class ApplicationPagesTests(BrowserApp app) : IClassFixture<Browse
         response.EnsureSuccessStatusCode();
     }
 
-    private static async Task ConfirmAsync(IPage page) => await page.Locator(".ant-popover:visible .ant-btn-primary").ClickAsync();
-
     [Fact]
     public async Task R_21_edu_imports_its_form_submits_the_center_evaluates_and_the_bureau_approves()
     {
@@ -53,8 +51,7 @@ public sealed class ApplicationPagesTests(BrowserApp app) : IClassFixture<Browse
         await edu.WaitForURLAsync(app.BaseUrl + "/");
         await edu.GotoAsync("/applications");
         await edu.ClickAsync("#gc-new-application");
-        await edu.Locator("#gc-new-application-form .ant-select").First.ClickAsync();
-        await edu.Locator(".ant-select-dropdown:visible .ant-select-item-option").GetByText(SystemName, new() { Exact = false }).ClickAsync();
+        await BrowserApp.PickAsync(edu, edu.Locator("#gc-new-application-form .ant-select").First, SystemName);
         await edu.GetByPlaceholder("手机").FillAsync("13900000001");
         await edu.GetByRole(AriaRole.Button, new() { Name = "创建草稿并继续" }).ClickAsync();
         await edu.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/applications/[0-9a-f-]{36}$"));
@@ -93,7 +90,7 @@ public sealed class ApplicationPagesTests(BrowserApp app) : IClassFixture<Browse
         await edu.Locator("#gc-fee-monthly").WaitForAsync();
         await BrowserApp.ScreenshotAsync(edu, "application-review");
         await edu.ClickAsync("#gc-submit-application");
-        await ConfirmAsync(edu);
+        await BrowserApp.ConfirmAsync(edu);
         await edu.Locator(".gc-state", new() { HasText = "已提交" }).WaitForAsync();
         var url = edu.Url;
         await edu.Context.CloseAsync();
@@ -123,7 +120,7 @@ public sealed class ApplicationPagesTests(BrowserApp app) : IClassFixture<Browse
         await center.FillAsync("#gc-survey-findings", "机房老旧，系统运行正常，具备迁移条件");
         await BrowserApp.ScreenshotAsync(center, "application-evaluation");
         await center.ClickAsync("#gc-evaluate");
-        await ConfirmAsync(center);
+        await BrowserApp.ConfirmAsync(center);
         await center.Locator(".gc-state", new() { HasText = "已评估" }).WaitForAsync();
         await center.Locator("#gc-vms").GetByText("8 → 4 GB").WaitForAsync();
         await center.Context.CloseAsync();
@@ -135,7 +132,7 @@ public sealed class ApplicationPagesTests(BrowserApp app) : IClassFixture<Browse
         await bureau.GetByText("待审批的云资源申请").WaitForAsync();
         await bureau.Locator("#gc-applications tr", new() { HasText = SystemName }).ClickAsync();
         await bureau.ClickAsync("#gc-approve");
-        await ConfirmAsync(bureau);
+        await BrowserApp.ConfirmAsync(bureau);
         await bureau.Locator(".gc-state", new() { HasText = "已批准" }).WaitForAsync();
         await bureau.Locator("#gc-decision").WaitForAsync();
         // The evaluation and the approval are done in time; the Center's delivery of the trial environment has started.

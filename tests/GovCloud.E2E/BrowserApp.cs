@@ -51,6 +51,42 @@ public sealed class BrowserApp : IAsyncLifetime
         await page.ClickAsync("#gc-login-submit");
     }
 
+    /// <summary>
+    /// Opens a select and picks an option. The list may open before its options have loaded (a Blazor
+    /// round trip), so it is closed and opened again until the option shows.
+    /// </summary>
+    public static async Task PickAsync(IPage page, ILocator select, string option, bool exact = false)
+    {
+        var item = page.Locator(".ant-select-dropdown:visible .ant-select-item-option").GetByText(option, new() { Exact = exact });
+        for (var attempt = 0; ; attempt++)
+        {
+            await select.ClickAsync();
+            try
+            {
+                await item.WaitForAsync(new() { Timeout = 3000 });
+                break;
+            }
+            catch (TimeoutException) when (attempt < 5)
+            {
+                await page.Keyboard.PressAsync("Escape");
+            }
+        }
+        await item.ClickAsync();
+    }
+
+    public static Task PickAsync(IPage page, string select, string option, bool exact = false) =>
+        PickAsync(page, page.Locator(select), option, exact);
+
+    /// <summary>
+    /// The OK of the confirmation just opened; then waits until it has closed, so that opening the same
+    /// confirmation again (after a refused attempt) is not swallowed by its closing animation.
+    /// </summary>
+    public static async Task ConfirmAsync(IPage page)
+    {
+        await page.Locator(".ant-popover:visible .ant-btn-primary").Last.ClickAsync();
+        await Assertions.Expect(page.Locator(".ant-popover:visible")).ToHaveCountAsync(0);
+    }
+
     public static async Task ScreenshotAsync(IPage page, string name)
     {
         if (ScreenshotDir is not { } dir) return;

@@ -31,12 +31,6 @@ public sealed class DataCenterPagesTests(BrowserApp app) : IClassFixture<Browser
         await page.Context.CloseAsync();
     }
 
-    private static async Task ConfirmAsync(IPage page)
-    {
-        await page.Locator(".ant-popover:visible .ant-btn-primary").Last.ClickAsync();
-        await Assertions.Expect(page.Locator(".ant-popover:visible")).ToHaveCountAsync(0);
-    }
-
     private async Task<IPage> OpenCertificationAsync(string user, string centre)
     {
         var page = await app.NewPageAsync();
@@ -58,7 +52,7 @@ public sealed class DataCenterPagesTests(BrowserApp app) : IClassFixture<Browser
         var edu = await OpenCertificationAsync("edu", name);
         await edu.FillAsync("#gc-cert-selfcheck", "面积 45 平方米，可用机柜 5 个，等保三级已测评。");
         await edu.ClickAsync("#gc-cert-submit");
-        await ConfirmAsync(edu);
+        await BrowserApp.ConfirmAsync(edu);
         await edu.Locator(".gc-cert").GetByText("待评估", new() { Exact = false }).WaitForAsync();
         await edu.Context.CloseAsync();
 
@@ -68,13 +62,13 @@ public sealed class DataCenterPagesTests(BrowserApp app) : IClassFixture<Browser
         await center.GetByText("通过等保测评").ClickAsync();
         await center.FillAsync("#gc-cert-opinion", "面积达标，可用机柜 5 个不足 6 个");
         await center.ClickAsync("#gc-cert-evaluate-button");
-        await ConfirmAsync(center);
+        await BrowserApp.ConfirmAsync(center);
         await center.Locator("#gc-cert-criteria").GetByText("可用机柜 5 个，不足 6 个").WaitForAsync();
         await center.Context.CloseAsync();
 
         var bureau = await OpenCertificationAsync("bureau", name);
         await bureau.ClickAsync("#gc-cert-refuse");
-        await ConfirmAsync(bureau);
+        await BrowserApp.ConfirmAsync(bureau);
         await bureau.Locator("#gc-cert-outcome").GetByText("未通过认定：过渡期至", new() { Exact = false }).WaitForAsync();
         await BrowserApp.ScreenshotAsync(bureau, "datacenter-certification");
         await bureau.Context.CloseAsync();

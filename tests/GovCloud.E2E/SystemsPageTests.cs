@@ -16,8 +16,7 @@ public sealed class SystemsPageTests(BrowserApp app) : IClassFixture<BrowserApp>
         var dialog = page.Locator(".ant-modal:visible");
         await dialog.Locator("input[name='form.Name']").FillAsync("教育资源公共服务平台");
         await dialog.GetByText("存量", new() { Exact = true }).ClickAsync();
-        await dialog.Locator(".ant-select").First.ClickAsync();
-        await page.Locator(".ant-select-dropdown:visible .ant-select-item-option").GetByText("未认定的自建数据中心").ClickAsync();
+        await BrowserApp.PickAsync(page, dialog.Locator(".ant-select").First, "未认定的自建数据中心");
         await dialog.GetByPlaceholder("手机").FillAsync("123");
         await dialog.Locator("button[type='submit']").ClickAsync();
         await dialog.GetByText("开发商联系人手机号码须为 11 位数字").WaitForAsync();

@@ -10,16 +10,6 @@ namespace GovCloud.E2E;
 /// </summary>
 public sealed class TrialPagesTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
-    /// <summary>
-    /// The OK of the confirmation just opened; then waits until it has closed, so that opening the same
-    /// confirmation again (after a refused attempt) is not swallowed by its closing animation.
-    /// </summary>
-    private static async Task ConfirmAsync(IPage page)
-    {
-        await page.Locator(".ant-popover:visible .ant-btn-primary").Last.ClickAsync();
-        await Assertions.Expect(page.Locator(".ant-popover:visible")).ToHaveCountAsync(0);
-    }
-
     private async Task<IPage> SignedInAsync(string user)
     {
         var page = await app.NewPageAsync();
@@ -42,7 +32,7 @@ public sealed class TrialPagesTests(BrowserApp app) : IClassFixture<BrowserApp>
         await center.FillAsync("#gc-host-1", $"web-{tag}");
         await center.FillAsync("#gc-ips-1", "10.8.1.300");
         await center.ClickAsync("#gc-deliver");
-        await ConfirmAsync(center);
+        await BrowserApp.ConfirmAsync(center);
         await center.GetByText("第 1 台：IP 地址格式不正确").First.WaitForAsync();
         await center.Locator("#gc-trial-state", new() { HasText = "待交付试用环境" }).WaitForAsync();
 
@@ -53,18 +43,18 @@ public sealed class TrialPagesTests(BrowserApp app) : IClassFixture<BrowserApp>
             await center.FillAsync($"#gc-account-{row}-{owner}", account + tag);
         await BrowserApp.ScreenshotAsync(center, "trial-delivery");
         await center.ClickAsync("#gc-deliver");
-        await ConfirmAsync(center);
+        await BrowserApp.ConfirmAsync(center);
         await center.Locator("#gc-trial-state", new() { HasText = "试用中" }).WaitForAsync();
         await center.Locator("#gc-trial-vms").GetByText($"web-{tag}").WaitForAsync();
         await center.Locator("#gc-trial-blockers").GetByText("使用单位尚未确认使用协议").WaitForAsync();
         await center.ClickAsync("#gc-center-agree");
-        await ConfirmAsync(center);
+        await BrowserApp.ConfirmAsync(center);
         await center.Locator("#gc-trial").GetByText("center 于").WaitForAsync();
 
         var officer = await SignedInAsync("edusec");
         await officer.GotoAsync(url);
         await officer.ClickAsync("#gc-agency-agree");
-        await ConfirmAsync(officer);
+        await BrowserApp.ConfirmAsync(officer);
         await officer.Locator("#gc-trial").GetByText("edusec 于").WaitForAsync();
         await officer.Context.CloseAsync();
 
@@ -76,7 +66,7 @@ public sealed class TrialPagesTests(BrowserApp app) : IClassFixture<BrowserApp>
 
         await center.ReloadAsync();
         await center.ClickAsync("#gc-go-live");
-        await ConfirmAsync(center);
+        await BrowserApp.ConfirmAsync(center);
         await center.Locator("#gc-trial-state", new() { HasText = "已正式开通" }).WaitForAsync();
         await BrowserApp.ScreenshotAsync(center, "trial-live");
         await center.Context.CloseAsync();
@@ -124,25 +114,6 @@ public sealed class TrialPagesTests(BrowserApp app) : IClassFixture<BrowserApp>
     /// Opens an AntDesign select and picks an option. A page just opened may still be loading the options: a list
     /// opened before they arrived stays empty, so it is closed and opened again until the option shows.
     /// </summary>
-    private static async Task PickAsync(IPage page, string select, string option)
-    {
-        var item = page.Locator(".ant-select-dropdown:visible .ant-select-item-option").GetByText(option, new() { Exact = false });
-        for (var attempt = 0; ; attempt++)
-        {
-            await page.Locator(select).ClickAsync();
-            try
-            {
-                await item.WaitForAsync(new() { Timeout = 3000 });
-                break;
-            }
-            catch (TimeoutException) when (attempt < 5)
-            {
-                await page.Keyboard.PressAsync("Escape");
-            }
-        }
-        await item.ClickAsync();
-    }
-
     private static async Task<string> FileAsync(string name)
     {
         var path = Path.Combine(Directory.CreateTempSubdirectory("gc-e2e-").FullName, name);
@@ -156,14 +127,14 @@ public sealed class TrialPagesTests(BrowserApp app) : IClassFixture<BrowserApp>
         var edu = await SignedInAsync("edu");
         await edu.GotoAsync("/changes");
         await edu.ClickAsync("#gc-new-change");
-        await PickAsync(edu, "#gc-change-system .ant-select", system);
+        await BrowserApp.PickAsync(edu, "#gc-change-system .ant-select", system);
         var web = edu.Locator(".gc-change-line", new() { HasText = $"web-{tag}" });
         await web.GetByText("调整配置").ClickAsync();
         await edu.FillAsync($"#gc-resize-vcpu-web-{tag} input", "8");
         await edu.FillAsync("#gc-change-reason", "招生季访问量翻倍"); // (moves focus: the number is taken)
         await BrowserApp.ScreenshotAsync(edu, "change-new");
         await edu.ClickAsync("#gc-submit-change");
-        await ConfirmAsync(edu);
+        await BrowserApp.ConfirmAsync(edu);
         await edu.Locator(".gc-state", new() { HasText = "待评估" }).WaitForAsync();
         var url = new Uri(edu.Url).AbsolutePath;
 
@@ -171,52 +142,52 @@ public sealed class TrialPagesTests(BrowserApp app) : IClassFixture<BrowserApp>
         await center.GotoAsync(url);
         await center.FillAsync("#gc-change-opinion", "同意扩容");
         await center.ClickAsync("#gc-change-evaluate");
-        await ConfirmAsync(center);
+        await BrowserApp.ConfirmAsync(center);
         await center.Locator(".gc-state", new() { HasText = "待审批" }).WaitForAsync();
 
         var bureau = await SignedInAsync("bureau");
         await bureau.GotoAsync("/changes");
         await bureau.Locator("#gc-changes tr", new() { HasText = system }).First.ClickAsync();
         await bureau.ClickAsync("#gc-change-approve");
-        await ConfirmAsync(bureau);
+        await BrowserApp.ConfirmAsync(bureau);
         await bureau.Locator(".gc-state", new() { HasText = "待实施" }).WaitForAsync();
 
         await center.ReloadAsync();
         await center.ClickAsync("#gc-change-complete");
-        await ConfirmAsync(center);
+        await BrowserApp.ConfirmAsync(center);
         await center.Locator(".gc-state", new() { HasText = "已完成" }).WaitForAsync();
         await BrowserApp.ScreenshotAsync(center, "change-done");
 
         // Termination: the evidence is attached, the Center reclaims with the data handover/wipe record.
         await edu.GotoAsync("/changes/new?kind=Termination");
-        await PickAsync(edu, "#gc-change-system .ant-select", system);
+        await BrowserApp.PickAsync(edu, "#gc-change-system .ant-select", system);
         await edu.GetByText("信息系统已下线").ClickAsync();
         await edu.GetByText("数据已迁移或备份").ClickAsync();
         await edu.Locator("#gc-evidence-file").SetInputFilesAsync(await FileAsync("下线证明.pdf"));
         await edu.GetByText("下线证明.pdf").WaitForAsync();
         await edu.ClickAsync("#gc-submit-change");
-        await ConfirmAsync(edu);
+        await BrowserApp.ConfirmAsync(edu);
         await edu.Locator(".gc-state", new() { HasText = "待评估" }).WaitForAsync();
         url = new Uri(edu.Url).AbsolutePath;
 
         await center.GotoAsync(url);
         await center.FillAsync("#gc-change-opinion", "同意终止");
         await center.ClickAsync("#gc-change-evaluate");
-        await ConfirmAsync(center);
+        await BrowserApp.ConfirmAsync(center);
         await bureau.GotoAsync(url);
         await bureau.ClickAsync("#gc-change-approve");
-        await ConfirmAsync(bureau);
+        await BrowserApp.ConfirmAsync(bureau);
         await bureau.Locator(".gc-state", new() { HasText = "待实施" }).WaitForAsync();
         await bureau.Context.CloseAsync();
 
         await center.ReloadAsync();
-        await PickAsync(center, "#gc-disposal-method .ant-select", "移交后清除");
+        await BrowserApp.PickAsync(center, "#gc-disposal-method .ant-select", "移交后清除");
         await center.FillAsync("#gc-disposal-people", "刘运、黄老师");
         await center.Locator("#gc-certificate-file").SetInputFilesAsync(await FileAsync("数据清除证明.pdf"));
         await center.GetByText("数据清除证明.pdf").WaitForAsync();
         await BrowserApp.ScreenshotAsync(center, "termination-reclaim");
         await center.ClickAsync("#gc-change-reclaim");
-        await ConfirmAsync(center);
+        await BrowserApp.ConfirmAsync(center);
         await center.Locator(".gc-state", new() { HasText = "已完成" }).WaitForAsync();
         await center.Locator("#gc-disposal").GetByText("移交后清除").WaitForAsync();
         await center.Context.CloseAsync();
