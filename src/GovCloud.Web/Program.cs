@@ -77,6 +77,8 @@ builder.Services.AddScoped<TrialService>();
 builder.Services.AddScoped<ChangeService>();
 builder.Services.AddScoped<DataCenterService>();
 builder.Services.AddScoped<CertificationService>();
+builder.Services.AddScoped<MigrationPlanService>();
+builder.Services.AddScoped<RevocationService>();
 builder.Services.AddSingleton<IVmProvider, ManualVmProvider>();
 
 builder.Services.AddHostedService<PeriodicJobs>();

@@ -183,7 +183,7 @@ public sealed class TrialPagesTests(BrowserApp app) : IClassFixture<BrowserApp>
         await center.ReloadAsync();
         await BrowserApp.PickAsync(center, "#gc-disposal-method .ant-select", "移交后清除");
         await center.FillAsync("#gc-disposal-people", "刘运、黄老师");
-        await center.Locator("#gc-certificate-file").SetInputFilesAsync(await FileAsync("数据清除证明.pdf"));
+        await center.Locator("#gc-disposal-file").SetInputFilesAsync(await FileAsync("数据清除证明.pdf"));
         await center.GetByText("数据清除证明.pdf").WaitForAsync();
         await BrowserApp.ScreenshotAsync(center, "termination-reclaim");
         await center.ClickAsync("#gc-change-reclaim");

@@ -155,12 +155,7 @@ public abstract class ChangesApiTests(GovCloudApp app)
     public async Task R_21_7_a_termination_needs_evidence_is_approved_within_5_days_and_closes_only_with_the_data_disposal_record()
     {
         var (edu, center, a, trial) = await app.LiveAsync();
-        MultipartFormDataContent Form(bool withFile, params (string Name, string Value)[] fields)
-        {
-            var form = withFile ? File(Pdf, "下线证明.pdf") : new MultipartFormDataContent();
-            foreach (var (name, value) in fields) form.Add(new StringContent(value), name);
-            return form;
-        }
+        MultipartFormDataContent Form(bool withFile, params (string Name, string Value)[] fields) => ApplicationKit.Form(withFile ? "下线证明.pdf" : null, fields);
         var noEvidence = await (await edu.PostAsync("/api/v1/changes/terminations", Form(false, ("systemId", a.SystemId.ToString()), ("systemOffline", "true")), Ct))
             .ProblemAsync(HttpStatusCode.BadRequest);
         Assert.Equal("请确认数据已迁移或备份", noEvidence.FieldError("dataSecured"));

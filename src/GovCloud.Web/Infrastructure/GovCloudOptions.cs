@@ -127,6 +127,12 @@ public sealed class DataCenterOptions
     public int EvaluationWorkingDays { get; set; } = 15;
     /// <summary>R-14.1, R-17.1: the Bureau decides within 5 working days.</summary>
     public int DecisionWorkingDays { get; set; } = 5;
+    /// <summary>R-16.1 gives the Bureau no period for a migration plan; 5 working days, as for a decision, until the city sets one.</summary>
+    public int PlanReviewWorkingDays { get; set; } = 5;
+    /// <summary>R-16.1: from this MLPS level up, a shut-down system's data is handed over (archived) before it is wiped.</summary>
+    public int HandoverFromMlpsLevel { get; set; } = 3;
+    /// <summary>How long before a retention, transition or lease ends the agency and the Bureau are reminded.</summary>
+    public int ReminderDaysBefore { get; set; } = 90;
 
     public GovCloud.Domain.DataCenters.CertificationCriteria Criteria => new(MinAreaM2, MinUsableRacks, MinRoomClass, MinFullTimeStaff, MinMlpsLevel, SmallCentreMaxRacks);
 }

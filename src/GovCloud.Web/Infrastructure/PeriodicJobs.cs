@@ -25,6 +25,7 @@ public sealed class PeriodicJobs(IServiceScopeFactory scopes, IOptions<GovCloudO
             }, stoppingToken);
             await RunAsync("Migration snapshot", sp => sp.GetRequiredService<MigrationSnapshots>().EnsureLastMonthAsync(stoppingToken), stoppingToken);
             await RunAsync("Trial reminders", sp => sp.GetRequiredService<Features.Provisioning.TrialService>().RemindAsync(stoppingToken), stoppingToken);
+            await RunAsync("Data-centre reminders", sp => sp.GetRequiredService<Features.DataCenters.DataCenterService>().RemindAsync(stoppingToken), stoppingToken);
             await RunAsync("Pool snapshot", sp => sp.GetRequiredService<Features.Pools.PoolService>().EnsureLastMonthSnapshotAsync(stoppingToken), stoppingToken);
         }
     }

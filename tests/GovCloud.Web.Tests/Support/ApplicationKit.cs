@@ -97,6 +97,14 @@ public static class ApplicationKit
         ServerType.WEB, [new BastionOwner("张三", "zhangsan@example.com", "13800000001"), new BastionOwner("李四", "lisi@example.com", "13800000002")],
         vcpu, 8, 100, 500, "麒麟 V10", group is not null, group, null);
 
+    /// <summary>A form with fields and, when named, a PDF file as "file".</summary>
+    public static MultipartFormDataContent Form(string? fileName, params (string Name, string Value)[] fields)
+    {
+        var form = fileName is null ? new MultipartFormDataContent() : File(Pdf, fileName);
+        foreach (var (name, value) in fields) form.Add(new StringContent(value), name);
+        return form;
+    }
+
     public static MultipartFormDataContent File(byte[] bytes, string name, long? version = null, AttachmentKind? kind = null)
     {
         var content = new MultipartFormDataContent();

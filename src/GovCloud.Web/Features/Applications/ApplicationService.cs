@@ -274,13 +274,7 @@ public sealed class ApplicationService(
         db.RequestedServices.AddRange(services);
     }
 
-    private async Task<string> NextNumberAsync(CancellationToken ct)
-    {
-        var prefix = $"SQ{ChinaTime.Today(clock).Year}-";
-        var last = await db.ResourceApplications.Where(a => a.Number.StartsWith(prefix)).OrderByDescending(a => a.Number).Select(a => a.Number).FirstOrDefaultAsync(ct);
-        var next = last is null ? 1 : int.Parse(last[prefix.Length..]) + 1;
-        return $"{prefix}{next:D4}";
-    }
+    private Task<string> NextNumberAsync(CancellationToken ct) => CaseNumbers.NextAsync(db.ResourceApplications.Select(a => a.Number), "SQ", clock, ct);
 
     internal async Task<ApplicationDto> ToDtoAsync(ResourceApplication a, CancellationToken ct)
     {

@@ -105,6 +105,11 @@ public static class AuditActions
     public const string CertificationSubmitted = "CertificationSubmitted";
     public const string CertificationEvaluated = "CertificationEvaluated";
     public const string CertificationDecided = "CertificationDecided";
+    public const string EvidenceUploaded = "EvidenceUploaded";
+    public const string MigrationPlanSubmitted = "MigrationPlanSubmitted";
+    public const string MigrationPlanReviewed = "MigrationPlanReviewed";
+    public const string DataHandlingRecorded = "DataHandlingRecorded";
+    public const string DataCenterRevoked = "DataCenterRevoked";
 
     public static string Label(string action) => action switch
     {
@@ -174,6 +179,11 @@ public static class AuditActions
         CertificationSubmitted => "提交数据中心认定申请",
         CertificationEvaluated => "评估数据中心认定申请",
         CertificationDecided => "数据中心认定决定",
+        EvidenceUploaded => "上传认定佐证材料",
+        MigrationPlanSubmitted => "提交迁移计划",
+        MigrationPlanReviewed => "审核迁移计划",
+        DataHandlingRecorded => "记录关停系统数据处置",
+        DataCenterRevoked => "撤销数据中心",
         _ => action,
     };
 
@@ -186,5 +196,6 @@ public static class AuditActions
         TrialOpened, TrialDelivered, TrialAgreementConfirmed, TrialResultReported, TrialExtended, TrialWentLive, TrialReclaimed,
         ChangeSubmitted, ChangeEvaluated, ChangeApproved, ChangeRejected, ChangeCompleted, VmScaled, InventoryReconciled,
         DataCenterRegistered, DataCenterUpdated, ViolationRecorded, CertificationSubmitted, CertificationEvaluated, CertificationDecided,
+        EvidenceUploaded, MigrationPlanSubmitted, MigrationPlanReviewed, DataHandlingRecorded, DataCenterRevoked,
     ];
 }

@@ -46,5 +46,20 @@ public sealed class Certification
 
     public Guid? OpenClockId { get; set; }
     public DeadlineClock? OpenClock { get; set; }
+    public List<CertificationEvidence> Evidence { get; set; } = [];
     public long Version { get; set; }
+}
+
+/// <summary>A file the agency offers as evidence of one criterion of R-13.1 (certificates, photos, test reports).</summary>
+public sealed class CertificationEvidence
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+    public Guid CertificationId { get; set; }
+    public Criterion Criterion { get; set; }
+    public required string FileName { get; set; }
+    public long Size { get; set; }
+    public required string Sha256 { get; set; }
+    public required string StoredPath { get; set; }
+    public DateTimeOffset UploadedAt { get; set; }
+    public string? UploadedBy { get; set; }
 }

@@ -24,11 +24,16 @@ public sealed record CertificationEvaluationInput(CentreFacts? Facts, DateOnly? 
 
 public sealed record CertificationDecisionInput(bool? Certified, string? Opinion, long? Version);
 
+public sealed record EvidenceDto(Guid Id, Criterion Criterion, string FileName, long Size, DateTimeOffset UploadedAt, string? UploadedBy)
+{
+    public string CriterionName => Criterion.DisplayName();
+}
+
 public sealed record CertificationDto(
     Guid Id, string Number, Guid DataCenterId, string DataCenterName, Guid OrganisationId, CertificationState State, bool Sensitive, string SelfCheck, Guid? PreviousId,
     DateTimeOffset SubmittedAt, string? SubmittedBy, IReadOnlyList<CriterionResult> Criteria, string? EvaluationOpinion, DateOnly? SurveyDate, string? SurveyPeople,
     string? EvaluatedBy, DateTimeOffset? EvaluatedAt, string? DecisionOpinion, string? DecidedBy, DateOnly? DecidedOn, DateOnly? RetentionEndsOn, DateOnly? MigrationDueOn,
-    DateOnly? TransitionEndsOn, IReadOnlyList<ClockDto> Clocks, long Version)
+    DateOnly? TransitionEndsOn, IReadOnlyList<EvidenceDto> Evidence, IReadOnlyList<ClockDto> Clocks, long Version)
 {
     public string StateName => State.DisplayName();
 }
@@ -41,8 +46,8 @@ public sealed record CertificationDto(
 /// it is retained. Each step with its clock, audit entry and messages is one transaction.
 /// </summary>
 public sealed class CertificationService(
-    GovCloudDbContext db, DataScope scope, DeadlineClockService clocks, CalendarCache calendars, InboxService inbox, AuditLog audit, TimeProvider clock,
-    IOptions<GovCloudOptions> options)
+    GovCloudDbContext db, DataScope scope, DeadlineClockService clocks, CalendarCache calendars, InboxService inbox, AuditLog audit, FileStore files,
+    TimeProvider clock, IOptions<GovCloudOptions> options)
 {
     public const string CaseType = nameof(Certification);
     private DataCenterOptions Settings => options.Value.DataCenters;
@@ -51,7 +56,7 @@ public sealed class CertificationService(
     public async Task<IReadOnlyList<CertificationDto>> ForCentreAsync(Actor actor, Guid dataCenterId, CancellationToken ct)
     {
         var visible = await scope.OrganisationsAsync(actor, ct);
-        var list = await db.Certifications.AsNoTracking().Include(c => c.DataCenter)
+        var list = await db.Certifications.AsNoTracking().Include(c => c.DataCenter).Include(c => c.Evidence)
             .Where(c => c.DataCenterId == dataCenterId && (visible == null || visible.Contains(c.OrganisationId))).OrderByDescending(c => c.SubmittedAt).ToListAsync(ct);
         var dtos = new List<CertificationDto>();
         foreach (var c in list) dtos.Add(await ToDtoAsync(c, ct));
@@ -61,7 +66,7 @@ public sealed class CertificationService(
     public async Task<CertificationDto> GetAsync(Actor actor, Guid id, CancellationToken ct)
     {
         var visible = await scope.OrganisationsAsync(actor, ct);
-        var c = await db.Certifications.AsNoTracking().Include(x => x.DataCenter).FirstOrDefaultAsync(x => x.Id == id && (visible == null || visible.Contains(x.OrganisationId)), ct)
+        var c = await db.Certifications.AsNoTracking().Include(x => x.DataCenter).Include(x => x.Evidence).FirstOrDefaultAsync(x => x.Id == id && (visible == null || visible.Contains(x.OrganisationId)), ct)
                 ?? throw ProblemException.NotFound("认定申请");
         return await ToDtoAsync(c, ct);
     }
@@ -75,24 +80,31 @@ public sealed class CertificationService(
                      ?? throw ProblemException.NotFound("数据中心");
         var v = new Validation();
         if (centre.Kind != DataCenterKind.SelfBuilt) v.Add("dataCenterId", "只有自建数据中心可以申请认定；租用的须在租期内完成迁移");
-        v.Required(input.SelfCheck, "selfCheck", "自查报告", 4000);
-        if (await db.Certifications.AnyAsync(c => c.DataCenterId == dataCenterId && (c.State == CertificationState.Submitted || c.State == CertificationState.Evaluated), ct))
-            v.Add("dataCenterId", "该数据中心已有办理中的认定申请");
+        // a sensitive-data centre applies without the self-check step of.
+        if (!centre.HoldsSensitiveData) v.Required(input.SelfCheck, "selfCheck", "自查报告", 4000);
+        else if (input.SelfCheck?.Length > 4000) v.Add("selfCheck", "自查报告不能超过 4000 个字");
+        if (centre.Certifying) v.Add("dataCenterId", "该数据中心已有办理中的认定申请");
+        else if (MigrationRules.CheckReapplication(centre.Status, ChinaTime.Today(clock)) is { } refused) v.Add("dataCenterId", refused);
         if (input.PreviousId is { } previous && !await db.Certifications.AnyAsync(c => c.Id == previous && c.DataCenterId == dataCenterId, ct))
             v.Add("previousId", "所引用的原认定申请不属于该数据中心");
         v.ThrowIfInvalid();
+        // a re-application during retention is linked to the certification it follows.
+        var previousId = input.PreviousId;
+        if (previousId is null && centre.Decision is not null)
+            previousId = await db.Certifications.Where(c => c.DataCenterId == centre.Id && c.State == CertificationState.Certified).OrderByDescending(c => c.DecidedOn)
+                .Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct);
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.TakeWriteTurnAsync(ct);
-        var prefix = $"RD{ChinaTime.Today(clock).Year}-";
-        var last = await db.Certifications.Where(c => c.Number.StartsWith(prefix)).OrderByDescending(c => c.Number).Select(c => c.Number).FirstOrDefaultAsync(ct);
         var cert = new Certification
         {
-            Number = $"{prefix}{(last is null ? 1 : int.Parse(last[prefix.Length..]) + 1):D4}", DataCenterId = centre.Id, OrganisationId = centre.OrganisationId,
-            State = CertificationState.Submitted, Sensitive = centre.HoldsSensitiveData, SelfCheck = input.SelfCheck!.Trim(), PreviousId = input.PreviousId,
+            Number = await CaseNumbers.NextAsync(db.Certifications.Select(c => c.Number), "RD", clock, ct), DataCenterId = centre.Id, OrganisationId = centre.OrganisationId,
+            State = CertificationState.Submitted, Sensitive = centre.HoldsSensitiveData, SelfCheck = input.SelfCheck?.Trim() ?? "", PreviousId = previousId,
             SubmittedAt = clock.GetUtcNow(), SubmittedBy = actor.UserName, DataCenter = centre,
         };
         db.Certifications.Add(cert);
+        centre.Certifying = true;
+        centre.Version++;
         var center = await db.OfficeAsync(OrganisationType.Center, ct);
         cert.OpenClockId = (await clocks.StartAsync(actor, Start(cert, "Evaluate", "评估", center, Role.CenterEvaluator, Settings.EvaluationWorkingDays), ct)).Id;
         audit.Record(actor, AuditActions.CertificationSubmitted, CaseType, cert.Id, null, new { cert.Number, centre = centre.Name, cert.Sensitive });
@@ -170,6 +182,11 @@ public sealed class CertificationService(
         if (cert.OpenClockId is { } open) await clocks.CompleteAsync(actor, open, ct);
         cert.OpenClockId = null;
         cert.Version++;
+        var centre = cert.DataCenter!;
+        centre.Certifying = false;
+        (centre.Decision, centre.DecidedOn, centre.RetentionEndsOn) = (cert.State, today, outcome.RetentionEndsOn);
+        centre.MigrateBy = MigrationRules.MigrateBy(centre.Kind, centre.LeaseEnd, outcome);
+        centre.Version++;
         // the systems of a retained centre count as (temporarily) migrated.
         foreach (var s in await db.InfoSystems.Where(s => s.DataCenterId == cert.DataCenterId && s.Location != SystemLocation.OnCloud).ToListAsync(ct))
         {
@@ -187,6 +204,46 @@ public sealed class CertificationService(
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return await GetAsync(actor, id, ct);
+    }
+
+    /// <summary>The agency files evidence for one criterion while its application awaits evaluation.</summary>
+    public async Task<EvidenceDto> AddEvidenceAsync(Actor actor, Guid dataCenterId, Guid id, Criterion? criterion, string? fileName, Stream? content, long size,
+        CancellationToken ct)
+    {
+        if (!actor.IsIn(Role.AgencyOperator)) throw ProblemException.Forbidden("佐证材料由使用单位经办人上传");
+        var visible = await scope.OrganisationsAsync(actor, ct);
+        var cert = await db.Certifications.FirstOrDefaultAsync(c => c.Id == id && c.DataCenterId == dataCenterId && (visible == null || visible.Contains(c.OrganisationId)), ct)
+                   ?? throw ProblemException.NotFound("认定申请");
+        if (cert.State != CertificationState.Submitted) throw new ProblemException(409, "当前状态不能办理", "评估开始后不能再补充佐证材料");
+        if (criterion is null) throw ProblemException.Invalid("criterion", "请选择佐证材料对应的认定条件");
+        if (content is null || fileName is null) throw ProblemException.Invalid("file", "请选择要上传的文件");
+        var (stored, name) = await files.AcceptAsync("certifications", fileName, content, size, ct);
+        var evidence = new CertificationEvidence
+        {
+            CertificationId = cert.Id, Criterion = criterion.Value, FileName = name, Size = stored.Size, Sha256 = stored.Sha256, StoredPath = stored.Path,
+            UploadedAt = clock.GetUtcNow(), UploadedBy = actor.UserName,
+        };
+        db.CertificationEvidence.Add(evidence);
+        audit.Record(actor, AuditActions.EvidenceUploaded, CaseType, cert.Id, null, new { criterion = criterion.ToString(), name, stored.Sha256 });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch
+        {
+            files.Delete(stored.Path);
+            throw;
+        }
+        return new EvidenceDto(evidence.Id, evidence.Criterion, evidence.FileName, evidence.Size, evidence.UploadedAt, evidence.UploadedBy);
+    }
+
+    public async Task<(Stream Content, string FileName)> OpenEvidenceAsync(Actor actor, Guid dataCenterId, Guid id, Guid evidenceId, CancellationToken ct)
+    {
+        var visible = await scope.OrganisationsAsync(actor, ct);
+        var e = await db.CertificationEvidence.AsNoTracking().Where(x => x.Id == evidenceId && x.CertificationId == id)
+            .Where(x => db.Certifications.Any(c => c.Id == id && c.DataCenterId == dataCenterId && (visible == null || visible.Contains(c.OrganisationId))))
+            .FirstOrDefaultAsync(ct) ?? throw ProblemException.NotFound("佐证材料");
+        return (files.Open(e.StoredPath), e.FileName);
     }
 
     private async Task<Certification> LoadAsync(Actor actor, Guid dataCenterId, Guid id, CertificationAction action, long? version, CancellationToken ct)
@@ -209,10 +266,11 @@ public sealed class CertificationService(
         c.CriteriaJson is null ? [] : JsonSerializer.Deserialize<List<CriterionResult>>(c.CriteriaJson, Json) ?? [];
 
     private Task NotifyAsync(Guid organisation, Role role, Certification c, string title, string body, CancellationToken ct) =>
-        inbox.CaseProgressAsync(organisation, role, title, c.Number, body, "/datacenters", $"certification:{c.Id}:{c.Version}:{title}", ct);
+        inbox.CaseProgressAsync(organisation, role, title, c.Number, body, $"/datacenters/{c.DataCenterId}", $"certification:{c.Id}:{c.Version}:{title}", ct);
 
     private async Task<CertificationDto> ToDtoAsync(Certification c, CancellationToken ct) => new(c.Id, c.Number, c.DataCenterId, c.DataCenter!.Name, c.OrganisationId,
         c.State, c.Sensitive, c.SelfCheck, c.PreviousId, c.SubmittedAt, c.SubmittedBy, Results(c), c.EvaluationOpinion, c.SurveyDate, c.SurveyPeople, c.EvaluatedBy,
         c.EvaluatedAt, c.DecisionOpinion, c.DecidedBy, c.DecidedOn, c.RetentionEndsOn, c.MigrationDueOn, c.TransitionEndsOn,
+        c.Evidence.OrderBy(e => e.Criterion).ThenBy(e => e.UploadedAt).Select(e => new EvidenceDto(e.Id, e.Criterion, e.FileName, e.Size, e.UploadedAt, e.UploadedBy)).ToList(),
         await clocks.ForCaseAsync(CaseType, c.Id.ToString(), ct), c.Version);
 }

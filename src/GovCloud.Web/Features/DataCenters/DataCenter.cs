@@ -33,7 +33,43 @@ public sealed class DataCenter
     public DateOnly? LeaseStart { get; set; }
     public DateOnly? LeaseEnd { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+
+    // Where it stands (R-A1), kept on the centre so that lists and the Bureau's overview filter on columns.
+    /// <summary>A certification is being evaluated or decided.</summary>
+    public bool Certifying { get; set; }
+    /// <summary>The last decision (Certified / NotCertified); null before any.</summary>
+    public CertificationState? Decision { get; set; }
+    public DateOnly? DecidedOn { get; set; }
+    public DateOnly? RetentionEndsOn { get; set; }
+    /// <summary>The last day its systems must be off it: after retention, the transition's end, or the lease end .</summary>
+    public DateOnly? MigrateBy { get; set; }
+
+    // Revocation.
+    public DateOnly? RevokedOn { get; set; }
+    public string? RevokedBy { get; set; }
+    /// <summary>Only an office network room may remain.</summary>
+    public bool OfficeRoomRemains { get; set; }
+    public string? RevocationNote { get; set; }
+    /// <summary>The pool zone its equipment's capacity went to.</summary>
+    public Guid? RevocationZoneId { get; set; }
     public long Version { get; set; }
+
+    public CentreStatus Status => new(Kind, Certifying, Decision, RetentionEndsOn, MigrateBy, RevokedOn);
+}
+
+/// <summary>One kind of device of a revoked centre, with the capacity each brings to the pool .</summary>
+public sealed class DataCenterEquipment
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+    public Guid DataCenterId { get; set; }
+    public int RowNo { get; set; }
+    public EquipmentKind Kind { get; set; }
+    public required string Model { get; set; }
+    public int Quantity { get; set; }
+    public int Vcpu { get; set; }
+    public int MemoryGb { get; set; }
+    public int StorageGb { get; set; }
+    public int BandwidthMbps { get; set; }
 }
 
 /// <summary>An act forbids (a new centre, an expansion, a new lease, a lease extension, a purchase of third-party cloud services), followed up by the Bureau.</summary>

@@ -1,3 +1,4 @@
+using GovCloud.Domain.Applications;
 using GovCloud.Domain.DataCenters;
 
 namespace GovCloud.Web.Features.DataCenters;
@@ -8,20 +9,36 @@ public sealed record DataCenterInput(
     DateOnly? LastAssessmentOn, bool? HasCloudPlatform, bool? CloudPlatformConforms, bool? HoldsSensitiveData, string? Lessor, DateOnly? LeaseStart,
     DateOnly? LeaseEnd, IReadOnlyList<Guid>? SystemIds, long? Version = null);
 
-public sealed record HostedSystemDto(Guid Id, string Name);
+public sealed record HostedSystemDto(Guid Id, string Name, SystemLifecycle Lifecycle)
+{
+    /// <summary>On the cloud or offline: no longer in the centre.</summary>
+    public bool Gone => Lifecycle is SystemLifecycle.OnCloud or SystemLifecycle.Offline;
+}
 
 public sealed record DataCenterDto(
     Guid Id, Guid OrganisationId, string OrganisationName, string Name, DataCenterKind Kind, string? Address, decimal AreaM2, int UsableRacks, RoomClass RoomClass,
     bool ExtranetConnected, bool UsesExtranetInternetExit, bool SupportsIpv6, int FullTimeStaff, bool Service7x24, int? MlpsLevel, DateOnly? LastAssessmentOn,
     bool HasCloudPlatform, bool CloudPlatformConforms, bool HoldsSensitiveData, string? Lessor, DateOnly? LeaseStart, DateOnly? LeaseEnd,
-    IReadOnlyList<HostedSystemDto> Systems, long Version)
+    IReadOnlyList<HostedSystemDto> Systems, bool Certifying, CertificationState? Decision, DateOnly? DecidedOn, DateOnly? RetentionEndsOn, DateOnly? MigrateBy,
+    DateOnly? RevokedOn, bool OfficeRoomRemains, long Version, DataCenterStage Stage = default, bool FundingStopped = false)
 {
     public string KindName => Kind.DisplayName();
     public string RoomClassName => RoomClass.DisplayName();
+    public string StageName => Stage.DisplayName();
+    public CentreStatus Status => new(Kind, Certifying, Decision, RetentionEndsOn, MigrateBy, RevokedOn);
 }
 
+/// <summary>
+/// Filters of the register: <c>EndingWithinDays</c> = retention or migrate-by date within that many days;
+/// <c>Overdue</c> = past its migrate-by date and not revoked; <c>FundingStopped</c> = retention over.
+/// </summary>
 public sealed record DataCenterQuery(Guid? OrganisationId = null, DataCenterKind? Kind = null, string? Q = null, bool? LeaseEndingSoon = null, int? Page = null,
-    int? PageSize = null);
+    int? PageSize = null, DataCenterStage? Stage = null, int? EndingWithinDays = null, bool? Overdue = null, bool? FundingStopped = null);
+
+/// <summary>The Bureau's overview (R-A1): centres by stage, what ends soon, what is overdue, what waits for it.</summary>
+public sealed record DataCenterOverview(
+    IReadOnlyDictionary<DataCenterStage, int> ByStage, int EndingSoon, int Overdue, int FundingStopped, int OpenViolations, int PlansToReview,
+    IReadOnlyList<DataCenterDto> Attention);
 
 public sealed record ViolationInput(Guid? OrganisationId, Guid? DataCenterId, ViolationKind? Kind, DateOnly? OccurredOn, string? Description, string? FollowUp,
     bool? Resolved = null, long? Version = null);

@@ -6,7 +6,11 @@ using GovCloud.Web.Features.Audit;
 using GovCloud.Web.Infrastructure;
 using GovCloud.Web.Infrastructure.Auth;
 using GovCloud.Web.Infrastructure.Data;
+using GovCloud.Domain.Organisations;
+using GovCloud.Web.Features.Inbox;
+using GovCloud.Web.Features.Organisations;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace GovCloud.Web.Features.DataCenters;
 
@@ -15,20 +19,22 @@ namespace GovCloud.Web.Features.DataCenters;
 /// centres (a county its departments'), the Bureau any agency's; everyone in scope reads them. A leased centre's
 /// contract may not be extended: the attempt is refused and recorded as a violation.
 /// </summary>
-public sealed class DataCenterService(GovCloudDbContext db, DataScope scope, AuditLog audit, TimeProvider clock)
+public sealed class DataCenterService(GovCloudDbContext db, DataScope scope, AuditLog audit, InboxService inbox, TimeProvider clock, IOptions<GovCloudOptions> options)
 {
+    private DataCenterOptions Settings => options.Value.DataCenters;
+
     public async Task<Paged<DataCenterDto>> ListAsync(Actor actor, DataCenterQuery q, CancellationToken ct)
     {
         var (page, size) = Paging.Normalise(q.Page, q.PageSize);
         var query = await FilterAsync(actor, q, ct);
         var total = await query.CountAsync(ct);
         var rows = await query.OrderBy(d => d.Organisation!.Name).ThenBy(d => d.Name).Skip((page - 1) * size).Take(size).Select(ToRow).ToListAsync(ct);
-        return new Paged<DataCenterDto>(await WithSystemsAsync(rows, ct), total, page, size);
+        return new Paged<DataCenterDto>(await CompleteAsync(rows, ct), total, page, size);
     }
 
     public async Task<byte[]> ExportAsync(Actor actor, DataCenterQuery q, CancellationToken ct)
     {
-        var rows = await WithSystemsAsync(await (await FilterAsync(actor, q, ct)).OrderBy(d => d.Organisation!.Name).ThenBy(d => d.Name).Select(ToRow).ToListAsync(ct), ct);
+        var rows = await CompleteAsync(await (await FilterAsync(actor, q, ct)).OrderBy(d => d.Organisation!.Name).ThenBy(d => d.Name).Select(ToRow).ToListAsync(ct), ct);
         static string YesNo(bool b) => b ? "是" : "否";
         return await ExcelExport.ToXlsxAsync(rows.Select(d => (IDictionary<string, object?>)new Dictionary<string, object?>
         {
@@ -38,12 +44,14 @@ public sealed class DataCenterService(GovCloudDbContext db, DataScope scope, Aud
             ["7×24 服务"] = YesNo(d.Service7x24), ["等保级别"] = d.MlpsLevel, ["最近测评"] = d.LastAssessmentOn?.ToString("yyyy-MM-dd"),
             ["有云平台"] = YesNo(d.HasCloudPlatform), ["云平台符合 GB/T 33780"] = YesNo(d.CloudPlatformConforms), ["承载敏感数据"] = YesNo(d.HoldsSensitiveData),
             ["出租方"] = d.Lessor, ["租期起"] = d.LeaseStart?.ToString("yyyy-MM-dd"), ["租期止"] = d.LeaseEnd?.ToString("yyyy-MM-dd"),
-            ["承载系统"] = string.Join("、", d.Systems.Select(s => s.Name)),
+            ["承载系统"] = string.Join("、", d.Systems.Select(s => s.Name)), ["阶段"] = d.StageName,
+            ["认定结论"] = d.Decision?.DisplayName(), ["认定日期"] = d.DecidedOn?.ToString("yyyy-MM-dd"), ["保留期至"] = d.RetentionEndsOn?.ToString("yyyy-MM-dd"),
+            ["迁移期限"] = d.MigrateBy?.ToString("yyyy-MM-dd"), ["运维经费停止"] = d.FundingStopped ? "是" : "", ["撤销日期"] = d.RevokedOn?.ToString("yyyy-MM-dd"),
         }), "数据中心", ct);
     }
 
     public async Task<DataCenterDto> GetAsync(Actor actor, Guid id, CancellationToken ct) =>
-        (await WithSystemsAsync(await (await FilterAsync(actor, new DataCenterQuery(), ct)).Where(d => d.Id == id).Select(ToRow).ToListAsync(ct), ct)).FirstOrDefault()
+        (await CompleteAsync(await (await FilterAsync(actor, new DataCenterQuery(), ct)).Where(d => d.Id == id).Select(ToRow).ToListAsync(ct), ct)).FirstOrDefault()
         ?? throw ProblemException.NotFound("数据中心");
 
     public async Task<DataCenterDto> CreateAsync(Actor actor, DataCenterInput input, CancellationToken ct)
@@ -64,6 +72,7 @@ public sealed class DataCenterService(GovCloudDbContext db, DataScope scope, Aud
         var entity = await db.DataCenters.FirstOrDefaultAsync(d => d.Id == id && (visible == null || visible.Contains(d.OrganisationId)), ct)
                      ?? throw ProblemException.NotFound("数据中心");
         ProblemException.CheckVersion(input.Version, entity.Version, "数据中心");
+        if (entity.RevokedOn is not null) throw new ProblemException(409, "数据中心已撤销", "已撤销的数据中心不能再修改");
         // the lease is never extended. The attempt changes nothing of the centre and stays on record for the Bureau.
         if (entity.Kind == DataCenterKind.Leased && entity.LeaseEnd is { } end && input.LeaseEnd is { } asked && DataCenterRules.CheckLeaseEnd(end, asked) is { } refusal)
         {
@@ -134,20 +143,108 @@ public sealed class DataCenterService(GovCloudDbContext db, DataScope scope, Aud
         if (q.OrganisationId is { } org) query = query.Where(d => d.OrganisationId == org);
         if (q.Kind is { } kind) query = query.Where(d => d.Kind == kind);
         if (!string.IsNullOrWhiteSpace(q.Q)) query = query.Where(d => d.Name.Contains(q.Q) || d.Organisation!.Name.Contains(q.Q));
+        var today = ChinaTime.Today(clock);
         if (q.LeaseEndingSoon == true)
         {
-            var horizon = ChinaTime.Today(clock).AddDays(90);
+            var horizon = today.AddDays(90);
             query = query.Where(d => d.Kind == DataCenterKind.Leased && d.LeaseEnd <= horizon);
         }
+        // The stages of MigrationRules.Stage, as columns (a centre is retained up to and including its retention's last day).
+        if (q.Stage is { } stage)
+            query = stage switch
+            {
+                DataCenterStage.Revoked => query.Where(d => d.RevokedOn != null),
+                DataCenterStage.Certifying => query.Where(d => d.RevokedOn == null && d.Certifying),
+                DataCenterStage.Retained => query.Where(d => d.RevokedOn == null && !d.Certifying && d.Decision == CertificationState.Certified && d.RetentionEndsOn >= today),
+                DataCenterStage.Migrating => query.Where(d => d.RevokedOn == null && !d.Certifying && d.MigrateBy != null
+                                                              && !(d.Decision == CertificationState.Certified && d.RetentionEndsOn >= today)),
+                _ => query.Where(d => d.RevokedOn == null && !d.Certifying && d.MigrateBy == null),
+            };
+        if (q.EndingWithinDays is { } days)
+        {
+            var horizon = today.AddDays(Math.Clamp(days, 0, 3660));
+            query = query.Where(d => d.RevokedOn == null && !d.Certifying && (d.Decision == CertificationState.Certified && d.RetentionEndsOn >= today
+                ? d.RetentionEndsOn <= horizon
+                : d.MigrateBy >= today && d.MigrateBy <= horizon));
+        }
+        if (q.Overdue == true) query = query.Where(d => d.RevokedOn == null && d.MigrateBy < today);
+        if (q.FundingStopped == true) query = query.Where(d => d.RevokedOn == null && d.Decision == CertificationState.Certified && d.RetentionEndsOn < today);
         return query;
     }
 
-    private async Task<List<DataCenterDto>> WithSystemsAsync(List<DataCenterDto> rows, CancellationToken ct)
+    /// <summary>The Bureau's overview of every centre in scope (R-A1): by stage, ending soon, overdue, funding stopped, violations, plans waiting.</summary>
+    public async Task<DataCenterOverview> OverviewAsync(Actor actor, CancellationToken ct)
     {
+        var visible = await scope.OrganisationsAsync(actor, ct);
+        var all = await db.DataCenters.AsNoTracking().Where(d => visible == null || visible.Contains(d.OrganisationId))
+            .Select(d => new { d.Kind, d.Certifying, d.Decision, d.RetentionEndsOn, d.MigrateBy, d.RevokedOn }).ToListAsync(ct);
+        var today = ChinaTime.Today(clock);
+        var statuses = all.Select(d => new CentreStatus(d.Kind, d.Certifying, d.Decision, d.RetentionEndsOn, d.MigrateBy, d.RevokedOn)).ToList();
+        var byStage = Enum.GetValues<DataCenterStage>().ToDictionary(s => s, s => statuses.Count(x => MigrationRules.Stage(x, today) == s));
+        var attention = await ListAsync(actor, new DataCenterQuery(EndingWithinDays: Settings.ReminderDaysBefore, PageSize: 50), ct);
+        var overdue = await ListAsync(actor, new DataCenterQuery(Overdue: true, PageSize: 50), ct);
+        return new DataCenterOverview(byStage,
+            statuses.Count(x => MigrationRules.EndingWithin(x, today, Settings.ReminderDaysBefore) is not null),
+            statuses.Count(x => x.RevokedOn is null && x.MigrateBy < today),
+            statuses.Count(x => MigrationRules.FundingStopped(x, today)),
+            await db.DataCenterViolations.CountAsync(v => !v.Resolved && (visible == null || visible.Contains(v.OrganisationId)), ct),
+            await db.MigrationPlans.CountAsync(p => p.State == MigrationPlanState.Submitted && (visible == null || visible.Contains(p.OrganisationId)), ct),
+            overdue.Items.Concat(attention.Items).ToList());
+    }
+
+    /// <summary>
+    /// Daily: tells the agency (and the Bureau) that a centre's retention or migrate-by date is within the reminder
+    /// window, once per centre and date; and, once, that a migrate-by date has passed with the centre still standing.
+    /// </summary>
+    public async Task<int> RemindAsync(CancellationToken ct)
+    {
+        var today = ChinaTime.Today(clock);
+        var horizon = today.AddDays(Settings.ReminderDaysBefore);
+        var due = await db.DataCenters.AsNoTracking().Where(d => d.RevokedOn == null && !d.Certifying && (d.RetentionEndsOn >= today && d.RetentionEndsOn <= horizon
+                || d.MigrateBy <= horizon))
+            .Select(d => new { d.Id, d.Name, d.OrganisationId, Status = new CentreStatus(d.Kind, d.Certifying, d.Decision, d.RetentionEndsOn, d.MigrateBy, d.RevokedOn) })
+            .ToListAsync(ct);
+        if (due.Count == 0) return 0;
+        var bureau = await db.OfficeAsync(OrganisationType.Bureau, ct);
+        var sent = 0;
+        foreach (var d in due)
+        {
+            var link = $"/datacenters/{d.Id}";
+            var recipients = (await inbox.RecipientsAsync(d.OrganisationId, Role.AgencyOperator, ct)).Concat(await inbox.RecipientsAsync(bureau, Role.BureauApprover, ct)).ToList();
+            if (MigrationRules.EndingWithin(d.Status, today, Settings.ReminderDaysBefore) is { } end)
+                sent += await inbox.NotifyAsync(recipients, NotificationKinds.DueSoon, $"{end.What}即将届满：{d.Name}",
+                    end.What == "保留期"
+                        ? $"“{d.Name}”的保留期至 {end.On:yyyy年M月d日} 届满，其后财政不再安排运维经费，须在迁移期限内完成迁移；特殊情况可在届满前再次申请认定。"
+                        : $"“{d.Name}”须于 {end.On:yyyy年M月d日} 前完成迁移上云（或整合关停）并撤销，请按迁移计划推进。",
+                    link, $"datacenter:{d.Id}:{end.What}:{end.On:yyyyMMdd}", ct);
+            else if (d.Status.MigrateBy < today && MigrationRules.Stage(d.Status, today) == DataCenterStage.Migrating)
+                sent += await inbox.NotifyAsync(recipients, NotificationKinds.Overdue, $"迁移已逾期：{d.Name}",
+                    $"“{d.Name}”的迁移期限 {d.Status.MigrateBy:yyyy年M月d日} 已过，尚未撤销。", link, $"datacenter:{d.Id}:overdue:{d.Status.MigrateBy:yyyyMMdd}", ct);
+        }
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return sent;
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return 0; // another instance sent the same messages a moment ago (unique per user and key)
+        }
+    }
+
+    /// <summary>Adds the hosted systems and what follows from today: the stage and whether Finance has stopped funding.</summary>
+    private async Task<List<DataCenterDto>> CompleteAsync(List<DataCenterDto> rows, CancellationToken ct)
+    {
+        var today = ChinaTime.Today(clock);
         var ids = rows.Select(r => r.Id).ToList();
         var systems = (await db.InfoSystems.AsNoTracking().Where(s => s.DataCenterId != null && ids.Contains(s.DataCenterId.Value))
-            .Select(s => new { s.DataCenterId, s.Id, s.Name }).ToListAsync(ct)).ToLookup(s => s.DataCenterId!.Value);
-        return rows.Select(r => r with { Systems = systems[r.Id].OrderBy(s => s.Name).Select(s => new HostedSystemDto(s.Id, s.Name)).ToList() }).ToList();
+            .Select(s => new { s.DataCenterId, s.Id, s.Name, s.Lifecycle }).ToListAsync(ct)).ToLookup(s => s.DataCenterId!.Value);
+        return rows.Select(r => r with
+        {
+            Systems = systems[r.Id].OrderBy(s => s.Name).Select(s => new HostedSystemDto(s.Id, s.Name, s.Lifecycle)).ToList(),
+            Stage = MigrationRules.Stage(r.Status, today), FundingStopped = MigrationRules.FundingStopped(r.Status, today),
+        }).ToList();
     }
 
     private static void RequireEditor(Actor actor)
@@ -204,6 +301,9 @@ public sealed class DataCenterService(GovCloudDbContext db, DataScope scope, Aud
         entity.Lessor = leased ? Texts.OrNull(input.Lessor) : null;
         entity.LeaseStart = leased ? input.LeaseStart : null;
         entity.LeaseEnd = leased ? input.LeaseEnd : null;
+        // a leased centre is emptied within its lease; a self-built one by what its decision set.
+        if (leased) entity.MigrateBy = entity.LeaseEnd;
+        else if (entity.Decision is null) entity.MigrateBy = null;
         foreach (var s in systems)
         {
             var hosted = systemIds.Contains(s.Id);
@@ -222,5 +322,5 @@ public sealed class DataCenterService(GovCloudDbContext db, DataScope scope, Aud
     private static readonly Expression<Func<DataCenter, DataCenterDto>> ToRow = d => new DataCenterDto(d.Id, d.OrganisationId, d.Organisation!.Name, d.Name, d.Kind,
         d.Address, d.AreaM2, d.UsableRacks, d.RoomClass, d.ExtranetConnected, d.UsesExtranetInternetExit, d.SupportsIpv6, d.FullTimeStaff, d.Service7x24,
         d.MlpsLevel, d.LastAssessmentOn, d.HasCloudPlatform, d.CloudPlatformConforms, d.HoldsSensitiveData, d.Lessor, d.LeaseStart, d.LeaseEnd,
-        new List<HostedSystemDto>(), d.Version);
+        new List<HostedSystemDto>(), d.Certifying, d.Decision, d.DecidedOn, d.RetentionEndsOn, d.MigrateBy, d.RevokedOn, d.OfficeRoomRemains, d.Version);
 }

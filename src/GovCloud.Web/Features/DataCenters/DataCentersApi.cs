@@ -1,7 +1,9 @@
 using GovCloud.Domain.DataCenters;
 using GovCloud.Web.Infrastructure;
 using GovCloud.Web.Infrastructure.Auth;
+using GovCloud.Domain.Provisioning;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace GovCloud.Web.Features.DataCenters;
 
@@ -11,8 +13,12 @@ public static class DataCentersApi
     {
         var group = app.MapGroup("/api/v1/datacenters").WithTags("数据中心");
         group.MapGet("/", List).WithName("ListDataCenters")
-            .WithSummary("各单位数据中心（organisationId、kind：SelfBuilt 自建 / Leased 租用第三方、q、leaseEndingSoon=true 租期 90 天内到期）");
+            .WithSummary("各单位数据中心（organisationId、kind：SelfBuilt 自建 / Leased 租用第三方、q、leaseEndingSoon=true 租期 90 天内到期、"
+                         + "stage：Registered 待认定 / Certifying 认定中 / Retained 保留期 / Migrating 迁移期 / Revoked 已撤销、endingWithinDays 保留期或迁移期限在 N 天内届满、"
+                         + "overdue=true 迁移逾期、fundingStopped=true 保留期满财政停止运维经费）");
         group.MapGet("/export", Export).WithName("ExportDataCenters").WithSummary("按同样的筛选导出数据中心 Excel");
+        group.MapGet("/overview", Overview).WithName("DataCenterOverview")
+            .WithSummary("总览：各阶段数据中心数量、即将届满（默认 90 天内）、迁移逾期、经费停止、未结违规事项、待审核迁移计划，及需关注的数据中心");
         group.MapGet("/{id:guid}", Get).WithName("GetDataCenter").WithSummary("数据中心详情及承载的信息系统").ProducesProblem(404);
         group.MapPost("/", Create).WithName("CreateDataCenter")
             .WithSummary("登记数据中心（使用单位经办人登记本单位，审批人员可登记任一使用单位）：面积、可用机柜、机房等级、网络、运维、等保、云平台、敏感数据、租用信息、承载系统 systemIds")
@@ -30,6 +36,29 @@ public static class DataCentersApi
         group.MapPost("/{id:guid}/certifications/{cid:guid}/decision", Decide).WithName("DecideCertification")
             .WithSummary("大数据局认定：certified true/false；返回 retentionEndsOn、migrationDueOn（通过）或 transitionEndsOn（未通过）")
             .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+        group.MapPost("/{id:guid}/certifications/{cid:guid}/evidence", AddEvidence).WithName("AddCertificationEvidence")
+            .WithSummary("上传佐证材料（表单字段 criterion：Network / Technology / Scale / Operations / Security，file）；评估开始前可补充")
+            .DisableAntiforgery() // a bearer-token API; a cross-site form cannot borrow the SameSite=Strict sign-in cookie
+            .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+        group.MapGet("/{id:guid}/certifications/{cid:guid}/evidence/{eid:guid}", Evidence).WithName("DownloadCertificationEvidence").WithSummary("下载佐证材料")
+            .ProducesProblem(404);
+        group.MapGet("/{id:guid}/migration-plans", Plans).WithName("ListMigrationPlans").WithSummary("该数据中心的迁移计划（含各系统进度、关联的云资源申请）");
+        group.MapPost("/{id:guid}/migration-plans", SubmitPlan).WithName("SubmitMigrationPlan")
+            .WithSummary("提交迁移计划（使用单位经办人）：items[] 为 systemId、disposition（Migrate 迁移上云 / ShutDown 整合关停）、targetDate（不晚于迁移期限）、milestones；须列全承载的系统")
+            .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+        group.MapPost("/{id:guid}/migration-plans/{pid:guid}/review", ReviewPlan).WithName("ReviewMigrationPlan")
+            .WithSummary("大数据局审核迁移计划：approve true 同意 / false 退回（须说明理由）")
+            .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+        group.MapPost("/{id:guid}/migration-plans/{pid:guid}/items/{itemId:guid}/data-handling", RecordHandling).WithName("RecordDataHandling")
+            .WithSummary("整合关停系统的数据处置（表单字段 method：Handover/Wipe/HandoverThenWipe、date、people、file 处置证明）；等保三级及以上须先移交再清除")
+            .DisableAntiforgery()
+            .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+        group.MapGet("/{id:guid}/migration-plans/{pid:guid}/items/{itemId:guid}/certificate", Certificate).WithName("DownloadDataHandlingCertificate")
+            .WithSummary("下载数据处置证明").ProducesProblem(404);
+        group.MapGet("/{id:guid}/revocation", Revocation).WithName("GetRevocation").WithSummary("撤销记录及纳入资源池的设备清单").ProducesProblem(404);
+        group.MapPost("/{id:guid}/revocation", Revoke).WithName("RevokeDataCenter")
+            .WithSummary("撤销数据中心（大数据局；迁移计划已同意且系统均已迁移或关停）：zoneId、officeRoomRemains、equipment[] 设备清单（kind、model、quantity、每台 vcpu/memoryGb/storageGb/bandwidthMbps），容量计入资源池")
+            .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
         group.MapGet("/violations", Violations).WithName("ListDataCenterViolations").WithSummary("违规事项（新建、扩建、新租、续租数据中心，购买第三方云服务）；resolved 筛选");
         group.MapPost("/violations", RecordViolation).WithName("RecordDataCenterViolation").WithSummary("记录违规事项（大数据局）")
             .ProducesValidationProblem().ProducesProblem(403);
@@ -37,13 +66,19 @@ public static class DataCentersApi
     }
 
     private static async Task<Ok<Paged<DataCenterDto>>> List(HttpContext http, DataCenterService centres, Guid? organisationId, DataCenterKind? kind, string? q,
-        bool? leaseEndingSoon, int? page, int? pageSize, CancellationToken ct) =>
-        TypedResults.Ok(await centres.ListAsync(Actor.From(http), new DataCenterQuery(organisationId, kind, q, leaseEndingSoon, page, pageSize), ct));
+        bool? leaseEndingSoon, int? page, int? pageSize, DataCenterStage? stage, int? endingWithinDays, bool? overdue, bool? fundingStopped, CancellationToken ct) =>
+        TypedResults.Ok(await centres.ListAsync(Actor.From(http),
+            new DataCenterQuery(organisationId, kind, q, leaseEndingSoon, page, pageSize, stage, endingWithinDays, overdue, fundingStopped), ct));
 
     private static async Task<FileContentHttpResult> Export(HttpContext http, DataCenterService centres, TimeProvider clock, Guid? organisationId, DataCenterKind? kind,
-        string? q, bool? leaseEndingSoon, CancellationToken ct) =>
-        TypedResults.File(await centres.ExportAsync(Actor.From(http), new DataCenterQuery(organisationId, kind, q, leaseEndingSoon), ct), ExcelExport.ContentType,
+        string? q, bool? leaseEndingSoon, DataCenterStage? stage, int? endingWithinDays, bool? overdue, bool? fundingStopped, CancellationToken ct) =>
+        TypedResults.File(await centres.ExportAsync(Actor.From(http),
+                new DataCenterQuery(organisationId, kind, q, leaseEndingSoon, Stage: stage, EndingWithinDays: endingWithinDays, Overdue: overdue, FundingStopped: fundingStopped), ct),
+            ExcelExport.ContentType,
             ExcelExport.FileName("数据中心", clock));
+
+    private static async Task<Ok<DataCenterOverview>> Overview(HttpContext http, DataCenterService centres, CancellationToken ct) =>
+        TypedResults.Ok(await centres.OverviewAsync(Actor.From(http), ct));
 
     private static async Task<Ok<DataCenterDto>> Get(Guid id, HttpContext http, DataCenterService centres, CancellationToken ct) =>
         TypedResults.Ok(await centres.GetAsync(Actor.From(http), id, ct));
@@ -73,6 +108,51 @@ public static class DataCentersApi
     private static async Task<Ok<CertificationDto>> Decide(Guid id, Guid cid, CertificationDecisionInput input, HttpContext http, CertificationService service,
         CancellationToken ct) =>
         TypedResults.Ok(await service.DecideAsync(Actor.From(http), id, cid, input, ct));
+
+    private static async Task<Ok<EvidenceDto>> AddEvidence(Guid id, Guid cid, HttpContext http, CertificationService service, IFormFile? file,
+        [FromForm] Criterion? criterion, CancellationToken ct)
+    {
+        await using var content = file?.OpenReadStream();
+        return TypedResults.Ok(await service.AddEvidenceAsync(Actor.From(http), id, cid, criterion, file?.FileName, content, file?.Length ?? 0, ct));
+    }
+
+    private static async Task<FileStreamHttpResult> Evidence(Guid id, Guid cid, Guid eid, HttpContext http, CertificationService service, CancellationToken ct)
+    {
+        var (content, name) = await service.OpenEvidenceAsync(Actor.From(http), id, cid, eid, ct);
+        return TypedResults.File(content, "application/octet-stream", name);
+    }
+
+    private static async Task<Ok<IReadOnlyList<MigrationPlanDto>>> Plans(Guid id, HttpContext http, MigrationPlanService plans, CancellationToken ct) =>
+        TypedResults.Ok(await plans.ForCentreAsync(Actor.From(http), id, ct));
+
+    private static async Task<Created<MigrationPlanDto>> SubmitPlan(Guid id, MigrationPlanInput input, HttpContext http, MigrationPlanService plans, CancellationToken ct)
+    {
+        var created = await plans.SubmitAsync(Actor.From(http), id, input, ct);
+        return TypedResults.Created($"/api/v1/datacenters/{id}/migration-plans/{created.Id}", created);
+    }
+
+    private static async Task<Ok<MigrationPlanDto>> ReviewPlan(Guid id, Guid pid, PlanReviewInput input, HttpContext http, MigrationPlanService plans, CancellationToken ct) =>
+        TypedResults.Ok(await plans.ReviewAsync(Actor.From(http), id, pid, input, ct));
+
+    private static async Task<Ok<MigrationPlanDto>> RecordHandling(Guid id, Guid pid, Guid itemId, HttpContext http, MigrationPlanService plans, IFormFile? file,
+        [FromForm] DataDisposal? method, [FromForm] DateOnly? date, [FromForm] string? people, CancellationToken ct)
+    {
+        await using var content = file?.OpenReadStream();
+        return TypedResults.Ok(await plans.RecordHandlingAsync(Actor.From(http), id, pid, itemId, new DataHandlingInput(method, date, people), file?.FileName, content,
+            file?.Length ?? 0, ct));
+    }
+
+    private static async Task<FileStreamHttpResult> Certificate(Guid id, Guid pid, Guid itemId, HttpContext http, MigrationPlanService plans, CancellationToken ct)
+    {
+        var (content, name) = await plans.OpenCertificateAsync(Actor.From(http), id, pid, itemId, ct);
+        return TypedResults.File(content, "application/octet-stream", name);
+    }
+
+    private static async Task<Ok<RevocationDto>> Revocation(Guid id, HttpContext http, RevocationService revocations, CancellationToken ct) =>
+        TypedResults.Ok(await revocations.GetAsync(Actor.From(http), id, ct));
+
+    private static async Task<Ok<RevocationDto>> Revoke(Guid id, RevocationInput input, HttpContext http, RevocationService revocations, CancellationToken ct) =>
+        TypedResults.Ok(await revocations.RevokeAsync(Actor.From(http), id, input, ct));
 
     private static async Task<Ok<IReadOnlyList<ViolationDto>>> Violations(HttpContext http, DataCenterService centres, bool? resolved, CancellationToken ct) =>
         TypedResults.Ok(await centres.ViolationsAsync(Actor.From(http), resolved, ct));

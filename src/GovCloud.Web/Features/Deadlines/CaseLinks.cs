@@ -7,8 +7,9 @@ public static class CaseLinks
     {
         "ResourceApplication" => $"/applications/{caseId}",
         "ChangeRequest" => $"/changes/{caseId}",
-        // A certification is opened from its centre's row on the data-centre page.
-        "Certification" => "/datacenters",
+        // Both open their centre's page.
+        "Certification" => $"/datacenters/certifications/{caseId}",
+        "MigrationPlan" => $"/datacenters/plans/{caseId}",
         _ => $"/deadlines?clock={clockId}",
     };
 }

@@ -254,11 +254,10 @@ public sealed partial class ChangeService(
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.TakeWriteTurnAsync(ct);
-        var prefix = $"{(kind == ChangeKind.Change ? "BG" : "ZZ")}{Today.Year}-";
-        var last = await db.ChangeRequests.Where(c => c.Number.StartsWith(prefix)).OrderByDescending(c => c.Number).Select(c => c.Number).FirstOrDefaultAsync(ct);
+        var number = await CaseNumbers.NextAsync(db.ChangeRequests.Select(c => c.Number), kind == ChangeKind.Change ? "BG" : "ZZ", clock, ct);
         var c = new ChangeRequest
         {
-            Number = $"{prefix}{(last is null ? 1 : int.Parse(last[prefix.Length..]) + 1):D4}", Kind = kind, OrganisationId = system.OrganisationId,
+            Number = number, Kind = kind, OrganisationId = system.OrganisationId,
             SystemId = system.Id, State = ChangeState.Submitted, Reason = Texts.OrNull(reason), CreatedAt = clock.GetUtcNow(), CreatedBy = actor.UserName,
         };
         fill(c);

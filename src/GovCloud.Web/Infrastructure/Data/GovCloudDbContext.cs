@@ -56,6 +56,10 @@ public abstract class GovCloudDbContext(DbContextOptions options)
     public DbSet<DataCenter> DataCenters => Set<DataCenter>();
     public DbSet<DataCenterViolation> DataCenterViolations => Set<DataCenterViolation>();
     public DbSet<Certification> Certifications => Set<Certification>();
+    public DbSet<CertificationEvidence> CertificationEvidence => Set<CertificationEvidence>();
+    public DbSet<MigrationPlan> MigrationPlans => Set<MigrationPlan>();
+    public DbSet<MigrationPlanItem> MigrationPlanItems => Set<MigrationPlanItem>();
+    public DbSet<DataCenterEquipment> DataCenterEquipment => Set<DataCenterEquipment>();
     public DbSet<ChangeRequest> ChangeRequests => Set<ChangeRequest>();
     public DbSet<ChangeLine> ChangeLines => Set<ChangeLine>();
     public DbSet<ChangeAttachment> ChangeAttachments => Set<ChangeAttachment>();
@@ -408,6 +412,10 @@ public abstract class GovCloudDbContext(DbContextOptions options)
             e.Property(d => d.Address).HasMaxLength(200);
             e.Property(d => d.AreaM2).HasPrecision(10, 2);
             e.Property(d => d.Lessor).HasMaxLength(100);
+            e.Property(d => d.Decision).HasConversion<string>().HasMaxLength(16);
+            e.Property(d => d.RevokedBy).HasMaxLength(256);
+            e.Property(d => d.RevocationNote).HasMaxLength(1000);
+            e.HasIndex(d => d.MigrateBy);
             e.Property(d => d.Version).IsConcurrencyToken();
             e.HasOne(d => d.Organisation).WithMany().HasForeignKey(d => d.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         });
@@ -428,6 +436,50 @@ public abstract class GovCloudDbContext(DbContextOptions options)
             e.Property(c => c.Version).IsConcurrencyToken();
             e.HasOne(c => c.DataCenter).WithMany().HasForeignKey(c => c.DataCenterId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne(c => c.OpenClock).WithMany().HasForeignKey(c => c.OpenClockId).OnDelete(DeleteBehavior.SetNull);
+            e.HasMany(c => c.Evidence).WithOne().HasForeignKey(x => x.CertificationId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<CertificationEvidence>(e =>
+        {
+            e.Property(a => a.Criterion).HasConversion<string>().HasMaxLength(16);
+            e.Property(a => a.FileName).HasMaxLength(200);
+            e.Property(a => a.Sha256).HasMaxLength(64);
+            e.Property(a => a.StoredPath).HasMaxLength(300);
+            e.Property(a => a.UploadedBy).HasMaxLength(256);
+        });
+        b.Entity<MigrationPlan>(e =>
+        {
+            e.Property(p => p.Number).HasMaxLength(20);
+            e.HasIndex(p => p.Number).IsUnique();
+            e.HasIndex(p => new { p.DataCenterId, p.State });
+            e.Property(p => p.State).HasConversion<string>().HasMaxLength(16);
+            e.Property(p => p.Note).HasMaxLength(1000);
+            e.Property(p => p.ReviewOpinion).HasMaxLength(1000);
+            e.Property(p => p.SubmittedBy).HasMaxLength(256);
+            e.Property(p => p.ReviewedBy).HasMaxLength(256);
+            e.Property(p => p.Version).IsConcurrencyToken();
+            e.HasOne(p => p.DataCenter).WithMany().HasForeignKey(p => p.DataCenterId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(p => p.OpenClock).WithMany().HasForeignKey(p => p.OpenClockId).OnDelete(DeleteBehavior.SetNull);
+            e.HasMany(p => p.Items).WithOne().HasForeignKey(i => i.PlanId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<MigrationPlanItem>(e =>
+        {
+            e.Property(i => i.Disposition).HasConversion<string>().HasMaxLength(16);
+            e.Property(i => i.Milestones).HasMaxLength(500);
+            e.Property(i => i.HandlingMethod).HasConversion<string>().HasMaxLength(32);
+            e.Property(i => i.HandledBy).HasMaxLength(200);
+            e.Property(i => i.CertificateName).HasMaxLength(200);
+            e.Property(i => i.CertificatePath).HasMaxLength(300);
+            e.Property(i => i.CertificateSha256).HasMaxLength(64);
+            e.Property(i => i.RecordedBy).HasMaxLength(256);
+            e.HasIndex(i => i.SystemId);
+            e.HasOne(i => i.System).WithMany().HasForeignKey(i => i.SystemId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<DataCenterEquipment>(e =>
+        {
+            e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(16);
+            e.Property(x => x.Model).HasMaxLength(100);
+            e.HasIndex(x => x.DataCenterId);
+            e.HasOne<DataCenter>().WithMany().HasForeignKey(x => x.DataCenterId).OnDelete(DeleteBehavior.Cascade);
         });
         b.Entity<DataCenterViolation>(e =>
         {

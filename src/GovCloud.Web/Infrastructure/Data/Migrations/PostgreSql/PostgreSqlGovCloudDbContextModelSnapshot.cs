@@ -734,6 +734,52 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
                     b.ToTable("Certifications");
                 });
 
+            modelBuilder.Entity("GovCloud.Web.Features.DataCenters.CertificationEvidence", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CertificationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Criterion")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("StoredPath")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CertificationId");
+
+                    b.ToTable("CertificationEvidence");
+                });
+
             modelBuilder.Entity("GovCloud.Web.Features.DataCenters.DataCenter", b =>
                 {
                     b.Property<Guid>("Id")
@@ -748,11 +794,21 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
                         .HasPrecision(10, 2)
                         .HasColumnType("numeric(10,2)");
 
+                    b.Property<bool>("Certifying")
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("CloudPlatformConforms")
                         .HasColumnType("boolean");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<bool>("ExtranetConnected")
                         .HasColumnType("boolean");
@@ -784,6 +840,9 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<DateOnly?>("MigrateBy")
+                        .HasColumnType("date");
+
                     b.Property<int?>("MlpsLevel")
                         .HasColumnType("integer");
 
@@ -792,8 +851,28 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<bool>("OfficeRoomRemains")
+                        .HasColumnType("boolean");
+
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("RetentionEndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("RevocationNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid?>("RevocationZoneId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RevokedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly?>("RevokedOn")
+                        .HasColumnType("date");
 
                     b.Property<string>("RoomClass")
                         .IsRequired()
@@ -818,10 +897,56 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
+                    b.HasIndex("MigrateBy");
+
                     b.HasIndex("OrganisationId", "Name")
                         .IsUnique();
 
                     b.ToTable("DataCenters");
+                });
+
+            modelBuilder.Entity("GovCloud.Web.Features.DataCenters.DataCenterEquipment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("BandwidthMbps")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("DataCenterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("MemoryGb")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RowNo")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StorageGb")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Vcpu")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DataCenterId");
+
+                    b.ToTable("DataCenterEquipment");
                 });
 
             modelBuilder.Entity("GovCloud.Web.Features.DataCenters.DataCenterViolation", b =>
@@ -874,6 +999,135 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
                     b.HasIndex("OrganisationId", "Resolved");
 
                     b.ToTable("DataCenterViolations");
+                });
+
+            modelBuilder.Entity("GovCloud.Web.Features.DataCenters.MigrationPlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("DataCenterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid?>("OpenClockId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ReviewOpinion")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SubmittedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("OpenClockId");
+
+                    b.HasIndex("DataCenterId", "State");
+
+                    b.ToTable("MigrationPlans");
+                });
+
+            modelBuilder.Entity("GovCloud.Web.Features.DataCenters.MigrationPlanItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CertificateName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("CertificatePath")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("CertificateSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Disposition")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("HandledBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly?>("HandledOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("HandlingMethod")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Milestones")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("RowNo")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("TargetDate")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId");
+
+                    b.HasIndex("SystemId");
+
+                    b.ToTable("MigrationPlanItems");
                 });
 
             modelBuilder.Entity("GovCloud.Web.Features.Deadlines.ClockPause", b =>
@@ -2211,6 +2465,15 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
                     b.Navigation("OpenClock");
                 });
 
+            modelBuilder.Entity("GovCloud.Web.Features.DataCenters.CertificationEvidence", b =>
+                {
+                    b.HasOne("GovCloud.Web.Features.DataCenters.Certification", null)
+                        .WithMany("Evidence")
+                        .HasForeignKey("CertificationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("GovCloud.Web.Features.DataCenters.DataCenter", b =>
                 {
                     b.HasOne("GovCloud.Web.Features.Organisations.Organisation", "Organisation")
@@ -2220,6 +2483,15 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
                         .IsRequired();
 
                     b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("GovCloud.Web.Features.DataCenters.DataCenterEquipment", b =>
+                {
+                    b.HasOne("GovCloud.Web.Features.DataCenters.DataCenter", null)
+                        .WithMany()
+                        .HasForeignKey("DataCenterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("GovCloud.Web.Features.DataCenters.DataCenterViolation", b =>
@@ -2238,6 +2510,41 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
                     b.Navigation("DataCenter");
 
                     b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("GovCloud.Web.Features.DataCenters.MigrationPlan", b =>
+                {
+                    b.HasOne("GovCloud.Web.Features.DataCenters.DataCenter", "DataCenter")
+                        .WithMany()
+                        .HasForeignKey("DataCenterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("GovCloud.Web.Features.Deadlines.DeadlineClock", "OpenClock")
+                        .WithMany()
+                        .HasForeignKey("OpenClockId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("DataCenter");
+
+                    b.Navigation("OpenClock");
+                });
+
+            modelBuilder.Entity("GovCloud.Web.Features.DataCenters.MigrationPlanItem", b =>
+                {
+                    b.HasOne("GovCloud.Web.Features.DataCenters.MigrationPlan", null)
+                        .WithMany("Items")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("GovCloud.Web.Features.Systems.InfoSystem", "System")
+                        .WithMany()
+                        .HasForeignKey("SystemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("System");
                 });
 
             modelBuilder.Entity("GovCloud.Web.Features.Deadlines.ClockPause", b =>
@@ -2480,6 +2787,16 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
             modelBuilder.Entity("GovCloud.Web.Features.Catalog.CatalogItem", b =>
                 {
                     b.Navigation("Prices");
+                });
+
+            modelBuilder.Entity("GovCloud.Web.Features.DataCenters.Certification", b =>
+                {
+                    b.Navigation("Evidence");
+                });
+
+            modelBuilder.Entity("GovCloud.Web.Features.DataCenters.MigrationPlan", b =>
+                {
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("GovCloud.Web.Features.Deadlines.DeadlineClock", b =>

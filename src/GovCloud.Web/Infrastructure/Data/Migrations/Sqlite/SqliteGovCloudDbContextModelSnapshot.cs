@@ -721,6 +721,52 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("Certifications");
                 });
 
+            modelBuilder.Entity("GovCloud.Web.Features.DataCenters.CertificationEvidence", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CertificationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Criterion")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StoredPath")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UploadedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CertificationId");
+
+                    b.ToTable("CertificationEvidence");
+                });
+
             modelBuilder.Entity("GovCloud.Web.Features.DataCenters.DataCenter", b =>
                 {
                     b.Property<Guid>("Id")
@@ -735,11 +781,21 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasPrecision(10, 2)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Certifying")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("CloudPlatformConforms")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("ExtranetConnected")
                         .HasColumnType("INTEGER");
@@ -771,6 +827,9 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("MigrateBy")
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("MlpsLevel")
                         .HasColumnType("INTEGER");
 
@@ -779,7 +838,27 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("OfficeRoomRemains")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RetentionEndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RevocationNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RevocationZoneId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RevokedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RevokedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RoomClass")
@@ -805,10 +884,56 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("MigrateBy");
+
                     b.HasIndex("OrganisationId", "Name")
                         .IsUnique();
 
                     b.ToTable("DataCenters");
+                });
+
+            modelBuilder.Entity("GovCloud.Web.Features.DataCenters.DataCenterEquipment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BandwidthMbps")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("DataCenterId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MemoryGb")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RowNo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StorageGb")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Vcpu")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DataCenterId");
+
+                    b.ToTable("DataCenterEquipment");
                 });
 
             modelBuilder.Entity("GovCloud.Web.Features.DataCenters.DataCenterViolation", b =>
@@ -861,6 +986,135 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("OrganisationId", "Resolved");
 
                     b.ToTable("DataCenterViolations");
+                });
+
+            modelBuilder.Entity("GovCloud.Web.Features.DataCenters.MigrationPlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DataCenterId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OpenClockId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewOpinion")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReviewedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SubmittedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("OpenClockId");
+
+                    b.HasIndex("DataCenterId", "State");
+
+                    b.ToTable("MigrationPlans");
+                });
+
+            modelBuilder.Entity("GovCloud.Web.Features.DataCenters.MigrationPlanItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CertificateName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CertificatePath")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CertificateSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Disposition")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HandledBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("HandledOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HandlingMethod")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Milestones")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RowNo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("TargetDate")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId");
+
+                    b.HasIndex("SystemId");
+
+                    b.ToTable("MigrationPlanItems");
                 });
 
             modelBuilder.Entity("GovCloud.Web.Features.Deadlines.ClockPause", b =>
@@ -2182,6 +2436,15 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Navigation("OpenClock");
                 });
 
+            modelBuilder.Entity("GovCloud.Web.Features.DataCenters.CertificationEvidence", b =>
+                {
+                    b.HasOne("GovCloud.Web.Features.DataCenters.Certification", null)
+                        .WithMany("Evidence")
+                        .HasForeignKey("CertificationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("GovCloud.Web.Features.DataCenters.DataCenter", b =>
                 {
                     b.HasOne("GovCloud.Web.Features.Organisations.Organisation", "Organisation")
@@ -2191,6 +2454,15 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("GovCloud.Web.Features.DataCenters.DataCenterEquipment", b =>
+                {
+                    b.HasOne("GovCloud.Web.Features.DataCenters.DataCenter", null)
+                        .WithMany()
+                        .HasForeignKey("DataCenterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("GovCloud.Web.Features.DataCenters.DataCenterViolation", b =>
@@ -2209,6 +2481,41 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Navigation("DataCenter");
 
                     b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("GovCloud.Web.Features.DataCenters.MigrationPlan", b =>
+                {
+                    b.HasOne("GovCloud.Web.Features.DataCenters.DataCenter", "DataCenter")
+                        .WithMany()
+                        .HasForeignKey("DataCenterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("GovCloud.Web.Features.Deadlines.DeadlineClock", "OpenClock")
+                        .WithMany()
+                        .HasForeignKey("OpenClockId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("DataCenter");
+
+                    b.Navigation("OpenClock");
+                });
+
+            modelBuilder.Entity("GovCloud.Web.Features.DataCenters.MigrationPlanItem", b =>
+                {
+                    b.HasOne("GovCloud.Web.Features.DataCenters.MigrationPlan", null)
+                        .WithMany("Items")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("GovCloud.Web.Features.Systems.InfoSystem", "System")
+                        .WithMany()
+                        .HasForeignKey("SystemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("System");
                 });
 
             modelBuilder.Entity("GovCloud.Web.Features.Deadlines.ClockPause", b =>
@@ -2451,6 +2758,16 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
             modelBuilder.Entity("GovCloud.Web.Features.Catalog.CatalogItem", b =>
                 {
                     b.Navigation("Prices");
+                });
+
+            modelBuilder.Entity("GovCloud.Web.Features.DataCenters.Certification", b =>
+                {
+                    b.Navigation("Evidence");
+                });
+
+            modelBuilder.Entity("GovCloud.Web.Features.DataCenters.MigrationPlan", b =>
+                {
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("GovCloud.Web.Features.Deadlines.DeadlineClock", b =>
