@@ -1,9 +1,20 @@
+using System.Net;
+using GovCloud.Domain.Applications;
+using GovCloud.Domain.Provisioning;
+using GovCloud.Web.Features.Catalog;
+using GovCloud.Web.Features.DataCenters;
+using GovCloud.Web.Features.Pools;
+using GovCloud.Web.Features.Provisioning;
+using GovCloud.Web.Infrastructure;
 using GovCloud.Web.Tests.Support;
 using Microsoft.Playwright;
 
 namespace GovCloud.E2E;
 
-/// <summary>R-12.1 through the page: the education bureau registers its machine room; the list shows it with its racks.</summary>
+/// <summary>
+/// through the page: the education bureau registers its machine room; a small one fails certification;
+/// a certified one is retained, its plan approved, its system migrated, the centre revoked and its equipment in the pool.
+/// </summary>
 public sealed class DataCenterPagesTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
     [Fact]
@@ -37,6 +48,7 @@ public sealed class DataCenterPagesTests(BrowserApp app) : IClassFixture<Browser
         await BrowserApp.SignInAsync(page, user);
         await page.WaitForURLAsync(app.BaseUrl + "/");
         await page.GotoAsync("/datacenters");
+        await page.GetByRole(AriaRole.Tab, new() { Name = "数据中心" }).ClickAsync(); // the Bureau and the Center start on the overview
         await page.Locator("#gc-datacenters tr", new() { HasText = centre }).Locator(".gc-certify-link").ClickAsync();
         return page;
     }
@@ -71,6 +83,97 @@ public sealed class DataCenterPagesTests(BrowserApp app) : IClassFixture<Browser
         await BrowserApp.ConfirmAsync(bureau);
         await bureau.Locator("#gc-cert-outcome").GetByText("未通过认定：过渡期至", new() { Exact = false }).WaitForAsync();
         await BrowserApp.ScreenshotAsync(bureau, "datacenter-certification");
+        await bureau.Context.CloseAsync();
+    }
+
+    private async Task<IPage> OpenCentreAsync(string user, Guid centre)
+    {
+        var page = await app.NewPageAsync();
+        await BrowserApp.SignInAsync(page, user);
+        await page.WaitForURLAsync(app.BaseUrl + "/");
+        await page.GotoAsync($"/datacenters/{centre}");
+        await page.Locator("#gc-centre-flow").WaitForAsync();
+        return page;
+    }
+
+    [Fact]
+    public async Task R_16_1_a_certified_centre_is_retained_its_plan_approved_its_system_migrated_and_its_revocation_adds_capacity_to_the_pool()
+    {
+        // Arranged through the API (each step has its own page test): a system in trial, hosted by a centre the Bureau certified.
+        var (eduApi, centerApi, a, trial) = await app.App.InTrialAsync();
+        var name = "教育局三号机房" + Guid.NewGuid().ToString("N")[..4];
+        var centre = await (await eduApi.PostJsonAsync("/api/v1/datacenters", new
+        {
+            name, kind = "SelfBuilt", areaM2 = 80, usableRacks = 10, roomClass = "B", extranetConnected = true, usesExtranetInternetExit = true, supportsIpv6 = true,
+            fullTimeStaff = 3, service7x24 = true, mlpsLevel = 3, systemIds = new[] { a.SystemId },
+        })).ReadAsync<DataCenterDto>(HttpStatusCode.Created);
+        var url = $"/api/v1/datacenters/{centre.Id}/certifications";
+        var cert = await (await eduApi.PostJsonAsync(url, new { selfCheck = "五项条件均达标" })).ReadAsync<CertificationDto>(HttpStatusCode.Created);
+        cert = await (await centerApi.PostJsonAsync($"{url}/{cert.Id}/evaluation", new
+        {
+            facts = new
+            {
+                extranetConnected = true, usesExtranetInternetExit = true, supportsIpv6 = true, roomClass = "B", areaM2 = 80, usableRacks = 10, fullTimeStaff = 3,
+                service7x24 = true, mlpsLevel = 3, cloudExtensionMet = true, mlpsAssessmentPassed = true,
+            },
+            surveyDate = ChinaTime.Today(TimeProvider.System).ToString("yyyy-MM-dd"), surveyPeople = "刘运", opinion = "达标", version = cert.Version,
+        })).ReadAsync<CertificationDto>();
+        var bureauApi = await app.App.SignInAsync("bureau");
+        await (await bureauApi.PostJsonAsync($"{url}/{cert.Id}/decision", new { certified = true, version = cert.Version })).ReadAsync<CertificationDto>();
+        var zone = await (await bureauApi.PostJsonAsync("/api/v1/zones", new
+        {
+            name = "统筹分区" + Guid.NewGuid().ToString("N")[..4], serverTypes = Enum.GetValues<ServerType>(), osImages = new[] { "麒麟 V10" },
+            capacityVcpu = 100, capacityMemoryGb = 400, capacityStorageGb = 10000,
+        })).ReadAsync<NetworkZoneDto>(HttpStatusCode.Created);
+
+        // The agency sees its centre retained and submits the plan: its system to the cloud by the migrate-by date.
+        var edu = await OpenCentreAsync("edu", centre.Id);
+        await edu.Locator(".gc-stage", new() { HasText = "保留期" }).WaitForAsync();
+        await edu.Locator(".gc-plan-row", new() { HasText = a.SystemName }).WaitForAsync();
+        await BrowserApp.ScreenshotAsync(edu, "datacenter-plan-form");
+        await edu.ClickAsync("#gc-submit-plan");
+        await BrowserApp.ConfirmAsync(edu);
+        await edu.Locator(".gc-plan .ant-card-head-title", new() { HasText = "待审核" }).WaitForAsync();
+        await edu.Context.CloseAsync();
+
+        var bureau = await OpenCentreAsync("bureau", centre.Id);
+        await bureau.ClickAsync("#gc-approve-plan");
+        await BrowserApp.ConfirmAsync(bureau);
+        await bureau.Locator(".gc-plan .ant-card-head-title", new() { HasText = "已同意" }).WaitForAsync();
+        Assert.Equal("0%", await bureau.Locator(".gc-plan-progress").InnerTextAsync());
+
+        // The system moves through its trial into formal use (the trial pages have their own test).
+        var officer = await app.App.SignInAsync("edusec");
+        var trialUrl = $"/api/v1/applications/{a.Id}/trial";
+        trial = await (await officer.PostJsonAsync($"{trialUrl}/agreement", new { version = trial.Version })).ReadAsync<TrialDto>();
+        trial = await (await centerApi.PostJsonAsync($"{trialUrl}/agreement", new { version = trial.Version })).ReadAsync<TrialDto>();
+        trial = await (await eduApi.PostJsonAsync($"{trialUrl}/result", new { result = "Passed", version = trial.Version })).ReadAsync<TrialDto>();
+        await (await centerApi.PostJsonAsync($"{trialUrl}/go-live", new { version = trial.Version })).ReadAsync<TrialDto>();
+
+        // With every system on the cloud the Bureau revokes the centre and lists its servers for the pool.
+        await bureau.ReloadAsync();
+        await Assertions.Expect(bureau.Locator(".gc-plan-progress")).ToHaveTextAsync("100%");
+        await BrowserApp.PickAsync(bureau, "#gc-revoke-zone .ant-select", zone.Name, exact: true);
+        var row = bureau.Locator(".gc-equipment-row").First;
+        await row.Locator(".gc-equipment-model").FillAsync("华为 2288H V5");
+        await row.Locator(".gc-equipment-quantity input").FillAsync("4");
+        await row.Locator(".gc-equipment-vcpu input").FillAsync("64");
+        await row.Locator(".gc-equipment-memory input").FillAsync("256");
+        await row.Locator(".gc-equipment-storage input").FillAsync("4000");
+        await bureau.Locator("#gc-revoke-form").GetByText("保留办公网络机房", new() { Exact = true }).ClickAsync(); // moves focus: the last number is taken
+        await bureau.Locator("#gc-revoke-form").GetByText("合计：vCPU 256 核", new() { Exact = false }).WaitForAsync();
+        await BrowserApp.ScreenshotAsync(bureau, "datacenter-revoke");
+        await bureau.ClickAsync("#gc-revoke");
+        await BrowserApp.ConfirmAsync(bureau);
+        await bureau.Locator("#gc-revocation").GetByText("保留办公网络机房", new() { Exact = false }).WaitForAsync();
+        await bureau.Locator(".gc-stage", new() { HasText = "已撤销" }).WaitForAsync();
+        await BrowserApp.ScreenshotAsync(bureau, "datacenter-revoked");
+
+        // The pool page shows the zone's new capacity.
+        await bureau.GotoAsync("/pools");
+        await bureau.Locator("#gc-pools").GetByText(zone.Name).WaitForAsync();
+        var pool = (await (await bureauApi.GetAsync("/api/v1/pools", TestContext.Current.CancellationToken)).ReadAsync<List<PoolDto>>()).Single(p => p.ZoneId == zone.Id);
+        Assert.Equal(new Resources(356, 1424, 26000), pool.Physical);
         await bureau.Context.CloseAsync();
     }
 }
