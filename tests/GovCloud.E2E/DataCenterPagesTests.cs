@@ -169,6 +169,12 @@ public sealed class DataCenterPagesTests(BrowserApp app) : IClassFixture<Browser
         await bureau.Locator(".gc-stage", new() { HasText = "已撤销" }).WaitForAsync();
         await BrowserApp.ScreenshotAsync(bureau, "datacenter-revoked");
 
+        // The overview counts it among the revoked.
+        await bureau.GotoAsync("/datacenters");
+        var revokedCard = bureau.Locator("#gc-centre-overview .gc-stat", new() { HasText = "已撤销" });
+        Assert.Equal("1", await revokedCard.Locator("strong").InnerTextAsync());
+        await BrowserApp.ScreenshotAsync(bureau, "datacenter-overview");
+
         // The pool page shows the zone's new capacity.
         await bureau.GotoAsync("/pools");
         await bureau.Locator("#gc-pools").GetByText(zone.Name).WaitForAsync();
