@@ -84,8 +84,10 @@ public class MigrationRulesTests
             ("items[1].targetDate", "计划完成日期不能早于今天"), ("items[2].systemId", "请选择该数据中心承载的信息系统"), ("items[2].targetDate", "请填写计划完成日期"),
             ("items", "《协同办公》未列入迁移计划"),
         ], problems.Select(p => (p.Field, p.Message)));
-        // A system already on the cloud need not be listed.
+        // A system already on the cloud need not be listed; a centre hosting nothing more has an empty plan.
         Assert.Empty(MigrationRules.ValidatePlan([new(Portal.Id, PlanDisposition.Migrate, due, null)], [Portal, Oa with { Gone = true }], due, Today));
+        Assert.Empty(MigrationRules.ValidatePlan([], [Oa with { Gone = true }], due, Today));
+        Assert.Equal("《门户网站》未列入迁移计划", MigrationRules.ValidatePlan([], [Portal], due, Today).Single().Message);
     }
 
     [Theory]

@@ -147,13 +147,13 @@ public static class MigrationRules
 
     /// <summary>
     /// a plan lists every system the centre hosts (not yet moved), each once, to be migrated or shut down by a
-    /// target date no later than the centre's migrate-by date.
+    /// target date no later than the centre's migrate-by date. A centre hosting nothing more has an empty plan, so
+    /// that it too can be revoked.
     /// </summary>
     public static IReadOnlyList<RuleProblem> ValidatePlan(IReadOnlyList<PlanItemRequest> items, IReadOnlyList<HostedSystem> hosted, DateOnly? migrateBy,
         DateOnly today)
     {
         var problems = new List<RuleProblem>();
-        if (items.Count == 0) problems.Add(new RuleProblem("items", "请列出该数据中心承载的信息系统及迁移安排"));
         var seen = new HashSet<Guid>();
         for (var i = 0; i < items.Count; i++)
         {

@@ -75,9 +75,7 @@ public sealed class CertificationService(
     public async Task<CertificationDto> SubmitAsync(Actor actor, Guid dataCenterId, CertificationInput input, CancellationToken ct)
     {
         if (!actor.IsIn(Role.AgencyOperator)) throw ProblemException.Forbidden("只有使用单位经办人可以提出认定申请");
-        var visible = await scope.OrganisationsAsync(actor, ct);
-        var centre = await db.DataCenters.Include(d => d.Organisation).FirstOrDefaultAsync(d => d.Id == dataCenterId && (visible == null || visible.Contains(d.OrganisationId)), ct)
-                     ?? throw ProblemException.NotFound("数据中心");
+        var centre = await db.VisibleCentreAsync(scope, actor, dataCenterId, ct);
         var v = new Validation();
         if (centre.Kind != DataCenterKind.SelfBuilt) v.Add("dataCenterId", "只有自建数据中心可以申请认定；租用的须在租期内完成迁移");
         // a sensitive-data centre applies without the self-check step of.

@@ -1,5 +1,9 @@
 using GovCloud.Domain.DataCenters;
 using GovCloud.Web.Features.Organisations;
+using GovCloud.Web.Infrastructure;
+using GovCloud.Web.Infrastructure.Auth;
+using GovCloud.Web.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace GovCloud.Web.Features.DataCenters;
 
@@ -55,6 +59,17 @@ public sealed class DataCenter
     public long Version { get; set; }
 
     public CentreStatus Status => new(Kind, Certifying, Decision, RetentionEndsOn, MigrateBy, RevokedOn);
+}
+
+public static class DataCenterQueries
+{
+    /// <summary>A centre the actor may see (with its agency), tracked for a change; 404 otherwise.</summary>
+    public static async Task<DataCenter> VisibleCentreAsync(this GovCloudDbContext db, DataScope scope, Actor actor, Guid id, CancellationToken ct)
+    {
+        var visible = await scope.OrganisationsAsync(actor, ct);
+        return await db.DataCenters.Include(d => d.Organisation).FirstOrDefaultAsync(d => d.Id == id && (visible == null || visible.Contains(d.OrganisationId)), ct)
+               ?? throw ProblemException.NotFound("数据中心");
+    }
 }
 
 /// <summary>One kind of device of a revoked centre, with the capacity each brings to the pool .</summary>

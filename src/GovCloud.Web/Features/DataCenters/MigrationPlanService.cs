@@ -86,9 +86,7 @@ public sealed class MigrationPlanService(
     public async Task<MigrationPlanDto> SubmitAsync(Actor actor, Guid dataCenterId, MigrationPlanInput input, CancellationToken ct)
     {
         if (!actor.IsIn(Role.AgencyOperator)) throw ProblemException.Forbidden("迁移计划由使用单位经办人提交");
-        var visible = await scope.OrganisationsAsync(actor, ct);
-        var centre = await db.DataCenters.Include(d => d.Organisation).FirstOrDefaultAsync(d => d.Id == dataCenterId && (visible == null || visible.Contains(d.OrganisationId)), ct)
-                     ?? throw ProblemException.NotFound("数据中心");
+        var centre = await db.VisibleCentreAsync(scope, actor, dataCenterId, ct);
         if (centre.RevokedOn is not null) throw new ProblemException(409, "数据中心已撤销", "已撤销的数据中心不再需要迁移计划");
         if (await db.MigrationPlans.Where(p => p.DataCenterId == centre.Id && p.State != MigrationPlanState.Returned).Select(p => p.Number).FirstOrDefaultAsync(ct) is { } open)
             throw new ProblemException(409, "已有迁移计划", $"该数据中心已有待审核或已同意的迁移计划 {open}");
