@@ -103,6 +103,24 @@ public abstract class DataCentersApiTests(GovCloudApp app)
         Assert.Contains((await (await edu.GetAsync("/api/v1/datacenters/violations", Ct)).ReadAsync<List<ViolationDto>>()), x => x.Id == recorded.Id);
         Assert.DoesNotContain((await (await (await app.SignInAsync("health")).GetAsync("/api/v1/datacenters/violations", Ct)).ReadAsync<List<ViolationDto>>()),
             x => x.Id == recorded.Id);
+
+        // The Bureau files the evidence and follows it up until it is put right; the agency reads both, another agency neither.
+        var url = $"/api/v1/datacenters/violations/{recorded.Id}";
+        Assert.Equal(HttpStatusCode.Forbidden, (await edu.PutJsonAsync(url, new { followUp = "x", resolved = true, version = recorded.Version })).StatusCode);
+        var noFile = await (await bureau.PostAsync($"{url}/evidence", ApplicationKit.Form(null, ("version", recorded.Version.ToString())), Ct))
+            .ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("请选择要上传的文件", noFile.FieldError("file"));
+        var withEvidence = await (await bureau.PostAsync($"{url}/evidence", ApplicationKit.Form("采购合同.pdf", ("version", recorded.Version.ToString())), Ct))
+            .ReadAsync<ViolationDto>();
+        Assert.Equal("采购合同.pdf", withEvidence.EvidenceName);
+        Assert.Equal("跟进情况不能为空", (await (await bureau.PutJsonAsync(url, new { followUp = " ", version = withEvidence.Version }))
+            .ProblemAsync(HttpStatusCode.BadRequest)).FieldError("followUp"));
+        Assert.Equal(HttpStatusCode.Conflict, (await bureau.PutJsonAsync(url, new { followUp = "已迁回", resolved = true, version = recorded.Version })).StatusCode);
+        var closed = await (await bureau.PutJsonAsync(url, new { followUp = "已迁回政务云，合同已终止", resolved = true, version = withEvidence.Version })).ReadAsync<ViolationDto>();
+        Assert.Equal((true, "已迁回政务云，合同已终止"), (closed.Resolved, closed.FollowUp));
+        Assert.Equal(ApplicationKit.Pdf, await (await edu.GetAsync($"{url}/evidence", Ct)).Content.ReadAsByteArrayAsync(Ct));
+        Assert.Equal(HttpStatusCode.NotFound, (await (await app.SignInAsync("health")).GetAsync($"{url}/evidence", Ct)).StatusCode);
+        Assert.Equal(2, await app.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == "ViolationFollowedUp" && e.EntityId == recorded.Id.ToString(), Ct)));
     }
 
     private static object Facts(decimal area, int racks) => new

@@ -106,6 +106,7 @@ public static class AuditActions
     public const string CertificationEvaluated = "CertificationEvaluated";
     public const string CertificationDecided = "CertificationDecided";
     public const string EvidenceUploaded = "EvidenceUploaded";
+    public const string ViolationFollowedUp = "ViolationFollowedUp";
     public const string MigrationPlanSubmitted = "MigrationPlanSubmitted";
     public const string MigrationPlanReviewed = "MigrationPlanReviewed";
     public const string DataHandlingRecorded = "DataHandlingRecorded";
@@ -180,6 +181,7 @@ public static class AuditActions
         CertificationEvaluated => "评估数据中心认定申请",
         CertificationDecided => "数据中心认定决定",
         EvidenceUploaded => "上传认定佐证材料",
+        ViolationFollowedUp => "跟进违规事项",
         MigrationPlanSubmitted => "提交迁移计划",
         MigrationPlanReviewed => "审核迁移计划",
         DataHandlingRecorded => "记录关停系统数据处置",
@@ -196,6 +198,6 @@ public static class AuditActions
         TrialOpened, TrialDelivered, TrialAgreementConfirmed, TrialResultReported, TrialExtended, TrialWentLive, TrialReclaimed,
         ChangeSubmitted, ChangeEvaluated, ChangeApproved, ChangeRejected, ChangeCompleted, VmScaled, InventoryReconciled,
         DataCenterRegistered, DataCenterUpdated, ViolationRecorded, CertificationSubmitted, CertificationEvaluated, CertificationDecided,
-        EvidenceUploaded, MigrationPlanSubmitted, MigrationPlanReviewed, DataHandlingRecorded, DataCenterRevoked,
+        EvidenceUploaded, ViolationFollowedUp, MigrationPlanSubmitted, MigrationPlanReviewed, DataHandlingRecorded, DataCenterRevoked,
     ];
 }

@@ -101,6 +101,10 @@ public sealed class DataCenterViolation
     public required string Description { get; set; }
     public string? FollowUp { get; set; }
     public bool Resolved { get; set; }
+    /// <summary>The evidence of the act (a contract, an invoice, a photo), kept in the file store.</summary>
+    public string? EvidenceName { get; set; }
+    public string? EvidencePath { get; set; }
+    public string? EvidenceSha256 { get; set; }
     public DateTimeOffset RecordedAt { get; set; }
     public string? RecordedBy { get; set; }
     public long Version { get; set; }

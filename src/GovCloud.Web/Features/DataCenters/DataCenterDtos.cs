@@ -40,11 +40,14 @@ public sealed record DataCenterOverview(
     IReadOnlyDictionary<DataCenterStage, int> ByStage, int EndingSoon, int Overdue, int FundingStopped, int OpenViolations, int PlansToReview,
     IReadOnlyList<DataCenterDto> Attention);
 
+/// <summary>The Bureau's follow-up of a violation: what was done, and whether it is put right.</summary>
+public sealed record ViolationFollowUpInput(string? FollowUp, bool? Resolved, long? Version);
+
 public sealed record ViolationInput(Guid? OrganisationId, Guid? DataCenterId, ViolationKind? Kind, DateOnly? OccurredOn, string? Description, string? FollowUp,
     bool? Resolved = null, long? Version = null);
 
 public sealed record ViolationDto(Guid Id, Guid OrganisationId, string OrganisationName, Guid? DataCenterId, string? DataCenterName, ViolationKind Kind,
-    DateOnly OccurredOn, string Description, string? FollowUp, bool Resolved, DateTimeOffset RecordedAt, string? RecordedBy, long Version)
+    DateOnly OccurredOn, string Description, string? FollowUp, bool Resolved, DateTimeOffset RecordedAt, string? RecordedBy, long Version, string? EvidenceName = null)
 {
     public string KindName => Kind.DisplayName();
 }

@@ -19,7 +19,8 @@ namespace GovCloud.Web.Features.DataCenters;
 /// centres (a county its departments'), the Bureau any agency's; everyone in scope reads them. A leased centre's
 /// contract may not be extended: the attempt is refused and recorded as a violation.
 /// </summary>
-public sealed class DataCenterService(GovCloudDbContext db, DataScope scope, AuditLog audit, InboxService inbox, TimeProvider clock, IOptions<GovCloudOptions> options)
+public sealed class DataCenterService(GovCloudDbContext db, DataScope scope, AuditLog audit, InboxService inbox, FileStore files, TimeProvider clock,
+    IOptions<GovCloudOptions> options)
 {
     private DataCenterOptions Settings => options.Value.DataCenters;
 
@@ -104,7 +105,7 @@ public sealed class DataCenterService(GovCloudDbContext db, DataScope scope, Aud
         if (resolved is { } r) query = query.Where(v => v.Resolved == r);
         return await query.OrderBy(v => v.Resolved).ThenByDescending(v => v.OccurredOn).Select(v => new ViolationDto(v.Id, v.OrganisationId, v.Organisation!.Name,
             v.DataCenterId, v.DataCenter == null ? null : v.DataCenter.Name, v.Kind, v.OccurredOn, v.Description, v.FollowUp, v.Resolved, v.RecordedAt, v.RecordedBy,
-            v.Version)).ToListAsync(ct);
+            v.Version, v.EvidenceName)).ToListAsync(ct);
     }
 
     /// <summary>The Bureau records an act forbids, with its date and follow-up.</summary>
@@ -131,6 +132,59 @@ public sealed class DataCenterService(GovCloudDbContext db, DataScope scope, Aud
         audit.Record(actor, AuditActions.ViolationRecorded, nameof(DataCenterViolation), violation.Id, after: new { kind = violation.Kind.ToString(), violation.Description });
         await db.SaveChangesAsync(ct);
         return (await ViolationsAsync(actor, null, ct)).Single(x => x.Id == violation.Id);
+    }
+
+    /// <summary>The Bureau follows a violation up: what was done, whether it is put right.</summary>
+    public async Task<ViolationDto> FollowUpAsync(Actor actor, Guid id, ViolationFollowUpInput input, CancellationToken ct)
+    {
+        var violation = await ViolationForBureauAsync(actor, id, input.Version, ct);
+        var v = new Validation();
+        v.Required(input.FollowUp, "followUp", "跟进情况", 1000);
+        v.ThrowIfInvalid();
+        var before = new { violation.FollowUp, violation.Resolved };
+        violation.FollowUp = input.FollowUp!.Trim();
+        violation.Resolved = input.Resolved ?? violation.Resolved;
+        violation.Version++;
+        audit.Record(actor, AuditActions.ViolationFollowedUp, nameof(DataCenterViolation), violation.Id, before, new { violation.FollowUp, violation.Resolved });
+        await db.SaveChangesAsync(ct);
+        return (await ViolationsAsync(actor, null, ct)).Single(x => x.Id == id);
+    }
+
+    /// <summary>The Bureau files the evidence of a violation (a contract, an invoice, a photo); a new file replaces the old on record, the old stays in the audit trail.</summary>
+    public async Task<ViolationDto> AttachViolationEvidenceAsync(Actor actor, Guid id, string? fileName, Stream? content, long size, long? version, CancellationToken ct)
+    {
+        var violation = await ViolationForBureauAsync(actor, id, version, ct);
+        if (content is null || fileName is null) throw ProblemException.Invalid("file", "请选择要上传的文件");
+        var (stored, name) = await files.AcceptAsync("violations", fileName, content, size, ct);
+        try
+        {
+            (violation.EvidenceName, violation.EvidencePath, violation.EvidenceSha256) = (name, stored.Path, stored.Sha256);
+            violation.Version++;
+            audit.Record(actor, AuditActions.ViolationFollowedUp, nameof(DataCenterViolation), violation.Id, null, new { evidence = name, stored.Sha256 });
+            await db.SaveChangesAsync(ct);
+        }
+        catch
+        {
+            files.Delete(stored.Path); // nothing in the database points at it
+            throw;
+        }
+        return (await ViolationsAsync(actor, null, ct)).Single(x => x.Id == id);
+    }
+
+    public async Task<(Stream Content, string FileName)> OpenViolationEvidenceAsync(Actor actor, Guid id, CancellationToken ct)
+    {
+        var visible = await scope.OrganisationsAsync(actor, ct);
+        var v = await db.DataCenterViolations.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id && x.EvidencePath != null && (visible == null || visible.Contains(x.OrganisationId)), ct)
+                ?? throw ProblemException.NotFound("违规事项证据");
+        return (files.Open(v.EvidencePath!), v.EvidenceName!);
+    }
+
+    private async Task<DataCenterViolation> ViolationForBureauAsync(Actor actor, Guid id, long? version, CancellationToken ct)
+    {
+        if (!actor.IsIn(Role.BureauApprover)) throw ProblemException.Forbidden("违规事项由大数据局审批人员跟进");
+        var violation = await db.DataCenterViolations.FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw ProblemException.NotFound("违规事项");
+        ProblemException.CheckVersion(version, violation.Version, "违规事项");
+        return violation;
     }
 
     // ---- shared ----

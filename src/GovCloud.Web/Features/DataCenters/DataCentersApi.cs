@@ -62,6 +62,14 @@ public static class DataCentersApi
         group.MapGet("/violations", Violations).WithName("ListDataCenterViolations").WithSummary("违规事项（新建、扩建、新租、续租数据中心，购买第三方云服务）；resolved 筛选");
         group.MapPost("/violations", RecordViolation).WithName("RecordDataCenterViolation").WithSummary("记录违规事项（大数据局）")
             .ProducesValidationProblem().ProducesProblem(403);
+        group.MapPut("/violations/{vid:guid}", FollowUp).WithName("FollowUpDataCenterViolation")
+            .WithSummary("跟进违规事项（大数据局）：followUp 跟进情况、resolved 是否已整改、version")
+            .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+        group.MapPost("/violations/{vid:guid}/evidence", ViolationEvidence).WithName("AttachViolationEvidence")
+            .WithSummary("上传违规事项证据（表单字段 file、version）")
+            .DisableAntiforgery()
+            .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+        group.MapGet("/violations/{vid:guid}/evidence", DownloadViolationEvidence).WithName("DownloadViolationEvidence").WithSummary("下载违规事项证据").ProducesProblem(404);
         return app;
     }
 
@@ -156,6 +164,22 @@ public static class DataCentersApi
 
     private static async Task<Ok<IReadOnlyList<ViolationDto>>> Violations(HttpContext http, DataCenterService centres, bool? resolved, CancellationToken ct) =>
         TypedResults.Ok(await centres.ViolationsAsync(Actor.From(http), resolved, ct));
+
+    private static async Task<Ok<ViolationDto>> FollowUp(Guid vid, ViolationFollowUpInput input, HttpContext http, DataCenterService centres, CancellationToken ct) =>
+        TypedResults.Ok(await centres.FollowUpAsync(Actor.From(http), vid, input, ct));
+
+    private static async Task<Ok<ViolationDto>> ViolationEvidence(Guid vid, HttpContext http, DataCenterService centres, IFormFile? file, [FromForm] long? version,
+        CancellationToken ct)
+    {
+        await using var content = file?.OpenReadStream();
+        return TypedResults.Ok(await centres.AttachViolationEvidenceAsync(Actor.From(http), vid, file?.FileName, content, file?.Length ?? 0, version, ct));
+    }
+
+    private static async Task<FileStreamHttpResult> DownloadViolationEvidence(Guid vid, HttpContext http, DataCenterService centres, CancellationToken ct)
+    {
+        var (content, name) = await centres.OpenViolationEvidenceAsync(Actor.From(http), vid, ct);
+        return TypedResults.File(content, "application/octet-stream", name);
+    }
 
     private static async Task<Created<ViolationDto>> RecordViolation(ViolationInput input, HttpContext http, DataCenterService centres, CancellationToken ct)
     {

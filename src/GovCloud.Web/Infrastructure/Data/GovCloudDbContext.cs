@@ -488,6 +488,9 @@ public abstract class GovCloudDbContext(DbContextOptions options)
             e.Property(v => v.Description).HasMaxLength(1000);
             e.Property(v => v.FollowUp).HasMaxLength(1000);
             e.Property(v => v.RecordedBy).HasMaxLength(256);
+            e.Property(v => v.EvidenceName).HasMaxLength(200);
+            e.Property(v => v.EvidencePath).HasMaxLength(300);
+            e.Property(v => v.EvidenceSha256).HasMaxLength(64);
             e.Property(v => v.Version).IsConcurrencyToken();
             e.HasOne(v => v.Organisation).WithMany().HasForeignKey(v => v.OrganisationId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne(v => v.DataCenter).WithMany().HasForeignKey(v => v.DataCenterId).OnDelete(DeleteBehavior.Restrict);
