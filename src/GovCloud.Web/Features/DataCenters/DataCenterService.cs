@@ -259,21 +259,29 @@ public sealed class DataCenterService(GovCloudDbContext db, DataScope scope, Aud
             .Select(d => new { d.Id, d.Name, d.OrganisationId, Status = new CentreStatus(d.Kind, d.Certifying, d.Decision, d.RetentionEndsOn, d.MigrateBy, d.RevokedOn) })
             .ToListAsync(ct);
         if (due.Count == 0) return 0;
-        var bureau = await db.OfficeAsync(OrganisationType.Bureau, ct);
-        var sent = 0;
-        foreach (var d in due)
+        // What each centre is to be told today, and under which key; a key already sent is not looked at again.
+        var messages = due.Select(d =>
         {
             var link = $"/datacenters/{d.Id}";
-            var recipients = (await inbox.RecipientsAsync(d.OrganisationId, Role.AgencyOperator, ct)).Concat(await inbox.RecipientsAsync(bureau, Role.BureauApprover, ct)).ToList();
             if (MigrationRules.EndingWithin(d.Status, today, Settings.ReminderDaysBefore) is { } end)
-                sent += await inbox.NotifyAsync(recipients, NotificationKinds.DueSoon, $"{end.What}即将届满：{d.Name}",
-                    end.What == "保留期"
+                return (d.OrganisationId, Kind: NotificationKinds.DueSoon, Title: $"{end.What}即将届满：{d.Name}",
+                    Body: end.What == "保留期"
                         ? $"“{d.Name}”的保留期至 {end.On:yyyy年M月d日} 届满，其后财政不再安排运维经费，须在迁移期限内完成迁移；特殊情况可在届满前再次申请认定。"
                         : $"“{d.Name}”须于 {end.On:yyyy年M月d日} 前完成迁移上云（或整合关停）并撤销，请按迁移计划推进。",
-                    link, $"datacenter:{d.Id}:{end.What}:{end.On:yyyyMMdd}", ct);
-            else if (d.Status.MigrateBy < today && MigrationRules.Stage(d.Status, today) == DataCenterStage.Migrating)
-                sent += await inbox.NotifyAsync(recipients, NotificationKinds.Overdue, $"迁移已逾期：{d.Name}",
-                    $"“{d.Name}”的迁移期限 {d.Status.MigrateBy:yyyy年M月d日} 已过，尚未撤销。", link, $"datacenter:{d.Id}:overdue:{d.Status.MigrateBy:yyyyMMdd}", ct);
+                    Link: link, Key: $"datacenter:{d.Id}:{end.What}:{end.On:yyyyMMdd}");
+            if (d.Status.MigrateBy < today && MigrationRules.Stage(d.Status, today) == DataCenterStage.Migrating)
+                return (d.OrganisationId, Kind: NotificationKinds.Overdue, Title: $"迁移已逾期：{d.Name}",
+                    Body: $"“{d.Name}”的迁移期限 {d.Status.MigrateBy:yyyy年M月d日} 已过，尚未撤销。", Link: link, Key: $"datacenter:{d.Id}:overdue:{d.Status.MigrateBy:yyyyMMdd}");
+            return default;
+        }).Where(m => m.Key is not null).ToList();
+        var keys = messages.Select(m => m.Key).ToList();
+        var done = (await db.Notifications.Where(n => keys.Contains(n.DedupKey)).Select(n => n.DedupKey).Distinct().ToListAsync(ct)).ToHashSet();
+        var bureau = await inbox.RecipientsAsync(await db.OfficeAsync(OrganisationType.Bureau, ct), Role.BureauApprover, ct);
+        var sent = 0;
+        foreach (var m in messages.Where(m => !done.Contains(m.Key)))
+        {
+            var recipients = (await inbox.RecipientsAsync(m.OrganisationId, Role.AgencyOperator, ct)).Concat(bureau).ToList();
+            sent += await inbox.NotifyAsync(recipients, m.Kind, m.Title, m.Body, m.Link, m.Key, ct);
         }
         try
         {

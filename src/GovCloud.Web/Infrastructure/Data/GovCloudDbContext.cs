@@ -150,6 +150,7 @@ public abstract class GovCloudDbContext(DbContextOptions options)
         {
             e.HasIndex(n => new { n.UserId, n.DedupKey }).IsUnique();
             e.HasIndex(n => new { n.UserId, n.ReadAt });
+            e.HasIndex(n => n.DedupKey); // a daily reminder asks which of its keys were sent already, for any user
             e.Property(n => n.Kind).HasMaxLength(32);
             e.Property(n => n.Title).HasMaxLength(200);
             e.Property(n => n.Body).HasMaxLength(2000);

@@ -1301,6 +1301,8 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DedupKey");
+
                     b.HasIndex("UserId", "DedupKey")
                         .IsUnique();
 

@@ -1286,6 +1286,8 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DedupKey");
+
                     b.HasIndex("UserId", "DedupKey")
                         .IsUnique();
 

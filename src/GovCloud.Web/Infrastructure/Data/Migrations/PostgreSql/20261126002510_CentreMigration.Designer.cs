@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlGovCloudDbContext))]
-    [Migration("20261126002026_CentreMigration")]
+    [Migration("20261126002510_CentreMigration")]
     partial class CentreMigration
     {
         /// <inheritdoc />
@@ -1303,6 +1303,8 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DedupKey");
 
                     b.HasIndex("UserId", "DedupKey")
                         .IsUnique();

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteGovCloudDbContext))]
-    [Migration("20261126002001_CentreMigration")]
+    [Migration("20261126002446_CentreMigration")]
     partial class CentreMigration
     {
         /// <inheritdoc />
@@ -1288,6 +1288,8 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DedupKey");
 
                     b.HasIndex("UserId", "DedupKey")
                         .IsUnique();
