@@ -181,6 +181,29 @@ public abstract class MigrationPlansApiTests(GovCloudApp app)
     }
 
     [Fact]
+    public async Task R_17_1_a_centre_holding_sensitive_data_applies_without_the_self_check_and_the_Bureau_decides_within_5_working_days()
+    {
+        var edu = await app.SignInAsync("edu");
+        var centre = await (await edu.PostJsonAsync("/api/v1/datacenters", new
+        {
+            name = "应急指挥机房" + Guid.NewGuid().ToString("N")[..6], kind = DataCenterKind.SelfBuilt, areaM2 = 60m, usableRacks = 8, roomClass = RoomClass.B,
+            holdsSensitiveData = true,
+        })).ReadAsync<DataCenterDto>(HttpStatusCode.Created);
+        var url = $"/api/v1/datacenters/{centre.Id}/certifications";
+        var cert = await (await edu.PostJsonAsync(url, new { })).ReadAsync<CertificationDto>(HttpStatusCode.Created);
+        Assert.True(cert.Sensitive);
+        cert = await (await (await app.SignInAsync("center")).PostJsonAsync($"{url}/{cert.Id}/evaluation", new
+        {
+            facts = Facts(8), surveyDate = Day(Today), surveyPeople = "刘运", opinion = "达标", version = cert.Version,
+        })).ReadAsync<CertificationDto>();
+        Assert.Equal(5, cert.Clocks.Single(c => c.Step == "Decide").WorkingDaysLeft);
+        // An ordinary centre still needs its self-check.
+        var ordinary = await CentreAsync(edu, []);
+        Assert.Equal("自查报告不能为空", (await (await edu.PostJsonAsync($"/api/v1/datacenters/{ordinary.Id}/certifications", new { }))
+            .ProblemAsync(HttpStatusCode.BadRequest)).FieldError("selfCheck"));
+    }
+
+    [Fact]
     public async Task R_13_1_evidence_is_filed_per_criterion_before_the_evaluation_and_another_agency_cannot_read_it()
     {
         var edu = await app.SignInAsync("edu");
