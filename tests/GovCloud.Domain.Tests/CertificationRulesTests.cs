@@ -81,6 +81,14 @@ public class CertificationRulesTests
     }
 
     [Fact]
+    public void R_32_1_the_periods_are_configuration_for_a_county()
+    {
+        // Decided Thursday 2026-03-05: retained 3 years to 2029-03-05 (a Monday), migrated within 2 more to 2031-03-05 (a Wednesday).
+        var outcome = CertificationRules.Outcome(Calendar, new DateOnly(2026, 3, 5), true, 8, Criteria, retentionYears: 3, migrationYears: 2);
+        Assert.Equal((new DateOnly(2029, 3, 5), new DateOnly(2031, 3, 5)), (outcome.RetentionEndsOn, outcome.MigrationDueOn));
+    }
+
+    [Fact]
     public void R_15_1_a_transition_ending_in_the_National_Day_holiday_rolls_past_it()
     {
         // Decided 2025-10-01 (itself a holiday): one year later, 2026-10-01, is in the National Day holiday → 2026-10-08.

@@ -222,10 +222,12 @@ public abstract class MigrationPlansApiTests(GovCloudApp app)
         Assert.Equal(HttpStatusCode.NotFound, (await health.GetAsync(download, Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await health.PostAsync($"{url}/{cert.Id}/evidence", Form("x.pdf", ("criterion", "Scale")), Ct)).StatusCode);
 
-        await (await (await app.SignInAsync("center")).PostJsonAsync($"{url}/{cert.Id}/evaluation", new
+        var evaluated = await (await (await app.SignInAsync("center")).PostJsonAsync($"{url}/{cert.Id}/evaluation", new
         {
             facts = Facts(8), surveyDate = Day(Today), surveyPeople = "刘运", opinion = "达标", version = cert.Version,
+            technicalReview = "邀请张教授、李工评审：机房供配电与制冷满足 B 级要求",
         })).ReadAsync<CertificationDto>();
+        Assert.Equal("邀请张教授、李工评审：机房供配电与制冷满足 B 级要求", evaluated.TechnicalReview); // the optional expert review
         var late = await (await edu.PostAsync($"{url}/{cert.Id}/evidence", Form("补充.pdf", ("criterion", "Scale")), Ct)).ProblemAsync(HttpStatusCode.Conflict);
         Assert.Equal("评估开始后不能再补充佐证材料", late.Detail);
     }

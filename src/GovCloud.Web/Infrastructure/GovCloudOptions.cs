@@ -127,6 +127,12 @@ public sealed class DataCenterOptions
     public int EvaluationWorkingDays { get; set; } = 15;
     /// <summary>R-14.1, R-17.1: the Bureau decides within 5 working days.</summary>
     public int DecisionWorkingDays { get; set; } = 5;
+    /// <summary>R-14.2, R-17.1: a certified centre is retained this many years, then migrated within the next.</summary>
+    public int RetentionYears { get; set; } = 2;
+    public int MigrationAfterRetentionYears { get; set; } = 1;
+    /// <summary>R-15.1: the transition of a centre not certified — up to SmallCentreMaxRacks racks, and above.</summary>
+    public int SmallTransitionYears { get; set; } = 1;
+    public int LargeTransitionYears { get; set; } = 2;
     /// <summary>R-16.1 gives the Bureau no period for a migration plan; 5 working days, as for a decision, until the city sets one.</summary>
     public int PlanReviewWorkingDays { get; set; } = 5;
     /// <summary>R-16.1: from this MLPS level up, a shut-down system's data is handed over (archived) before it is wiped.</summary>

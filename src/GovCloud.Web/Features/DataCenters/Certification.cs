@@ -34,6 +34,8 @@ public sealed class Certification
     public string? EvaluationOpinion { get; set; }
     public DateOnly? SurveyDate { get; set; }
     public string? SurveyPeople { get; set; }
+    /// <summary>The optional technical review by experts: who reviewed and what they concluded.</summary>
+    public string? TechnicalReview { get; set; }
     public string? EvaluatedBy { get; set; }
     public DateTimeOffset? EvaluatedAt { get; set; }
 

@@ -20,7 +20,8 @@ namespace GovCloud.Web.Features.DataCenters;
 public sealed record CertificationInput(string? SelfCheck, Guid? PreviousId = null);
 
 /// <summary>What the Center measured on site and when, with its opinion; the verdict per criterion follows from the thresholds.</summary>
-public sealed record CertificationEvaluationInput(CentreFacts? Facts, DateOnly? SurveyDate, string? SurveyPeople, string? Opinion, long? Version);
+public sealed record CertificationEvaluationInput(CentreFacts? Facts, DateOnly? SurveyDate, string? SurveyPeople, string? Opinion, long? Version,
+    string? TechnicalReview = null);
 
 public sealed record CertificationDecisionInput(bool? Certified, string? Opinion, long? Version);
 
@@ -32,7 +33,7 @@ public sealed record EvidenceDto(Guid Id, Criterion Criterion, string FileName, 
 public sealed record CertificationDto(
     Guid Id, string Number, Guid DataCenterId, string DataCenterName, Guid OrganisationId, CertificationState State, bool Sensitive, string SelfCheck, Guid? PreviousId,
     DateTimeOffset SubmittedAt, string? SubmittedBy, IReadOnlyList<CriterionResult> Criteria, string? EvaluationOpinion, DateOnly? SurveyDate, string? SurveyPeople,
-    string? EvaluatedBy, DateTimeOffset? EvaluatedAt, string? DecisionOpinion, string? DecidedBy, DateOnly? DecidedOn, DateOnly? RetentionEndsOn, DateOnly? MigrationDueOn,
+    string? TechnicalReview, string? EvaluatedBy, DateTimeOffset? EvaluatedAt, string? DecisionOpinion, string? DecidedBy, DateOnly? DecidedOn, DateOnly? RetentionEndsOn, DateOnly? MigrationDueOn,
     DateOnly? TransitionEndsOn, IReadOnlyList<EvidenceDto> Evidence, IReadOnlyList<ClockDto> Clocks, long Version)
 {
     public string StateName => State.DisplayName();
@@ -129,6 +130,7 @@ public sealed class CertificationService(
         if (input.SurveyDate is null) v.Add("surveyDate", "请填写现场勘查日期");
         else if (input.SurveyDate > ChinaTime.Today(clock)) v.Add("surveyDate", "勘查日期不能晚于今天");
         v.Required(input.SurveyPeople, "surveyPeople", "勘查人员", 200);
+        if (input.TechnicalReview?.Length > 2000) v.Add("technicalReview", "专家技术评审意见不能超过 2000 个字");
         v.Required(input.Opinion, "opinion", "评估意见", 2000);
         v.ThrowIfInvalid();
 
@@ -139,6 +141,7 @@ public sealed class CertificationService(
         cert.CriteriaJson = JsonSerializer.Serialize(results, Json);
         cert.SurveyDate = input.SurveyDate;
         cert.SurveyPeople = input.SurveyPeople!.Trim();
+        cert.TechnicalReview = Texts.OrNull(input.TechnicalReview);
         cert.EvaluationOpinion = input.Opinion!.Trim();
         cert.EvaluatedBy = actor.UserName;
         cert.EvaluatedAt = clock.GetUtcNow();
@@ -171,7 +174,8 @@ public sealed class CertificationService(
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var today = ChinaTime.Today(clock);
-        var outcome = CertificationRules.Outcome(await calendars.GetAsync(db, ct), today, input.Certified!.Value, cert.UsableRacks ?? 0, Settings.Criteria);
+        var outcome = CertificationRules.Outcome(await calendars.GetAsync(db, ct), today, input.Certified!.Value, cert.UsableRacks ?? 0, Settings.Criteria,
+            Settings.RetentionYears, Settings.MigrationAfterRetentionYears, Settings.SmallTransitionYears, Settings.LargeTransitionYears);
         cert.State = outcome.Certified ? CertificationState.Certified : CertificationState.NotCertified;
         (cert.RetentionEndsOn, cert.MigrationDueOn, cert.TransitionEndsOn) = (outcome.RetentionEndsOn, outcome.MigrationDueOn, outcome.TransitionEndsOn);
         cert.DecisionOpinion = Texts.OrNull(input.Opinion);
@@ -267,7 +271,7 @@ public sealed class CertificationService(
         inbox.CaseProgressAsync(organisation, role, title, c.Number, body, $"/datacenters/{c.DataCenterId}", $"certification:{c.Id}:{c.Version}:{title}", ct);
 
     private async Task<CertificationDto> ToDtoAsync(Certification c, CancellationToken ct) => new(c.Id, c.Number, c.DataCenterId, c.DataCenter!.Name, c.OrganisationId,
-        c.State, c.Sensitive, c.SelfCheck, c.PreviousId, c.SubmittedAt, c.SubmittedBy, Results(c), c.EvaluationOpinion, c.SurveyDate, c.SurveyPeople, c.EvaluatedBy,
+        c.State, c.Sensitive, c.SelfCheck, c.PreviousId, c.SubmittedAt, c.SubmittedBy, Results(c), c.EvaluationOpinion, c.SurveyDate, c.SurveyPeople, c.TechnicalReview, c.EvaluatedBy,
         c.EvaluatedAt, c.DecisionOpinion, c.DecidedBy, c.DecidedOn, c.RetentionEndsOn, c.MigrationDueOn, c.TransitionEndsOn,
         c.Evidence.OrderBy(e => e.Criterion).ThenBy(e => e.UploadedAt).Select(e => new EvidenceDto(e.Id, e.Criterion, e.FileName, e.Size, e.UploadedAt, e.UploadedBy)).ToList(),
         await clocks.ForCaseAsync(CaseType, c.Id.ToString(), ct), c.Version);

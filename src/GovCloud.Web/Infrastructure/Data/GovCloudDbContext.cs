@@ -432,6 +432,7 @@ public abstract class GovCloudDbContext(DbContextOptions options)
             e.Property(c => c.CriteriaJson).HasMaxLength(4000);
             e.Property(c => c.EvaluationOpinion).HasMaxLength(2000);
             e.Property(c => c.SurveyPeople).HasMaxLength(200);
+            e.Property(c => c.TechnicalReview).HasMaxLength(2000);
             e.Property(c => c.DecisionOpinion).HasMaxLength(2000);
             foreach (var name in new[] { nameof(Certification.SubmittedBy), nameof(Certification.EvaluatedBy), nameof(Certification.DecidedBy) }) e.Property(name).HasMaxLength(256);
             e.Property(c => c.Version).IsConcurrencyToken();

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlGovCloudDbContext))]
-    [Migration("20261126002510_CentreMigration")]
+    [Migration("20261126003549_CentreMigration")]
     partial class CentreMigration
     {
         /// <inheritdoc />
@@ -714,6 +714,10 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
                     b.Property<string>("SurveyPeople")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("TechnicalReview")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<DateOnly?>("TransitionEndsOn")
                         .HasColumnType("date");

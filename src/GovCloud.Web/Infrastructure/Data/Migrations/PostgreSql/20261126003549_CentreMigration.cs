@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
+namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
 {
     /// <inheritdoc />
     public partial class CentreMigration : Migration
@@ -14,102 +14,109 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
             migrationBuilder.AddColumn<string>(
                 name: "EvidenceName",
                 table: "DataCenterViolations",
-                type: "TEXT",
+                type: "character varying(200)",
                 maxLength: 200,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "EvidencePath",
                 table: "DataCenterViolations",
-                type: "TEXT",
+                type: "character varying(300)",
                 maxLength: 300,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "EvidenceSha256",
                 table: "DataCenterViolations",
-                type: "TEXT",
+                type: "character varying(64)",
                 maxLength: 64,
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "Certifying",
                 table: "DataCenters",
-                type: "INTEGER",
+                type: "boolean",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "DecidedOn",
                 table: "DataCenters",
-                type: "TEXT",
+                type: "date",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Decision",
                 table: "DataCenters",
-                type: "TEXT",
+                type: "character varying(16)",
                 maxLength: 16,
                 nullable: true);
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "MigrateBy",
                 table: "DataCenters",
-                type: "TEXT",
+                type: "date",
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "OfficeRoomRemains",
                 table: "DataCenters",
-                type: "INTEGER",
+                type: "boolean",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "RetentionEndsOn",
                 table: "DataCenters",
-                type: "TEXT",
+                type: "date",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "RevocationNote",
                 table: "DataCenters",
-                type: "TEXT",
+                type: "character varying(1000)",
                 maxLength: 1000,
                 nullable: true);
 
             migrationBuilder.AddColumn<Guid>(
                 name: "RevocationZoneId",
                 table: "DataCenters",
-                type: "TEXT",
+                type: "uuid",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "RevokedBy",
                 table: "DataCenters",
-                type: "TEXT",
+                type: "character varying(256)",
                 maxLength: 256,
                 nullable: true);
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "RevokedOn",
                 table: "DataCenters",
-                type: "TEXT",
+                type: "date",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "TechnicalReview",
+                table: "Certifications",
+                type: "character varying(2000)",
+                maxLength: 2000,
                 nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "CertificationEvidence",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CertificationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Criterion = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Size = table.Column<long>(type: "INTEGER", nullable: false),
-                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    StoredPath = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    UploadedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    UploadedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CertificationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Criterion = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    StoredPath = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    UploadedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UploadedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -126,16 +133,16 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
                 name: "DataCenterEquipment",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DataCenterId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RowNo = table.Column<int>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Model = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Quantity = table.Column<int>(type: "INTEGER", nullable: false),
-                    Vcpu = table.Column<int>(type: "INTEGER", nullable: false),
-                    MemoryGb = table.Column<int>(type: "INTEGER", nullable: false),
-                    StorageGb = table.Column<int>(type: "INTEGER", nullable: false),
-                    BandwidthMbps = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    DataCenterId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RowNo = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Model = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Quantity = table.Column<int>(type: "integer", nullable: false),
+                    Vcpu = table.Column<int>(type: "integer", nullable: false),
+                    MemoryGb = table.Column<int>(type: "integer", nullable: false),
+                    StorageGb = table.Column<int>(type: "integer", nullable: false),
+                    BandwidthMbps = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -152,19 +159,19 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
                 name: "MigrationPlans",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Number = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    DataCenterId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    State = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    SubmittedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    ReviewOpinion = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    ReviewedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    ReviewedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    OpenClockId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    DataCenterId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    State = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    SubmittedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ReviewOpinion = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    ReviewedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ReviewedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    OpenClockId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -187,21 +194,21 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
                 name: "MigrationPlanItems",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PlanId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RowNo = table.Column<int>(type: "INTEGER", nullable: false),
-                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Disposition = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    TargetDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Milestones = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    HandlingMethod = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
-                    HandledOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    HandledBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    CertificateName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    CertificatePath = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    CertificateSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PlanId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RowNo = table.Column<int>(type: "integer", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Disposition = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    TargetDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    Milestones = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    HandlingMethod = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    HandledOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    HandledBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    CertificateName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    CertificatePath = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    CertificateSha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    RecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -341,6 +348,10 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
             migrationBuilder.DropColumn(
                 name: "RevokedOn",
                 table: "DataCenters");
+
+            migrationBuilder.DropColumn(
+                name: "TechnicalReview",
+                table: "Certifications");
         }
     }
 }

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteGovCloudDbContext))]
-    [Migration("20261126002446_CentreMigration")]
+    [Migration("20261126003526_CentreMigration")]
     partial class CentreMigration
     {
         /// <inheritdoc />
@@ -700,6 +700,10 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.Property<string>("SurveyPeople")
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TechnicalReview")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("TransitionEndsOn")
