@@ -141,6 +141,11 @@ public sealed class DataCenterPagesTests(BrowserApp app) : IClassFixture<Browser
         await BrowserApp.ConfirmAsync(bureau);
         await bureau.Locator(".gc-plan .ant-card-head-title", new() { HasText = "已同意" }).WaitForAsync();
         Assert.Equal("0%", await bureau.Locator(".gc-plan-progress").InnerTextAsync());
+        // The review clock and the messages link to the plan; that address opens its centre's page.
+        var plan = (await (await bureauApi.GetAsync($"/api/v1/datacenters/{centre.Id}/migration-plans", TestContext.Current.CancellationToken))
+            .ReadAsync<List<MigrationPlanDto>>()).Single();
+        await bureau.GotoAsync($"/datacenters/plans/{plan.Id}");
+        await bureau.Locator("h1", new() { HasText = name }).WaitForAsync();
 
         // The system moves through its trial into formal use (the trial pages have their own test).
         var officer = await app.App.SignInAsync("edusec");

@@ -55,6 +55,12 @@ public sealed class DataCenterService(GovCloudDbContext db, DataScope scope, Aud
         (await CompleteAsync(await (await FilterAsync(actor, new DataCenterQuery(), ct)).Where(d => d.Id == id).Select(ToRow).ToListAsync(ct), ct)).FirstOrDefault()
         ?? throw ProblemException.NotFound("数据中心");
 
+    /// <summary>The centre a certification or a migration plan belongs to (Guid.Empty when none); the caller reads it through the scope.</summary>
+    public async Task<Guid> CentreOfAsync(Guid? certificationId, Guid? planId, CancellationToken ct) =>
+        certificationId is { } cid ? await db.Certifications.Where(c => c.Id == cid).Select(c => c.DataCenterId).FirstOrDefaultAsync(ct)
+        : planId is { } pid ? await db.MigrationPlans.Where(p => p.Id == pid).Select(p => p.DataCenterId).FirstOrDefaultAsync(ct)
+        : Guid.Empty;
+
     public async Task<DataCenterDto> CreateAsync(Actor actor, DataCenterInput input, CancellationToken ct)
     {
         var entity = new DataCenter { Name = "", CreatedAt = clock.GetUtcNow() };
