@@ -1,9 +1,7 @@
 using System.Diagnostics;
 using GovCloud.Domain.Applications;
 using GovCloud.Domain.DataCenters;
-using GovCloud.Domain.Organisations;
 using GovCloud.Web.Features.DataCenters;
-using GovCloud.Web.Features.Organisations;
 using GovCloud.Web.Features.Systems;
 using GovCloud.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
@@ -37,22 +35,7 @@ public static class DataCentersScale
             ("bureau", "导出 迁移逾期（xlsx）", "/api/v1/datacenters/export?overdue=true"),
             ("edu", "使用单位 本单位", "/api/v1/datacenters"),
         };
-        foreach (var (user, name, url) in calls)
-        {
-            using var client = await BenchHost.ClientAsync(app, user);
-            (await client.GetAsync(url)).EnsureSuccessStatusCode(); // warm-up
-            var times = new List<double>();
-            for (var i = 0; i < runs; i++)
-            {
-                var sw = Stopwatch.StartNew();
-                var response = await client.GetAsync(url);
-                response.EnsureSuccessStatusCode();
-                await response.Content.ReadAsByteArrayAsync();
-                times.Add(sw.Elapsed.TotalMilliseconds);
-            }
-            times.Sort();
-            Console.WriteLine($"| {provider} | {centres:N0} | {name} | {BenchHost.Percentile(times, 0.50):F0} ms | {BenchHost.Percentile(times, 0.95):F0} ms |");
-        }
+        await BenchHost.TimeAsync(app, provider, centres, calls, runs);
 
         // The daily reminder job runs every minute: the first run sends, the later ones find every key sent already.
         foreach (var round in new[] { "提醒任务 首次（发送）", "提醒任务 其后每分钟" })
@@ -69,15 +52,7 @@ public static class DataCentersScale
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<GovCloudDbContext>();
-        var agencies = await db.Organisations.Where(o => o.Type == OrganisationType.Agency || o.Type == OrganisationType.CountyDepartment).Select(o => o.Id).ToListAsync();
-        for (var i = agencies.Count; i < 1_000; i++)
-        {
-            var org = new Organisation { Name = $"测试单位{i:D4}", Type = OrganisationType.Agency };
-            db.Organisations.Add(org);
-            agencies.Add(org.Id);
-        }
-        await db.SaveChangesAsync();
-        db.ChangeTracker.Clear();
+        var agencies = await BenchHost.AgenciesAsync(db, 1_000);
 
         var random = new Random(20261126);
         var now = DateTimeOffset.UtcNow;

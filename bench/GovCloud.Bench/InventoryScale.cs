@@ -1,10 +1,8 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
 using GovCloud.Domain.Applications;
-using GovCloud.Domain.Organisations;
 using GovCloud.Domain.Provisioning;
 using GovCloud.Web.Features.Applications;
-using GovCloud.Web.Features.Organisations;
 using GovCloud.Web.Features.Provisioning;
 using GovCloud.Web.Features.Systems;
 using GovCloud.Web.Infrastructure.Data;
@@ -40,22 +38,7 @@ public static class InventoryScale
             ("edu", "使用单位 本单位", "/api/v1/inventory/vms"),
             ("bureau", "资源池 GET /api/v1/pools", "/api/v1/pools"),
         };
-        foreach (var (user, name, url) in lists)
-        {
-            using var client = await BenchHost.ClientAsync(app, user);
-            (await client.GetAsync(url)).EnsureSuccessStatusCode(); // warm-up
-            var times = new List<double>();
-            for (var i = 0; i < runs; i++)
-            {
-                var sw = Stopwatch.StartNew();
-                var response = await client.GetAsync(url);
-                response.EnsureSuccessStatusCode();
-                await response.Content.ReadAsByteArrayAsync();
-                times.Add(sw.Elapsed.TotalMilliseconds);
-            }
-            times.Sort();
-            Console.WriteLine($"| {provider} | {vms:N0} | {name} | {BenchHost.Percentile(times, 0.50):F0} ms | {BenchHost.Percentile(times, 0.95):F0} ms |");
-        }
+        await BenchHost.TimeAsync(app, provider, vms, lists, runs);
 
         using (var client = await BenchHost.ClientAsync(app, "bureau"))
         {
@@ -82,15 +65,7 @@ public static class InventoryScale
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<GovCloudDbContext>();
-        var agencies = await db.Organisations.Where(o => o.Type == OrganisationType.Agency || o.Type == OrganisationType.CountyDepartment).Select(o => o.Id).ToListAsync();
-        for (var i = agencies.Count; i < 1_000; i++)
-        {
-            var org = new Organisation { Name = $"测试单位{i:D4}", Type = OrganisationType.Agency };
-            db.Organisations.Add(org);
-            agencies.Add(org.Id);
-        }
-        await db.SaveChangesAsync();
-        db.ChangeTracker.Clear();
+        var agencies = await BenchHost.AgenciesAsync(db, 1_000);
 
         var random = new Random(20261125);
         var now = DateTimeOffset.UtcNow;
