@@ -192,6 +192,9 @@ public abstract class MigrationPlansApiTests(GovCloudApp app)
         var url = $"/api/v1/datacenters/{centre.Id}/certifications";
         var cert = await (await edu.PostJsonAsync(url, new { })).ReadAsync<CertificationDto>(HttpStatusCode.Created);
         Assert.True(cert.Sensitive);
+        var early = await (await edu.PostJsonAsync($"/api/v1/datacenters/{centre.Id}/migration-plans", new { items = Array.Empty<object>() }))
+            .ProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal("该数据中心的认定申请正在办理，作出认定后再提交迁移计划", early.Detail);
         cert = await (await (await app.SignInAsync("center")).PostJsonAsync($"{url}/{cert.Id}/evaluation", new
         {
             facts = Facts(8), surveyDate = Day(Today), surveyPeople = "刘运", opinion = "达标", version = cert.Version,

@@ -88,6 +88,8 @@ public sealed class MigrationPlanService(
         if (!actor.IsIn(Role.AgencyOperator)) throw ProblemException.Forbidden("迁移计划由使用单位经办人提交");
         var centre = await db.VisibleCentreAsync(scope, actor, dataCenterId, ct);
         if (centre.RevokedOn is not null) throw new ProblemException(409, "数据中心已撤销", "已撤销的数据中心不再需要迁移计划");
+        // Its date to be empty by follows from the decision; a plan waits for it.
+        if (centre.Certifying) throw new ProblemException(409, "认定办理中", "该数据中心的认定申请正在办理，作出认定后再提交迁移计划");
         if (await db.MigrationPlans.Where(p => p.DataCenterId == centre.Id && p.State != MigrationPlanState.Returned).Select(p => p.Number).FirstOrDefaultAsync(ct) is { } open)
             throw new ProblemException(409, "已有迁移计划", $"该数据中心已有待审核或已同意的迁移计划 {open}");
         var hosted = await HostedAsync(centre.Id, ct);
