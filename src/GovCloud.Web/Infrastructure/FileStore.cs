@@ -74,13 +74,32 @@ public sealed class FileStore(IOptions<GovCloudOptions> options)
     /// An upload as the processes take it: the name the user's browser sent reduced to the file's own name
     /// (1–200 characters), then saved; refused with a Chinese 400 on the field "file".
     /// </summary>
-    public async Task<(StoredFile File, string Name)> AcceptAsync(string folder, string fileName, Stream content, long size, CancellationToken ct)
+    private async Task<(StoredFile File, string Name)> AcceptAsync(string folder, string fileName, Stream content, long size, CancellationToken ct)
     {
         var name = System.IO.Path.GetFileName(fileName.Replace('\\', '/')).Trim();
         if (name.Length is 0 or > 200) throw ProblemException.Invalid("file", "文件名须为 1 至 200 个字");
         var (stored, problem) = await SaveAsync(folder, name, content, size, ct);
         if (problem is not null) throw ProblemException.Invalid("file", problem);
         return (stored!, name);
+    }
+
+    /// <summary>
+    /// Accepts an upload (as <see cref="AcceptAsync"/>) and hands it to <paramref name="record"/>, which saves what points at
+    /// it; when that fails the file is removed again, so the store never keeps a file no row points at.
+    /// </summary>
+    public async Task<T> KeepAsync<T>(string folder, string? fileName, Stream? content, long size, Func<StoredFile, string, Task<T>> record, CancellationToken ct)
+    {
+        if (content is null || fileName is null) throw ProblemException.Invalid("file", "请选择要上传的文件");
+        var (stored, name) = await AcceptAsync(folder, fileName, content, size, ct);
+        try
+        {
+            return await record(stored, name);
+        }
+        catch
+        {
+            Delete(stored.Path);
+            throw;
+        }
     }
 
     public Stream Open(string relative) => new FileStream(System.IO.Path.Combine(Root, relative), FileMode.Open, FileAccess.Read, FileShare.Read);

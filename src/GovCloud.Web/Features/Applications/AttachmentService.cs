@@ -19,26 +19,21 @@ public sealed class AttachmentService(GovCloudDbContext db, ApplicationService a
         if (kind is null) throw ProblemException.Invalid("kind", "请选择附件类型");
         var app = await VisibleAsync(actor, applicationId, ct);
         RequireMayAttach(actor, app.State, kind.Value);
-        var (stored, name) = await files.AcceptAsync(applicationId.ToString("N"), fileName, content, size, ct);
-        var attachment = new ApplicationAttachment
+        var attachment = await files.KeepAsync(applicationId.ToString("N"), fileName, content, size, async (stored, name) =>
         {
-            ApplicationId = applicationId, Kind = kind.Value, FileName = name, Size = stored.Size, Sha256 = stored.Sha256, StoredPath = stored.Path,
-            UploadedAt = clock.GetUtcNow(), UploadedBy = actor.UserName,
-        };
-        db.ApplicationAttachments.Add(attachment);
-        audit.Record(actor, AuditActions.AttachmentAdded, ApplicationService.CaseType, applicationId, after: new
-        {
-            kind = kind.ToString(), attachment.FileName, attachment.Size, attachment.Sha256,
-        });
-        try
-        {
+            var attachment = new ApplicationAttachment
+            {
+                ApplicationId = applicationId, Kind = kind.Value, FileName = name, Size = stored.Size, Sha256 = stored.Sha256, StoredPath = stored.Path,
+                UploadedAt = clock.GetUtcNow(), UploadedBy = actor.UserName,
+            };
+            db.ApplicationAttachments.Add(attachment);
+            audit.Record(actor, AuditActions.AttachmentAdded, ApplicationService.CaseType, applicationId, after: new
+            {
+                kind = kind.ToString(), attachment.FileName, attachment.Size, attachment.Sha256,
+            });
             await db.SaveChangesAsync(ct);
-        }
-        catch
-        {
-            files.Delete(stored.Path); // nothing in the database points at it
-            throw;
-        }
+            return attachment;
+        }, ct);
         return new AttachmentDto(attachment.Id, attachment.Kind, attachment.FileName, attachment.Size, attachment.Sha256, attachment.UploadedAt, attachment.UploadedBy);
     }
 

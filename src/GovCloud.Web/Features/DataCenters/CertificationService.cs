@@ -218,24 +218,18 @@ public sealed class CertificationService(
                    ?? throw ProblemException.NotFound("认定申请");
         if (cert.State != CertificationState.Submitted) throw new ProblemException(409, "当前状态不能办理", "评估开始后不能再补充佐证材料");
         if (criterion is null) throw ProblemException.Invalid("criterion", "请选择佐证材料对应的认定条件");
-        if (content is null || fileName is null) throw ProblemException.Invalid("file", "请选择要上传的文件");
-        var (stored, name) = await files.AcceptAsync("certifications", fileName, content, size, ct);
-        var evidence = new CertificationEvidence
+        var evidence = await files.KeepAsync("certifications", fileName, content, size, async (stored, name) =>
         {
-            CertificationId = cert.Id, Criterion = criterion.Value, FileName = name, Size = stored.Size, Sha256 = stored.Sha256, StoredPath = stored.Path,
-            UploadedAt = clock.GetUtcNow(), UploadedBy = actor.UserName,
-        };
-        db.CertificationEvidence.Add(evidence);
-        audit.Record(actor, AuditActions.EvidenceUploaded, CaseType, cert.Id, null, new { criterion = criterion.ToString(), name, stored.Sha256 });
-        try
-        {
+            var evidence = new CertificationEvidence
+            {
+                CertificationId = cert.Id, Criterion = criterion.Value, FileName = name, Size = stored.Size, Sha256 = stored.Sha256, StoredPath = stored.Path,
+                UploadedAt = clock.GetUtcNow(), UploadedBy = actor.UserName,
+            };
+            db.CertificationEvidence.Add(evidence);
+            audit.Record(actor, AuditActions.EvidenceUploaded, CaseType, cert.Id, null, new { criterion = criterion.ToString(), name, stored.Sha256 });
             await db.SaveChangesAsync(ct);
-        }
-        catch
-        {
-            files.Delete(stored.Path);
-            throw;
-        }
+            return evidence;
+        }, ct);
         return new EvidenceDto(evidence.Id, evidence.Criterion, evidence.FileName, evidence.Size, evidence.UploadedAt, evidence.UploadedBy);
     }
 

@@ -160,20 +160,14 @@ public sealed class DataCenterService(GovCloudDbContext db, DataScope scope, Aud
     public async Task<ViolationDto> AttachViolationEvidenceAsync(Actor actor, Guid id, string? fileName, Stream? content, long size, long? version, CancellationToken ct)
     {
         var violation = await ViolationForBureauAsync(actor, id, version, ct);
-        if (content is null || fileName is null) throw ProblemException.Invalid("file", "请选择要上传的文件");
-        var (stored, name) = await files.AcceptAsync("violations", fileName, content, size, ct);
-        try
+        await files.KeepAsync("violations", fileName, content, size, async (stored, name) =>
         {
             (violation.EvidenceName, violation.EvidencePath, violation.EvidenceSha256) = (name, stored.Path, stored.Sha256);
             violation.Version++;
             audit.Record(actor, AuditActions.ViolationFollowedUp, nameof(DataCenterViolation), violation.Id, null, new { evidence = name, stored.Sha256 });
             await db.SaveChangesAsync(ct);
-        }
-        catch
-        {
-            files.Delete(stored.Path); // nothing in the database points at it
-            throw;
-        }
+            return violation;
+        }, ct);
         return (await ViolationsAsync(actor, null, ct)).Single(x => x.Id == id);
     }
 

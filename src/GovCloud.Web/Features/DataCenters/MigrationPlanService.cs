@@ -179,8 +179,7 @@ public sealed class MigrationPlanService(
             v.Add(p.Field, p.Message);
         v.ThrowIfInvalid();
 
-        var (stored, name) = await files.AcceptAsync("migration-plans", fileName!, content!, size, ct);
-        try
+        await files.KeepAsync("migration-plans", fileName, content, size, async (stored, name) =>
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             (item.HandlingMethod, item.HandledOn, item.HandledBy) = (input.Method, input.Date, input.People!.Trim());
@@ -195,12 +194,8 @@ public sealed class MigrationPlanService(
             });
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
-        }
-        catch
-        {
-            files.Delete(stored.Path); // nothing in the database points at it
-            throw;
-        }
+            return item;
+        }, ct);
         return await GetAsync(actor, id, ct);
     }
 

@@ -119,8 +119,7 @@ public sealed partial class ChangeService
         foreach (var p in ChangeRules.ValidateDisposal(input.Method, input.Date, input.People, content is not null, Today)) v.Add(p.Field, p.Message);
         v.ThrowIfInvalid();
 
-        var (stored, name) = await files.AcceptAsync("changes", fileName!, content!, size, ct);
-        try
+        await files.KeepAsync("changes", fileName, content, size, async (stored, name) =>
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             // Added explicitly: its key is set, so EF would take it for an existing row found through the collection.
@@ -138,12 +137,8 @@ public sealed partial class ChangeService
             await FinishAsync(actor, c, new { disposal = input.Method.ToString(), input.Date, c.DisposalPeople, certificate = stored.Sha256 }, ct);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
-        }
-        catch
-        {
-            files.Delete(stored.Path);
-            throw;
-        }
+            return certificate;
+        }, ct);
         return await GetAsync(actor, id, ct);
     }
 

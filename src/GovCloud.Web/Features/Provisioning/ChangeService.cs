@@ -94,23 +94,14 @@ public sealed partial class ChangeService(
             v.Add("systemId", $"虚拟机 {busy.HostName} 当前为“{busy.State.DisplayName()}”，请先完成试用或变更");
         v.ThrowIfInvalid();
 
-        var (stored, name) = await files.AcceptAsync("changes", fileName!, content!, size, ct);
-        try
+        var change = await files.KeepAsync("changes", fileName, content, size, (stored, name) => OpenAsync(actor, system, ChangeKind.Termination, input.Reason, ct, c =>
         {
-            var change = await OpenAsync(actor, system, ChangeKind.Termination, input.Reason, ct, c =>
-            {
-                c.SystemOffline = c.DataSecured = true;
-                c.Lines = held.Select((h, i) => Line(i + 1, new ChangeLineRequest(ChangeLineAction.Remove, h.Held.Id, null, null), h)).ToList();
-                c.Lines.AddRange(services.Select((s, i) => Line(held.Count + i + 1, new ChangeLineRequest(ChangeLineAction.RemoveService, null, null, null, s.ItemCode), default)));
-                c.Attachments.Add(Attachment(actor, c.Id, ChangeAttachmentKind.Evidence, name, stored));
-            });
-            return await GetAsync(actor, change, ct);
-        }
-        catch
-        {
-            files.Delete(stored.Path); // nothing in the database points at it
-            throw;
-        }
+            c.SystemOffline = c.DataSecured = true;
+            c.Lines = held.Select((h, i) => Line(i + 1, new ChangeLineRequest(ChangeLineAction.Remove, h.Held.Id, null, null), h)).ToList();
+            c.Lines.AddRange(services.Select((s, i) => Line(held.Count + i + 1, new ChangeLineRequest(ChangeLineAction.RemoveService, null, null, null, s.ItemCode), default)));
+            c.Attachments.Add(Attachment(actor, c.Id, ChangeAttachmentKind.Evidence, name, stored));
+        }), ct);
+        return await GetAsync(actor, change, ct);
     }
 
     public async Task<ChangeDto> EvaluateAsync(Actor actor, Guid id, ChangeOpinionInput input, CancellationToken ct)

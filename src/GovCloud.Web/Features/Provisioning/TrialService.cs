@@ -149,8 +149,7 @@ public sealed class TrialService(
     {
         var (trial, app) = await LoadAsync(actor, applicationId, TrialAction.UploadSignedAgreement, version, ct);
         if (trial.AgencyAgreementAt is not null) throw new ProblemException(409, "已确认", "使用单位已确认使用协议");
-        var (stored, name) = await files.AcceptAsync(applicationId.ToString("N"), fileName, content, size, ct);
-        try
+        await files.KeepAsync(applicationId.ToString("N"), fileName, content, size, async (stored, name) =>
         {
             var copy = new ApplicationAttachment
             {
@@ -159,12 +158,8 @@ public sealed class TrialService(
             };
             db.ApplicationAttachments.Add(copy);
             await AgreeAsync(actor, trial, app, false, copy, ct);
-        }
-        catch
-        {
-            files.Delete(stored.Path); // nothing in the database points at it
-            throw;
-        }
+            return copy;
+        }, ct);
         return await GetAsync(actor, applicationId, ct);
     }
 
