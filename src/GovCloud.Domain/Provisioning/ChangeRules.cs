@@ -28,8 +28,6 @@ public enum DataDisposal
     HandoverThenWipe,
 }
 
-public sealed record RuleProblem(string Field, string Message);
-
 /// <summary>
 /// The change of as a difference against what a system holds, and the termination of:
 /// what each must say, what it asks of the pool, and what closes a termination.

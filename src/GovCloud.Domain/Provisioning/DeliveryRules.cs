@@ -10,8 +10,6 @@ public sealed record DeliveredVm(int No, string? HostName, string? Ips, int? Vcp
 /// <summary>What the Bureau approved for a row: the ceiling of what may be built, and how many bastion owners it names.</summary>
 public sealed record ApprovedVm(int No, int Vcpu, int MemoryGb, int SystemDiskGb, int DataDiskGb, int Owners);
 
-public sealed record DeliveryProblem(string Field, string Message);
-
 /// <summary>
 /// Checks the Center's record of a delivered trial environment: every approved row built once, a
 /// valid host name and addresses unique within the delivery, actual specs no larger than approved
@@ -58,17 +56,23 @@ public static partial class DeliveryRules
                  || b[0] == 169 && b[1] == 254 || b[0] == 0);
     }
 
-    public static IReadOnlyList<DeliveryProblem> Validate(IReadOnlyList<DeliveredVm> vms, IReadOnlyList<ApprovedVm> approved)
+    /// <summary>
+    /// Every problem of the record, by field under <paramref name="field"/> ("vms" for a trial, "added" for the VMs a change
+    /// adds); <paramref name="rowName"/> names a row still missing ("批准的第 2 台虚拟机" by default).
+    /// </summary>
+    public static IReadOnlyList<RuleProblem> Validate(IReadOnlyList<DeliveredVm> vms, IReadOnlyList<ApprovedVm> approved, string field = "vms",
+        Func<int, string>? rowName = null)
     {
-        var problems = new List<DeliveryProblem>();
-        void Add(string field, string message) => problems.Add(new DeliveryProblem(field, message));
-        foreach (var missing in approved.Where(a => vms.All(v => v.No != a.No))) Add("vms", $"批准的第 {missing.No} 台虚拟机尚未填写交付信息");
+        var problems = new List<RuleProblem>();
+        void Add(string name, string message) => problems.Add(new RuleProblem(name, message));
+        foreach (var missing in approved.Where(a => vms.All(v => v.No != a.No)))
+            Add(field, $"{rowName?.Invoke(missing.No) ?? $"批准的第 {missing.No} 台虚拟机"}尚未填写交付信息");
         var hostNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var addresses = new HashSet<string>();
         for (var i = 0; i < vms.Count; i++)
         {
             var vm = vms[i];
-            var f = $"vms[{i}]";
+            var f = $"{field}[{i}]";
             var row = approved.FirstOrDefault(a => a.No == vm.No);
             if (row is null)
             {

@@ -34,7 +34,7 @@ public sealed partial class ChangeService
         var approved = added.Select(l => new ApprovedVm(l.No, l.ToVcpu!.Value, l.ToMemoryGb!.Value, l.ToSystemDiskGb!.Value, l.ToDataDiskGb!.Value,
             (l.OwnerNames ?? "").Split('、', StringSplitOptions.RemoveEmptyEntries).Length)).ToList();
         if (added.Count > 0 || built.Count > 0)
-            foreach (var p in DeliveryRules.Validate(built, approved)) v.Add(p.Field.Replace("vms", "added"), p.Message.Replace("批准的第", "变更第").Replace("台虚拟机尚未", "项新增虚拟机尚未"));
+            foreach (var p in DeliveryRules.Validate(built, approved, "added", no => $"变更第 {no} 项新增虚拟机")) v.Add(p.Field, p.Message);
         var resized = new Dictionary<int, VmSize>();
         foreach (var line in c.Lines.Where(l => l.Action == ChangeLineAction.Resize))
         {
@@ -52,6 +52,7 @@ public sealed partial class ChangeService
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var vms = await db.CloudVms.Where(x => x.SystemId == c.SystemId && x.State == VmState.Changing).ToListAsync(ct);
+        var applicationId = added.Count > 0 ? await ApplicationOfAsync(c.SystemId, ct) : Guid.Empty;
         foreach (var line in c.Lines)
         {
             var vm = vms.FirstOrDefault(x => x.Id == line.VmId);
@@ -83,7 +84,7 @@ public sealed partial class ChangeService
                     var made = await provider.BuildAsync(new VmOrder(line.Zone, approved.Single(a => a.No == line.No), recorded), ct);
                     var added1 = new CloudVm
                     {
-                        OrganisationId = c.OrganisationId, SystemId = c.SystemId, ApplicationId = await ApplicationOfAsync(c.SystemId, ct), RowNo = 0, Zone = line.Zone,
+                        OrganisationId = c.OrganisationId, SystemId = c.SystemId, ApplicationId = applicationId, RowNo = 0, Zone = line.Zone,
                         ServerType = line.ServerType ?? ServerType.OTH, HostName = made.HostName, Ips = string.Join(", ", made.Ips), PublicIps = DeliveryRules.PublicCount(made.Ips), Vcpu = made.Vcpu,
                         MemoryGb = made.MemoryGb, SystemDiskGb = made.SystemDiskGb, DataDiskGb = made.DataDiskGb, OperatingSystem = made.OperatingSystem,
                         OwnerNames = line.OwnerNames ?? "", OwnerEmails = line.OwnerEmails ?? "", OwnerMobiles = line.OwnerMobiles ?? "",
