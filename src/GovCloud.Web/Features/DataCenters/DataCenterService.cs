@@ -274,8 +274,7 @@ public sealed class DataCenterService(GovCloudDbContext db, DataScope scope, Aud
                     Body: $"“{d.Name}”的迁移期限 {d.Status.MigrateBy:yyyy年M月d日} 已过，尚未撤销。", Link: link, Key: $"datacenter:{d.Id}:overdue:{d.Status.MigrateBy:yyyyMMdd}");
             return default;
         }).Where(m => m.Key is not null).ToList();
-        var keys = messages.Select(m => m.Key).ToList();
-        var done = (await db.Notifications.Where(n => keys.Contains(n.DedupKey)).Select(n => n.DedupKey).Distinct().ToListAsync(ct)).ToHashSet();
+        var done = await inbox.SentKeysAsync(messages.Select(m => m.Key).ToList(), ct);
         var bureau = await inbox.RecipientsAsync(await db.OfficeAsync(OrganisationType.Bureau, ct), Role.BureauApprover, ct);
         var sent = 0;
         foreach (var m in messages.Where(m => !done.Contains(m.Key)))

@@ -38,6 +38,13 @@ public sealed class InboxService(GovCloudDbContext db, TimeProvider clock, IOpti
     }
 
     /// <summary>
+    /// Which of these keys were sent already, to anyone: a reminder job that runs every minute asks once and skips those,
+    /// instead of asking per case and user (index on the key).
+    /// </summary>
+    public async Task<HashSet<string>> SentKeysAsync(IReadOnlyCollection<string> keys, CancellationToken ct) =>
+        keys.Count == 0 ? [] : (await db.Notifications.Where(n => keys.Contains(n.DedupKey)).Select(n => n.DedupKey).Distinct().ToListAsync(ct)).ToHashSet();
+
+    /// <summary>
     /// A step of a case reached the users of an organisation holding a role: "{title}：{number}", the body, a link to
     /// the case. The key makes each step's message once per user. The caller saves, with the step.
     /// </summary>

@@ -306,19 +306,22 @@ public sealed class TrialService(
             .Select(t => new { t.Id, t.ApplicationId, t.OrganisationId, t.EndsOn, t.Application!.Number, System = t.Application.System!.Name })
             .ToListAsync(ct);
         if (due.Count == 0) return 0;
-        var center = await db.OfficeAsync(OrganisationType.Center, ct);
+        string Key(DateOnly? endsOn, Guid id) => endsOn >= today ? $"trial:{id}:ending:{endsOn:yyyyMMdd}" : $"trial:{id}:ended:{endsOn:yyyyMMdd}";
+        var done = await inbox.SentKeysAsync(due.Select(t => Key(t.EndsOn, t.Id)).ToList(), ct);
+        var todo = due.Where(t => !done.Contains(Key(t.EndsOn, t.Id))).ToList();
+        if (todo.Count == 0) return 0;
+        var center = await inbox.RecipientsAsync(await db.OfficeAsync(OrganisationType.Center, ct), Role.CenterOperator, ct);
         var sent = 0;
-        foreach (var t in due)
+        foreach (var t in todo)
         {
             var link = $"/applications/{t.ApplicationId}";
             if (t.EndsOn >= today)
                 sent += await inbox.NotifyAsync(await inbox.RecipientsAsync(t.OrganisationId, Role.AgencyOperator, ct), NotificationKinds.DueSoon,
-                    $"试用即将结束：{t.Number}", $"《{t.System}》的试用期至 {t.EndsOn:yyyy年M月d日} 结束，请及时确认使用协议并报告试用结果。", link,
-                    $"trial:{t.Id}:ending:{t.EndsOn:yyyyMMdd}", ct);
+                    $"试用即将结束：{t.Number}", $"《{t.System}》的试用期至 {t.EndsOn:yyyy年M月d日} 结束，请及时确认使用协议并报告试用结果。", link, Key(t.EndsOn, t.Id), ct);
             else
-                sent += await inbox.NotifyAsync(await inbox.RecipientsAsync(center, Role.CenterOperator, ct), NotificationKinds.Overdue,
+                sent += await inbox.NotifyAsync(center, NotificationKinds.Overdue,
                     $"试用期已结束：{t.Number}", $"《{t.System}》的试用期已于 {t.EndsOn:yyyy年M月d日} 结束，尚未正式开通，请延长试用期（合计不超过 {Settings.TrialMaxDays} 天）或回收资源。",
-                    link, $"trial:{t.Id}:ended:{t.EndsOn:yyyyMMdd}", ct);
+                    link, Key(t.EndsOn, t.Id), ct);
         }
         try
         {
