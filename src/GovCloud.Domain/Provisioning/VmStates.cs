@@ -45,11 +45,12 @@ public static class VmStates
     };
 
     /// <summary>
-    /// A VM takes pool capacity as allocated once in formal use (until it is reclaimed); before that its
-    /// approved row holds the capacity as reserved.
+    /// In formal use, until reclaimed: such a VM takes pool capacity as allocated (before that its approved row holds it as
+    /// reserved, R-20.1, R-21.5) and is billed (a trial costs nothing, R-A4.1). Queries filter on this list.
     /// </summary>
-    public static bool IsAllocated(this VmState state) => state is VmState.Active or VmState.Changing or VmState.Reclaiming;
+    public static readonly VmState[] InUse = [VmState.Active, VmState.Changing, VmState.Reclaiming];
 
-    /// <summary>Billed from formal use on (R-A4.1): a trial costs nothing.</summary>
-    public static bool IsBilled(this VmState state) => state is VmState.Active or VmState.Changing or VmState.Reclaiming;
+    public static bool IsAllocated(this VmState state) => InUse.Contains(state);
+
+    public static bool IsBilled(this VmState state) => InUse.Contains(state);
 }

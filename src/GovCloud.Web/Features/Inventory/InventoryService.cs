@@ -26,9 +26,9 @@ public sealed class InventoryService(GovCloudDbContext db, DataScope scope, Audi
         var totals = await query.GroupBy(_ => 1).Select(g => new
         {
             Count = g.Count(), Vcpu = g.Sum(v => v.Vcpu), Memory = g.Sum(v => v.MemoryGb), Storage = g.Sum(v => v.SystemDiskGb + v.DataDiskGb),
-            BilledVcpu = g.Sum(v => v.State == VmState.Active || v.State == VmState.Changing || v.State == VmState.Reclaiming ? v.Vcpu : 0),
-            BilledMemory = g.Sum(v => v.State == VmState.Active || v.State == VmState.Changing || v.State == VmState.Reclaiming ? v.MemoryGb : 0),
-            BilledStorage = g.Sum(v => v.State == VmState.Active || v.State == VmState.Changing || v.State == VmState.Reclaiming ? v.SystemDiskGb + v.DataDiskGb : 0),
+            BilledVcpu = g.Sum(v => VmStates.InUse.Contains(v.State) ? v.Vcpu : 0),
+            BilledMemory = g.Sum(v => VmStates.InUse.Contains(v.State) ? v.MemoryGb : 0),
+            BilledStorage = g.Sum(v => VmStates.InUse.Contains(v.State) ? v.SystemDiskGb + v.DataDiskGb : 0),
         }).FirstOrDefaultAsync(ct);
         var prices = await PricesAsync(ct);
         var rows = await Sort(query, q.Sort).Skip((page - 1) * size).Take(size).Select(ToRow).ToListAsync(ct);

@@ -159,7 +159,7 @@ public sealed class PoolService(GovCloudDbContext db, AuditLog audit, TimeProvid
     private async Task<Dictionary<string, Resources>> AllocatedAsync(CancellationToken ct)
     {
         var rows = await db.CloudVms.AsNoTracking()
-            .Where(v => v.State == VmState.Active || v.State == VmState.Changing || v.State == VmState.Reclaiming)
+            .Where(v => VmStates.InUse.Contains(v.State))
             .GroupBy(v => v.Zone)
             .Select(g => new { Zone = g.Key, Vcpu = g.Sum(v => v.Vcpu), Memory = g.Sum(v => v.MemoryGb), Storage = g.Sum(v => v.SystemDiskGb + v.DataDiskGb) })
             .ToListAsync(ct);
