@@ -200,7 +200,7 @@ public sealed class DataCenterService(GovCloudDbContext db, DataScope scope, Aud
         var today = ChinaTime.Today(clock);
         if (q.LeaseEndingSoon == true)
         {
-            var horizon = today.AddDays(90);
+            var horizon = today.AddDays(Settings.ReminderDaysBefore);
             query = query.Where(d => d.Kind == DataCenterKind.Leased && d.LeaseEnd <= horizon);
         }
         // The stages of MigrationRules.Stage, as columns (a centre is retained up to and including its retention's last day).

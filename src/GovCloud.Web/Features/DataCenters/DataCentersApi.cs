@@ -13,7 +13,7 @@ public static class DataCentersApi
     {
         var group = app.MapGroup("/api/v1/datacenters").WithTags("数据中心");
         group.MapGet("/", List).WithName("ListDataCenters")
-            .WithSummary("各单位数据中心（organisationId、kind：SelfBuilt 自建 / Leased 租用第三方、q、leaseEndingSoon=true 租期 90 天内到期、"
+            .WithSummary("各单位数据中心（organisationId、kind：SelfBuilt 自建 / Leased 租用第三方、q、leaseEndingSoon=true 租期已到或 90 天内到期、"
                          + "stage：Registered 待认定 / Certifying 认定中 / Retained 保留期 / Migrating 迁移期 / Revoked 已撤销、endingWithinDays 保留期或迁移期限在 N 天内届满、"
                          + "overdue=true 迁移逾期、fundingStopped=true 保留期满财政停止运维经费）");
         group.MapGet("/export", Export).WithName("ExportDataCenters").WithSummary("按同样的筛选导出数据中心 Excel");
