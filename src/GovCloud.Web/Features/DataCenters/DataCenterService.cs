@@ -230,10 +230,9 @@ public sealed class DataCenterService(GovCloudDbContext db, DataScope scope, Aud
     public async Task<DataCenterOverview> OverviewAsync(Actor actor, CancellationToken ct)
     {
         var visible = await scope.OrganisationsAsync(actor, ct);
-        var all = await db.DataCenters.AsNoTracking().Where(d => visible == null || visible.Contains(d.OrganisationId))
-            .Select(d => new { d.Kind, d.Certifying, d.Decision, d.RetentionEndsOn, d.MigrateBy, d.RevokedOn }).ToListAsync(ct);
+        var statuses = await db.DataCenters.AsNoTracking().Where(d => visible == null || visible.Contains(d.OrganisationId))
+            .Select(d => new CentreStatus(d.Kind, d.Certifying, d.Decision, d.RetentionEndsOn, d.MigrateBy, d.RevokedOn)).ToListAsync(ct);
         var today = ChinaTime.Today(clock);
-        var statuses = all.Select(d => new CentreStatus(d.Kind, d.Certifying, d.Decision, d.RetentionEndsOn, d.MigrateBy, d.RevokedOn)).ToList();
         var byStage = Enum.GetValues<DataCenterStage>().ToDictionary(s => s, s => statuses.Count(x => MigrationRules.Stage(x, today) == s));
         var attention = await ListAsync(actor, new DataCenterQuery(EndingWithinDays: Settings.ReminderDaysBefore, PageSize: 50), ct);
         var overdue = await ListAsync(actor, new DataCenterQuery(Overdue: true, PageSize: 50), ct);

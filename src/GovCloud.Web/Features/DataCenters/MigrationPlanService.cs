@@ -66,10 +66,11 @@ public sealed class MigrationPlanService(
     public async Task<IReadOnlyList<MigrationPlanDto>> ForCentreAsync(Actor actor, Guid dataCenterId, CancellationToken ct)
     {
         var visible = await scope.OrganisationsAsync(actor, ct);
-        var ids = await db.MigrationPlans.Where(p => p.DataCenterId == dataCenterId && (visible == null || visible.Contains(p.OrganisationId)))
-            .OrderByDescending(p => p.SubmittedAt).Select(p => p.Id).ToListAsync(ct);
+        var plans = await db.MigrationPlans.AsNoTracking().Include(p => p.DataCenter).Include(p => p.Items).ThenInclude(i => i.System)
+            .Where(p => p.DataCenterId == dataCenterId && (visible == null || visible.Contains(p.OrganisationId))).OrderByDescending(p => p.SubmittedAt)
+            .AsSplitQuery().ToListAsync(ct);
         var list = new List<MigrationPlanDto>();
-        foreach (var id in ids) list.Add(await GetAsync(actor, id, ct));
+        foreach (var plan in plans) list.Add(await ToDtoAsync(plan, ct));
         return list;
     }
 
