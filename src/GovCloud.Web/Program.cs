@@ -39,6 +39,7 @@ builder.AddGovCloudTelemetry();
 builder.Services.AddChineseProblemDetails();
 builder.Services.AddGovCloudJson();
 builder.Services.AddGovCloudForwardedHeaders(options.TrustedProxies);
+builder.AddGovCloudUploadLimit(options.Files);
 builder.Services.AddGovCloudOpenApi();
 builder.Services.AddGovCloudHealth();
 
@@ -91,6 +92,7 @@ var app = builder.Build();
 app.UseForwardedHeaders();
 app.UseSerilogRequestLogging();
 app.UseGovCloudErrors();
+app.UseGovCloudUploadLimit(options.Files);
 app.UseSecurityHeaders();
 if (!app.Environment.IsDevelopment()) app.UseHsts();
 app.UseRateLimiter();

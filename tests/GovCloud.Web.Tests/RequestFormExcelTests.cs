@@ -163,4 +163,69 @@ public class RequestFormExcelTests
         var error = Assert.Single(RequestFormReader.Read(bytes, Limits).Errors);
         Assert.Contains(expected, error.Message);
     }
+
+    private static readonly string?[] Row1 =
+        ["1", "公共网络区", "某公司", "智慧校园平台", "", "WEB", "张三", "a@x.cn", "13800000001", "4", "8", "100", "无", "麒麟 V10", "否", "/", ""];
+
+    private static readonly string?[] Row2 =
+        ["2", "公共网络区", "某公司", "智慧校园平台", "—", "APP", "李四", "b@x.cn", "138 0000 0002", "8", "16", "100", "500", "麒麟 V10", "否", "", "-"];
+
+    [Fact]
+    public void R_A3_6_a_form_as_offices_fill_it_pre_printed_numbers_totals_notes_and_signatures()
+    {
+        var result = RequestFormReader.Read(Handmade(
+            Row1,
+            Row2,
+            // Pre-printed serial numbers with cells that only look filled: spaces, a full-width space, a zero-width space, an empty string.
+            ["3", " ", "\u3000", "\u200B", "", "", "", "", "", "", "", "", "", "", "", "", ""],
+            ["4", "\u00A0"],
+            ["合 计", "", "", "", "", "", "", "", "", "12", "24", "200", "500", "", "", "", ""],
+            ["注：1. 红色表头为必填项；2. 每台虚拟机一行。"],
+            ["填表人：", "王五", "", "审核人：", "", "单位（盖章）"],
+            ["日期：2026年12月1日"]), Limits);
+        Assert.True(result.Ok, string.Join("; ", result.Errors.Select(e => $"{e.Row}{e.Column} {e.Message}")));
+        Assert.Equal([1, 2], result.Rows.Select(r => r.No));
+        Assert.Equal((int?)null, result.Rows[0].DataDiskGb);
+        Assert.Null(result.Rows[0].ClusterGroup);
+        Assert.Null(result.Rows[1].SubsystemName);
+        Assert.Null(result.Rows[1].Remarks);
+        Assert.Equal("13800000002", result.Rows[1].Owners[0].Mobile);
+    }
+
+    [Fact]
+    public void R_A3_6_a_note_merged_across_the_width_under_the_table_is_not_a_merged_row()
+    {
+        var bytes = Handmade(Row1, Row2, ["注：以上配置为初步估算。"]);
+        using var stream = new MemoryStream();
+        stream.Write(bytes);
+        using (var document = SpreadsheetDocument.Open(stream, true))
+        {
+            var sheet = document.WorkbookPart!.WorksheetParts.First().Worksheet;
+            sheet.InsertAfter(new MergeCells(new MergeCell { Reference = "A6:Q6" }), sheet.Elements<SheetData>().First());
+        }
+        var result = RequestFormReader.Read(stream.ToArray(), Limits);
+        Assert.True(result.Ok, string.Join("; ", result.Errors.Select(e => $"{e.Row}{e.Column} {e.Message}")));
+        Assert.Equal(2, result.Rows.Count);
+    }
+
+    [Fact]
+    public void R_A3_6_a_vm_row_below_the_total_is_ambiguous_and_reported_not_guessed()
+    {
+        var result = RequestFormReader.Read(Handmade(Row1, ["合计", "", "", "", "", "", "", "", "", "4", "8", "100", "", "", "", "", ""], Row2), Limits);
+        Assert.Empty(result.Rows);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(6, error.Row);
+        Assert.Contains("合计", error.Message);
+    }
+
+    [Fact]
+    public void R_A3_6_invisible_characters_and_full_width_names_are_kept_as_written()
+    {
+        string?[] row = ["1", "公共网络区", "某公司\u200B", "智慧校园（一期）\u202E", "", "WEB", "张三", "ａ@x.cn", "１３８００００００01", "4", "8", "100", "", "麒麟 V10", "否", "", "对外（政务外网）"];
+        var result = RequestFormReader.Read(Handmade(row), Limits, "智慧校园（一期）");
+        Assert.True(result.Ok, string.Join("; ", result.Errors.Select(e => $"{e.Row}{e.Column} {e.Message}")));
+        var vm = Assert.Single(result.Rows);
+        Assert.Equal(("某公司", "智慧校园（一期）", "对外（政务外网）"), (vm.Vendor, vm.SystemName, vm.Remarks));
+        Assert.Equal(("a@x.cn", "13800000001"), (vm.Owners[0].Email, vm.Owners[0].Mobile));
+    }
 }

@@ -29,7 +29,7 @@ public static class ServerTypes
     /// <summary>Reads a code as typed ("app", " WEB ", "DAT（数据库）") or its Chinese meaning ("数据库").</summary>
     public static ServerType? Parse(string? text)
     {
-        var t = FormText.Clean(text);
+        var t = FormText.Fold(text);
         if (t.Length == 0) return null;
         foreach (var type in Enum.GetValues<ServerType>())
             if (t.StartsWith(type.ToString(), StringComparison.OrdinalIgnoreCase) || t == type.DisplayName())

@@ -31,7 +31,7 @@ public sealed record ZoneRule(IReadOnlyCollection<ServerType> ServerTypes, IRead
         return typed.Length > 0 && OsImages.Any(image => typed.Contains(Squash(image), StringComparison.Ordinal));
     }
 
-    private static string Squash(string? text) => FormText.Clean(text).Replace(" ", "").ToUpperInvariant();
+    private static string Squash(string? text) => FormText.Fold(text).Replace(" ", "").ToUpperInvariant();
 }
 
 /// <summary>A problem with one field of one row, in Chinese.</summary>
@@ -105,8 +105,9 @@ public static class VmRules
     public static (IReadOnlyList<BastionOwner> Owners, string? Problem) PairOwners(string? names, string? emails, string? mobiles)
     {
         var n = FormText.List(names);
-        var e = FormText.List(emails);
-        var m = FormText.List(mobiles);
+        var e = FormText.List(emails).Select(FormText.Fold).ToList();
+        // A mobile is often written in groups: 138 0000 0001, 138-0000-0001.
+        var m = FormText.List(mobiles).Select(x => FormText.Fold(x).Replace(" ", "").Replace("-", "")).ToList();
         if (n.Count != e.Count || n.Count != m.Count)
             return ([], $"堡垒机账号负责人、邮箱、手机号码须一一对应：现有 {n.Count} 个姓名、{e.Count} 个邮箱、{m.Count} 个手机号码");
         return (n.Select((name, i) => new BastionOwner(name, e[i], m[i])).ToList(), null);

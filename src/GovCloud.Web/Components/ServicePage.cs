@@ -69,6 +69,18 @@ public abstract class ServicePage : ComponentBase
         return file is null || refused ? null : file.OpenReadStream(maxAllowedSize: Files.MaxBytes);
     }
 
+    /// <summary>The whole of a picked file that is read rather than kept (an import), within the same limit; null when refused (the message is shown).</summary>
+    protected async Task<byte[]?> ReadUploadAsync(Microsoft.AspNetCore.Components.Forms.IBrowserFile file)
+    {
+        if (OpenUpload(file, out _) is not { } stream) return null;
+        await using (stream)
+        {
+            using var buffer = new MemoryStream();
+            await stream.CopyToAsync(buffer);
+            return buffer.ToArray();
+        }
+    }
+
     /// <summary>The last refusal, so a form can show it next to its fields.</summary>
     protected ProblemException? LastError { get; set; }
 

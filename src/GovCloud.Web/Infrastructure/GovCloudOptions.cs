@@ -12,6 +12,7 @@ public sealed class GovCloudOptions
     public SmtpOptions Smtp { get; set; } = new();
     public ApplicationOptions Applications { get; set; } = new();
     public FileOptions Files { get; set; } = new();
+    public ImportOptions Imports { get; set; } = new();
     public PoolOptions Pools { get; set; } = new();
     public ProvisioningOptions Provisioning { get; set; } = new();
     public DataCenterOptions DataCenters { get; set; } = new();
@@ -148,8 +149,27 @@ public sealed class FileOptions
 {
     /// <summary>A folder (relative to the working directory unless absolute); back it up with the database.</summary>
     public string Root { get; set; } = "data/files";
+    /// <summary>The one upload limit: documents, spreadsheets and calendars alike, and the request size the server accepts.</summary>
     public int MaxSizeMb { get; set; } = 50;
     public string[] AllowedExtensions { get; set; } = [".pdf", ".ofd", ".doc", ".docx", ".wps", ".xls", ".xlsx", ".jpg", ".jpeg", ".png", ".zip"];
+}
+
+/// <summary>
+/// What an uploaded spreadsheet may unpack to before any of it is read: a small .xlsx can hold a
+/// sheet of gigabytes (a "zip bomb"), so the package is measured first and refused when it exceeds these.
+/// </summary>
+public sealed class ImportOptions
+{
+    /// <summary>All parts of the package together, uncompressed.</summary>
+    public int MaxUnpackedMb { get; set; } = 100;
+    /// <summary>Rows of any one sheet (a platform export of 100,000 VMs fits).</summary>
+    public int MaxRows { get; set; } = 200_000;
+    /// <summary>Cells of any one row.</summary>
+    public int MaxColumns { get; set; } = 200;
+    /// <summary>Parts of the package (sheets, styles, images…); an ordinary workbook has a few dozen.</summary>
+    public int MaxParts { get; set; } = 2_000;
+
+    public SpreadsheetLimits Limits => new(MaxUnpackedMb * 1024L * 1024L, MaxRows, MaxColumns, MaxParts);
 }
 
 /// <summary>E-mail for notifications; off while Host is empty.</summary>

@@ -25,6 +25,41 @@ public static class HostSetup
             foreach (var proxy in trustedProxies) o.KnownProxies.Add(IPAddress.Parse(proxy));
         });
 
+    /// <summary>Room in one request for the form fields and multipart headers around the largest file.</summary>
+    public const long FormOverheadBytes = 1024 * 1024;
+
+    /// <summary>
+    /// The one upload limit (GovCloud:Files:MaxSizeMb) also decides what the server reads of a request: the file plus
+    /// room for the form around it is answered normally, a request that says it is larger gets 413 in Chinese naming the
+    /// limit. Kestrel's own 28.6 MB default would otherwise refuse files the product promises to take. The server reads up
+    /// to twice the limit, so that a client still sending an oversized file receives that answer rather than a broken
+    /// connection; beyond that Kestrel cuts the connection.
+    /// </summary>
+    public static WebApplicationBuilder AddGovCloudUploadLimit(this WebApplicationBuilder builder, FileOptions files)
+    {
+        var hardCap = 2 * RequestLimit(files);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = hardCap);
+        builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = hardCap);
+        return builder;
+    }
+
+    public static WebApplication UseGovCloudUploadLimit(this WebApplication app, FileOptions files)
+    {
+        var max = RequestLimit(files);
+        app.Use(async (http, next) =>
+        {
+            if (http.Request.ContentLength > max)
+            {
+                await http.Request.Body.CopyToAsync(Stream.Null, http.RequestAborted);
+                throw ProblemSetup.TooLarge(files.MaxSizeMb);
+            }
+            await next(http);
+        });
+        return app;
+    }
+
+    private static long RequestLimit(FileOptions files) => files.MaxSizeMb * 1024L * 1024L + FormOverheadBytes;
+
     /// <summary>Keys in the database: a cookie issued by one instance is read by every other.</summary>
     public static IServiceCollection AddGovCloudDataProtection(this IServiceCollection services)
     {

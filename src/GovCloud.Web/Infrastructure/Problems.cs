@@ -128,6 +128,9 @@ public static class ProblemSetup
         _ => "请求失败",
     };
 
+    /// <summary>An upload over the one limit, however it was found out.</summary>
+    public static ProblemException TooLarge(int maxSizeMb) => new(413, "上传内容过大", $"文件不能超过 {maxSizeMb} MB");
+
     public static IServiceCollection AddChineseProblemDetails(this IServiceCollection services)
     {
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
@@ -151,10 +154,13 @@ public static class ProblemSetup
 }
 
 /// <summary>Turns every exception into problem details: ours with their Chinese text, the rest without a stack trace.</summary>
-internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> log) : IExceptionHandler
+internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> log,
+    Microsoft.Extensions.Options.IOptions<GovCloudOptions> options) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
     {
+        // Kestrel finds a body larger than it said only while reading it.
+        if (exception is BadHttpRequestException { StatusCode: 413 }) exception = ProblemSetup.TooLarge(options.Value.Files.MaxSizeMb);
         ProblemDetails problem = exception switch
         {
             ProblemException p when p.Errors is { Count: > 0 } => new HttpValidationProblemDetails(p.Errors) { Status = p.Status, Title = p.Title, Detail = p.Detail },

@@ -20,7 +20,7 @@ namespace GovCloud.Web.Features.Applications;
 /// </summary>
 public sealed class ApplicationService(
     GovCloudDbContext db, DataScope scope, AuditLog audit, CatalogService catalog, DeadlineClockService clocks, Pools.PoolService poolService,
-    TimeProvider clock)
+    TimeProvider clock, Microsoft.Extensions.Options.IOptions<GovCloudOptions> options)
 {
     public const string CaseType = nameof(ResourceApplication);
 
@@ -149,7 +149,7 @@ public sealed class ApplicationService(
     {
         var app = await EditableAsync(actor, id, version, ct);
         var systemName = await db.InfoSystems.Where(s => s.Id == app.SystemId).Select(s => s.Name).FirstAsync(ct);
-        var read = RequestFormReader.Read(file, await catalog.LimitsAsync(ct), systemName);
+        var read = RequestFormReader.Read(file, await catalog.LimitsAsync(ct), systemName, options.Value.Imports.Limits);
         if (!read.Ok) throw ProblemException.SpreadsheetRefused("需求表有误，未导入", read.Errors);
 
         if (read.Contacts is { } c && (c.AgencyName ?? c.VendorName) is not null)

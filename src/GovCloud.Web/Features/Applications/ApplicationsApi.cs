@@ -9,9 +9,6 @@ namespace GovCloud.Web.Features.Applications;
 
 public static class ApplicationsApi
 {
-    /// <summary>An Annex 3 form of 2,000 rows is well under this.</summary>
-    private const long MaxFormBytes = 10 * 1024 * 1024;
-
     public static IEndpointRouteBuilder MapApplicationsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/applications").WithTags("云资源申请");
@@ -88,14 +85,8 @@ public static class ApplicationsApi
         TypedResults.Ok(await service.ReplaceVmsAsync(Actor.From(http), id, input, ct));
 
     private static async Task<Ok<ApplicationDto>> Import(Guid id, IFormFile? file, [FromForm] long? version, HttpContext http, ApplicationService service,
-        CancellationToken ct)
-    {
-        if (file is null || file.Length == 0) throw ProblemException.Invalid("file", "请选择填好的需求表（.xlsx）");
-        if (file.Length > MaxFormBytes) throw ProblemException.Invalid("file", "需求表不能超过 10 MB");
-        using var buffer = new MemoryStream();
-        await file.CopyToAsync(buffer, ct);
-        return TypedResults.Ok(await service.ImportVmsAsync(Actor.From(http), id, buffer.ToArray(), version, ct));
-    }
+        FileStore files, CancellationToken ct) =>
+        TypedResults.Ok(await service.ImportVmsAsync(Actor.From(http), id, await files.ReadAllAsync(file, "请选择填好的需求表（.xlsx）", ct), version, ct));
 
     private static async Task<FileContentHttpResult> ExportForm(Guid id, HttpContext http, ApplicationService service, CancellationToken ct)
     {

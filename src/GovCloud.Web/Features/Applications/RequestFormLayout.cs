@@ -39,5 +39,5 @@ public static class RequestFormLayout
 
     /// <summary>A header as people write it: spaces, full-width characters and line breaks do not matter.</summary>
     public static string Normalise(string? header) =>
-        GovCloud.Domain.Applications.FormText.Clean(header).Replace(" ", "").Replace("\n", "").ToUpperInvariant();
+        GovCloud.Domain.Applications.FormText.Fold(header).Replace(" ", "").Replace("\n", "").ToUpperInvariant();
 }

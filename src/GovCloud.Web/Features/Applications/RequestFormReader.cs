@@ -21,32 +21,23 @@ public static class RequestFormReader
     public const int MaxCellLength = 500;
 
     /// <summary>Reads the form; with <paramref name="systemName"/>, every row must be of that system.</summary>
-    public static RequestFormReadResult Read(byte[] file, VmLimits limits, string? systemName = null)
+    public static RequestFormReadResult Read(byte[] file, VmLimits limits, string? systemName = null, SpreadsheetLimits? sheetLimits = null)
     {
         var empty = new RequestFormContacts(null, null, null, null, null, null);
-        if (FileProblem(file) is { } problem) return new(empty, [], [new SheetError(0, "", "", problem)]);
+        // The form holds at most MaxRows VMs under a header within the first 15 rows, and a few lines of notes below.
+        var bounds = (sheetLimits ?? SpreadsheetLimits.Default).WithRows(RequestFormWriter.MaxRows + 100);
+        if (UploadedSpreadsheet.Problem(file, bounds) is { } problem) return new(empty, [], [new SheetError(0, "", "", problem)]);
         try
         {
             using var stream = new MemoryStream(file, writable: false);
             using var document = SpreadsheetDocument.Open(stream, false);
             return ReadDocument(document, limits, systemName);
         }
-        catch (Exception e) when (e is DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or InvalidDataException or System.Xml.XmlException or FileFormatException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
-            return new(empty, [], [new SheetError(0, "", "", "文件已损坏或不是 Excel .xlsx 文件")]);
+            // The package passed the checks above and still made the library fail: it is the file, not the server.
+            return new(empty, [], [new SheetError(0, "", "", UploadedSpreadsheet.Damaged)]);
         }
-    }
-
-    /// <summary>What is wrong with an uploaded .xlsx as a whole, before reading any cell (also used by the other imports).</summary>
-    public static string? FileProblem(byte[] file)
-    {
-        if (file.Length >= 4 && file[0] == 'P' && file[1] == 'K') return null;
-        if (file.Length >= 8 && file[0] == 0xD0 && file[1] == 0xCF && file[2] == 0x11 && file[3] == 0xE0)
-            // Both old .xls files and password-protected .xlsx files are OLE compound files; the latter carry an EncryptionInfo stream.
-            return Contains(file, Encoding.Unicode.GetBytes("EncryptionInfo"))
-                ? "文件设置了打开密码，请取消密码后再导入"
-                : "这是旧版 Excel (.xls) 文件，请在 Excel 或 WPS 中“另存为” .xlsx 后再导入";
-        return "不是 Excel .xlsx 文件";
     }
 
     private static RequestFormReadResult ReadDocument(SpreadsheetDocument document, VmLimits limits, string? systemName)
@@ -59,6 +50,7 @@ public static class RequestFormReader
 
         // Every cell as text, by row and column number.
         var cells = new SortedDictionary<int, Dictionary<int, string>>();
+        var formulasWithoutValue = new List<(int Row, int Column)>();
         foreach (var row in worksheet.Descendants<Row>())
         {
             var r = (int)(row.RowIndex?.Value ?? 0);
@@ -66,9 +58,8 @@ public static class RequestFormReader
             {
                 var (col, rowNo) = Position(cell.CellReference?.Value, r);
                 var text = CellText(cell, strings);
-                if (cell.CellFormula is not null && cell.CellValue is null)
-                    errors.Add(new SheetError(rowNo, RequestFormLayout.Letter(col), "", "单元格是公式但没有计算结果，请复制后“选择性粘贴为数值”"));
-                if (text.Length == 0) continue;
+                if (cell.CellFormula is not null && cell.CellValue is null) formulasWithoutValue.Add((rowNo, col));
+                if (FormText.Clean(text).Length == 0) continue;
                 if (!cells.TryGetValue(rowNo, out var line)) cells[rowNo] = line = [];
                 line[col] = text;
             }
@@ -89,17 +80,21 @@ public static class RequestFormReader
             errors.Add(new SheetError(headerRow, "", missing.Header, $"缺少必填列“{missing.Header}”"));
         if (errors.Count > 0) return new(Contacts(cells, headerRow), [], errors);
 
+        string Cell(int row, string field) => columnOf.TryGetValue(field, out var c) && cells[row].TryGetValue(c, out var v) ? v : "";
+        var (dataRows, lastRow) = DataRows(cells, headerRow, columnOf, Cell, errors);
+        foreach (var (row, col) in formulasWithoutValue.Where(f => f.Row > headerRow && f.Row <= lastRow))
+            errors.Add(new SheetError(row, RequestFormLayout.Letter(col), "", "单元格是公式但没有计算结果，请复制后“选择性粘贴为数值”"));
+
         foreach (var merge in worksheet.Descendants<MergeCell>())
         {
             var parts = (merge.Reference?.Value ?? "").Split(':');
             var (col, row) = Position(parts[0], 0);
-            var (_, lastRow) = Position(parts.Length > 1 ? parts[1] : parts[0], 0);
-            if (lastRow > headerRow)
+            var (_, mergeEnd) = Position(parts.Length > 1 ? parts[1] : parts[0], 0);
+            // A note under the table is often one merged line; only merges among the VM rows break the rule.
+            if (mergeEnd > headerRow && row <= lastRow)
                 errors.Add(new SheetError(Math.Max(row, headerRow + 1), RequestFormLayout.Letter(col), "", $"数据行中有合并单元格（{merge.Reference}），每台虚拟机须单独一行，不得合并（附件3第3条）"));
         }
 
-        var dataRows = cells.Keys.Where(r => r > headerRow).ToList();
-        string Cell(int row, string field) => columnOf.TryGetValue(field, out var c) && cells[row].TryGetValue(c, out var v) ? v : "";
         if (dataRows.Count > RequestFormWriter.MaxRows)
             errors.Add(new SheetError(dataRows[RequestFormWriter.MaxRows], "", "", $"最多 {RequestFormWriter.MaxRows} 行虚拟机"));
 
@@ -113,32 +108,32 @@ public static class RequestFormReader
                 errors.Add(new SheetError(r, columnOf.TryGetValue(field, out var c) ? RequestFormLayout.Letter(c) : "", column.Header, message));
             }
 
-            if (FormText.Clean(Cell(r, "no")) == RequestFormLayout.ExampleMarker) continue;
             foreach (var (col, text) in cells[r].Where(c => c.Value.Length > MaxCellLength))
                 errors.Add(new SheetError(r, RequestFormLayout.Letter(col), "", $"单元格内容超过 {MaxCellLength} 个字"));
 
-            var no = FormText.Integer(Cell(r, "no"));
-            if (no is null or < 1) Error("no", $"序号“{Cell(r, "no")}”须为正整数");
-            int? Number(string field, string label, params string[] units)
+            var no = SerialNumber(Cell(r, "no"));
+            if (no is null or < 1) Error("no", $"序号“{FormText.Clean(Cell(r, "no"))}”须为正整数");
+            int? Number(string field, string label, bool optional, params string[] units)
             {
                 var text = Cell(r, field);
-                if (FormText.Clean(text).Length == 0) return null;
+                if (FormText.Clean(text).Length == 0 || optional && FormText.IsNothing(text)) return null;
                 var n = FormText.Integer(text, units);
-                if (n is null) Error(field, $"{label}“{text}”须为整数");
+                if (n is null) Error(field, $"{label}“{FormText.Clean(text)}”须为整数");
                 return n;
             }
+            string? Optional(string field) => FormText.IsNothing(Cell(r, field)) ? null : Text(Cell(r, field));
             var serverType = ServerTypes.Parse(Cell(r, "serverType"));
             if (serverType is null && FormText.Clean(Cell(r, "serverType")).Length > 0)
-                Error("serverType", $"服务器类型“{Cell(r, "serverType")}”不正确，应为 APP、WEB、FTP、DAT、MID、TST、OTH 之一");
+                Error("serverType", $"服务器类型“{FormText.Clean(Cell(r, "serverType"))}”不正确，应为 APP、WEB、FTP、DAT、MID、TST、OTH 之一");
             var clustered = FormText.YesNo(Cell(r, "clustered"));
-            if (clustered is null && FormText.Clean(Cell(r, "clustered")).Length > 0) Error("clustered", $"集群部署“{Cell(r, "clustered")}”应为 是 或 否");
+            if (clustered is null && FormText.Clean(Cell(r, "clustered")).Length > 0) Error("clustered", $"集群部署“{FormText.Clean(Cell(r, "clustered"))}”应为 是 或 否");
             var (owners, ownerProblem) = VmRules.PairOwners(Cell(r, "owners"), Cell(r, "ownerEmails"), Cell(r, "ownerMobiles"));
             if (ownerProblem is not null) Error("owners", ownerProblem);
 
-            var vm = new VmRequest(no ?? -r, Text(Cell(r, "zone")), Text(Cell(r, "vendor")), Text(Cell(r, "systemName")), Text(Cell(r, "subsystemName")),
-                serverType, owners, Number("vcpu", "vCPU", "核", "C", "CORE", "CORES"), Number("memoryGb", "内存", "GB", "G"),
-                Number("systemDiskGb", "系统盘", "GB", "G"), Number("dataDiskGb", "数据盘", "GB", "G"), Text(Cell(r, "operatingSystem")),
-                clustered, Text(Cell(r, "clusterGroup")), Text(Cell(r, "remarks")));
+            var vm = new VmRequest(no ?? -r, Text(Cell(r, "zone")), Text(Cell(r, "vendor")), Text(Cell(r, "systemName")), Optional("subsystemName"),
+                serverType, owners, Number("vcpu", "vCPU", false, "核", "C", "CORE", "CORES"), Number("memoryGb", "内存", false, "GB", "G"),
+                Number("systemDiskGb", "系统盘", false, "GB", "G"), Number("dataDiskGb", "数据盘", true, "GB", "G"), Text(Cell(r, "operatingSystem")),
+                clustered, Optional("clusterGroup"), Optional("remarks"));
             excelRowOf.TryAdd(vm.No, r);
             rows.Add(vm);
         }
@@ -165,7 +160,7 @@ public static class RequestFormReader
     /// </summary>
     private static RequestFormContacts Contacts(SortedDictionary<int, Dictionary<int, string>> cells, int headerRow, List<SheetError>? errors = null)
     {
-        static string Label(string text) => FormText.Clean(text).TrimEnd(':', '：');
+        static string Label(string text) => FormText.Fold(text).TrimEnd(':');
         (string?, string?, string?) Find(string label)
         {
             foreach (var (r, line) in cells.Where(c => headerRow == 0 || c.Key < headerRow))
@@ -181,7 +176,9 @@ public static class RequestFormReader
                     return next.Value is null || ContactLabels.Contains(Label(next.Value)) ? null : FormText.Clean(next.Value);
                 }
                 var (name, mobile, email) = (ValueAfter(null), ValueAfter("手机"), ValueAfter("邮箱"));
-                int Column(string? value) => value is null ? 0 : ordered.First(c => FormText.Clean(c.Value) == value).Key;
+                int Column(string? value) => value is null ? 0 : ordered.FirstOrDefault(c => FormText.Fold(c.Value) == FormText.Fold(value)).Key;
+                mobile = mobile is null ? null : FormText.Fold(mobile);
+                email = email is null ? null : FormText.Fold(email);
                 if (mobile is not null && !GovCloud.Domain.Organisations.ContactRules.IsMobile(mobile))
                     errors?.Add(new SheetError(r, RequestFormLayout.Letter(Column(mobile)), $"{label}手机", $"{label}手机号码“{mobile}”须为 11 位数字"));
                 if (email is not null && !GovCloud.Domain.Organisations.ContactRules.IsEmail(email))
@@ -197,12 +194,55 @@ public static class RequestFormReader
 
     private static string? Text(string value) => FormText.Clean(value) is { Length: > 0 } t ? t : null;
 
+    /// <summary>
+    /// The rows that hold VMs, as people really fill the form: a row with nothing but a pre-printed 序号 (or cells that only
+    /// look filled: spaces, invisible characters) is empty; the example row is skipped; a 合计 row, a note (注：…, 说明) or a
+    /// signature line (填表人、审核人、单位（盖章）、日期…) ends the table. A VM row after that end cannot be told from a note
+    /// and is reported rather than guessed. Also the last row of the table (before its end).
+    /// </summary>
+    private static (List<int> Rows, int LastRow) DataRows(SortedDictionary<int, Dictionary<int, string>> cells, int headerRow,
+        Dictionary<string, int> columnOf, Func<int, string, string> cell, List<SheetError> errors)
+    {
+        var rows = new List<int>();
+        var noColumn = columnOf.GetValueOrDefault("no");
+        int? end = null;
+        foreach (var r in cells.Keys.Where(r => r > headerRow))
+        {
+            var filled = cells[r].Where(c => FormText.Clean(c.Value).Length > 0).OrderBy(c => c.Key).ToList();
+            if (filled.Count == 0 || filled.All(c => c.Key == noColumn) && SerialNumber(cell(r, "no")) is not null) continue;
+            if (end is null)
+            {
+                if (FormText.Fold(cell(r, "no")) is var no && (no.StartsWith(RequestFormLayout.ExampleMarker) || no == "例")) continue;
+                var first = FormText.Fold(filled[0].Value).Replace(" ", "");
+                if (EndsTable(first) && (first.StartsWith("合计") || SerialNumber(cell(r, "no")) is null)) { end = r; continue; }
+                rows.Add(r);
+            }
+            else if (SerialNumber(cell(r, "no")) is >= 1
+                     && RequestFormLayout.Columns.Count(c => c.Required && FormText.Clean(cell(r, c.Field)).Length > 0) >= 4)
+                errors.Add(new SheetError(r, "", "", $"该行位于第 {end} 行（合计、注释或签字行）之后，无法确定是否为虚拟机；请把虚拟机行移到该行之前"));
+        }
+        return (rows, end is { } e ? e - 1 : int.MaxValue);
+    }
+
+    /// <summary>The first words of the lines that end a form's table: totals, notes, signatures and dates.</summary>
+    private static readonly string[] TableEnds =
+    [
+        "合计", "小计", "总计", "共计", "填表说明", "说明:", "说明：", "备注:", "注:", "注1", "注一", "注、",
+        "填表人", "填报人", "制表人", "经办人", "审核人", "审批人", "负责人", "单位负责人", "联系人", "单位(盖章)", "单位盖章", "(盖章)", "盖章",
+        "签字", "签名", "日期", "填表日期", "填报日期",
+    ];
+
+    private static bool EndsTable(string first) => first is "注" or "说明" or "备注" || TableEnds.Any(first.StartsWith);
+
+    /// <summary>序号 as people write it: 1, 1.0, "1.", "1、", "(1)".</summary>
+    private static int? SerialNumber(string text) => FormText.Integer(FormText.Fold(text).Trim('(', ')', '.', '、', ' '));
+
     private static string CellText(Cell cell, string[] strings)
     {
         var raw = cell.DataType?.Value == CellValues.InlineString ? cell.InlineString?.InnerText ?? "" : cell.CellValue?.Text ?? "";
-        if (cell.DataType?.Value == CellValues.SharedString && int.TryParse(raw, out var i) && i < strings.Length) return strings[i];
+        if (cell.DataType?.Value == CellValues.SharedString && int.TryParse(raw, out var i) && i >= 0 && i < strings.Length) raw = strings[i];
         if (cell.DataType?.Value == CellValues.Boolean) return raw == "1" ? "是" : "否";
-        return raw;
+        return SpreadsheetText.Restore(raw);
     }
 
     /// <summary>Column and row numbers of a reference like "K12"; the row falls back to the row element's.</summary>
@@ -213,12 +253,5 @@ public static class RequestFormReader
         for (; reference is not null && i < reference.Length && char.IsAsciiLetter(reference[i]); i++) column = column * 26 + (char.ToUpperInvariant(reference[i]) - 'A' + 1);
         var row = reference is not null && int.TryParse(reference[i..], out var n) ? n : fallbackRow;
         return (column, row);
-    }
-
-    private static bool Contains(byte[] haystack, byte[] needle)
-    {
-        for (var i = 0; i <= haystack.Length - needle.Length; i++)
-            if (haystack.AsSpan(i, needle.Length).SequenceEqual(needle)) return true;
-        return false;
     }
 }

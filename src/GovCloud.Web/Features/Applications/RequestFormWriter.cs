@@ -2,6 +2,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using GovCloud.Domain.Applications;
+using GovCloud.Web.Infrastructure;
 
 namespace GovCloud.Web.Features.Applications;
 
@@ -108,7 +109,7 @@ public static class RequestFormWriter
                 CellReference = RequestFormLayout.Letter(column) + index,
                 DataType = CellValues.InlineString,
                 StyleIndex = style,
-                InlineString = new InlineString(new Text(value ?? "") { Space = SpaceProcessingModeValues.Preserve }),
+                InlineString = new InlineString(new Text(SpreadsheetText.Neutralise(value ?? "")) { Space = SpaceProcessingModeValues.Preserve }),
             });
         return row;
     }

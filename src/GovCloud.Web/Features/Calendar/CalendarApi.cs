@@ -58,13 +58,10 @@ public static class CalendarApi
         TypedResults.Ok(await calendar.OverviewAsync(ct));
 
     private static async Task<Ok<CalendarImportResult>> Import(IFormFile? file, [Microsoft.AspNetCore.Mvc.FromForm] int? year, HttpContext http,
-        CalendarService calendar, CancellationToken ct)
+        CalendarService calendar, FileStore files, CancellationToken ct)
     {
-        if (file is null || file.Length == 0) throw ProblemException.Invalid("file", "请选择要导入的文件（.csv 或 .ics）");
-        if (file.Length > 1_000_000) throw ProblemException.Invalid("file", "文件不能超过 1 MB");
-        using var buffer = new MemoryStream();
-        await file.CopyToAsync(buffer, ct);
-        return TypedResults.Ok(await calendar.ImportAsync(Actor.From(http), file.FileName, buffer.ToArray(), year, ct));
+        var content = await files.ReadAllAsync(file, "请选择要导入的文件（.csv 或 .ics）", ct);
+        return TypedResults.Ok(await calendar.ImportAsync(Actor.From(http), file!.FileName, content, year, ct));
     }
 
     private static async Task<Ok<CalendarDayDto>> SetDay(string date, CalendarDayInput input, HttpContext http, CalendarService calendar, CancellationToken ct)

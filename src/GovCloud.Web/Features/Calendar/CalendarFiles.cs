@@ -9,8 +9,10 @@ namespace GovCloud.Web.Features.Calendar;
 /// </summary>
 public static class CalendarFiles
 {
-    public static (StatutoryCalendarFile? File, IReadOnlyList<CalendarFileError> Errors) Read(string fileName, byte[] content, int? year)
+    public static (StatutoryCalendarFile? File, IReadOnlyList<CalendarFileError> Errors) Read(string fileName, byte[] content, int? year, int maxLines = 200_000)
     {
+        // A year's notice is a few dozen lines; a file of hundreds of thousands is not one, and is not parsed.
+        if (content.AsSpan().Count((byte)'\n') > maxLines) return (null, [new CalendarFileError(0, "全文", $"文件超过 {maxLines} 行，不是节假日安排文件")]);
         var text = Encoding.UTF8.GetString(content);
         IReadOnlyCollection<int>? years = year is { } y ? [y] : null;
         return fileName.EndsWith(".ics", StringComparison.OrdinalIgnoreCase) ? ReadIcs(text, years) : StatutoryCalendarCsv.Parse(text, years);

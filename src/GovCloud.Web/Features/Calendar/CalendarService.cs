@@ -22,7 +22,7 @@ public sealed record CalendarDayInput(bool? IsWorkingDay, string? Holiday);
 
 /// <summary>The working-day calendar: read by everyone, changed by the system administrator, every change audited.</summary>
 public sealed class CalendarService(GovCloudDbContext db, CalendarCache cache, AuditLog audit, TimeProvider clock,
-    Deadlines.DeadlineClockService clocks)
+    Deadlines.DeadlineClockService clocks, Microsoft.Extensions.Options.IOptions<GovCloudOptions> options)
 {
     /// <summary>At most this many days in one listing (two years).</summary>
     public const int MaxDays = 732;
@@ -79,7 +79,7 @@ public sealed class CalendarService(GovCloudDbContext db, CalendarCache cache, A
         RequireAdmin(actor);
         if (year is { } y && (y < WorkCalendar.First.Year || y > WorkCalendar.Last.Year))
             throw ProblemException.Invalid("year", $"年份须在 {WorkCalendar.First.Year}—{WorkCalendar.Last.Year} 之间");
-        var (file, errors) = CalendarFiles.Read(fileName, content, year);
+        var (file, errors) = CalendarFiles.Read(fileName, content, year, options.Value.Imports.MaxRows);
         if (file is null)
             throw ProblemException.Invalid(errors.GroupBy(e => e.Line == 0 ? "file" : $"第{e.Line}行.{e.Column}")
                 .ToDictionary(g => g.Key, g => g.Select(e => e.Line == 0 ? e.Message : $"第 {e.Line} 行 {e.Column} 列：{e.Message}").ToArray()));

@@ -46,13 +46,11 @@ public static class InventoryApi
     private static async Task<Ok<IReadOnlyList<HeldSystemDto>>> Systems(HttpContext http, InventoryService inventory, CancellationToken ct) =>
         TypedResults.Ok(await inventory.HeldSystemsAsync(Actor.From(http), ct));
 
-    private static async Task<Ok<ReconciliationReport>> Reconcile(IFormFile? file, HttpContext http, ReconciliationService reconciliation, CancellationToken ct)
+    private static async Task<Ok<ReconciliationReport>> Reconcile(IFormFile? file, HttpContext http, ReconciliationService reconciliation, FileStore files,
+        CancellationToken ct)
     {
-        if (file is null) throw ProblemException.Invalid("file", "请选择云平台导出的清单文件");
-        if (file.Length > 20 * 1024 * 1024) throw ProblemException.Invalid("file", "清单文件不能超过 20 MB");
-        using var buffer = new MemoryStream();
-        await file.CopyToAsync(buffer, ct);
-        return TypedResults.Ok(await reconciliation.RunAsync(Actor.From(http), file.FileName, buffer.ToArray(), ct));
+        var content = await files.ReadAllAsync(file, "请选择云平台导出的清单文件", ct);
+        return TypedResults.Ok(await reconciliation.RunAsync(Actor.From(http), file!.FileName, content, ct));
     }
 
     private static async Task<Ok<VmDetailDto>> Scale(Guid vmId, ScalingInput input, HttpContext http, InventoryService inventory, CancellationToken ct) =>

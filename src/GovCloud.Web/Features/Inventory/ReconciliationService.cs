@@ -21,7 +21,7 @@ public sealed record ReconciliationReport(string FileName, int PlatformVms, Reco
 /// GovCloud holds that the platform no longer has, and specs that drifted. A file it cannot read is
 /// refused with every problem by row and column (422). Reading changes nothing; each run is audited.
 /// </summary>
-public sealed class ReconciliationService(GovCloudDbContext db, AuditLog audit)
+public sealed class ReconciliationService(GovCloudDbContext db, AuditLog audit, Microsoft.Extensions.Options.IOptions<GovCloudOptions> options)
 {
     private const string Title = "平台清单有误，未比对";
 
@@ -33,13 +33,16 @@ public sealed class ReconciliationService(GovCloudDbContext db, AuditLog audit)
         ("vcpu", ["vcpu", "cpu", "cpu核数", "vcpu核", "cpu核"], true),
         ("memory", ["内存", "内存gb", "内存g", "memory", "memorygb"], true),
         ("disk", ["磁盘", "磁盘gb", "硬盘", "存储", "存储gb", "disk", "diskgb"], false),
+        // Or the system disk and the data disks apart (as the inventory's own export has them): their sum is compared.
+        ("systemDisk", ["系统盘", "系统盘gb", "systemdisk"], false),
+        ("dataDisk", ["数据盘", "数据盘gb", "datadisk"], false),
         ("zone", ["网络分区", "分区", "可用区", "zone"], false),
     ];
 
     public async Task<ReconciliationReport> RunAsync(Actor actor, string fileName, byte[] file, CancellationToken ct)
     {
         if (!actor.IsInAny(Role.CenterOperator, Role.CenterEvaluator)) throw ProblemException.Forbidden("只有信息化建设管理中心可以导入云平台清单进行比对");
-        var platform = Read(fileName, file);
+        var platform = Read(fileName, file, options.Value.Imports.Limits);
         var known = (await db.CloudVms.AsNoTracking().Where(v => v.State != VmState.Reclaimed)
                 .Select(v => new { v.Id, v.HostName, v.Ips, v.Vcpu, v.MemoryGb, Disk = v.SystemDiskGb + v.DataDiskGb, v.Zone, Agency = v.Organisation!.Name, System = v.System!.Name })
                 .ToListAsync(ct))
@@ -53,23 +56,13 @@ public sealed class ReconciliationService(GovCloudDbContext db, AuditLog audit)
         return new ReconciliationReport(fileName, platform.Count, result);
     }
 
-    private static List<PlatformVm> Read(string fileName, byte[] file)
+    private static List<PlatformVm> Read(string fileName, byte[] file, SpreadsheetLimits limits)
     {
-        List<IDictionary<string, object?>> sheet;
         var csv = fileName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase);
-        if (!csv && RequestFormReader.FileProblem(file) is { } fileProblem) throw Refused(new SheetError(0, "", "", fileProblem));
-        try
-        {
-            sheet = (csv ? MiniExcel.Query(new MemoryStream(Utf8(file)), useHeaderRow: false, excelType: ExcelType.CSV) : MiniExcel.Query(new MemoryStream(file), useHeaderRow: false))
-                .Cast<IDictionary<string, object?>>().ToList();
-        }
-        catch (Exception e) when (e is InvalidDataException or System.Xml.XmlException or InvalidOperationException or IndexOutOfRangeException)
-        {
-            throw Refused(new SheetError(0, "", "", "文件已损坏或不是 .xlsx / .csv 文件"));
-        }
+        var sheet = csv ? Csv(file, limits) : UploadedSpreadsheet.Rows(file, limits, Title);
 
-        static string Text(object? v) => FormText.Clean(Convert.ToString(v, CultureInfo.InvariantCulture));
-        static string Key(string header) => new(Text(header).ToLowerInvariant().Where(c => !" ()（）[]【】_-".Contains(c)).ToArray());
+        static string Text(object? v) => UploadedSpreadsheet.Text(v);
+        static string Key(string header) => new(FormText.Fold(header).ToLowerInvariant().Where(c => !" ()（）[]【】_-".Contains(c)).ToArray());
         var headerIndex = sheet.Take(10).ToList().FindIndex(r => r.Values.Any(v => Columns[0].Names.Contains(Key(Text(v)))));
         if (headerIndex < 0) throw Refused(new SheetError(0, "", "", "前 10 行中找不到名称列（名称、主机名或虚拟机名称）"));
         var header = sheet[headerIndex];
@@ -93,20 +86,41 @@ public sealed class ReconciliationService(GovCloudDbContext db, AuditLog audit)
             if (vcpu is null or < 1) Error("vcpu", $"vCPU“{Cell("vcpu")}”应为正整数");
             var memory = FormText.Integer(Cell("memory"), "GB", "G");
             if (memory is null or < 1) Error("memory", $"内存“{Cell("memory")}”应为以 GB 计的正整数");
-            int? disk = null;
-            if (letterOf["disk"] is not null && Cell("disk").Length > 0)
+            int? Disk(string field)
             {
+                if (letterOf[field] is null || FormText.IsNothing(Cell(field))) return null;
                 // A VM with several disks is listed as "100+500" or "100/500": their sum is compared.
-                var parts = Cell("disk").Split(['+', '/', ',', '，', '、'], StringSplitOptions.RemoveEmptyEntries).Select(p => FormText.Integer(p, "GB", "G")).ToList();
-                if (parts.Any(p => p is null or < 0)) Error("disk", $"磁盘“{Cell("disk")}”应为以 GB 计的整数（多块盘用 + 分隔）");
-                else disk = parts.Sum(p => p!.Value);
+                var parts = Cell(field).Split(['+', '/', ',', '，', '、'], StringSplitOptions.RemoveEmptyEntries).Select(p => FormText.Integer(p, "GB", "G")).ToList();
+                if (parts.Any(p => p is null or < 0)) { Error(field, $"磁盘“{Cell(field)}”应为以 GB 计的整数（多块盘用 + 分隔）"); return null; }
+                return parts.Sum(p => p!.Value);
             }
-            var ips = letterOf["ip"] is null ? [] : DeliveryRules.ParseIps(Cell("ip"));
+            var disk = letterOf["disk"] is not null ? Disk("disk")
+                : letterOf["systemDisk"] is not null || letterOf["dataDisk"] is not null ? (Disk("systemDisk") ?? 0) + (Disk("dataDisk") ?? 0) : null;
+            var ips = letterOf["ip"] is null ? [] : DeliveryRules.ParseIps(FormText.Fold(Cell("ip")));
             if (ips is null) Error("ip", $"IP 地址“{Cell("ip")}”格式不正确");
             if (errors.Count == 0) vms.Add(new PlatformVm(row, name, ips!, vcpu!.Value, memory!.Value, disk, Texts.OrNull(Cell("zone"))));
         }
         if (errors.Count > 0) throw Refused(errors.ToArray());
         return vms;
+    }
+
+    /// <summary>The rows of a CSV export, as many as a sheet may have.</summary>
+    private static List<IDictionary<string, object?>> Csv(byte[] file, SpreadsheetLimits limits)
+    {
+        List<IDictionary<string, object?>> rows;
+        try
+        {
+            rows = MiniExcel.Query(new MemoryStream(Utf8(file)), useHeaderRow: false, excelType: ExcelType.CSV)
+                .Cast<IDictionary<string, object?>>().Take(limits.MaxRows + 1).ToList();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            throw Refused(new SheetError(0, "", "", "文件已损坏或不是 .xlsx / .csv 文件"));
+        }
+        if (rows.Count > limits.MaxRows) throw Refused(new SheetError(0, "", "", $"表格超过 {limits.MaxRows} 行，请分批导入"));
+        if (rows.FirstOrDefault(r => r.Count > limits.MaxColumns) is { } wide)
+            throw Refused(new SheetError(rows.IndexOf(wide) + 1, "", "", $"表格第 {rows.IndexOf(wide) + 1} 行超过 {limits.MaxColumns} 列，请删除多余的列后再导入"));
+        return rows;
     }
 
     /// <summary>Platforms export CSV as UTF-8 (with or without BOM) or as GB18030/GBK; MiniExcel reads UTF-8.</summary>

@@ -35,7 +35,7 @@ public sealed record MigrationRateDto(Guid OrganisationId, string OrganisationNa
 /// The register of non-classified systems (R-4.2): an agency keeps its own, a county its departments',
 /// the Bureau reads all; every change audited.
 /// </summary>
-public sealed class InfoSystemService(GovCloudDbContext db, DataScope scope, AuditLog audit, TimeProvider clock)
+public sealed class InfoSystemService(GovCloudDbContext db, DataScope scope, AuditLog audit, TimeProvider clock, Microsoft.Extensions.Options.IOptions<GovCloudOptions> options)
 {
     public async Task<Paged<InfoSystemDto>> ListAsync(Actor actor, InfoSystemQuery q, CancellationToken ct)
     {
@@ -114,18 +114,8 @@ public sealed class InfoSystemService(GovCloudDbContext db, DataScope scope, Aud
     {
         if (!actor.IsInAny(Role.AgencyOperator, Role.BureauApprover)) throw ProblemException.Forbidden("只有使用单位经办人或大数据局审批人员可以导入信息系统台账");
         const string title = "台账有误，未导入";
-        if (GovCloud.Web.Features.Applications.RequestFormReader.FileProblem(file) is { } fileProblem)
-            throw ProblemException.SpreadsheetRefused(title, new[] { new SheetError(0, "", "", fileProblem) });
-        List<IDictionary<string, object?>> sheet;
-        try
-        {
-            sheet = MiniExcelLibs.MiniExcel.Query(new MemoryStream(file), useHeaderRow: false).Cast<IDictionary<string, object?>>().ToList();
-        }
-        catch (Exception e) when (e is InvalidDataException or System.Xml.XmlException or InvalidOperationException or IndexOutOfRangeException)
-        {
-            throw ProblemException.SpreadsheetRefused(title, new[] { new SheetError(0, "", "", "文件已损坏或不是 Excel .xlsx 文件") });
-        }
-        static string Text(object? v) => FormText.Clean(Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture));
+        var sheet = UploadedSpreadsheet.Rows(file, options.Value.Imports.Limits, title);
+        static string Text(object? v) => UploadedSpreadsheet.Text(v);
         var headerIndex = sheet.Take(10).ToList().FindIndex(r => r.Values.Any(v => Text(v) == "系统名称"));
         if (headerIndex < 0) throw ProblemException.SpreadsheetRefused(title, new[] { new SheetError(0, "", "", "前 10 行中找不到表头“系统名称”，请先导出台账作为模板") });
         var letterOf = Columns.ToDictionary(c => c.Field, c => sheet[headerIndex].FirstOrDefault(kv => Text(kv.Value) == c.Header).Key);
@@ -154,11 +144,11 @@ public sealed class InfoSystemService(GovCloudDbContext db, DataScope scope, Aud
                 if (tenants.TryGetValue(orgName, out var found)) orgId = found;
                 else { Error("organisationId", $"单位“{orgName}”不存在、不是使用单位或不在您的权限范围内"); continue; }
             }
-            // A choice is written as its Chinese name, exactly as the export writes it.
+            // A choice is written as its Chinese name, as the export writes it (full-width or half-width brackets alike).
             T? Choice<T>(string field, string label, Func<T, string> nameOf) where T : struct, Enum
             {
                 var text = Cell(field);
-                var found = Enum.GetValues<T>().Where(k => nameOf(k) == text).Select(k => (T?)k).FirstOrDefault();
+                var found = Enum.GetValues<T>().Where(k => FormText.Fold(nameOf(k)) == FormText.Fold(text)).Select(k => (T?)k).FirstOrDefault();
                 if (found is null && text.Length > 0) Error(field, $"{label}“{text}”应为 {string.Join("、", Enum.GetValues<T>().Select(nameOf))} 之一");
                 return found;
             }

@@ -42,14 +42,8 @@ public static class SystemsApi
     private static async Task<Ok<IReadOnlyList<MigrationRateDto>>> Rates(HttpContext http, InfoSystemService service, CancellationToken ct) =>
         TypedResults.Ok(await service.MigrationRatesAsync(Actor.From(http), ct));
 
-    private static async Task<Ok<SystemImportResult>> Import(IFormFile? file, HttpContext http, InfoSystemService service, CancellationToken ct)
-    {
-        if (file is null || file.Length == 0) throw ProblemException.Invalid("file", "请选择台账文件（.xlsx）");
-        if (file.Length > 10 * 1024 * 1024) throw ProblemException.Invalid("file", "文件不能超过 10 MB");
-        using var buffer = new MemoryStream();
-        await file.CopyToAsync(buffer, ct);
-        return TypedResults.Ok(await service.ImportAsync(Actor.From(http), buffer.ToArray(), ct));
-    }
+    private static async Task<Ok<SystemImportResult>> Import(IFormFile? file, HttpContext http, InfoSystemService service, FileStore files, CancellationToken ct) =>
+        TypedResults.Ok(await service.ImportAsync(Actor.From(http), await files.ReadAllAsync(file, "请选择台账文件（.xlsx）", ct), ct));
 
     private static async Task<Ok<IReadOnlyList<MigrationSnapshotDto>>> History(HttpContext http, MigrationSnapshots snapshots, string? from, string? to, CancellationToken ct) =>
         TypedResults.Ok(await snapshots.HistoryAsync(Actor.From(http), from, to, ct));
