@@ -58,6 +58,9 @@ public static class TextRules
     /// <summary>Several lines of visible text (an opinion, a reason, remarks), trimmed at both ends.</summary>
     public static string MultiLine(string? text) => Visible(text).Trim();
 
+    /// <summary>Nothing visible: empty, spaces, or only invisible characters. What a required field may not be.</summary>
+    public static bool IsBlank([System.Diagnostics.CodeAnalysis.NotNullWhen(false)] string? text) => OneLine(text).Length == 0;
+
     /// <summary>Control (Cc) and format (Cf) characters: nothing a person means to write.</summary>
     public static bool IsInvisible(char c) =>
         char.GetUnicodeCategory(c) is UnicodeCategory.Control or UnicodeCategory.Format;

@@ -56,6 +56,7 @@ builder.Services.AddScoped<AuditLog>();
 builder.Services.AddScoped<AuditService>();
 builder.Services.AddScoped<SignInService>();
 builder.Services.AddScoped<TokenService>();
+builder.Services.AddScoped<SessionService>();
 builder.Services.AddScoped<OrganisationService>();
 builder.Services.AddScoped<UserService>();
 builder.Services.AddSingleton<CalendarCache>();

@@ -91,7 +91,8 @@ public sealed class AdminPagesTests(BrowserApp app) : IClassFixture<BrowserApp>
     {
         var victim = await app.NewPageAsync();
         for (var i = 0; i < 5; i++) await BrowserApp.SignInAsync(victim, "health", "Wrong#Pass123");
-        Assert.Contains("账号已锁定", await victim.Locator("#gc-login-error").InnerTextAsync());
+        await BrowserApp.SignInAsync(victim, "health");
+        Assert.StartsWith("用户名或密码错误", await victim.Locator("#gc-login-error").InnerTextAsync());
 
         var page = await app.NewPageAsync();
         await BrowserApp.SignInAsync(page, "secadmin");

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using GovCloud.Domain.Security;
 using GovCloud.Web.Features.Users;
 using GovCloud.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 
 namespace GovCloud.Web.Tests;
 
@@ -44,15 +45,34 @@ public abstract class AuthApiTests(GovCloudApp app)
     {
         var (userName, password) = await CreateUserAsync("lockme");
         var client = app.CreateClient();
-        for (var i = 0; i < 4; i++)
+        for (var i = 0; i < 5; i++)
             Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostJsonAsync("/api/v1/auth/token", new { userName, password = "Wrong#Pass123" })).StatusCode);
-        var fifth = await (await client.PostJsonAsync("/api/v1/auth/token", new { userName, password = "Wrong#Pass123" })).ProblemAsync((HttpStatusCode)423);
-        Assert.Contains("锁定", fifth.Detail);
-        Assert.NotNull(fifth.LockedUntil);
-        Assert.InRange(fifth.LockedUntil!.Value - DateTimeOffset.UtcNow, TimeSpan.FromMinutes(14), TimeSpan.FromMinutes(15.5));
+        var lockedUntil = await app.WithDbAsync(db => db.Users.Where(u => u.UserName == userName).Select(u => u.LockoutEnd).SingleAsync(TestContext.Current.CancellationToken));
+        Assert.InRange(lockedUntil!.Value - DateTimeOffset.UtcNow, TimeSpan.FromMinutes(14), TimeSpan.FromMinutes(15.5));
 
-        var right = await (await client.PostJsonAsync("/api/v1/auth/token", new { userName, password })).ProblemAsync((HttpStatusCode)423);
-        Assert.Contains("后再试", right.Detail);
+        var right = await (await client.PostJsonAsync("/api/v1/auth/token", new { userName, password })).ProblemAsync(HttpStatusCode.Unauthorized);
+        Assert.Contains("锁定 15 分钟", right.Detail);
+    }
+
+    [Fact]
+    public async Task GB22239_a_locked_account_and_an_unknown_name_answer_alike()
+    {
+        var (userName, password) = await CreateUserAsync("lockme2");
+        var client = app.CreateClient();
+        for (var i = 0; i < 5; i++) await client.PostJsonAsync("/api/v1/auth/token", new { userName, password = "Wrong#Pass123" });
+
+        async Task<string> AnswerAsync(string name, string pass)
+        {
+            var response = await client.PostJsonAsync("/api/v1/auth/token", new { userName = name, password = pass });
+            var body = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+            body.Remove("traceId");
+            return $"{(int)response.StatusCode} {response.Content.Headers.ContentType?.MediaType} {body.ToJsonString()}";
+        }
+        var unknown = await AnswerAsync("nobody-" + Guid.NewGuid().ToString("N")[..6], "Wrong#Pass123");
+        Assert.StartsWith("401 application/problem+json", unknown);
+        Assert.Equal(unknown, await AnswerAsync(userName, password));
+        Assert.Equal(unknown, await AnswerAsync(userName, "Wrong#Pass123"));
+        Assert.Equal(unknown, await AnswerAsync("edu", "Wrong#Pass123"));
     }
 
     [Fact]

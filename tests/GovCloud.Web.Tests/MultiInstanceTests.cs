@@ -54,4 +54,27 @@ public sealed class MultiInstanceTests
         await onFirst.PostAsync("/api/v1/auth/sign-out", null, Ct);
         Assert.Equal(HttpStatusCode.Unauthorized, (await onSecond.GetAsync("/api/v1/me", Ct)).StatusCode);
     }
+
+    [Fact]
+    public async Task GB22239_signing_out_on_one_instance_ends_the_session_on_both_and_a_saved_cookie_is_refused()
+    {
+        await using var first = new GovCloudApp(Provider.PostgreSql);
+        await using var second = new GovCloudApp(Provider.PostgreSql, first.ConnectionString);
+        _ = first.Server;
+        var (browser, signIn) = await first.SignInWithFormAsync("edu");
+        var cookie = signIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("GovCloud.Auth=")).Split(';')[0];
+        var saved = second.CreateClient();
+        saved.DefaultRequestHeaders.Add("Cookie", cookie);
+        Assert.Equal(HttpStatusCode.OK, (await saved.GetAsync("/api/v1/me", Ct)).StatusCode);
+
+        var token = await first.AntiforgeryTokenAsync(browser);
+        var signOut = await browser.PostAsync("/account/logout", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }), Ct);
+        Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await saved.GetAsync("/api/v1/me", Ct)).StatusCode);
+        var replayOnFirst = first.CreateClient();
+        replayOnFirst.DefaultRequestHeaders.Add("Cookie", cookie);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await replayOnFirst.GetAsync("/api/v1/me", Ct)).StatusCode);
+        Assert.Equal("退出登录", await first.WithDbAsync(db => db.SignInSessions.OrderByDescending(s => s.StartedAt).Select(s => s.EndReason).FirstAsync(Ct)));
+    }
 }

@@ -1,3 +1,4 @@
+using GovCloud.Domain;
 namespace GovCloud.Domain.Applications;
 
 /// <summary>The Center's opinion on one requested VM: 同意 / 调整 / 不同意.</summary>
@@ -38,7 +39,7 @@ public static class EvaluationRules
         var problems = new List<EvaluationProblem>();
         void Add(string field, string message) => problems.Add(new EvaluationProblem(field, message));
 
-        if (string.IsNullOrWhiteSpace(opinion)) Add("opinion", "请填写评估意见");
+        if (TextRules.IsBlank(opinion)) Add("opinion", "请填写评估意见");
         void Long(string? value, int max, string field, string label)
         {
             if (value?.Length > max) Add(field, $"{label}不能超过 {max} 个字");
@@ -56,7 +57,7 @@ public static class EvaluationRules
             if (!given.TryGetValue(no, out var list) || list[0].Decision is null) { Add($"rows[{no}]", $"第 {no} 台虚拟机未给出评估结论"); continue; }
             if (list.Count > 1) Add($"rows[{no}]", $"第 {no} 台虚拟机给出了多个评估结论");
             var row = list[0];
-            if (row.Decision is RowDecision.Adjust or RowDecision.Refuse && string.IsNullOrWhiteSpace(row.Reason))
+            if (row.Decision is RowDecision.Adjust or RowDecision.Refuse && TextRules.IsBlank(row.Reason))
                 Add($"rows[{no}].reason", $"第 {no} 台虚拟机{row.Decision.Value.DisplayName()}，须说明理由");
             if (row.Decision == RowDecision.Adjust)
             {
@@ -75,14 +76,14 @@ public static class EvaluationRules
         {
             if (survey?.Date is null) Add("survey.date", "存量系统须进行现场勘查，请填写勘查日期");
             else if (survey.Date > today) Add("survey.date", "勘查日期不能晚于今天");
-            if (string.IsNullOrWhiteSpace(survey?.People)) Add("survey.people", "请填写现场勘查人员");
-            if (string.IsNullOrWhiteSpace(survey?.Findings)) Add("survey.findings", "请填写现场勘查情况");
+            if (TextRules.IsBlank(survey?.People)) Add("survey.people", "请填写现场勘查人员");
+            if (TextRules.IsBlank(survey?.Findings)) Add("survey.findings", "请填写现场勘查情况");
         }
         // A review is optional, but one that is recorded says who reviewed and what they concluded.
-        if (review is not null && !(string.IsNullOrWhiteSpace(review.Experts) && string.IsNullOrWhiteSpace(review.Conclusion) && string.IsNullOrWhiteSpace(review.Minutes)))
+        if (review is not null && !(TextRules.IsBlank(review.Experts) && TextRules.IsBlank(review.Conclusion) && TextRules.IsBlank(review.Minutes)))
         {
-            if (string.IsNullOrWhiteSpace(review.Experts)) Add("review.experts", "请填写技术评审专家");
-            if (string.IsNullOrWhiteSpace(review.Conclusion)) Add("review.conclusion", "请填写技术评审结论");
+            if (TextRules.IsBlank(review.Experts)) Add("review.experts", "请填写技术评审专家");
+            if (TextRules.IsBlank(review.Conclusion)) Add("review.conclusion", "请填写技术评审结论");
         }
         return problems;
     }

@@ -1,3 +1,4 @@
+using GovCloud.Domain;
 using GovCloud.Domain.Organisations;
 
 namespace GovCloud.Domain.Applications;
@@ -49,10 +50,10 @@ public static class VmRules
         {
             void Add(string field, string message) => problems.Add(new VmProblem(r.No, field, message));
 
-            if (string.IsNullOrWhiteSpace(r.Zone)) Add("zone", "请填写网络分区");
+            if (TextRules.IsBlank(r.Zone)) Add("zone", "请填写网络分区");
             else if (!limits.Zones.Contains(r.Zone)) Add("zone", $"网络分区“{r.Zone}”不存在，可选：{string.Join("、", limits.Zones)}");
-            if (string.IsNullOrWhiteSpace(r.Vendor)) Add("vendor", "请填写开发商");
-            if (string.IsNullOrWhiteSpace(r.SystemName)) Add("systemName", "请填写系统名称");
+            if (TextRules.IsBlank(r.Vendor)) Add("vendor", "请填写开发商");
+            if (TextRules.IsBlank(r.SystemName)) Add("systemName", "请填写系统名称");
             else if (systemName is not null && r.SystemName != systemName)
                 Add("systemName", $"系统名称“{r.SystemName}”与本申请的系统“{systemName}”不一致：一张需求表只填一个系统");
             if (r.ServerType is null) Add("serverType", "请填写服务器类型（APP、WEB、FTP、DAT、MID、TST、OTH）");
@@ -62,7 +63,7 @@ public static class VmRules
             if (r.Owners.Count == 0) Add("owners", "请填写堡垒机账号负责人及其邮箱、手机号码");
             foreach (var (owner, i) in r.Owners.Select((o, i) => (o, i + 1)))
             {
-                if (string.IsNullOrWhiteSpace(owner.Name)) Add("owners", $"第 {i} 位堡垒机账号负责人缺少姓名");
+                if (TextRules.IsBlank(owner.Name)) Add("owners", $"第 {i} 位堡垒机账号负责人缺少姓名");
                 if (!ContactRules.IsEmail(owner.Email)) Add("ownerEmails", $"第 {i} 位负责人的邮箱“{owner.Email}”格式不正确");
                 if (!ContactRules.IsMobile(owner.Mobile)) Add("ownerMobiles", $"第 {i} 位负责人的手机号码“{owner.Mobile}”须为 11 位数字");
             }
@@ -71,11 +72,11 @@ public static class VmRules
             Range(r.SystemDiskGb, 1, limits.MaxSystemDiskGb, "systemDiskGb", "系统盘", " GB ", Add);
             if (r.DataDiskGb is { } data && (data < 0 || data > limits.MaxDataDiskGb))
                 Add("dataDiskGb", $"数据盘须在 0 至 {limits.MaxDataDiskGb} GB 之间");
-            if (string.IsNullOrWhiteSpace(r.OperatingSystem)) Add("operatingSystem", "请填写操作系统");
+            if (TextRules.IsBlank(r.OperatingSystem)) Add("operatingSystem", "请填写操作系统");
             else if (zoneRule is not null && !zoneRule.AllowsOs(r.OperatingSystem))
                 Add("operatingSystem", $"操作系统“{r.OperatingSystem}”不在网络分区“{r.Zone}”可选的镜像中，可选：{string.Join("、", zoneRule.OsImages)}");
             if (r.Clustered is null) Add("clustered", "请填写是否集群部署（是/否）");
-            if (r.Clustered == true && string.IsNullOrWhiteSpace(r.ClusterGroup)) Add("clusterGroup", "集群部署的虚拟机须填写集群组号");
+            if (r.Clustered == true && TextRules.IsBlank(r.ClusterGroup)) Add("clusterGroup", "集群部署的虚拟机须填写集群组号");
             void Long(string? value, int max, string field, string label)
             {
                 if (value?.Length > max) Add(field, $"{label}不能超过 {max} 个字");
@@ -90,7 +91,7 @@ public static class VmRules
             Long(string.Join("、", r.Owners.Select(o => o.Mobile)), 500, "ownerMobiles", "负责人手机号码");
         }
         // A cluster has at least two machines.
-        foreach (var group in rows.Where(r => r.Clustered == true && !string.IsNullOrWhiteSpace(r.ClusterGroup)).GroupBy(r => r.ClusterGroup!.Trim()))
+        foreach (var group in rows.Where(r => r.Clustered == true && !TextRules.IsBlank(r.ClusterGroup)).GroupBy(r => r.ClusterGroup!.Trim()))
             if (group.Count() < 2)
                 problems.Add(new VmProblem(group.First().No, "clusterGroup", $"集群组“{group.Key}”只有 1 台虚拟机，集群至少需要 2 台"));
         foreach (var dup in rows.GroupBy(r => r.No).Where(g => g.Count() > 1))

@@ -1,3 +1,4 @@
+using GovCloud.Domain;
 using GovCloud.Domain.Provisioning;
 
 namespace GovCloud.Domain.DataCenters;
@@ -207,7 +208,7 @@ public static class MigrationRules
             var r = rows[i];
             var f = $"equipment[{i}]";
             if (r.Kind is null) problems.Add(new RuleProblem($"{f}.kind", "请选择设备类别"));
-            if (string.IsNullOrWhiteSpace(r.Model)) problems.Add(new RuleProblem($"{f}.model", "请填写设备名称型号"));
+            if (TextRules.IsBlank(r.Model)) problems.Add(new RuleProblem($"{f}.model", "请填写设备名称型号"));
             else if (r.Model.Length > 100) problems.Add(new RuleProblem($"{f}.model", "设备名称型号不能超过 100 个字"));
             if (r.Quantity is null or < 1 or > 10000) problems.Add(new RuleProblem($"{f}.quantity", "数量须为 1 至 10000"));
             foreach (var (value, field, name) in new[] { (r.Vcpu, "vcpu", "vCPU"), (r.MemoryGb, "memoryGb", "内存"), (r.StorageGb, "storageGb", "存储"), (r.BandwidthMbps, "bandwidthMbps", "带宽") })

@@ -1,3 +1,4 @@
+using GovCloud.Domain;
 namespace GovCloud.Domain.Organisations;
 
 /// <summary>
@@ -12,7 +13,7 @@ public static class CreditCode
     /// <summary>Null when the code is valid, else the Chinese reason.</summary>
     public static string? Check(string? code)
     {
-        if (string.IsNullOrWhiteSpace(code)) return "统一社会信用代码不能为空";
+        if (TextRules.IsBlank(code)) return "统一社会信用代码不能为空";
         if (code.Length != 18) return "统一社会信用代码应为18位";
         foreach (var c in code)
             if (Alphabet.IndexOf(c) < 0) return $"统一社会信用代码含有非法字符“{c}”（只能是数字和除 I、O、Z、S、V 以外的大写字母）";

@@ -1,3 +1,4 @@
+using GovCloud.Domain;
 using GovCloud.Domain.Applications;
 
 namespace GovCloud.Domain.Provisioning;
@@ -138,7 +139,7 @@ public static class ChangeRules
         if (method is null) problems.Add(new RuleProblem("disposal.method", "请选择数据处置方式（移交或清除）"));
         if (date is null) problems.Add(new RuleProblem("disposal.date", "请填写数据处置日期"));
         else if (date > today) problems.Add(new RuleProblem("disposal.date", "数据处置日期不能晚于今天"));
-        if (string.IsNullOrWhiteSpace(people)) problems.Add(new RuleProblem("disposal.people", "请填写经办及见证人员"));
+        if (TextRules.IsBlank(people)) problems.Add(new RuleProblem("disposal.people", "请填写经办及见证人员"));
         else if (people.Length > 200) problems.Add(new RuleProblem("disposal.people", "经办及见证人员不能超过 200 个字"));
         if (!hasCertificate) problems.Add(new RuleProblem("disposal.certificate", "请上传数据移交/清除证明"));
         return problems;

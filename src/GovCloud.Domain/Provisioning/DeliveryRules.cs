@@ -1,3 +1,4 @@
+using GovCloud.Domain;
 using System.Net;
 using System.Text.RegularExpressions;
 
@@ -87,7 +88,7 @@ public static partial class DeliveryRules
             else if (!hostNames.Add(host)) Add($"{f}.hostName", $"{label}：主机名“{host}”与其他虚拟机重复");
 
             var ips = ParseIps(vm.Ips);
-            if (string.IsNullOrWhiteSpace(vm.Ips)) Add($"{f}.ips", $"{label}：请填写 IP 地址");
+            if (TextRules.IsBlank(vm.Ips)) Add($"{f}.ips", $"{label}：请填写 IP 地址");
             else if (ips is null) Add($"{f}.ips", $"{label}：IP 地址格式不正确，多个地址用逗号或顿号分隔");
             else if (ips.Count > MaxIps) Add($"{f}.ips", $"{label}：每台最多填写 {MaxIps} 个 IP 地址");
             else foreach (var ip in ips.Where(ip => !addresses.Add(ip))) Add($"{f}.ips", $"{label}：IP 地址 {ip} 与其他虚拟机重复");
@@ -97,7 +98,7 @@ public static partial class DeliveryRules
             Spec(f, "systemDiskGb", label, "系统盘", "GB", vm.SystemDiskGb, row.SystemDiskGb, 1);
             Spec(f, "dataDiskGb", label, "数据盘", "GB", vm.DataDiskGb ?? 0, row.DataDiskGb, 0);
 
-            if (string.IsNullOrWhiteSpace(vm.OperatingSystem)) Add($"{f}.operatingSystem", $"{label}：请填写操作系统镜像");
+            if (TextRules.IsBlank(vm.OperatingSystem)) Add($"{f}.operatingSystem", $"{label}：请填写操作系统镜像");
             else if (vm.OperatingSystem.Trim().Length > MaxOperatingSystem) Add($"{f}.operatingSystem", $"{label}：操作系统镜像不能超过 {MaxOperatingSystem} 个字");
 
             var accounts = (vm.BastionAccounts ?? []).Select(a => a?.Trim() ?? "").ToList();

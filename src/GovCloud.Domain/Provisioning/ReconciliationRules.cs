@@ -1,3 +1,4 @@
+using GovCloud.Domain;
 namespace GovCloud.Domain.Provisioning;
 
 /// <summary>A VM as the cloud platform's own inventory export lists it (its row in the file, for messages).</summary>
@@ -45,7 +46,7 @@ public static class ReconciliationRules
         if (k.Vcpu != p.Vcpu) list.Add($"vCPU：台账 {k.Vcpu} 核，平台 {p.Vcpu} 核");
         if (k.MemoryGb != p.MemoryGb) list.Add($"内存：台账 {k.MemoryGb} GB，平台 {p.MemoryGb} GB");
         if (p.DiskGb is { } disk && disk != k.DiskGb) list.Add($"磁盘：台账 {k.DiskGb} GB，平台 {disk} GB");
-        if (!string.IsNullOrWhiteSpace(p.Zone) && p.Zone != k.Zone) list.Add($"网络分区：台账 {k.Zone}，平台 {p.Zone}");
+        if (!TextRules.IsBlank(p.Zone) && p.Zone != k.Zone) list.Add($"网络分区：台账 {k.Zone}，平台 {p.Zone}");
         if (p.Ips.Count > 0 && !p.Ips.ToHashSet().SetEquals(k.Ips)) list.Add($"IP：台账 {string.Join(", ", k.Ips)}，平台 {string.Join(", ", p.Ips)}");
         return list;
     }

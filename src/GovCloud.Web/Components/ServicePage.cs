@@ -56,6 +56,12 @@ public abstract class ServicePage : ComponentBase
             Messages.Error(LastError.AllMessages);
             return default;
         }
+        catch (Microsoft.EntityFrameworkCore.DbUpdateException e) when (Infrastructure.Data.UniqueRules.Conflict(e) is { } conflict)
+        {
+            LastError = conflict;
+            Messages.Error(LastError.AllMessages);
+            return default;
+        }
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using GovCloud.Domain;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 
@@ -76,7 +77,8 @@ public sealed class FileStore(IOptions<GovCloudOptions> options)
     /// </summary>
     private async Task<(StoredFile File, string Name)> AcceptAsync(string folder, string fileName, Stream content, long size, CancellationToken ct)
     {
-        var name = System.IO.Path.GetFileName(fileName.Replace('\\', '/')).Trim();
+        // What the name shows is what it is: a bidi override cannot make "‮gpj.exe.pdf" read as "…exe.pdf".
+        var name = Texts.Line(System.IO.Path.GetFileName(TextRules.OneLine(fileName).Replace('\\', '/'))) ?? "";
         if (name.Length is 0 or > 200) throw ProblemException.Invalid("file", "文件名须为 1 至 200 个字");
         var (stored, problem) = await SaveAsync(folder, name, content, size, ct);
         if (problem is not null) throw ProblemException.Invalid("file", problem);

@@ -13,6 +13,7 @@ public sealed class GovCloudOptions
     public ApplicationOptions Applications { get; set; } = new();
     public FileOptions Files { get; set; } = new();
     public ImportOptions Imports { get; set; } = new();
+    public DateOptions Dates { get; set; } = new();
     public PoolOptions Pools { get; set; } = new();
     public ProvisioningOptions Provisioning { get; set; } = new();
     public DataCenterOptions DataCenters { get; set; } = new();
@@ -170,6 +171,15 @@ public sealed class ImportOptions
     public int MaxParts { get; set; } = 2_000;
 
     public SpreadsheetLimits Limits => new(MaxUnpackedMb * 1024L * 1024L, MaxRows, MaxColumns, MaxParts);
+}
+
+/// <summary>The range of every date a user types (<see cref="GovCloud.Domain.Calendar.PlausibleDates"/>).</summary>
+public sealed class DateOptions
+{
+    public DateOnly Earliest { get; set; } = new(1990, 1, 1);
+    public int YearsAhead { get; set; } = 30;
+
+    public GovCloud.Domain.Calendar.PlausibleDates Around(DateOnly today) => GovCloud.Domain.Calendar.PlausibleDates.Around(today, Earliest, YearsAhead);
 }
 
 /// <summary>E-mail for notifications; off while Host is empty.</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using GovCloud.Domain;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -64,8 +65,17 @@ public static class Texts
     /// <summary>Text made from users' words (titles, message bodies) cut to fit its column, marked with an ellipsis.</summary>
     public static string Fit(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 
-    /// <summary>What a user typed, trimmed; null when nothing was.</summary>
-    public static string? OrNull(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+    /// <summary>
+    /// Several lines a user typed (an opinion, a reason, remarks): control and invisible characters removed
+    /// (<see cref="TextRules"/>), trimmed; null when nothing visible remains.
+    /// </summary>
+    public static string? OrNull(string? text) => TextRules.MultiLine(text) is { Length: > 0 } t ? t : null;
+
+    /// <summary>
+    /// One line a user typed (a name, a contact, a file name): control and invisible characters removed, line breaks and
+    /// runs of spaces made one space, trimmed; null when nothing visible remains.
+    /// </summary>
+    public static string? Line(string? text) => TextRules.OneLine(text) is { Length: > 0 } t ? t : null;
 }
 
 /// <summary>A problem of an uploaded spreadsheet, where Excel shows it: row number, column letter and its header (row 0: the file as a whole).</summary>
@@ -85,21 +95,27 @@ public sealed class Validation
 
     public Validation Check(bool ok, string field, string message) => ok ? this : Add(field, message);
 
+    /// <summary>Filled in with something visible (a name of zero-width spaces is not a name), and not too long.</summary>
     public Validation Required(string? value, string field, string label, int maxLength = 0)
     {
-        if (string.IsNullOrWhiteSpace(value)) return Add(field, $"{label}不能为空");
-        if (maxLength > 0 && value.Length > maxLength) Add(field, $"{label}不能超过 {maxLength} 个字");
+        var visible = TextRules.MultiLine(value);
+        if (TextRules.OneLine(visible).Length == 0) return Add(field, $"{label}不能为空");
+        if (maxLength > 0 && visible.Length > maxLength) Add(field, $"{label}不能超过 {maxLength} 个字");
         return this;
     }
 
     /// <summary>A contact's name, mobile and e-mail, reported as {field}Name / {field}Mobile / {field}Email.</summary>
     public Validation Contact(string field, string label, string? name, string? mobile, string? email)
     {
-        if (name?.Trim().Length > 50) Add(field + "Name", $"{label}姓名不能超过 50 个字");
+        if (Texts.Line(name)?.Length > 50) Add(field + "Name", $"{label}姓名不能超过 50 个字");
         if (!string.IsNullOrWhiteSpace(mobile) && !GovCloud.Domain.Organisations.ContactRules.IsMobile(mobile)) Add(field + "Mobile", $"{label}手机号码须为 11 位数字");
         if (!string.IsNullOrWhiteSpace(email) && !GovCloud.Domain.Organisations.ContactRules.IsEmail(email)) Add(field + "Email", $"{label}邮箱格式不正确");
         return this;
     }
+
+    /// <summary>A date a user typed, within the plausible range of every date (when given).</summary>
+    public Validation Date(DateOnly? date, string field, string label, GovCloud.Domain.Calendar.PlausibleDates range) =>
+        date is { } d && range.Check(d, label) is { } problem ? Add(field, problem) : this;
 
     public bool IsValid => _errors.Count == 0;
 
@@ -161,6 +177,8 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
     {
         // Kestrel finds a body larger than it said only while reading it.
         if (exception is BadHttpRequestException { StatusCode: 413 }) exception = ProblemSetup.TooLarge(options.Value.Files.MaxSizeMb);
+        // Two writers at the same moment: the unique index kept the rule, and the loser is told which one.
+        if (exception is DbUpdateException write && Data.UniqueRules.Conflict(write) is { } conflict) exception = conflict;
         ProblemDetails problem = exception switch
         {
             ProblemException p when p.Errors is { Count: > 0 } => new HttpValidationProblemDetails(p.Errors) { Status = p.Status, Title = p.Title, Detail = p.Detail },

@@ -73,6 +73,10 @@ public partial class GovCloudApp : WebApplicationFactory<Program>
         return (client, response);
     }
 
+    /// <summary>The antiforgery token a page gives the signed-in browser, for a form post or an unsafe API call with the cookie.</summary>
+    public async Task<string> AntiforgeryTokenAsync(HttpClient browser) =>
+        AntiforgeryField().Match(await browser.GetStringAsync("/account/login")).Groups[1].Value;
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryField();
 

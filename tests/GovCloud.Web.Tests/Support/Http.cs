@@ -34,6 +34,9 @@ public static class Http
     public sealed record Problem(int Status, string Title, string? Detail, Dictionary<string, string[]>? Errors, DateTimeOffset? LockedUntil)
     {
         public string? FieldError(string field) => Errors?.FirstOrDefault(e => string.Equals(e.Key, field, StringComparison.OrdinalIgnoreCase)).Value?.FirstOrDefault();
+
+        /// <summary>Every message of a field, joined, for a field that can be wrong in several ways at once.</summary>
+        public string FieldErrors(string field) => string.Join("；", Errors?.FirstOrDefault(e => string.Equals(e.Key, field, StringComparison.OrdinalIgnoreCase)).Value ?? []);
     }
 
     public static bool HasChinese(string? text) => text is not null && text.Any(c => c >= 0x4E00 && c <= 0x9FFF);

@@ -1,8 +1,4 @@
-using GovCloud.Web.Features.Audit;
-using GovCloud.Web.Features.Users;
-using GovCloud.Web.Infrastructure.Auth;
-using GovCloud.Web.Infrastructure.Data;
-using Microsoft.AspNetCore.Identity;
+using GovCloud.Web.Features.Auth;
 using Microsoft.AspNetCore.Mvc;
 
 namespace GovCloud.Web.Features.Account;
@@ -15,16 +11,10 @@ public static class AccountEndpoints
         var group = app.MapGroup("/account").ExcludeFromDescription();
 
         // A form post with the antiforgery token, so no other site can sign a user out.
-        group.MapPost("/logout", async ([FromForm] string? returnUrl, HttpContext http, SignInManager<User> signIns,
-            AuditLog audit, GovCloudDbContext db) =>
+        // The session ends on the server: a copy of the cookie is refused from now on, on every instance.
+        group.MapPost("/logout", async ([FromForm] string? returnUrl, HttpContext http, SessionService sessions) =>
         {
-            if (http.User.Identity?.IsAuthenticated == true)
-            {
-                var actor = Actor.From(http);
-                audit.Record(actor, AuditActions.SignOut, nameof(User), actor.UserId);
-                await db.SaveChangesAsync(http.RequestAborted);
-            }
-            await signIns.SignOutAsync();
+            await sessions.EndAsync(http, "退出登录");
             return Results.Redirect("/account/login");
         }).AllowAnonymous();
 

@@ -1,3 +1,4 @@
+using GovCloud.Domain;
 using GovCloud.Domain.Applications;
 using GovCloud.Domain.Calendar;
 using GovCloud.Domain.Clocks;
@@ -37,9 +38,9 @@ public sealed class ApplicationFlowService(
         if (app.Vms.Count == 0 && app.Services.Count == 0) v.Add("vms", "请至少填写一台虚拟机或一项其他服务");
         var missing = AttachmentRules.Missing(app.System!.Kind, app.Attachments.Select(a => a.Kind));
         if (missing.Count > 0) v.Add("attachments", $"{app.System.Kind.DisplayName()}系统须上传：{string.Join("、", missing.Select(k => k.DisplayName()))}");
-        if (string.IsNullOrWhiteSpace(app.AgencyContactName) || string.IsNullOrWhiteSpace(app.AgencyContactMobile))
+        if (TextRules.IsBlank(app.AgencyContactName) || TextRules.IsBlank(app.AgencyContactMobile))
             v.Add("agencyContactName", "请填写使用单位联系人及手机号码");
-        if (string.IsNullOrWhiteSpace(app.VendorContactName) || string.IsNullOrWhiteSpace(app.VendorContactMobile))
+        if (TextRules.IsBlank(app.VendorContactName) || TextRules.IsBlank(app.VendorContactMobile))
             v.Add("vendorContactName", "请填写开发商联系人及手机号码");
         v.Contact("agencyContact", "使用单位联系人", app.AgencyContactName, app.AgencyContactMobile, app.AgencyContactEmail);
         v.Contact("vendorContact", "开发商联系人", app.VendorContactName, app.VendorContactMobile, app.VendorContactEmail);
@@ -76,7 +77,9 @@ public sealed class ApplicationFlowService(
         var (app, to) = await LoadAsync(actor, id, ApplicationAction.Evaluate, input.Version, ct);
         var rows = input.Rows ?? [];
         var problems = EvaluationRules.Validate(app.System!.Kind, app.Vms.Select(x => x.No).ToList(), input.Opinion, rows, input.Survey,
-            input.Review, ChinaTime.Today(clock), await catalog.LimitsAsync(ct));
+            input.Review, ChinaTime.Today(clock), await catalog.LimitsAsync(ct)).ToList();
+        if (input.Survey?.Date is { } surveyed && options.Value.Dates.Around(ChinaTime.Today(clock)).Check(surveyed, "勘查日期") is { } implausible)
+            problems.Add(new EvaluationProblem("survey.date", implausible));
         if (problems.Count > 0)
             throw ProblemException.Invalid(problems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()));
 
@@ -93,13 +96,13 @@ public sealed class ApplicationFlowService(
             vm.AdjustedDataDiskGb = adjust && opinion.DataDiskGb != vm.DataDiskGb ? opinion.DataDiskGb : null;
             vm.DecisionReason = Texts.OrNull(opinion.Reason);
         }
-        app.EvaluationOpinion = input.Opinion!.Trim();
+        app.EvaluationOpinion = Texts.OrNull(input.Opinion)!;
         app.EvaluatedBy = actor.UserName;
         app.EvaluatedAt = clock.GetUtcNow();
         app.SurveyDate = input.Survey?.Date;
-        app.SurveyPeople = Texts.OrNull(input.Survey?.People);
+        app.SurveyPeople = Texts.Line(input.Survey?.People);
         app.SurveyFindings = Texts.OrNull(input.Survey?.Findings);
-        app.ReviewExperts = Texts.OrNull(input.Review?.Experts);
+        app.ReviewExperts = Texts.Line(input.Review?.Experts);
         app.ReviewMinutes = Texts.OrNull(input.Review?.Minutes);
         app.ReviewConclusion = Texts.OrNull(input.Review?.Conclusion);
         if (app.OpenClockId is { } evaluation) await clocks.CompleteAsync(actor, evaluation, ct);
@@ -128,7 +131,7 @@ public sealed class ApplicationFlowService(
         foreach (var no in refused.Where(no => app.Vms.All(x => x.No != no))) v.Add("refusedRows", $"申请中没有序号为 {no} 的虚拟机");
         if (app.Vms.Count > 0 && app.Vms.All(x => x.Decision == RowDecision.Refuse || refused.Contains(x.No)))
             v.Add("refusedRows", "没有批准任何一台虚拟机：全部不同意请选择驳回");
-        if (refused.Count > 0 && string.IsNullOrWhiteSpace(input.Opinion)) v.Add("opinion", "部分批准时请在审批意见中说明未批准的理由");
+        if (refused.Count > 0 && TextRules.IsBlank(input.Opinion)) v.Add("opinion", "部分批准时请在审批意见中说明未批准的理由");
         if (input.Opinion?.Length > 2000) v.Add("opinion", "审批意见不能超过 2000 个字");
         v.ThrowIfInvalid();
 
@@ -170,7 +173,7 @@ public sealed class ApplicationFlowService(
         }
         app.State = to;
         app.ReturnedFrom = from;
-        app.ReturnReason = input.Reason!.Trim();
+        app.ReturnReason = Texts.OrNull(input.Reason)!;
         app.Version++;
         audit.Record(actor, AuditActions.ApplicationReturned, ApplicationService.CaseType, app.Id, new { state = from.ToString() },
             new { state = to.ToString(), reason = app.ReturnReason });
@@ -237,7 +240,7 @@ public sealed class ApplicationFlowService(
 
     private static void RequireReason(string? reason, string what)
     {
-        if (string.IsNullOrWhiteSpace(reason)) throw ProblemException.Invalid("reason", $"请填写{what}理由");
+        if (TextRules.IsBlank(reason)) throw ProblemException.Invalid("reason", $"请填写{what}理由");
         if (reason.Length > 2000) throw ProblemException.Invalid("reason", $"{what}理由不能超过 2000 个字");
     }
 

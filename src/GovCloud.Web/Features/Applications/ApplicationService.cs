@@ -1,3 +1,4 @@
+using GovCloud.Domain;
 using System.Linq.Expressions;
 using GovCloud.Domain.Applications;
 using GovCloud.Domain.Organisations;
@@ -84,9 +85,9 @@ public sealed class ApplicationService(
             Number = "", OrganisationId = system!.OrganisationId, SystemId = system.Id, State = ApplicationState.Draft,
             CreatedAt = clock.GetUtcNow(), CreatedBy = actor.UserName,
             // The register already knows the vendor's contact; the agency may change it.
-            VendorContactName = Texts.OrNull(contacts?.VendorContactName) ?? system.VendorContactName,
-            VendorContactMobile = Texts.OrNull(contacts?.VendorContactMobile) ?? system.VendorContactMobile,
-            VendorContactEmail = Texts.OrNull(contacts?.VendorContactEmail) ?? system.VendorContactEmail,
+            VendorContactName = Texts.Line(contacts?.VendorContactName) ?? system.VendorContactName,
+            VendorContactMobile = Texts.Line(contacts?.VendorContactMobile) ?? system.VendorContactMobile,
+            VendorContactEmail = Texts.Line(contacts?.VendorContactEmail) ?? system.VendorContactEmail,
         };
         ApplyHeader(app, input, services);
         db.ResourceApplications.Add(app);
@@ -127,11 +128,11 @@ public sealed class ApplicationService(
         {
             var no = r.No ?? 0;
             var type = ServerTypes.Parse(r.ServerType);
-            if (type is null && !string.IsNullOrWhiteSpace(r.ServerType)) v.Add($"rows[{no}].serverType", $"第 {no} 行服务器类型“{r.ServerType}”不正确");
+            if (type is null && !TextRules.IsBlank(r.ServerType)) v.Add($"rows[{no}].serverType", $"第 {no} 行服务器类型“{r.ServerType}”不正确");
             var (owners, problem) = VmRules.PairOwners(r.OwnerNames, r.OwnerEmails, r.OwnerMobiles);
             if (problem is not null) v.Add($"rows[{no}].owners", $"第 {no} 行{problem}");
-            rows.Add(new VmRequest(no, Texts.OrNull(r.Zone), Texts.OrNull(r.Vendor), Texts.OrNull(r.SystemName), Texts.OrNull(r.SubsystemName), type, owners, r.Vcpu, r.MemoryGb,
-                r.SystemDiskGb, r.DataDiskGb, Texts.OrNull(r.OperatingSystem), r.Clustered, Texts.OrNull(r.ClusterGroup), Texts.OrNull(r.Remarks)));
+            rows.Add(new VmRequest(no, Texts.Line(r.Zone), Texts.Line(r.Vendor), Texts.Line(r.SystemName), Texts.Line(r.SubsystemName), type, owners, r.Vcpu, r.MemoryGb,
+                r.SystemDiskGb, r.DataDiskGb, Texts.Line(r.OperatingSystem), r.Clustered, Texts.Line(r.ClusterGroup), Texts.OrNull(r.Remarks)));
         }
         var systemName = await db.InfoSystems.Where(s => s.Id == app.SystemId).Select(s => s.Name).FirstAsync(ct);
         foreach (var p in VmRules.Validate(rows, await catalog.LimitsAsync(ct), systemName))
@@ -260,12 +261,12 @@ public sealed class ApplicationService(
         app.Purpose = Texts.OrNull(input.Purpose);
         if (input.Contacts is { } c)
         {
-            app.AgencyContactName = Texts.OrNull(c.AgencyContactName);
-            app.AgencyContactMobile = Texts.OrNull(c.AgencyContactMobile);
-            app.AgencyContactEmail = Texts.OrNull(c.AgencyContactEmail);
-            app.VendorContactName = Texts.OrNull(c.VendorContactName) ?? app.VendorContactName;
-            app.VendorContactMobile = Texts.OrNull(c.VendorContactMobile) ?? app.VendorContactMobile;
-            app.VendorContactEmail = Texts.OrNull(c.VendorContactEmail) ?? app.VendorContactEmail;
+            app.AgencyContactName = Texts.Line(c.AgencyContactName);
+            app.AgencyContactMobile = Texts.Line(c.AgencyContactMobile);
+            app.AgencyContactEmail = Texts.Line(c.AgencyContactEmail);
+            app.VendorContactName = Texts.Line(c.VendorContactName) ?? app.VendorContactName;
+            app.VendorContactMobile = Texts.Line(c.VendorContactMobile) ?? app.VendorContactMobile;
+            app.VendorContactEmail = Texts.Line(c.VendorContactEmail) ?? app.VendorContactEmail;
         }
         if (input.Services is null) return;
         db.RequestedServices.RemoveRange(app.Services);

@@ -19,8 +19,8 @@ public static class AuthApi
             .RequireRateLimiting(AuthSetup.SignInRateLimit)
             .WithName("IssueToken")
             .WithSummary("用户名和密码换取访问令牌")
-            .WithDescription("错误的用户名或密码返回 401；连续失败 5 次后账号锁定 15 分钟，返回 423 及解锁时间。")
-            .ProducesProblem(401).ProducesProblem(423).ProducesProblem(429);
+            .WithDescription("用户名不存在、密码错误、账号停用或已锁定，一律返回相同的 401（不泄露账号是否存在或被锁定）；连续失败 5 次后账号锁定 15 分钟（可配置）。")
+            .ProducesProblem(401).ProducesProblem(429);
 
         group.MapPost("/sign-out", SignOut)
             .WithName("RevokeCurrentToken")

@@ -26,7 +26,11 @@ public sealed class SignInService(
     private static readonly User TimingDummy = new() { DisplayName = "" };
     private static readonly string TimingDummyHash = new PasswordHasher<User>().HashPassword(TimingDummy, "GovCloud-timing-equaliser");
 
-    /// <summary>The user when the password is right; otherwise throws 401 or 423 with the Chinese reason.</summary>
+    /// <summary>
+    /// The user when the name and password are right and the account may sign in; otherwise a 401 that is the same, word
+    /// for word and in the time it takes, whether the name is unknown, the account stopped or locked, or the password
+    /// wrong, so that nobody can find out which accounts exist or are locked by trying. The audit log keeps the real reason.
+    /// </summary>
     public async Task<User> CheckAsync(string? userName, string? password, string? clientIp, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(userName) || string.IsNullOrEmpty(password))
@@ -38,19 +42,21 @@ public sealed class SignInService(
             // Spend the same hashing time as a real check, so the answer's speed does not tell which names exist.
             users.PasswordHasher.VerifyHashedPassword(user ?? TimingDummy, TimingDummyHash, password);
             await RecordAsync(user, userName, clientIp, AuditActions.SignInFailed, user is null ? "用户不存在" : "账号已停用", ct);
-            throw new ProblemException(401, WrongCredentials, WrongCredentials);
+            throw Refused();
+        }
+        if (await users.IsLockedOutAsync(user))
+        {
+            // Identity answers a locked account before hashing; hash anyway, for the same reason.
+            users.PasswordHasher.VerifyHashedPassword(user, TimingDummyHash, password);
+            await RecordAsync(user, userName, clientIp, AuditActions.SignInFailed, "账号已锁定", ct);
+            throw Refused();
         }
 
         var result = await signIns.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
-        if (result.IsLockedOut)
-        {
-            await RecordAsync(user, userName, clientIp, AuditActions.SignInFailed, "账号已锁定", ct);
-            throw Locked(user.LockoutEnd);
-        }
         if (!result.Succeeded)
         {
-            await RecordAsync(user, userName, clientIp, AuditActions.SignInFailed, "密码错误", ct);
-            throw new ProblemException(401, WrongCredentials, WrongCredentials);
+            await RecordAsync(user, userName, clientIp, AuditActions.SignInFailed, result.IsLockedOut ? "密码错误，账号已锁定" : "密码错误", ct);
+            throw Refused();
         }
 
         user.LastSignInAt = clock.GetUtcNow();
@@ -58,13 +64,12 @@ public sealed class SignInService(
         return user;
     }
 
-    public ProblemException Locked(DateTimeOffset? until)
+    /// <summary>The one answer to every failed sign-in; it says that repeated failures lock, not whether they have.</summary>
+    public ProblemException Refused()
     {
-        var end = until ?? clock.GetUtcNow().AddMinutes(options.Value.Security.LockoutMinutes);
-        var problem = new ProblemException(423, "账号已锁定",
-            $"连续登录失败次数过多，账号已锁定，请于 {end.ToChina():yyyy-MM-dd HH:mm} 后再试");
-        problem.Extensions["lockedUntil"] = end;
-        return problem;
+        var s = options.Value.Security;
+        return new ProblemException(401, WrongCredentials,
+            $"{WrongCredentials}。连续输错 {s.MaxFailedSignIns} 次账号将锁定 {s.LockoutMinutes} 分钟，届时请稍后再试或联系安全管理员解锁");
     }
 
     private async Task RecordAsync(User? user, string attemptedName, string? ip, string action, string? reason, CancellationToken ct)

@@ -28,10 +28,16 @@ public sealed class TokenService(GovCloudDbContext db, AuditLog audit, TimeProvi
         return (token, entity.ExpiresAt);
     }
 
-    /// <summary>Revokes one token, or every live token of a user when <paramref name="tokenId"/> is null.</summary>
+    /// <summary>
+    /// Revokes one token, or, when <paramref name="tokenId"/> is null, every live token of a user and every sign-in session
+    /// of theirs (each browser is signed out on its next request).
+    /// </summary>
     public async Task<int> RevokeAsync(Guid userId, Guid? tokenId, Actor actor, string reason, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
+        if (tokenId is null)
+            await db.SignInSessions.Where(s => s.UserId == userId && s.EndedAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.EndedAt, now).SetProperty(x => x.EndReason, Texts.Fit(reason, 50)), ct);
         var live = await db.ApiTokens
             .Where(t => t.UserId == userId && t.RevokedAt == null && (tokenId == null || t.Id == tokenId))
             .ToListAsync(ct);

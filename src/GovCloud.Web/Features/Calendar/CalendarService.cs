@@ -116,7 +116,7 @@ public sealed class CalendarService(GovCloudDbContext db, CalendarCache cache, A
         RequireAdmin(actor);
         if (date < WorkCalendar.First || date > WorkCalendar.Last)
             throw ProblemException.Invalid("date", $"日期须在 {WorkCalendar.First.Year}—{WorkCalendar.Last.Year} 年之间");
-        var holiday = input.Holiday?.Trim();
+        var holiday = Texts.Line(input.Holiday);
         if (input.IsWorkingDay is not null && string.IsNullOrEmpty(holiday))
             throw ProblemException.Invalid("holiday", "请填写节日名称（如 国庆节）");
         if (holiday?.Length > 20) throw ProblemException.Invalid("holiday", "节日名称不能超过 20 个字");

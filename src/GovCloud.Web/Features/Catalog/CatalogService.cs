@@ -66,15 +66,18 @@ public sealed class CatalogService(GovCloudDbContext db, AuditLog audit, TimePro
         CheckPrice(v, input.Component, input.ComponentName, input.Unit, input.UnitPrice);
         v.ThrowIfInvalid();
 
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.TakeWriteTurnAsync(ct);
         var item = new CatalogItem
         {
-            Code = code!, Name = input.Name!.Trim(), Specification = Texts.OrNull(input.Specification),
+            Code = code!, Name = Texts.Line(input.Name)!, Specification = Texts.Line(input.Specification),
             No = (await db.CatalogItems.MaxAsync(i => (int?)i.No, ct) ?? 0) + 1,
         };
         item.Prices.Add(NewPrice(actor, code!, input.Component!, input.ComponentName!, input.Unit!, input.UnitPrice!.Value, Today));
         db.CatalogItems.Add(item);
         audit.Record(actor, AuditActions.CatalogItemCreated, nameof(CatalogItem), item.Code, after: new { item.Name, item.Specification, input.UnitPrice, input.Unit });
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return ToDto(item, Today);
     }
 
@@ -88,8 +91,8 @@ public sealed class CatalogService(GovCloudDbContext db, AuditLog audit, TimePro
         v.ThrowIfInvalid();
         ProblemException.CheckVersion(input.Version, item.Version, "服务目录项");
         var before = new { item.Name, item.Specification, item.Active };
-        item.Name = input.Name!.Trim();
-        item.Specification = Texts.OrNull(input.Specification);
+        item.Name = Texts.Line(input.Name)!;
+        item.Specification = Texts.Line(input.Specification);
         item.Active = input.Active ?? item.Active;
         item.Version++;
         audit.Record(actor, AuditActions.CatalogItemUpdated, nameof(CatalogItem), item.Code, before, new { item.Name, item.Specification, item.Active });
@@ -108,11 +111,12 @@ public sealed class CatalogService(GovCloudDbContext db, AuditLog audit, TimePro
         var v = new Validation();
         var component = input.Component?.Trim();
         var known = item.Prices.Where(p => p.Component == component).OrderByDescending(p => p.EffectiveFrom).FirstOrDefault();
-        var name = Texts.OrNull(input.ComponentName) ?? known?.ComponentName;
-        var unit = Texts.OrNull(input.Unit) ?? known?.Unit;
+        var name = Texts.Line(input.ComponentName) ?? known?.ComponentName;
+        var unit = Texts.Line(input.Unit) ?? known?.Unit;
         CheckPrice(v, component, name, unit, input.UnitPrice);
         if (input.EffectiveFrom is null) v.Add("effectiveFrom", "请填写生效日期");
         else if (input.EffectiveFrom < Today) v.Add("effectiveFrom", "生效日期不能早于今天：已经执行过的价格是历史记录，不能更改");
+        v.Date(input.EffectiveFrom, "effectiveFrom", "生效日期", options.Value.Dates.Around(Today));
         v.ThrowIfInvalid();
 
         // A price for the same component and day that has not applied yet is replaced where it stands.
@@ -153,12 +157,17 @@ public sealed class CatalogService(GovCloudDbContext db, AuditLog audit, TimePro
     public async Task<NetworkZoneDto> CreateZoneAsync(Actor actor, NetworkZoneInput input, CancellationToken ct)
     {
         RequireBureau(actor);
-        var zone = new NetworkZone { Name = "", No = (await db.NetworkZones.MaxAsync(z => (int?)z.No, ct) ?? 0) + 1 };
+        var zone = new NetworkZone { Name = "" };
         var capacity = await ApplyAsync(zone, input, ct);
+        // The next number is drawn in the writers' turn, so two zones created at the same moment get two numbers.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.TakeWriteTurnAsync(ct);
+        zone.No = (await db.NetworkZones.MaxAsync(z => (int?)z.No, ct) ?? 0) + 1;
         db.NetworkZones.Add(zone);
         audit.Record(actor, AuditActions.NetworkZoneCreated, nameof(NetworkZone), zone.Id, after: Snapshot(zone));
         pools.Record(actor, zone, capacity, CapacitySource.InitialBuild, "新建网络分区");
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return ToDto(zone);
     }
 
@@ -182,7 +191,7 @@ public sealed class CatalogService(GovCloudDbContext db, AuditLog audit, TimePro
     private async Task<PoolCapacity> ApplyAsync(NetworkZone zone, NetworkZoneInput input, CancellationToken ct)
     {
         var v = new Validation();
-        var name = input.Name?.Trim();
+        var name = Texts.Line(input.Name);
         v.Required(name, "name", "分区名称", 30);
         if (!string.IsNullOrEmpty(name) && await db.NetworkZones.AnyAsync(z => z.Name == name && z.Id != zone.Id, ct)) v.Add("name", $"已有名为“{name}”的网络分区");
         if (input.ServerTypes is not { Count: > 0 }) v.Add("serverTypes", "请至少选择一种允许的服务器类型");
@@ -191,7 +200,7 @@ public sealed class CatalogService(GovCloudDbContext db, AuditLog audit, TimePro
         v.Check(input.CapacityStorageGb is >= 0, "capacityStorageGb", "存储容量须为不小于 0 的整数");
         v.Check(input.CapacityBandwidthMbps is null or >= 0, "capacityBandwidthMbps", "带宽须为不小于 0 的整数（Mbps）");
         v.Check(input.CapacityPublicIps is null or >= 0, "capacityPublicIps", "公网 IP 数须为不小于 0 的整数");
-        var images = (input.OsImages ?? []).Select(i => i.Trim()).Where(i => i.Length > 0).Distinct().ToList();
+        var images = (input.OsImages ?? []).Select(i => Texts.Line(i) ?? "").Where(i => i.Length > 0).Distinct().ToList();
         if (images.Any(i => i.Length > 50)) v.Add("osImages", "镜像名称不能超过 50 个字");
         else if (string.Join("\n", images).Length > 2000) v.Add("osImages", "镜像列表过长，请精简");
         if (input.Description?.Trim().Length > 200) v.Add("description", "说明不能超过 200 个字");

@@ -1,3 +1,4 @@
+using GovCloud.Domain;
 using System.Text.Json;
 using GovCloud.Domain.Applications;
 using GovCloud.Domain.Calendar;
@@ -129,6 +130,7 @@ public sealed class CertificationService(
         // R-14.1: the Center surveys the site.
         if (input.SurveyDate is null) v.Add("surveyDate", "请填写现场勘查日期");
         else if (input.SurveyDate > ChinaTime.Today(clock)) v.Add("surveyDate", "勘查日期不能晚于今天");
+        v.Date(input.SurveyDate, "surveyDate", "勘查日期", options.Value.Dates.Around(ChinaTime.Today(clock)));
         v.Required(input.SurveyPeople, "surveyPeople", "勘查人员", 200);
         if (input.TechnicalReview?.Length > 2000) v.Add("technicalReview", "专家技术评审意见不能超过 2000 个字");
         v.Required(input.Opinion, "opinion", "评估意见", 2000);
@@ -140,9 +142,9 @@ public sealed class CertificationService(
         (cert.AreaM2, cert.UsableRacks, cert.RoomClass, cert.FullTimeStaff, cert.MlpsLevel) = (f.AreaM2, f.UsableRacks, f.RoomClass, f.FullTimeStaff, f.MlpsLevel);
         cert.CriteriaJson = JsonSerializer.Serialize(results, Json);
         cert.SurveyDate = input.SurveyDate;
-        cert.SurveyPeople = input.SurveyPeople!.Trim();
+        cert.SurveyPeople = Texts.Line(input.SurveyPeople)!;
         cert.TechnicalReview = Texts.OrNull(input.TechnicalReview);
-        cert.EvaluationOpinion = input.Opinion!.Trim();
+        cert.EvaluationOpinion = Texts.OrNull(input.Opinion)!;
         cert.EvaluatedBy = actor.UserName;
         cert.EvaluatedAt = clock.GetUtcNow();
         if (cert.OpenClockId is { } open) await clocks.CompleteAsync(actor, open, ct);
@@ -167,7 +169,7 @@ public sealed class CertificationService(
         var results = Results(cert);
         var v = new Validation();
         if (input.Certified is null) v.Add("certified", "请选择是否通过认定");
-        if (input.Certified == true && results.Any(r => !r.Passed) && string.IsNullOrWhiteSpace(input.Opinion))
+        if (input.Certified == true && results.Any(r => !r.Passed) && TextRules.IsBlank(input.Opinion))
             v.Add("opinion", $"{string.Join("、", results.Where(r => !r.Passed).Select(r => r.Criterion.DisplayName()))}未达标，如仍通过认定请说明理由");
         if (input.Opinion?.Length > 2000) v.Add("opinion", "认定意见不能超过 2000 个字");
         v.ThrowIfInvalid();

@@ -23,6 +23,7 @@ public sealed class DataCenterService(GovCloudDbContext db, DataScope scope, Aud
     IOptions<GovCloudOptions> options)
 {
     private DataCenterOptions Settings => options.Value.DataCenters;
+    private GovCloud.Domain.Calendar.PlausibleDates Dates => options.Value.Dates.Around(ChinaTime.Today(clock));
 
     public async Task<Paged<DataCenterDto>> ListAsync(Actor actor, DataCenterQuery q, CancellationToken ct)
     {
@@ -123,6 +124,7 @@ public sealed class DataCenterService(GovCloudDbContext db, DataScope scope, Aud
         if (input.Kind is null) v.Add("kind", "请选择违规类型");
         if (input.OccurredOn is null) v.Add("occurredOn", "请填写发生日期");
         else if (input.OccurredOn > ChinaTime.Today(clock)) v.Add("occurredOn", "发生日期不能晚于今天");
+        v.Date(input.OccurredOn, "occurredOn", "发生日期", Dates);
         v.Required(input.Description, "description", "情况说明", 1000);
         if (input.FollowUp?.Length > 1000) v.Add("followUp", "跟进情况不能超过 1000 个字");
         if (input.DataCenterId is { } dc && !await db.DataCenters.AnyAsync(d => d.Id == dc && d.OrganisationId == input.OrganisationId, ct))
@@ -131,7 +133,7 @@ public sealed class DataCenterService(GovCloudDbContext db, DataScope scope, Aud
         var violation = new DataCenterViolation
         {
             OrganisationId = input.OrganisationId!.Value, DataCenterId = input.DataCenterId, Kind = input.Kind!.Value, OccurredOn = input.OccurredOn!.Value,
-            Description = input.Description!.Trim(), FollowUp = Texts.OrNull(input.FollowUp), Resolved = input.Resolved ?? false, RecordedAt = clock.GetUtcNow(),
+            Description = Texts.OrNull(input.Description)!, FollowUp = Texts.OrNull(input.FollowUp), Resolved = input.Resolved ?? false, RecordedAt = clock.GetUtcNow(),
             RecordedBy = actor.UserName,
         };
         db.DataCenterViolations.Add(violation);
@@ -148,7 +150,7 @@ public sealed class DataCenterService(GovCloudDbContext db, DataScope scope, Aud
         v.Required(input.FollowUp, "followUp", "跟进情况", 1000);
         v.ThrowIfInvalid();
         var before = new { violation.FollowUp, violation.Resolved };
-        violation.FollowUp = input.FollowUp!.Trim();
+        violation.FollowUp = Texts.OrNull(input.FollowUp)!;
         violation.Resolved = input.Resolved ?? violation.Resolved;
         violation.Version++;
         audit.Record(actor, AuditActions.ViolationFollowedUp, nameof(DataCenterViolation), violation.Id, before, new { violation.FollowUp, violation.Resolved });
@@ -318,7 +320,7 @@ public sealed class DataCenterService(GovCloudDbContext db, DataScope scope, Aud
         var v = new Validation();
         var orgId = input.OrganisationId ?? actor.OrganisationId;
         if (await scope.CheckTenantAsync(actor, orgId, "数据中心", ct) is { } owner) v.Add("organisationId", owner);
-        var name = input.Name?.Trim();
+        var name = Texts.Line(input.Name);
         v.Required(name, "name", "数据中心名称", 100);
         if (!string.IsNullOrEmpty(name) && orgId is { } org && await db.DataCenters.AnyAsync(d => d.OrganisationId == org && d.Name == name && d.Id != entity.Id, ct))
             v.Add("name", $"本单位已登记名为“{name}”的数据中心");
@@ -329,6 +331,7 @@ public sealed class DataCenterService(GovCloudDbContext db, DataScope scope, Aud
         if (input.FullTimeStaff is < 0 or > 1000) v.Add("fullTimeStaff", "专职运维人员须为 0 至 1000 人");
         if (InfoSystemRules.CheckMlpsLevel(input.MlpsLevel) is { } mlps) v.Add("mlpsLevel", mlps);
         if (input.LastAssessmentOn > ChinaTime.Today(clock)) v.Add("lastAssessmentOn", "测评日期不能晚于今天");
+        v.Date(input.LastAssessmentOn, "lastAssessmentOn", "测评日期", Dates).Date(input.LeaseStart, "leaseStart", "租期起", Dates).Date(input.LeaseEnd, "leaseEnd", "租期止", Dates);
         if (input.Kind == DataCenterKind.Leased)
         {
             v.Required(input.Lessor, "lessor", "出租方", 100);
@@ -343,7 +346,7 @@ public sealed class DataCenterService(GovCloudDbContext db, DataScope scope, Aud
         entity.OrganisationId = orgId!.Value;
         entity.Name = name!;
         entity.Kind = input.Kind!.Value;
-        entity.Address = Texts.OrNull(input.Address);
+        entity.Address = Texts.Line(input.Address);
         entity.AreaM2 = input.AreaM2!.Value;
         entity.UsableRacks = input.UsableRacks!.Value;
         entity.RoomClass = input.RoomClass ?? RoomClass.Unclassified;
@@ -358,7 +361,7 @@ public sealed class DataCenterService(GovCloudDbContext db, DataScope scope, Aud
         entity.CloudPlatformConforms = entity.HasCloudPlatform && (input.CloudPlatformConforms ?? false);
         entity.HoldsSensitiveData = input.HoldsSensitiveData ?? false;
         var leased = entity.Kind == DataCenterKind.Leased;
-        entity.Lessor = leased ? Texts.OrNull(input.Lessor) : null;
+        entity.Lessor = leased ? Texts.Line(input.Lessor) : null;
         entity.LeaseStart = leased ? input.LeaseStart : null;
         entity.LeaseEnd = leased ? input.LeaseEnd : null;
         // a leased centre is emptied within its lease; a self-built one by what its decision set.

@@ -94,8 +94,9 @@ public sealed class MigrationPlanService(
         if (await db.MigrationPlans.Where(p => p.DataCenterId == centre.Id && p.State != MigrationPlanState.Returned).Select(p => p.Number).FirstOrDefaultAsync(ct) is { } open)
             throw new ProblemException(409, "已有迁移计划", $"该数据中心已有待审核或已同意的迁移计划 {open}");
         var hosted = await HostedAsync(centre.Id, ct);
-        var items = (input.Items ?? []).Select(i => new PlanItemRequest(i.SystemId, i.Disposition, i.TargetDate, i.Milestones?.Trim())).ToList();
+        var items = (input.Items ?? []).Select(i => new PlanItemRequest(i.SystemId, i.Disposition, i.TargetDate, Texts.OrNull(i.Milestones))).ToList();
         var v = new Validation();
+        for (var i = 0; i < items.Count; i++) v.Date(items[i].TargetDate, $"items[{i}].targetDate", "目标日期", options.Value.Dates.Around(Today));
         foreach (var p in MigrationRules.ValidatePlan(items, hosted, centre.MigrateBy, Today)) v.Add(p.Field, p.Message);
         if (input.Note?.Length > 1000) v.Add("note", "说明不能超过 1000 个字");
         v.ThrowIfInvalid();
@@ -178,12 +179,13 @@ public sealed class MigrationPlanService(
         var v = new Validation();
         foreach (var p in MigrationRules.ValidateHandling(item.System!.MlpsLevel, input.Method, input.Date, input.People, content is not null, Today, Settings.HandoverFromMlpsLevel))
             v.Add(p.Field, p.Message);
+        v.Date(input.Date, "date", "处置日期", options.Value.Dates.Around(Today));
         v.ThrowIfInvalid();
 
         await files.KeepAsync("migration-plans", fileName, content, size, async (stored, name) =>
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            (item.HandlingMethod, item.HandledOn, item.HandledBy) = (input.Method, input.Date, input.People!.Trim());
+            (item.HandlingMethod, item.HandledOn, item.HandledBy) = (input.Method, input.Date, Texts.Line(input.People)!);
             (item.CertificateName, item.CertificatePath, item.CertificateSha256) = (name, stored.Path, stored.Sha256);
             (item.RecordedBy, item.RecordedAt) = (actor.UserName, clock.GetUtcNow());
             item.System.Lifecycle = SystemLifecycle.Offline;

@@ -59,7 +59,7 @@ public sealed class RevocationService(GovCloudDbContext db, DataScope scope, Poo
         var refused = MigrationRules.CheckRevocation(centre.RevokedOn is not null, planApproved, pending);
         if (refused.Count > 0) throw new ProblemException(409, "暂不能撤销", string.Join("；", refused));
 
-        var rows = (input.Equipment ?? []).Select(e => new EquipmentRow(e.Kind, e.Model?.Trim(), e.Quantity, e.Vcpu, e.MemoryGb, e.StorageGb, e.BandwidthMbps)).ToList();
+        var rows = (input.Equipment ?? []).Select(e => new EquipmentRow(e.Kind, Texts.Line(e.Model), e.Quantity, e.Vcpu, e.MemoryGb, e.StorageGb, e.BandwidthMbps)).ToList();
         var v = new Validation();
         foreach (var p in MigrationRules.ValidateEquipment(rows)) v.Add(p.Field, p.Message);
         var (resources, bandwidth) = MigrationRules.Capacity(rows);

@@ -163,7 +163,7 @@ public sealed class InventoryService(GovCloudDbContext db, DataScope scope, Audi
         var v = new Validation();
         for (var i = 0; i < recorded.Count; i++)
         {
-            var host = recorded[i].HostName!.Trim();
+            var host = Texts.Line(recorded[i].HostName)!;
             if (await db.CloudVms.AnyAsync(x => x.State != VmState.Reclaimed && x.HostName == host, ct))
                 v.Add($"{field}[{i}].hostName", $"第 {recorded[i].No} 台：主机名“{host}”已被资源台账中的其他虚拟机使用");
             foreach (var ip in DeliveryRules.ParseIps(recorded[i].Ips)!)

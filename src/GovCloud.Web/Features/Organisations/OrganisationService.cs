@@ -1,3 +1,4 @@
+using GovCloud.Domain;
 using System.Text.RegularExpressions;
 using GovCloud.Domain.Organisations;
 using GovCloud.Domain.Security;
@@ -120,7 +121,7 @@ public sealed partial class OrganisationService(GovCloudDbContext db, DataScope 
     private async Task ApplyAsync(Organisation org, OrganisationInput input, CancellationToken ct)
     {
         var v = new Validation();
-        var name = input.Name?.Trim();
+        var name = Texts.Line(input.Name);
         v.Required(name, "name", "单位名称", 100);
         if (input.Type is null) v.Add("type", "请选择单位类型");
         var type = input.Type ?? OrganisationType.Agency;
@@ -149,9 +150,9 @@ public sealed partial class OrganisationService(GovCloudDbContext db, DataScope 
 
         if (type == OrganisationType.Agency && input.FundingType is null) v.Add("fundingType", "请选择经费来源（财政全额拨款 / 其他）");
         if (input.ContactName?.Length > 50) v.Add("contactName", "联系人不能超过 50 个字");
-        if (!string.IsNullOrWhiteSpace(input.ContactPhone) && !PhonePattern().IsMatch(input.ContactPhone.Trim()))
+        if (!TextRules.IsBlank(input.ContactPhone) && !PhonePattern().IsMatch(input.ContactPhone.Trim()))
             v.Add("contactPhone", "联系电话格式不正确（手机号 11 位，或座机如 0772-1234567）");
-        if (!string.IsNullOrWhiteSpace(input.ContactEmail) && !ContactRules.IsEmail(input.ContactEmail))
+        if (!TextRules.IsBlank(input.ContactEmail) && !ContactRules.IsEmail(input.ContactEmail))
             v.Add("contactEmail", "邮箱格式不正确");
         v.ThrowIfInvalid();
 
@@ -160,9 +161,9 @@ public sealed partial class OrganisationService(GovCloudDbContext db, DataScope 
         org.ParentId = input.ParentId;
         org.CreditCode = string.IsNullOrEmpty(code) ? null : code;
         org.FundingType = type == OrganisationType.Agency ? input.FundingType : null;
-        org.ContactName = Texts.OrNull(input.ContactName);
-        org.ContactPhone = Texts.OrNull(input.ContactPhone);
-        org.ContactEmail = Texts.OrNull(input.ContactEmail);
+        org.ContactName = Texts.Line(input.ContactName);
+        org.ContactPhone = Texts.Line(input.ContactPhone);
+        org.ContactEmail = Texts.Line(input.ContactEmail);
         org.IsActive = input.IsActive;
     }
 

@@ -1,3 +1,4 @@
+using GovCloud.Domain;
 using GovCloud.Domain.Applications;
 using GovCloud.Domain.Provisioning;
 using GovCloud.Domain.Security;
@@ -146,13 +147,13 @@ public sealed class PoolService(GovCloudDbContext db, AuditLog audit, TimeProvid
     {
         var shortfalls = await CheckAsync(request, excludeApplication, ct);
         if (shortfalls.Count == 0) return;
-        if (string.IsNullOrWhiteSpace(overrideReason))
+        if (TextRules.IsBlank(overrideReason))
         {
             var problem = new ProblemException(409, "资源池容量不足", string.Join("；", shortfalls.Select(s => s.Message)) + "。如确需批准，请填写超配理由。");
             problem.Extensions["shortfalls"] = shortfalls;
             throw problem;
         }
-        audit.Record(actor, AuditActions.PoolOverridden, caseType, caseId, null, new { reason = overrideReason.Trim(), shortfalls = shortfalls.Select(s => s.Message) });
+        audit.Record(actor, AuditActions.PoolOverridden, caseType, caseId, null, new { reason = Texts.OrNull(overrideReason), shortfalls = shortfalls.Select(s => s.Message) });
     }
 
     /// <summary>Per zone, what the VMs in formal use hold (as built, which may be less than approved).</summary>
@@ -176,7 +177,7 @@ public sealed class PoolService(GovCloudDbContext db, AuditLog audit, TimeProvid
         if (delta.IsEmpty) v.Add("vcpu", "请至少填写一项增加（或更正减少）的容量");
         if (input.Source is null) v.Add("source", "请选择容量来源");
         if (input.Source != CapacitySource.Correction && delta.Amounts.Any(a => a < 0)) v.Add("source", "减少容量请选择来源“更正”并说明原因");
-        if (input.Source == CapacitySource.Correction && string.IsNullOrWhiteSpace(input.Note)) v.Add("note", "更正容量须说明原因");
+        if (input.Source == CapacitySource.Correction && TextRules.IsBlank(input.Note)) v.Add("note", "更正容量须说明原因");
         if (input.Note?.Length > 200) v.Add("note", "说明不能超过 200 个字");
         if ((PoolCapacity.Of(zone) + delta).Amounts.Any(a => a < 0)) v.Add("vcpu", "调整后容量不能小于 0");
         v.ThrowIfInvalid();
@@ -199,7 +200,7 @@ public sealed class PoolService(GovCloudDbContext db, AuditLog audit, TimeProvid
         db.PoolCapacityChanges.Add(new PoolCapacityChange
         {
             ZoneId = zone.Id, Vcpu = r.Vcpu, MemoryGb = r.MemoryGb, StorageGb = r.StorageGb, BandwidthMbps = delta.BandwidthMbps, PublicIps = delta.PublicIps,
-            Source = source, Note = note?.Trim(), At = clock.GetUtcNow(), By = actor.UserName,
+            Source = source, Note = Texts.OrNull(note), At = clock.GetUtcNow(), By = actor.UserName,
         });
         audit.Record(actor, AuditActions.PoolCapacityChanged, nameof(NetworkZone), zone.Id, null, new
         {

@@ -118,6 +118,7 @@ public sealed partial class ChangeService
         if (c.Kind != ChangeKind.Termination) throw new ProblemException(409, "当前状态不能办理", "变更申请请按变更内容实施");
         var v = new Validation();
         foreach (var p in ChangeRules.ValidateDisposal(input.Method, input.Date, input.People, content is not null, Today)) v.Add(p.Field, p.Message);
+        v.Date(input.Date, "disposal.date", "处置日期", options.Value.Dates.Around(Today));
         v.ThrowIfInvalid();
 
         await files.KeepAsync("changes", fileName, content, size, async (stored, name) =>
@@ -129,7 +130,7 @@ public sealed partial class ChangeService
             c.Attachments.Add(certificate);
             c.DisposalMethod = input.Method;
             c.DisposalDate = input.Date;
-            c.DisposalPeople = input.People!.Trim();
+            c.DisposalPeople = Texts.Line(input.People)!;
             foreach (var vm in await db.CloudVms.Where(x => x.SystemId == c.SystemId && x.State == VmState.Reclaiming).ToListAsync(ct))
                 inventory.Reclaim(actor, vm, $"终止 {c.Number}：资源回收，堡垒机账号 {vm.BastionAccounts} 已关闭；{input.Method!.Value.DisplayName()}（{input.Date:yyyy-MM-dd}，{c.DisposalPeople}）");
             await EndServicesAsync(c.SystemId, null, ct);

@@ -1,3 +1,4 @@
+using GovCloud.Domain;
 using System.Linq.Expressions;
 using GovCloud.Domain.Applications;
 using GovCloud.Domain.Calendar;
@@ -64,7 +65,7 @@ public sealed partial class ChangeService(
         var lines = input.Lines ?? [];
         var v = new Validation();
         if (input.Reason?.Length > 1000) v.Add("reason", "变更理由不能超过 1000 个字");
-        if (string.IsNullOrWhiteSpace(input.Reason)) v.Add("reason", "请填写变更理由");
+        if (TextRules.IsBlank(input.Reason)) v.Add("reason", "请填写变更理由");
         var services = await HeldServicesAsync(system.Id, ct);
         var serviceItems = await db.CatalogItems.AsNoTracking().Where(i => i.Active && i.Code != FeeRules.VmItem).Select(i => i.Code).ToListAsync(ct);
         foreach (var p in ChangeRules.Validate(lines, held.Select(h => h.Held).ToList(), await catalog.LimitsAsync(ct), system.Name, input.Elastic, serviceItems, services))
@@ -109,7 +110,7 @@ public sealed partial class ChangeService(
         var c = await LoadAsync(actor, id, ChangeAction.Evaluate, input.Version, ct);
         RequireOpinion(input.Opinion, "评估意见");
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        c.EvaluationOpinion = input.Opinion!.Trim();
+        c.EvaluationOpinion = Texts.OrNull(input.Opinion)!;
         c.EvaluatedBy = actor.UserName;
         c.EvaluatedAt = clock.GetUtcNow();
         var bureau = await db.OfficeAsync(OrganisationType.Bureau, ct);
@@ -227,7 +228,7 @@ public sealed partial class ChangeService(
         {
             var r = l.NewVm!;
             (line.ToVcpu, line.ToMemoryGb, line.ToSystemDiskGb, line.ToDataDiskGb) = (r.Vcpu, r.MemoryGb, r.SystemDiskGb, r.DataDiskGb ?? 0);
-            (line.ServerType, line.SubsystemName, line.OperatingSystem) = (r.ServerType, Texts.OrNull(r.SubsystemName), r.OperatingSystem?.Trim());
+            (line.ServerType, line.SubsystemName, line.OperatingSystem) = (r.ServerType, Texts.Line(r.SubsystemName), Texts.Line(r.OperatingSystem));
             line.OwnerNames = string.Join("、", r.Owners.Select(o => o.Name));
             line.OwnerEmails = string.Join("、", r.Owners.Select(o => o.Email));
             line.OwnerMobiles = string.Join("、", r.Owners.Select(o => o.Mobile));
@@ -311,7 +312,7 @@ public sealed partial class ChangeService(
 
     private static void RequireOpinion(string? text, string what)
     {
-        if (string.IsNullOrWhiteSpace(text)) throw ProblemException.Invalid("opinion", $"请填写{what}");
+        if (TextRules.IsBlank(text)) throw ProblemException.Invalid("opinion", $"请填写{what}");
         if (text.Length > 2000) throw ProblemException.Invalid("opinion", $"{what}不能超过 2000 个字");
     }
 

@@ -1,3 +1,4 @@
+using GovCloud.Domain;
 using GovCloud.Domain.Applications;
 using GovCloud.Domain.Calendar;
 using GovCloud.Domain.Clocks;
@@ -193,7 +194,7 @@ public sealed class TrialService(
         var (trial, app) = await LoadAsync(actor, applicationId, TrialAction.ReportResult, input.Version, ct);
         var v = new Validation();
         if (input.Result is null) v.Add("result", "请选择试用结果");
-        if (input.Result == TrialResult.Problems && string.IsNullOrWhiteSpace(input.Note)) v.Add("note", "试用发现问题时请说明问题");
+        if (input.Result == TrialResult.Problems && TextRules.IsBlank(input.Note)) v.Add("note", "试用发现问题时请说明问题");
         if (input.Note?.Length > 1000) v.Add("note", "说明不能超过 1000 个字");
         v.ThrowIfInvalid();
 
@@ -275,7 +276,7 @@ public sealed class TrialService(
     public async Task<TrialDto> ReclaimAsync(Actor actor, Guid applicationId, ReasonInput input, CancellationToken ct)
     {
         var (trial, app) = await LoadAsync(actor, applicationId, TrialAction.Reclaim, input.Version, ct);
-        if (string.IsNullOrWhiteSpace(input.Reason)) throw ProblemException.Invalid("reason", "请填写回收理由");
+        if (TextRules.IsBlank(input.Reason)) throw ProblemException.Invalid("reason", "请填写回收理由");
         if (input.Reason.Length > 2000) throw ProblemException.Invalid("reason", "回收理由不能超过 2000 个字");
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -283,7 +284,7 @@ public sealed class TrialService(
         foreach (var vm in vms)
             inventory.Reclaim(actor, vm, $"试用结束未转正式使用，回收；堡垒机账号 {vm.BastionAccounts} 已关闭。理由：{input.Reason.Trim()}");
         Close(actor, trial, TrialState.Reclaimed);
-        trial.ReclaimReason = input.Reason.Trim();
+        trial.ReclaimReason = Texts.OrNull(input.Reason)!;
         MoveSystem(app, SystemLifecycle.PendingMigration);
         audit.Record(actor, AuditActions.TrialReclaimed, ApplicationService.CaseType, app.Id, new { state = TrialState.InTrial.ToString() },
             new { state = trial.State.ToString(), reason = trial.ReclaimReason, vms = vms.Select(x => x.HostName) });

@@ -1,3 +1,4 @@
+using GovCloud.Web.Infrastructure;
 using GovCloud.Domain.Provisioning;
 
 namespace GovCloud.Web.Features.Provisioning;
@@ -30,7 +31,7 @@ public sealed class ManualVmProvider : IVmProvider
     public Task<BuiltVm> BuildAsync(VmOrder order, CancellationToken ct)
     {
         var r = order.Recorded;
-        return Task.FromResult(new BuiltVm(r.HostName!.Trim(), DeliveryRules.ParseIps(r.Ips)!, r.Vcpu!.Value, r.MemoryGb!.Value, r.SystemDiskGb!.Value,
-            r.DataDiskGb ?? 0, r.OperatingSystem!.Trim(), r.BastionAccounts!.Select(a => a.Trim()).ToList(), null));
+        return Task.FromResult(new BuiltVm(Texts.Line(r.HostName)!, DeliveryRules.ParseIps(r.Ips)!, r.Vcpu!.Value, r.MemoryGb!.Value, r.SystemDiskGb!.Value,
+            r.DataDiskGb ?? 0, Texts.Line(r.OperatingSystem)!, r.BastionAccounts!.Select(a => Texts.Line(a) ?? "").ToList(), null));
     }
 }

@@ -228,7 +228,7 @@ public sealed class InfoSystemService(GovCloudDbContext db, DataScope scope, Aud
         var v = new Validation();
         var orgId = input.OrganisationId ?? actor.OrganisationId;
         if (await scope.CheckTenantAsync(actor, orgId, "信息系统", ct) is { } owner) v.Add("organisationId", owner);
-        var name = input.Name?.Trim();
+        var name = Texts.Line(input.Name);
         v.Required(name, "name", "系统名称", 100);
         if (!string.IsNullOrEmpty(name) && orgId is { } org && await db.InfoSystems.AnyAsync(s => s.OrganisationId == org && s.Name == name && s.Id != entity.Id, ct))
             v.Add("name", $"本单位已登记名为“{name}”的系统");
@@ -247,10 +247,10 @@ public sealed class InfoSystemService(GovCloudDbContext db, DataScope scope, Aud
         entity.OrganisationId = orgId!.Value;
         entity.Name = name!;
         entity.Subsystems = string.Join("、", FormText.List(input.Subsystems)) is { Length: > 0 } subs ? subs : null;
-        entity.Vendor = Texts.OrNull(input.Vendor);
-        entity.VendorContactName = Texts.OrNull(input.VendorContactName);
-        entity.VendorContactMobile = Texts.OrNull(input.VendorContactMobile);
-        entity.VendorContactEmail = Texts.OrNull(input.VendorContactEmail);
+        entity.Vendor = Texts.Line(input.Vendor);
+        entity.VendorContactName = Texts.Line(input.VendorContactName);
+        entity.VendorContactMobile = Texts.Line(input.VendorContactMobile);
+        entity.VendorContactEmail = Texts.Line(input.VendorContactEmail);
         entity.Kind = input.Kind!.Value;
         entity.MlpsLevel = input.MlpsLevel;
         entity.Location = input.Location!.Value;

@@ -1,3 +1,4 @@
+using GovCloud.Domain;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using GovCloud.Domain.Organisations;
@@ -109,10 +110,10 @@ public sealed partial class UserService(
         var user = new User
         {
             UserName = userName,
-            DisplayName = input.DisplayName!.Trim(),
+            DisplayName = Texts.Line(input.DisplayName)!,
             OrganisationId = input.OrganisationId!.Value,
-            Email = Texts.OrNull(input.Email),
-            PhoneNumber = Texts.OrNull(input.PhoneNumber),
+            Email = Texts.Line(input.Email),
+            PhoneNumber = Texts.Line(input.PhoneNumber),
             MustChangePassword = true,
             CreatedAt = clock.GetUtcNow(),
         };
@@ -143,9 +144,9 @@ public sealed partial class UserService(
         var before = Snapshot(user, user.Roles.Select(r => r.Role).ToList());
         var rolesChanged = !user.Roles.Select(r => r.Role).ToHashSet().SetEquals(input.Roles!);
         var deactivated = user.IsActive && !input.IsActive;
-        user.DisplayName = input.DisplayName!.Trim();
-        user.Email = Texts.OrNull(input.Email);
-        user.PhoneNumber = Texts.OrNull(input.PhoneNumber);
+        user.DisplayName = Texts.Line(input.DisplayName)!;
+        user.Email = Texts.Line(input.Email);
+        user.PhoneNumber = Texts.Line(input.PhoneNumber);
         user.IsActive = input.IsActive;
         user.Roles.RemoveAll(r => !input.Roles!.Contains(r.Role));
         foreach (var role in input.Roles!.Distinct().Where(r => user.Roles.All(x => x.Role != r)))
@@ -263,8 +264,8 @@ public sealed partial class UserService(
 
     private static void CheckContact(Validation v, string? email, string? phone)
     {
-        if (!string.IsNullOrWhiteSpace(email) && !ContactRules.IsEmail(email)) v.Add("email", "邮箱格式不正确");
-        if (!string.IsNullOrWhiteSpace(phone) && !ContactRules.IsMobile(phone)) v.Add("phoneNumber", "手机号码须为 11 位数字，以 1 开头");
+        if (!TextRules.IsBlank(email) && !ContactRules.IsEmail(email)) v.Add("email", "邮箱格式不正确");
+        if (!TextRules.IsBlank(phone) && !ContactRules.IsMobile(phone)) v.Add("phoneNumber", "手机号码须为 11 位数字，以 1 开头");
     }
 
     private static void Check(IdentityResult result, string field)

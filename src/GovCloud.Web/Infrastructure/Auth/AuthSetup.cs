@@ -39,6 +39,13 @@ public static class AuthSetup
             o.LogoutPath = "/account/logout";
             o.AccessDeniedPath = "/account/denied";
             // The API answers 401/403 (problem details from the status-code middleware), never a redirect.
+            // Identity's security-stamp check first, then: is the cookie's session still open?
+            var stampCheck = o.Events.OnValidatePrincipal;
+            o.Events.OnValidatePrincipal = async ctx =>
+            {
+                await stampCheck(ctx);
+                await Features.Auth.SessionService.ValidateAsync(ctx);
+            };
             o.Events.OnRedirectToLogin = ctx => ApiOr(ctx, 401);
             o.Events.OnRedirectToAccessDenied = ctx => ApiOr(ctx, 403);
         });

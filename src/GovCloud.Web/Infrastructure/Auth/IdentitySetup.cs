@@ -84,7 +84,17 @@ public static class IdentitySetup
             .AddErrorDescriber<ChineseIdentityErrorDescriber>();
 
         // A role change, deactivation or password reset renews the security stamp; cookies notice within a minute.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.FromMinutes(1);
+            // The renewed cookie keeps what the sign-in put there beyond the user's own claims: its session.
+            o.OnRefreshingPrincipal = ctx =>
+            {
+                var kept = ctx.CurrentPrincipal?.FindFirst(GovCloudClaims.SessionId);
+                if (kept is not null && ctx.NewPrincipal?.Identity is ClaimsIdentity identity) identity.AddClaim(new Claim(kept.Type, kept.Value));
+                return Task.CompletedTask;
+            };
+        });
         return services;
     }
 }

@@ -30,6 +30,7 @@ public abstract class GovCloudDbContext(DbContextOptions options)
     public DbSet<UserRole> UserRoles => Set<UserRole>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<SignInSession> SignInSessions => Set<SignInSession>();
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
     public DbSet<HolidayAdjustment> HolidayAdjustments => Set<HolidayAdjustment>();
     public DbSet<CalendarYear> CalendarYears => Set<CalendarYear>();
@@ -187,6 +188,7 @@ public abstract class GovCloudDbContext(DbContextOptions options)
         b.Entity<CatalogItem>(e =>
         {
             e.HasKey(i => i.Code);
+            e.HasIndex(i => i.No).IsUnique();
             e.Property(i => i.Code).HasMaxLength(32);
             e.Property(i => i.Name).HasMaxLength(50);
             e.Property(i => i.Specification).HasMaxLength(500);
@@ -207,6 +209,7 @@ public abstract class GovCloudDbContext(DbContextOptions options)
         {
             e.Property(z => z.Name).HasMaxLength(30);
             e.HasIndex(z => z.Name).IsUnique();
+            e.HasIndex(z => z.No).IsUnique();
             e.Property(z => z.Description).HasMaxLength(200);
             e.Property(z => z.ServerTypes).HasMaxLength(100);
             e.Property(z => z.OsImages).HasMaxLength(2000);
@@ -259,6 +262,7 @@ public abstract class GovCloudDbContext(DbContextOptions options)
             e.HasIndex(a => new { a.State, a.CreatedAt });
             e.HasIndex(a => new { a.OrganisationId, a.State });
             e.HasIndex(a => a.SystemId);
+            e.HasIndex(a => a.SystemId, "UX_ResourceApplications_OpenPerSystem").IsUnique().HasFilter(UniqueRules.OpenApplication);
         });
         b.Entity<ApplicationVm>(e =>
         {
@@ -318,6 +322,7 @@ public abstract class GovCloudDbContext(DbContextOptions options)
             e.HasIndex(v => new { v.State, v.Zone, v.PublicIps });
             e.HasIndex(v => v.SystemId);
             e.HasIndex(v => new { v.ApplicationId, v.RowNo });
+            e.HasIndex(v => v.HostName, "UX_CloudVms_HostNameInUse").IsUnique().HasFilter(UniqueRules.HeldVm);
             e.Property(v => v.Zone).HasMaxLength(30);
             e.Property(v => v.ServerType).HasConversion<string>().HasMaxLength(8);
             e.Property(v => v.HostName).HasMaxLength(63);
@@ -378,6 +383,7 @@ public abstract class GovCloudDbContext(DbContextOptions options)
             e.HasIndex(c => new { c.State, c.CreatedAt });
             e.HasIndex(c => new { c.OrganisationId, c.State });
             e.HasIndex(c => c.SystemId);
+            e.HasIndex(c => c.SystemId, "UX_ChangeRequests_OpenPerSystem").IsUnique().HasFilter(UniqueRules.OpenChange);
         });
         b.Entity<ChangeLine>(e =>
         {
@@ -425,6 +431,7 @@ public abstract class GovCloudDbContext(DbContextOptions options)
             e.Property(c => c.Number).HasMaxLength(20);
             e.HasIndex(c => c.Number).IsUnique();
             e.HasIndex(c => new { c.DataCenterId, c.State });
+            e.HasIndex(c => c.DataCenterId, "UX_Certifications_OpenPerCentre").IsUnique().HasFilter(UniqueRules.OpenCertification);
             e.Property(c => c.State).HasConversion<string>().HasMaxLength(16);
             e.Property(c => c.RoomClass).HasConversion<string>().HasMaxLength(16);
             e.Property(c => c.AreaM2).HasPrecision(10, 2);
@@ -453,6 +460,7 @@ public abstract class GovCloudDbContext(DbContextOptions options)
             e.Property(p => p.Number).HasMaxLength(20);
             e.HasIndex(p => p.Number).IsUnique();
             e.HasIndex(p => new { p.DataCenterId, p.State });
+            e.HasIndex(p => p.DataCenterId, "UX_MigrationPlans_LivePerCentre").IsUnique().HasFilter(UniqueRules.LivePlan);
             e.Property(p => p.State).HasConversion<string>().HasMaxLength(16);
             e.Property(p => p.Note).HasMaxLength(1000);
             e.Property(p => p.ReviewOpinion).HasMaxLength(1000);
@@ -511,6 +519,14 @@ public abstract class GovCloudDbContext(DbContextOptions options)
             e.HasIndex(t => t.UserId);
             e.Property(t => t.Hash).HasMaxLength(64);
             e.Property(t => t.ClientIp).HasMaxLength(64);
+        });
+
+        b.Entity<SignInSession>(e =>
+        {
+            e.HasIndex(s => s.UserId);
+            e.Property(s => s.ClientIp).HasMaxLength(64);
+            e.Property(s => s.EndReason).HasMaxLength(50);
+            e.Property(s => s.Methods).HasMaxLength(20);
         });
     }
 

@@ -346,6 +346,10 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
 
                     b.HasIndex("State", "CreatedAt");
 
+                    b.HasIndex(new[] { "SystemId" }, "UX_ResourceApplications_OpenPerSystem")
+                        .IsUnique()
+                        .HasFilter("\"State\" NOT IN ('Approved', 'Rejected')");
+
                     b.ToTable("ResourceApplications");
                 });
 
@@ -505,6 +509,9 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
 
                     b.HasKey("Code");
 
+                    b.HasIndex("No")
+                        .IsUnique();
+
                     b.ToTable("CatalogItems");
                 });
 
@@ -611,6 +618,9 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
                     b.HasKey("Id");
 
                     b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.HasIndex("No")
                         .IsUnique();
 
                     b.ToTable("NetworkZones");
@@ -734,6 +744,10 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
                     b.HasIndex("OpenClockId");
 
                     b.HasIndex("DataCenterId", "State");
+
+                    b.HasIndex(new[] { "DataCenterId" }, "UX_Certifications_OpenPerCentre")
+                        .IsUnique()
+                        .HasFilter("\"State\" NOT IN ('Certified', 'NotCertified')");
 
                     b.ToTable("Certifications");
                 });
@@ -1076,6 +1090,10 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
                     b.HasIndex("OpenClockId");
 
                     b.HasIndex("DataCenterId", "State");
+
+                    b.HasIndex(new[] { "DataCenterId" }, "UX_MigrationPlans_LivePerCentre")
+                        .IsUnique()
+                        .HasFilter("\"State\" <> 'Returned'");
 
                     b.ToTable("MigrationPlans");
                 });
@@ -1724,6 +1742,10 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
 
                     b.HasIndex("State", "CreatedAt");
 
+                    b.HasIndex(new[] { "SystemId" }, "UX_ChangeRequests_OpenPerSystem")
+                        .IsUnique()
+                        .HasFilter("\"State\" NOT IN ('Rejected', 'Completed')");
+
                     b.ToTable("ChangeRequests");
                 });
 
@@ -1894,6 +1916,10 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
                     b.HasIndex("Zone", "State");
 
                     b.HasIndex("State", "Zone", "PublicIps");
+
+                    b.HasIndex(new[] { "HostName" }, "UX_CloudVms_HostNameInUse")
+                        .IsUnique()
+                        .HasFilter("\"State\" <> 'Reclaimed'");
 
                     b.ToTable("CloudVms");
                 });
@@ -2299,6 +2325,41 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
                     b.HasIndex("UserId");
 
                     b.ToTable("ApiTokens");
+                });
+
+            modelBuilder.Entity("GovCloud.Web.Infrastructure.Auth.SignInSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ClientIp")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Methods")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("SignInSessions");
                 });
 
             modelBuilder.Entity("GovCloud.Web.Infrastructure.Data.JobLease", b =>

@@ -337,6 +337,10 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("State", "CreatedAt");
 
+                    b.HasIndex(new[] { "SystemId" }, "UX_ResourceApplications_OpenPerSystem")
+                        .IsUnique()
+                        .HasFilter("\"State\" NOT IN ('Approved', 'Rejected')");
+
                     b.ToTable("ResourceApplications");
                 });
 
@@ -494,6 +498,9 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasKey("Code");
 
+                    b.HasIndex("No")
+                        .IsUnique();
+
                     b.ToTable("CatalogItems");
                 });
 
@@ -598,6 +605,9 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.HasIndex("No")
                         .IsUnique();
 
                     b.ToTable("NetworkZones");
@@ -721,6 +731,10 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("OpenClockId");
 
                     b.HasIndex("DataCenterId", "State");
+
+                    b.HasIndex(new[] { "DataCenterId" }, "UX_Certifications_OpenPerCentre")
+                        .IsUnique()
+                        .HasFilter("\"State\" NOT IN ('Certified', 'NotCertified')");
 
                     b.ToTable("Certifications");
                 });
@@ -1063,6 +1077,10 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("OpenClockId");
 
                     b.HasIndex("DataCenterId", "State");
+
+                    b.HasIndex(new[] { "DataCenterId" }, "UX_MigrationPlans_LivePerCentre")
+                        .IsUnique()
+                        .HasFilter("\"State\" <> 'Returned'");
 
                     b.ToTable("MigrationPlans");
                 });
@@ -1703,6 +1721,10 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("State", "CreatedAt");
 
+                    b.HasIndex(new[] { "SystemId" }, "UX_ChangeRequests_OpenPerSystem")
+                        .IsUnique()
+                        .HasFilter("\"State\" NOT IN ('Rejected', 'Completed')");
+
                     b.ToTable("ChangeRequests");
                 });
 
@@ -1873,6 +1895,10 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("Zone", "State");
 
                     b.HasIndex("State", "Zone", "PublicIps");
+
+                    b.HasIndex(new[] { "HostName" }, "UX_CloudVms_HostNameInUse")
+                        .IsUnique()
+                        .HasFilter("\"State\" <> 'Reclaimed'");
 
                     b.ToTable("CloudVms");
                 });
@@ -2274,6 +2300,41 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("UserId");
 
                     b.ToTable("ApiTokens");
+                });
+
+            modelBuilder.Entity("GovCloud.Web.Infrastructure.Auth.SignInSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientIp")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Methods")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("SignInSessions");
                 });
 
             modelBuilder.Entity("GovCloud.Web.Infrastructure.Data.JobLease", b =>
