@@ -48,6 +48,7 @@ builder.Services.AddGovCloudDatabase(builder.Configuration, options.Database);
 builder.Services.AddGovCloudDataProtection();
 builder.Services.AddGovCloudIdentity(options.Security);
 builder.Services.AddGovCloudAuth(options.Security);
+builder.Services.AddCrossSiteProtection();
 builder.Services.AddHostedService<DatabaseInitialiser>();
 
 // Areas
@@ -100,6 +101,7 @@ app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseForcedPasswordChange();
+app.UseCrossSiteProtection();
 app.UseAntiforgery();
 
 app.MapPlatform();

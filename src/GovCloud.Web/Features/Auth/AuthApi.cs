@@ -22,6 +22,10 @@ public static class AuthApi
             .WithDescription("用户名不存在、密码错误、账号停用或已锁定，一律返回相同的 401（不泄露账号是否存在或被锁定）；连续失败 5 次后账号锁定 15 分钟（可配置）。")
             .ProducesProblem(401).ProducesProblem(429);
 
+        group.MapGet("/antiforgery", Antiforgery)
+            .WithName("GetAntiforgeryToken")
+            .WithSummary("取得防伪令牌：以登录 Cookie（而非访问令牌）调用修改数据的接口时，须在请求头 X-CSRF-TOKEN 中附上它");
+
         group.MapPost("/sign-out", SignOut)
             .WithName("RevokeCurrentToken")
             .WithSummary("退出：吊销当前使用的访问令牌");
@@ -37,6 +41,11 @@ public static class AuthApi
         var (token, expiresAt) = await tokens.IssueAsync(user.Id, actor, ct);
         return TypedResults.Ok(new TokenResponse(token, expiresAt));
     }
+
+    public sealed record AntiforgeryToken(string RequestToken, string HeaderName);
+
+    private static Ok<AntiforgeryToken> Antiforgery(HttpContext http, Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery) =>
+        TypedResults.Ok(new AntiforgeryToken(antiforgery.GetAndStoreTokens(http).RequestToken!, CrossSiteRequests.HeaderName));
 
     private static async Task<NoContent> SignOut(HttpContext http, TokenService tokens, CancellationToken ct)
     {
