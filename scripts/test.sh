@@ -8,6 +8,7 @@ cd "$(dirname "$0")/.."
 need_apt=()
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need_apt+=(fonts-noto-cjk)
+command -v npm >/dev/null 2>&1 || need_apt+=(nodejs npm)
 if ! command -v initdb >/dev/null 2>&1 || ! command -v pg_ctl >/dev/null 2>&1; then
   if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then need_apt+=(postgresql); fi
 fi
@@ -28,6 +29,8 @@ rm -rf "$results"
 mkdir -p "$results"
 
 dotnet build GovCloud.slnx -c Release -warnaserror -nologo -v quiet
+# The API description's linter (an npm package, pinned by its lock file), used by a test.
+(cd tools/openapi-lint && npm ci --no-audit --no-fund --silent)
 
 status=0
 for project in tests/GovCloud.Domain.Tests tests/GovCloud.Web.Tests tests/GovCloud.E2E; do

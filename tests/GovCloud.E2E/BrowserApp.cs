@@ -6,9 +6,14 @@ using Microsoft.Playwright;
 namespace GovCloud.E2E;
 
 /// <summary>The app on Kestrel with demo data, and a headless Debian Chromium to drive it.</summary>
-public sealed class BrowserApp : IAsyncLifetime
+public class BrowserApp : IAsyncLifetime
 {
-    public GovCloudApp App { get; } = new(Provider.Sqlite);
+    public BrowserApp() : this(null) { }
+
+    /// <summary>An app with settings of its own (the defaults of <see cref="GovCloudApp"/> otherwise).</summary>
+    protected BrowserApp(IDictionary<string, string?>? settings) => App = new GovCloudApp(Provider.Sqlite, settings: settings);
+
+    public GovCloudApp App { get; }
     public string BaseUrl { get; private set; } = "";
     private IPlaywright? _playwright;
     public IBrowser Browser { get; private set; } = null!;

@@ -230,10 +230,14 @@ public abstract class ChangesApiTests(GovCloudApp app)
 
         Assert.Equal(HttpStatusCode.Forbidden, (await edu.PostJsonAsync($"/api/v1/inventory/vms/{web.Id}/scaling-events", new { vcpu = 8, memoryGb = 16 })).StatusCode);
         var scaled = await (await platform.PostJsonAsync($"/api/v1/inventory/vms/{web.Id}/scaling-events", new { vcpu = 12, memoryGb = 24, note = "CPU 利用率持续 85%" }))
-            .ReadAsync<VmDetailDto>();
-        Assert.Equal((12, 24), (scaled.Vm.Vcpu, scaled.Vm.MemoryGb));
-        Assert.Equal(VmEventKind.Scaled, scaled.History[^1].Kind);
-        Assert.Contains("4 核 / 8 GB → 12 核 / 24 GB", scaled.History[^1].Description);
+            .ReadAsync<PlatformVmDto>();
+        Assert.Equal((12, 24), (scaled.Vcpu, scaled.MemoryGb));
+        Assert.Equal(VmEventKind.Scaled, scaled.LastEvent!.Kind);
+        Assert.Contains("4 核 / 8 GB → 12 核 / 24 GB", scaled.LastEvent.Description);
+        // The platform finds its VM by host name and reads its facts, but nothing of the agency.
+        var found = await (await platform.GetAsync($"/api/v1/inventory/platform/vms?hostName={web.HostName}", Ct)).ReadAsync<Paged<PlatformVmDto>>();
+        Assert.Equal(web.Id, Assert.Single(found.Items).Id);
+        Assert.Equal(HttpStatusCode.Forbidden, (await platform.GetAsync($"/api/v1/inventory/vms/{web.Id}", Ct)).StatusCode);
         var outside = await (await platform.PostJsonAsync($"/api/v1/inventory/vms/{web.Id}/scaling-events", new { vcpu = 32, memoryGb = 24 })).ProblemAsync(HttpStatusCode.Conflict);
         Assert.Equal("调整后为 32 核 / 24 GB，超出批准的弹性范围（vCPU 2–16 核、内存 4–32 GB），请提交变更申请", outside.Detail);
         Assert.Equal(12, (await (await edu.GetAsync($"/api/v1/inventory/vms/{web.Id}", Ct)).ReadAsync<VmDetailDto>()).Vm.Vcpu);

@@ -134,7 +134,7 @@ public abstract class OrganisationApiTests(GovCloudApp app)
         var bureau = await app.SignInAsync("bureau");
         var problem = await (await bureau.PostJsonAsync("/api/v1/organisations", new { name = "市某局", type = OrganisationType.Agency }))
             .ProblemAsync(HttpStatusCode.Forbidden);
-        Assert.Equal("只有系统管理员可以维护单位", problem.Detail);
+        Assert.Equal("只有系统管理员可以使用此功能", problem.Detail);
     }
 
     [Fact]

@@ -52,7 +52,7 @@ public abstract class TrialsApiTests(GovCloudApp app)
         Assert.Equal(["张三", "李四"], trial.Rows[0].OwnerNames);
 
         var byAgency = await (await edu.PostJsonAsync($"/api/v1/applications/{a.Id}/trial/delivery", Delivery(a, trial.Version))).ProblemAsync(HttpStatusCode.Forbidden);
-        Assert.Equal("只有信息化建设管理中心运维人员可以交付试用环境", byAgency.Detail);
+        Assert.Equal("只有运维人员可以使用此功能", byAgency.Detail);
 
         // Bad input: every problem by field, in Chinese, and nothing changes.
         var bad = await (await center.PostJsonAsync($"/api/v1/applications/{a.Id}/trial/delivery", new
@@ -125,7 +125,7 @@ public abstract class TrialsApiTests(GovCloudApp app)
 
         // On screen, only the agency's security officer speaks for the agency.
         var operatorTry = await (await edu.PostJsonAsync($"/api/v1/applications/{a.Id}/trial/agreement", new { version = trial.Version })).ProblemAsync(HttpStatusCode.Forbidden);
-        Assert.Equal("只有使用单位安全负责人可以确认使用协议", operatorTry.Detail);
+        Assert.Equal("只有使用单位安全负责人、运维人员可以使用此功能", operatorTry.Detail);
         var officer = await app.SignInAsync("edusec");
         trial = await (await officer.PostJsonAsync($"/api/v1/applications/{a.Id}/trial/agreement", new { version = trial.Version })).ReadAsync<TrialDto>();
         Assert.Equal("edusec", trial.Agreement.AgencyBy);

@@ -117,7 +117,14 @@ public sealed class FileStore(IOptions<GovCloudOptions> options)
         return buffer.ToArray();
     }
 
-    public Stream Open(string relative) => new FileStream(System.IO.Path.Combine(Root, relative), FileMode.Open, FileAccess.Read, FileShare.Read);
+    /// <summary>
+    /// A stored document, opened for someone who may read agencies' documents at all (<see cref="GovCloud.Domain.Security.Access.Documents"/>);
+    /// the caller has already checked that this one is in the actor's scope.
+    /// </summary>
+    public Stream Open(Auth.Actor actor, string relative) =>
+        actor.IsInAny(GovCloud.Domain.Security.Access.Documents) ? Open(relative) : throw ProblemException.Forbidden("您的角色不能查看使用单位的文件");
+
+    private Stream Open(string relative) => new FileStream(System.IO.Path.Combine(Root, relative), FileMode.Open, FileAccess.Read, FileShare.Read);
 
     /// <summary>Removes a stored file; a file already gone is not an error.</summary>
     public void Delete(string relative)

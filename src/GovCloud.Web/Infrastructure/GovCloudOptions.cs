@@ -46,6 +46,12 @@ public sealed class DemoOptions
     /// <summary>The password of every demo user.</summary>
     public string Password { get; set; } = "GovCloud@2026";
 
+    /// <summary>
+    /// The published second-factor secret of the demo users whose roles need one (like the demo password, for trying
+    /// the demo with any authenticator app); empty: they enrol at their first sign-in like anyone else.
+    /// </summary>
+    public string SecondFactorSecret { get; set; } = "GOVCLOUDDEMOTOTPKEYLIUZHOU234567";
+
     /// <summary>Also fill the sample city with information systems and applications in every state.</summary>
     public bool Applications { get; set; } = true;
 }
@@ -214,4 +220,13 @@ public sealed class SecurityOptions
 
     /// <summary>Sign-in attempts (page and token endpoint together) one client address may make per minute.</summary>
     public int SignInAttemptsPerMinute { get; set; } = 30;
+
+    /// <summary>
+    /// The roles that must have a second factor (动态口令), comma-separated; empty for none. Anyone may add one; once
+    /// added it is always asked. A machine account (PlatformAgent) signs in with its password and token alone.
+    /// </summary>
+    public string SecondFactorRoles { get; set; } = GovCloud.Domain.Security.SecondFactorRules.DefaultRequiredRoles;
+
+    /// <summary>The name the authenticator app shows beside the code.</summary>
+    public string SecondFactorIssuer { get; set; } = "柳州市政务云";
 }

@@ -157,6 +157,11 @@ public static class ProblemSetup
                 ctx.ProblemDetails.Title = TitleFor(status);
             if (ctx.ProblemDetails.Detail is not null && IsAscii(ctx.ProblemDetails.Detail))
                 ctx.ProblemDetails.Detail = null;
+            // The role gate of an endpoint (EndpointAccess.Allow) answers before any handler could say more: it names who may.
+            if (status == 403 && ctx.ProblemDetails.Detail is null)
+                ctx.ProblemDetails.Detail = ctx.HttpContext.GetEndpoint()?.Metadata.GetMetadata<Auth.AllowedRoles>() is { } allowed
+                    ? $"只有{string.Join("、", allowed.Roles.Select(GovCloud.Domain.Security.Roles.DisplayName))}可以使用此功能"
+                    : "您的角色无权使用此功能";
             ctx.ProblemDetails.Instance ??= ctx.HttpContext.Request.Path;
             ctx.ProblemDetails.Extensions["traceId"] = ctx.HttpContext.TraceIdentifier;
         });

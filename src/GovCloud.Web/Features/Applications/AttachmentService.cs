@@ -42,7 +42,7 @@ public sealed class AttachmentService(GovCloudDbContext db, ApplicationService a
         await VisibleAsync(actor, applicationId, ct);
         var a = await db.ApplicationAttachments.AsNoTracking().FirstOrDefaultAsync(x => x.Id == attachmentId && x.ApplicationId == applicationId, ct)
                 ?? throw ProblemException.NotFound("附件");
-        return (files.Open(a.StoredPath), a.FileName);
+        return (files.Open(actor, a.StoredPath), a.FileName);
     }
 
     public async Task RemoveAsync(Actor actor, Guid applicationId, Guid attachmentId, CancellationToken ct)

@@ -111,6 +111,13 @@ public static class AuditActions
     public const string MigrationPlanReviewed = "MigrationPlanReviewed";
     public const string DataHandlingRecorded = "DataHandlingRecorded";
     public const string DataCenterRevoked = "DataCenterRevoked";
+    public const string AdminRequestSubmitted = "AdminRequestSubmitted";
+    public const string AdminRequestApproved = "AdminRequestApproved";
+    public const string AdminRequestRejected = "AdminRequestRejected";
+    public const string AdminRequestWithdrawn = "AdminRequestWithdrawn";
+    public const string SecondFactorEnrolled = "SecondFactorEnrolled";
+    public const string SecondFactorReset = "SecondFactorReset";
+    public const string RecoveryCodeUsed = "RecoveryCodeUsed";
 
     public static string Label(string action) => action switch
     {
@@ -186,6 +193,13 @@ public static class AuditActions
         MigrationPlanReviewed => "审核迁移计划",
         DataHandlingRecorded => "记录关停系统数据处置",
         DataCenterRevoked => "撤销数据中心",
+        AdminRequestSubmitted => "提交三员审批申请",
+        AdminRequestApproved => "批准三员审批申请",
+        AdminRequestRejected => "驳回三员审批申请",
+        AdminRequestWithdrawn => "撤回三员审批申请",
+        SecondFactorEnrolled => "绑定动态口令",
+        SecondFactorReset => "重置动态口令",
+        RecoveryCodeUsed => "使用恢复码登录",
         _ => action,
     };
 
@@ -199,5 +213,7 @@ public static class AuditActions
         ChangeSubmitted, ChangeEvaluated, ChangeApproved, ChangeRejected, ChangeCompleted, VmScaled, InventoryReconciled,
         DataCenterRegistered, DataCenterUpdated, ViolationRecorded, CertificationSubmitted, CertificationEvaluated, CertificationDecided,
         EvidenceUploaded, ViolationFollowedUp, MigrationPlanSubmitted, MigrationPlanReviewed, DataHandlingRecorded, DataCenterRevoked,
+        AdminRequestSubmitted, AdminRequestApproved, AdminRequestRejected, AdminRequestWithdrawn, SecondFactorEnrolled, SecondFactorReset,
+        RecoveryCodeUsed,
     ];
 }

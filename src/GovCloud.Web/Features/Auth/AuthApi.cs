@@ -1,3 +1,4 @@
+using GovCloud.Domain.Security;
 using GovCloud.Web.Features.Audit;
 using GovCloud.Web.Infrastructure;
 using GovCloud.Web.Infrastructure.Auth;
@@ -7,7 +8,7 @@ namespace GovCloud.Web.Features.Auth;
 
 public static class AuthApi
 {
-    public sealed record TokenRequest(string? UserName, string? Password);
+    public sealed record TokenRequest(string? UserName, string? Password, string? Code = null);
     public sealed record TokenResponse(string AccessToken, DateTimeOffset ExpiresAt);
 
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
@@ -19,15 +20,17 @@ public static class AuthApi
             .RequireRateLimiting(AuthSetup.SignInRateLimit)
             .WithName("IssueToken")
             .WithSummary("用户名和密码换取访问令牌")
-            .WithDescription("用户名不存在、密码错误、账号停用或已锁定，一律返回相同的 401（不泄露账号是否存在或被锁定）；连续失败 5 次后账号锁定 15 分钟（可配置）。")
+            .WithDescription("用户名不存在、密码错误、账号停用或已锁定，一律返回相同的 401（不泄露账号是否存在或被锁定）；连续失败 5 次后账号锁定 15 分钟（可配置）。" +
+                             "已绑定动态口令的用户须同时提供 code（身份验证器 App 中的 6 位数字或一次性恢复码）：缺少时返回 401“需要动态口令”及 secondFactorRequired=true；" +
+                             "同一动态口令只能使用一次。须绑定而尚未绑定的用户取得的令牌只能调用 /api/v1/me 下的接口完成绑定。")
             .ProducesProblem(401).ProducesProblem(429);
 
         group.MapGet("/antiforgery", Antiforgery)
-            .WithName("GetAntiforgeryToken")
+            .WithName("GetAntiforgeryToken").Allow(Access.People)
             .WithSummary("取得防伪令牌：以登录 Cookie（而非访问令牌）调用修改数据的接口时，须在请求头 X-CSRF-TOKEN 中附上它");
 
         group.MapPost("/sign-out", SignOut)
-            .WithName("RevokeCurrentToken")
+            .WithName("RevokeCurrentToken").Allow(Access.Everyone)
             .WithSummary("退出：吊销当前使用的访问令牌");
 
         return app;
@@ -36,7 +39,9 @@ public static class AuthApi
     private static async Task<Ok<TokenResponse>> IssueToken(TokenRequest request, HttpContext http, SignInService signIn, TokenService tokens, CancellationToken ct)
     {
         var ip = http.Connection.RemoteIpAddress?.ToString();
-        var user = await signIn.CheckAsync(request.UserName, request.Password, ip, ct);
+        var user = await signIn.CheckPasswordAsync(request.UserName, request.Password, ip, ct);
+        if (SignInService.NeedsCode(user)) await signIn.CheckCodeAsync(user, request.Code, ip, ct);
+        await signIn.CompleteAsync(user, ip, ct);
         var actor = new Actor(user.Id, user.UserName, user.OrganisationId, ip, new HashSet<GovCloud.Domain.Security.Role>());
         var (token, expiresAt) = await tokens.IssueAsync(user.Id, actor, ct);
         return TypedResults.Ok(new TokenResponse(token, expiresAt));

@@ -16,9 +16,10 @@ namespace GovCloud.Web.Features.Auth;
 /// </summary>
 public sealed class SessionService(GovCloudDbContext db, SignInManager<User> signIns, AuditLog audit, TimeProvider clock)
 {
-    /// <summary>Opens a session for a user who has just proved who they are, and gives the browser its cookie.</summary>
-    public async Task StartAsync(User user, HttpContext http, string methods = "pwd")
+    /// <summary>Opens a session for a user who has just proved who they are, and gives the browser its cookie; returns where to go next.</summary>
+    public async Task<ClaimsPrincipal> StartAsync(User user, HttpContext http)
     {
+        var methods = user.SecondFactorSecret is null ? "pwd" : "pwd otp";
         var session = new SignInSession
         {
             UserId = user.Id, StartedAt = clock.GetUtcNow(), ClientIp = http.Connection.RemoteIpAddress?.ToString(), Methods = methods,
@@ -26,6 +27,19 @@ public sealed class SessionService(GovCloudDbContext db, SignInManager<User> sig
         db.SignInSessions.Add(session);
         await db.SaveChangesAsync(http.RequestAborted);
         await signIns.SignInWithClaimsAsync(user, isPersistent: false, [new Claim(GovCloudClaims.SessionId, session.Id.ToString())]);
+        return await signIns.CreateUserPrincipalAsync(user);
+    }
+
+    /// <summary>
+    /// A new session in place of the current one, after the user proved more (set up a second factor): the old session ends,
+    /// the new cookie carries what the user may now do.
+    /// </summary>
+    public async Task<ClaimsPrincipal> RenewAsync(User user, HttpContext http, string reason)
+    {
+        if (SessionOf(http.User) is { } id)
+            await db.SignInSessions.Where(s => s.Id == id && s.EndedAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.EndedAt, clock.GetUtcNow()).SetProperty(x => x.EndReason, reason), http.RequestAborted);
+        return await StartAsync(user, http);
     }
 
     /// <summary>Ends the session of the cookie the request came with (sign-out), audited, and removes the cookie.</summary>
@@ -41,6 +55,33 @@ public sealed class SessionService(GovCloudDbContext db, SignInManager<User> sig
         }
         await signIns.SignOutAsync();
     }
+
+    /// <summary>
+    /// Between the two steps of a sign-in: the password was right, the code is still to come. A short-lived cookie of its
+    /// own (Identity's two-factor cookie, 5 minutes) remembers whose code is awaited; it signs nobody in.
+    /// </summary>
+    public static Task AwaitCodeAsync(User user, HttpContext http) =>
+        http.SignInAsync(IdentityConstants.TwoFactorUserIdScheme,
+            new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, user.Id.ToString())], IdentityConstants.TwoFactorUserIdScheme)));
+
+    /// <summary>The user whose code is awaited, or null when there is none (or it took longer than 5 minutes).</summary>
+    public async Task<User?> AwaitingCodeAsync(HttpContext http)
+    {
+        var pending = await http.AuthenticateAsync(IdentityConstants.TwoFactorUserIdScheme);
+        return Guid.TryParse(pending.Principal?.FindFirstValue(ClaimTypes.Name), out var id) ? await db.Users.FirstOrDefaultAsync(u => u.Id == id && u.IsActive) : null;
+    }
+
+    public static Task StopAwaitingCodeAsync(HttpContext http) => http.SignOutAsync(IdentityConstants.TwoFactorUserIdScheme);
+
+    /// <summary>Where a user goes once signed in: first the one-time password's change, then the second factor's set-up, then where they were going.</summary>
+    public static string Next(ClaimsPrincipal principal, string? returnUrl) =>
+        principal.HasClaim(c => c.Type == GovCloudClaims.MustChangePassword) ? "/account/change-password"
+        : principal.HasClaim(c => c.Type == GovCloudClaims.MustEnrolSecondFactor) ? "/account/second-factor"
+        : SafeReturnUrl(returnUrl);
+
+    /// <summary>Only a path of this site: an open redirect would let a phishing link borrow our sign-in page.</summary>
+    public static string SafeReturnUrl(string? url) =>
+        string.IsNullOrEmpty(url) || url.Contains('\\') || url.Contains(':') ? "/" : "/" + url.TrimStart('/');
 
     public static Guid? SessionOf(ClaimsPrincipal principal) =>
         Guid.TryParse(principal.FindFirstValue(GovCloudClaims.SessionId), out var id) ? id : null;

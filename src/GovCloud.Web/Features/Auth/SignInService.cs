@@ -10,18 +10,20 @@ using Microsoft.Extensions.Options;
 namespace GovCloud.Web.Features.Auth;
 
 /// <summary>
-/// Checks a user name and password for the sign-in page and the token endpoint alike: lockout after
-/// repeated failures, every attempt audited, the same Chinese answers.
+/// Signing in, for the sign-in page and the token endpoint alike, in up to two steps: the password (lockout after
+/// repeated failures, one answer whatever went wrong), then, for a user with a second factor, a code from the app or a
+/// recovery code (failures count towards the same lockout). Every attempt audited.
 /// </summary>
 public sealed class SignInService(
     GovCloudDbContext db,
     UserManager<User> users,
-    SignInManager<User> signIns,
+    SecondFactorService secondFactor,
     AuditLog audit,
     TimeProvider clock,
     IOptions<GovCloudOptions> options)
 {
     public const string WrongCredentials = "用户名或密码错误";
+    public const string CodeNeeded = "需要动态口令";
 
     private static readonly User TimingDummy = new() { DisplayName = "" };
     private static readonly string TimingDummyHash = new PasswordHasher<User>().HashPassword(TimingDummy, "GovCloud-timing-equaliser");
@@ -31,7 +33,7 @@ public sealed class SignInService(
     /// for word and in the time it takes, whether the name is unknown, the account stopped or locked, or the password
     /// wrong, so that nobody can find out which accounts exist or are locked by trying. The audit log keeps the real reason.
     /// </summary>
-    public async Task<User> CheckAsync(string? userName, string? password, string? clientIp, CancellationToken ct)
+    public async Task<User> CheckPasswordAsync(string? userName, string? password, string? clientIp, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(userName) || string.IsNullOrEmpty(password))
             throw new ProblemException(400, "请输入用户名和密码", "请输入用户名和密码");
@@ -44,7 +46,7 @@ public sealed class SignInService(
             await RecordAsync(user, userName, clientIp, AuditActions.SignInFailed, user is null ? "用户不存在" : "账号已停用", ct);
             throw Refused();
         }
-        if (await users.IsLockedOutAsync(user))
+        if (IsLocked(user))
         {
             // Identity answers a locked account before hashing; hash anyway, for the same reason.
             users.PasswordHasher.VerifyHashedPassword(user, TimingDummyHash, password);
@@ -52,19 +54,70 @@ public sealed class SignInService(
             throw Refused();
         }
 
-        var result = await signIns.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
-        if (!result.Succeeded)
+        // Not SignInManager's check: it clears the failure count on a right password, and then a second factor could be
+        // guessed for ever by giving the password before each guess. The count is cleared when the whole sign-in succeeds.
+        if (!await users.CheckPasswordAsync(user, password))
         {
-            await RecordAsync(user, userName, clientIp, AuditActions.SignInFailed, result.IsLockedOut ? "密码错误，账号已锁定" : "密码错误", ct);
+            var locked = await FailAsync(user, ct);
+            await RecordAsync(user, userName, clientIp, AuditActions.SignInFailed, locked ? "密码错误，账号已锁定" : "密码错误", ct);
             throw Refused();
         }
-
-        user.LastSignInAt = clock.GetUtcNow();
-        await RecordAsync(user, userName, clientIp, AuditActions.SignIn, null, ct);
         return user;
     }
 
-    /// <summary>The one answer to every failed sign-in; it says that repeated failures lock, not whether they have.</summary>
+    /// <summary>Whether the user must also give a code: everyone who has set up a second factor.</summary>
+    public static bool NeedsCode(User user) => user.SecondFactorSecret is not null;
+
+    /// <summary>
+    /// The second step: a code from the app or a recovery code. A wrong code counts as a failed sign-in (lockout);
+    /// a missing one is asked for (401 "需要动态口令", <c>secondFactorRequired</c>).
+    /// </summary>
+    public async Task CheckCodeAsync(User user, string? code, string? clientIp, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(code))
+        {
+            var needed = new ProblemException(401, CodeNeeded, "请输入身份验证器 App 中的 6 位动态口令，或一个一次性恢复码");
+            needed.Extensions["secondFactorRequired"] = true;
+            throw needed;
+        }
+        if (!IsLocked(user) && await secondFactor.VerifyAsync(user, code, ct) is { Ok: true } ok)
+        {
+            if (ok.Recovery) await RecordAsync(user, user.UserName!, clientIp, AuditActions.RecoveryCodeUsed, null, ct);
+            return;
+        }
+        await RecordAsync(user, user.UserName!, clientIp, AuditActions.SignInFailed, await FailAsync(user, ct) ? "动态口令错误，账号已锁定" : "动态口令错误", ct);
+        var s = options.Value.Security;
+        throw new ProblemException(401, "动态口令错误",
+            $"动态口令错误或已使用过。连续输错 {s.MaxFailedSignIns} 次账号将锁定 {s.LockoutMinutes} 分钟");
+    }
+
+    /// <summary>Both steps passed: the sign-in is recorded (with how the user proved who they are).</summary>
+    public async Task CompleteAsync(User user, string? clientIp, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        await db.Users.Where(u => u.Id == user.Id)
+            .ExecuteUpdateAsync(u => u.SetProperty(x => x.AccessFailedCount, 0).SetProperty(x => x.LastSignInAt, now), ct);
+        await RecordAsync(user, user.UserName!, clientIp, AuditActions.SignIn, NeedsCode(user) ? "密码 + 动态口令" : "密码", ct);
+    }
+
+    /// <summary>Locked out now, by the product's clock (Identity's own check reads the machine's).</summary>
+    private bool IsLocked(User user) => user.LockoutEnabled && user.LockoutEnd > clock.GetUtcNow();
+
+    /// <summary>
+    /// One more failed attempt, counted by the database itself rather than read, changed and written back: twenty wrong
+    /// guesses sent at the same moment are twenty, not one. Returns whether this one locked the account.
+    /// </summary>
+    private async Task<bool> FailAsync(User user, CancellationToken ct)
+    {
+        var s = options.Value.Security;
+        await db.Users.Where(u => u.Id == user.Id)
+            .ExecuteUpdateAsync(u => u.SetProperty(x => x.AccessFailedCount, x => x.AccessFailedCount + 1), ct);
+        var until = clock.GetUtcNow().AddMinutes(s.LockoutMinutes);
+        return await db.Users.Where(u => u.Id == user.Id && u.LockoutEnabled && u.AccessFailedCount >= s.MaxFailedSignIns)
+            .ExecuteUpdateAsync(u => u.SetProperty(x => x.LockoutEnd, until).SetProperty(x => x.AccessFailedCount, 0), ct) > 0;
+    }
+
+    /// <summary>The one answer to every failed password step; it says that repeated failures lock, not whether they have.</summary>
     public ProblemException Refused()
     {
         var s = options.Value.Security;

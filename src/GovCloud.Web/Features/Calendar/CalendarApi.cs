@@ -1,3 +1,4 @@
+using GovCloud.Domain.Security;
 using System.Globalization;
 using GovCloud.Domain.Calendar;
 using GovCloud.Web.Infrastructure;
@@ -11,19 +12,19 @@ public static class CalendarApi
     public static IEndpointRouteBuilder MapCalendarApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/calendar").WithTags("工作日历");
-        group.MapGet("/days", Days).WithName("ListCalendarDays")
+        group.MapGet("/days", Days).WithName("ListCalendarDays").Allow(Access.Calendar)
             .WithSummary("某一时段每天是否工作日（kind：Workday 工作日、Weekend 周末、Holiday 法定节假日、MakeUpWorkday 调休上班日；provisional：该年尚未导入通知）")
             .ProducesValidationProblem();
-        group.MapGet("/deadline", Deadline).WithName("ComputeDeadline")
+        group.MapGet("/deadline", Deadline).WithName("ComputeDeadline").Allow(Access.Calendar)
             .WithSummary("计算期限：start 起算日（日期或带时区的时刻，按北京时间取日期）加且仅加一个 workingDays / calendarDays / months / years")
             .ProducesValidationProblem();
-        group.MapGet("/years", Years).WithName("ListCalendarYears").WithSummary("已导入节假日安排的年份；从10月起若未导入下一年，给出提醒");
-        group.MapPost("/import", Import).WithName("ImportCalendar")
+        group.MapGet("/years", Years).WithName("ListCalendarYears").Allow(Access.Calendar).WithSummary("已导入节假日安排的年份；从10月起若未导入下一年，给出提醒");
+        group.MapPost("/import", Import).WithName("ImportCalendar").Allow(Role.SystemAdmin)
             .WithSummary("导入国务院节假日安排（CSV：date,kind,holiday；或 iCalendar .ics，事件标“休”或“班”），替换所涉年份（系统管理员）")
             // A bearer-token API; a cross-site form cannot borrow the SameSite=Strict sign-in cookie.
             .DisableAntiforgery()
             .ProducesValidationProblem().ProducesProblem(403);
-        group.MapPut("/days/{date}", SetDay).WithName("SetCalendarDay")
+        group.MapPut("/days/{date}", SetDay).WithName("SetCalendarDay").Allow(Role.SystemAdmin)
             .WithSummary("把某一天设为放假（isWorkingDay=false）或调休上班（true），或 null 恢复为周末规则（系统管理员）")
             .ProducesValidationProblem().ProducesProblem(403);
         return app;

@@ -241,7 +241,7 @@ public sealed class CertificationService(
         var e = await db.CertificationEvidence.AsNoTracking().Where(x => x.Id == evidenceId && x.CertificationId == id)
             .Where(x => db.Certifications.Any(c => c.Id == id && c.DataCenterId == dataCenterId && (visible == null || visible.Contains(c.OrganisationId))))
             .FirstOrDefaultAsync(ct) ?? throw ProblemException.NotFound("佐证材料");
-        return (files.Open(e.StoredPath), e.FileName);
+        return (files.Open(actor, e.StoredPath), e.FileName);
     }
 
     private async Task<Certification> LoadAsync(Actor actor, Guid dataCenterId, Guid id, CertificationAction action, long? version, CancellationToken ct)

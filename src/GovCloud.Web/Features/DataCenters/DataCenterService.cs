@@ -178,7 +178,7 @@ public sealed class DataCenterService(GovCloudDbContext db, DataScope scope, Aud
         var visible = await scope.OrganisationsAsync(actor, ct);
         var v = await db.DataCenterViolations.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id && x.EvidencePath != null && (visible == null || visible.Contains(x.OrganisationId)), ct)
                 ?? throw ProblemException.NotFound("违规事项证据");
-        return (files.Open(v.EvidencePath!), v.EvidenceName!);
+        return (files.Open(actor, v.EvidencePath!), v.EvidenceName!);
     }
 
     private async Task<DataCenterViolation> ViolationForBureauAsync(Actor actor, Guid id, long? version, CancellationToken ct)

@@ -208,7 +208,7 @@ public sealed class MigrationPlanService(
         var item = await db.MigrationPlanItems.AsNoTracking().Where(i => i.Id == itemId && i.PlanId == id && i.CertificatePath != null)
                        .Where(i => db.MigrationPlans.Any(p => p.Id == id && p.DataCenterId == dataCenterId && (visible == null || visible.Contains(p.OrganisationId))))
                        .FirstOrDefaultAsync(ct) ?? throw ProblemException.NotFound("数据处置证明");
-        return (files.Open(item.CertificatePath!), item.CertificateName!);
+        return (files.Open(actor, item.CertificatePath!), item.CertificateName!);
     }
 
     /// <summary>The systems a centre hosts; one on the cloud or offline is gone from it.</summary>

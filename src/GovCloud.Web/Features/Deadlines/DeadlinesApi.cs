@@ -1,3 +1,4 @@
+using GovCloud.Domain.Security;
 using GovCloud.Domain.Clocks;
 using GovCloud.Web.Infrastructure;
 using GovCloud.Web.Infrastructure.Auth;
@@ -10,12 +11,12 @@ public static class DeadlinesApi
     public static IEndpointRouteBuilder MapDeadlinesApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/deadlines").WithTags("时限");
-        group.MapGet("/", List).WithName("ListDeadlines")
+        group.MapGet("/", List).WithName("ListDeadlines").Allow(Access.Deadlines)
             .WithSummary("时限列表（按权限范围；state：Running 计时中、Paused 已暂停、Met 按时完成、Overdue 已超期、Cancelled 已取消；dueSoon=true 只看即将到期），按截止时间排序，分页");
-        group.MapGet("/{id:guid}", Get).WithName("GetDeadline").WithSummary("时限详情，含剩余工作日和红黄绿").ProducesProblem(404);
-        group.MapGet("/dashboard", Dashboard).WithName("DeadlineDashboard")
+        group.MapGet("/{id:guid}", Get).WithName("GetDeadline").Allow(Access.Deadlines).WithSummary("时限详情，含剩余工作日和红黄绿").ProducesProblem(404);
+        group.MapGet("/dashboard", Dashboard).WithName("DeadlineDashboard").Allow(Access.DeadlineDashboard)
             .WithSummary("时限看板（大数据局、信息化中心）：按单位和环节统计超期与即将到期，按环节按月统计按时率").ProducesProblem(403);
-        group.MapGet("/dashboard/export", Export).WithName("ExportDeadlineDashboard").WithSummary("时限看板导出 Excel").ProducesProblem(403);
+        group.MapGet("/dashboard/export", Export).WithName("ExportDeadlineDashboard").Allow(Access.DeadlineDashboard).WithSummary("时限看板导出 Excel").ProducesProblem(403);
         return app;
     }
 

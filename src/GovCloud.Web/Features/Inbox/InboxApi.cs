@@ -1,3 +1,4 @@
+using GovCloud.Domain.Security;
 using GovCloud.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -11,10 +12,10 @@ public static class InboxApi
     public static IEndpointRouteBuilder MapInboxApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/inbox").WithTags("站内消息");
-        group.MapGet("/", List).WithName("ListInbox").WithSummary("本人的站内消息，最新在前；unreadOnly=true 只看未读");
-        group.MapGet("/unread-count", Count).WithName("CountUnread").WithSummary("本人未读消息数");
-        group.MapPost("/{id:guid}/read", Read).WithName("MarkRead").WithSummary("标为已读").ProducesProblem(404);
-        group.MapPost("/read-all", ReadAll).WithName("MarkAllRead").WithSummary("全部标为已读");
+        group.MapGet("/", List).WithName("ListInbox").Allow(Access.Inbox).WithSummary("本人的站内消息，最新在前；unreadOnly=true 只看未读");
+        group.MapGet("/unread-count", Count).WithName("CountUnread").Allow(Access.Inbox).WithSummary("本人未读消息数");
+        group.MapPost("/{id:guid}/read", Read).WithName("MarkRead").Allow(Access.Inbox).WithSummary("标为已读").ProducesProblem(404);
+        group.MapPost("/read-all", ReadAll).WithName("MarkAllRead").Allow(Access.Inbox).WithSummary("全部标为已读");
         return app;
     }
 

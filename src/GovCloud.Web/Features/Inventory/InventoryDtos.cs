@@ -21,6 +21,13 @@ public sealed record VmEventDto(VmEventKind Kind, string Description, DateTimeOf
 public sealed record VmDetailDto(VmSummaryDto Vm, string OwnerEmails, string OwnerMobiles, string Provider, string? ExternalId, string ApplicationNumber,
     IReadOnlyList<VmEventDto> History, ElasticEnvelope? Elastic = null);
 
+/// <summary>
+/// A VM as the cloud platform's service account sees it: the technical facts it reports on, nothing of the
+/// agency, its system's name or the people who hold its bastion accounts.
+/// </summary>
+public sealed record PlatformVmDto(Guid Id, Guid SystemId, string HostName, string Ips, string Zone, int Vcpu, int MemoryGb, int SystemDiskGb,
+    int DataDiskGb, string OperatingSystem, VmState State, string? ExternalId, ElasticEnvelope? Elastic, VmEventDto? LastEvent);
+
 /// <summary>What the platform reports after scaling a VM by itself .</summary>
 public sealed record ScalingInput(int? Vcpu, int? MemoryGb, string? Note);
 

@@ -73,7 +73,7 @@ public sealed class InventoryService(GovCloudDbContext db, DataScope scope, Audi
     /// the platform scaled a VM of an elastic system by itself. Inside the approved range it is
     /// recorded (specs, history, audit, so the pool and the fee follow); outside it is refused, pointing to a change.
     /// </summary>
-    public async Task<VmDetailDto> ScaleAsync(Actor actor, Guid id, ScalingInput input, CancellationToken ct)
+    public async Task<PlatformVmDto> ScaleAsync(Actor actor, Guid id, ScalingInput input, CancellationToken ct)
     {
         if (!actor.IsIn(Role.PlatformAgent)) throw ProblemException.Forbidden("弹性调整由云平台对接账号报送");
         var vm = await db.CloudVms.Include(v => v.System).FirstOrDefaultAsync(v => v.Id == id, ct) ?? throw ProblemException.NotFound("虚拟机");
@@ -93,7 +93,42 @@ public sealed class InventoryService(GovCloudDbContext db, DataScope scope, Audi
         audit.Record(actor, AuditActions.VmScaled, nameof(CloudVm), vm.Id, before, new { vm.Vcpu, vm.MemoryGb, vm.HostName, note = input.Note });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return await GetAsync(actor, id, ct);
+        return await PlatformVmAsync(actor, id, ct);
+    }
+
+    /// <summary>The VMs in use as the platform's service account sees them (no agency data), by host name or address.</summary>
+    public async Task<Paged<PlatformVmDto>> PlatformVmsAsync(Actor actor, string? hostName, string? ip, int? page, int? pageSize, CancellationToken ct)
+    {
+        RequirePlatform(actor);
+        var (p, size) = Paging.Normalise(page, pageSize);
+        var query = db.CloudVms.AsNoTracking().Where(v => v.State != VmState.Reclaimed);
+        if (Texts.Line(hostName) is { } host) query = query.Where(v => v.HostName == host);
+        if (Texts.Line(ip) is { } address) query = query.Where(v => v.Ips == address || v.Ips.StartsWith(address + ", ") || v.Ips.EndsWith(", " + address) || v.Ips.Contains(", " + address + ", "));
+        var total = await query.CountAsync(ct);
+        var ids = await query.OrderBy(v => v.HostName).Skip((p - 1) * size).Take(size).Select(v => v.Id).ToListAsync(ct);
+        var items = new List<PlatformVmDto>();
+        foreach (var id in ids) items.Add(await PlatformVmAsync(actor, id, ct));
+        return new Paged<PlatformVmDto>(items, total, p, size);
+    }
+
+    public async Task<PlatformVmDto> PlatformVmAsync(Actor actor, Guid id, CancellationToken ct)
+    {
+        RequirePlatform(actor);
+        var vm = await db.CloudVms.AsNoTracking().Where(v => v.Id == id).Select(v => new
+        {
+            v.Id, v.SystemId, v.HostName, v.Ips, v.Zone, v.Vcpu, v.MemoryGb, v.SystemDiskGb, v.DataDiskGb, v.OperatingSystem, v.State, v.ExternalId,
+            v.System!.ElasticMinVcpu, v.System.ElasticMaxVcpu, v.System.ElasticMinMemoryGb, v.System.ElasticMaxMemoryGb,
+        }).FirstOrDefaultAsync(ct) ?? throw ProblemException.NotFound("虚拟机");
+        var last = (await db.CloudVmEvents.AsNoTracking().Where(x => x.VmId == id).ToListAsync(ct)).OrderBy(x => x.At).ThenBy(x => x.Id).LastOrDefault();
+        var elastic = vm.ElasticMinVcpu is null ? null
+            : new ElasticEnvelope(vm.ElasticMinVcpu.Value, vm.ElasticMaxVcpu!.Value, vm.ElasticMinMemoryGb!.Value, vm.ElasticMaxMemoryGb!.Value);
+        return new PlatformVmDto(vm.Id, vm.SystemId, vm.HostName, vm.Ips, vm.Zone, vm.Vcpu, vm.MemoryGb, vm.SystemDiskGb, vm.DataDiskGb, vm.OperatingSystem,
+            vm.State, vm.ExternalId, elastic, last is null ? null : new VmEventDto(last.Kind, last.Description, last.At, last.By));
+    }
+
+    private static void RequirePlatform(Actor actor)
+    {
+        if (!actor.IsIn(Role.PlatformAgent)) throw ProblemException.Forbidden("只有云平台对接账号使用此接口");
     }
 
     /// <summary>GET /api/v1/systems/{id}/resources: what one system holds, for its agency and the Center.</summary>

@@ -108,7 +108,7 @@ public sealed partial class OrganisationService(GovCloudDbContext db, DataScope 
 
     private async Task<IQueryable<Organisation>> ScopedAsync(Actor actor, CancellationToken ct)
     {
-        var visible = await scope.OrganisationsAsync(actor, ct);
+        var visible = await scope.DirectoryAsync(actor, ct);
         var query = db.Organisations.AsNoTracking();
         return visible is null ? query : query.Where(o => visible.Contains(o.Id));
     }

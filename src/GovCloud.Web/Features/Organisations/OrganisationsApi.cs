@@ -1,3 +1,4 @@
+using GovCloud.Domain.Security;
 using GovCloud.Domain.Organisations;
 using GovCloud.Web.Infrastructure;
 using GovCloud.Web.Infrastructure.Auth;
@@ -11,13 +12,13 @@ public static class OrganisationsApi
     {
         var group = app.MapGroup("/api/v1/organisations").WithTags("单位");
 
-        group.MapGet("/", List).WithName("ListOrganisations")
+        group.MapGet("/", List).WithName("ListOrganisations").Allow(Access.Organisations)
             .WithSummary("单位列表（按权限范围；可按名称/信用代码、类型、上级、状态筛选，分页）");
-        group.MapGet("/export", Export).WithName("ExportOrganisations").WithSummary("按同样的筛选条件导出单位列表 Excel");
-        group.MapGet("/{id:guid}", Get).WithName("GetOrganisation").WithSummary("单位详情").ProducesProblem(404);
-        group.MapPost("/", Create).WithName("CreateOrganisation").WithSummary("新建单位（系统管理员）")
+        group.MapGet("/export", Export).WithName("ExportOrganisations").Allow(Role.SystemAdmin).WithSummary("按同样的筛选条件导出单位列表 Excel");
+        group.MapGet("/{id:guid}", Get).WithName("GetOrganisation").Allow(Access.Organisations).WithSummary("单位详情").ProducesProblem(404);
+        group.MapPost("/", Create).WithName("CreateOrganisation").Allow(Role.SystemAdmin).WithSummary("新建单位（系统管理员）")
             .ProducesValidationProblem().ProducesProblem(403);
-        group.MapPut("/{id:guid}", Update).WithName("UpdateOrganisation").WithSummary("修改单位（系统管理员；须带 version，过期返回 409）")
+        group.MapPut("/{id:guid}", Update).WithName("UpdateOrganisation").Allow(Role.SystemAdmin).WithSummary("修改单位（系统管理员；须带 version，过期返回 409）")
             .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
         return app;
     }

@@ -43,27 +43,6 @@ public static class PlatformSetup
         return services;
     }
 
-    public static IServiceCollection AddGovCloudOpenApi(this IServiceCollection services)
-    {
-        services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
-        {
-            doc.Info = new OpenApiInfo
-            {
-                Title = "柳州市政务云管理平台 API",
-                Version = "v1",
-                Description = "先调用 POST /api/v1/auth/token 取得访问令牌，再以 Authorization: Bearer <令牌> 调用其他接口。错误按 RFC 9457 返回 problem details（中文）。",
-            };
-            doc.Components ??= new OpenApiComponents();
-            doc.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
-            doc.Components.SecuritySchemes["Bearer"] = new OpenApiSecurityScheme
-            {
-                Type = SecuritySchemeType.Http, Scheme = "bearer", Description = "POST /api/v1/auth/token 返回的 accessToken",
-            };
-            return Task.CompletedTask;
-        }));
-        return services;
-    }
-
     public static WebApplication MapPlatform(this WebApplication app)
     {
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();

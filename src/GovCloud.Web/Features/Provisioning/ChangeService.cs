@@ -181,7 +181,7 @@ public sealed partial class ChangeService(
         var visible = await (await ScopedAsync(actor, ct)).AnyAsync(c => c.Id == id, ct);
         var a = visible ? await db.ChangeAttachments.AsNoTracking().FirstOrDefaultAsync(x => x.Id == attachmentId && x.ChangeId == id, ct) : null;
         if (a is null) throw ProblemException.NotFound("附件");
-        return (files.Open(a.StoredPath), a.FileName);
+        return (files.Open(actor, a.StoredPath), a.FileName);
     }
 
     // ---- shared ----

@@ -1,3 +1,4 @@
+using GovCloud.Domain.Security;
 using GovCloud.Domain.Provisioning;
 using GovCloud.Web.Features.Applications;
 using GovCloud.Web.Infrastructure;
@@ -12,33 +13,33 @@ public static class ChangesApi
     public static IEndpointRouteBuilder MapChangesApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/changes").WithTags("变更与终止");
-        group.MapGet("/", List).WithName("ListChanges")
+        group.MapGet("/", List).WithName("ListChanges").Allow(Access.Changes)
             .WithSummary("变更/终止申请列表（kind：Change 变更、Termination 终止；state：Submitted 待评估、Evaluated 待审批、Approved 待实施、Rejected 未批准、Completed 已完成）");
-        group.MapGet("/{id:guid}", Get).WithName("GetChange").WithSummary("变更/终止申请详情：各项变更（前后配置）、附件、各环节时限").ProducesProblem(404);
-        group.MapPost("/", CreateChange).WithName("CreateChange")
+        group.MapGet("/{id:guid}", Get).WithName("GetChange").Allow(Access.Changes).WithSummary("变更/终止申请详情：各项变更（前后配置）、附件、各环节时限").ProducesProblem(404);
+        group.MapPost("/", CreateChange).WithName("CreateChange").Allow(Role.AgencyOperator)
             .WithSummary("提交变更申请：lines 为对现有资源的差异（Resize 调整配置 vmId+to、Remove 删除 vmId、Add 新增 newVm 按附件3 一行填写）；开始中心评估时限")
             .ProducesValidationProblem().ProducesProblem(403);
-        group.MapPost("/terminations", CreateTermination).WithName("CreateTermination")
+        group.MapPost("/terminations", CreateTermination).WithName("CreateTermination").Allow(Role.AgencyOperator)
             .WithSummary("提交终止申请（表单字段 systemId、reason、systemOffline=true、dataSecured=true、file 下线及数据迁移/备份证明）")
             .DisableAntiforgery() // a bearer-token API; a cross-site form cannot borrow the SameSite=Strict sign-in cookie
             .ProducesValidationProblem().ProducesProblem(403);
-        group.MapGet("/{id:guid}/capacity", Capacity).WithName("ChangeZoneCapacity")
+        group.MapGet("/{id:guid}/capacity", Capacity).WithName("ChangeZoneCapacity").Allow(Access.Changes)
             .WithSummary("变更所增加资源涉及的网络分区：可分配、已占用、本次增加、批准后剩余").ProducesProblem(404);
-        group.MapPost("/{id:guid}/evaluation", Evaluate).WithName("EvaluateChange").WithSummary("中心评估意见；开始大数据局审批时限（变更 3 个、终止 5 个工作日）")
+        group.MapPost("/{id:guid}/evaluation", Evaluate).WithName("EvaluateChange").Allow(Role.CenterEvaluator).WithSummary("中心评估意见；开始大数据局审批时限（变更 3 个、终止 5 个工作日）")
             .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
-        group.MapPost("/{id:guid}/approve", Approve).WithName("ApproveChange")
+        group.MapPost("/{id:guid}/approve", Approve).WithName("ApproveChange").Allow(Role.BureauApprover)
             .WithSummary("批准：变更超出资源池须填写 overrideReason；开始中心实施时限（3 个工作日）")
             .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
-        group.MapPost("/{id:guid}/reject", Reject).WithName("RejectChange").WithSummary("不予批准（须说明理由）")
+        group.MapPost("/{id:guid}/reject", Reject).WithName("RejectChange").Allow(Role.BureauApprover).WithSummary("不予批准（须说明理由）")
             .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
-        group.MapPost("/{id:guid}/completion", Complete).WithName("CompleteChange")
+        group.MapPost("/{id:guid}/completion", Complete).WithName("CompleteChange").Allow(Role.CenterOperator)
             .WithSummary("中心实施变更：added 为新增虚拟机的实际交付信息（no 为变更项序号），resized 为实际调整后的配置（缺省为批准值）；资源台账与资源池同步更新")
             .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
-        group.MapPost("/{id:guid}/reclaim", Reclaim).WithName("ReclaimTerminated")
+        group.MapPost("/{id:guid}/reclaim", Reclaim).WithName("ReclaimTerminated").Allow(Role.CenterOperator)
             .WithSummary("中心回收资源（表单字段 method：Handover/Wipe/HandoverThenWipe、date、people、file 数据移交/清除证明、version）；系统状态变为已下线")
             .DisableAntiforgery()
             .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
-        group.MapGet("/{id:guid}/attachments/{attachmentId:guid}", Download).WithName("DownloadChangeAttachment").WithSummary("下载附件").ProducesProblem(404);
+        group.MapGet("/{id:guid}/attachments/{attachmentId:guid}", Download).WithName("DownloadChangeAttachment").Allow(Access.Documents).WithSummary("下载附件").ProducesProblem(404);
         return app;
     }
 

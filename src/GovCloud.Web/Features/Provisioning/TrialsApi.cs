@@ -1,3 +1,4 @@
+using GovCloud.Domain.Security;
 using GovCloud.Domain.Provisioning;
 using GovCloud.Web.Features.Applications;
 using GovCloud.Web.Infrastructure;
@@ -12,28 +13,28 @@ public static class TrialsApi
 {
     public static IEndpointRouteBuilder MapTrialsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/trials", List).WithTags("试用与开通").WithName("ListTrials")
+        app.MapGet("/api/v1/trials", List).WithTags("试用与开通").WithName("ListTrials").Allow(Access.CaseWorkers)
             .WithSummary("试用列表（state：AwaitingDelivery 待交付、InTrial 试用中、Live 已正式开通、Reclaimed 试用后已回收；endingSoon=true 为即将结束的试用）");
         var group = app.MapGroup("/api/v1/applications/{id:guid}/trial").WithTags("试用与开通");
-        group.MapGet("/", Get).WithName("GetTrial")
+        group.MapGet("/", Get).WithName("GetTrial").Allow(Access.CaseWorkers)
             .WithSummary("试用环境：交付时限、试用期、使用协议双方确认情况、试用结果、正式开通前尚缺的条件、批准的虚拟机及已交付的虚拟机").ProducesProblem(404);
-        group.MapPost("/delivery", Deliver).WithName("DeliverTrial")
+        group.MapPost("/delivery", Deliver).WithName("DeliverTrial").Allow(Role.CenterOperator)
             .WithSummary("交付试用环境（中心运维人员）：逐台填写主机名、IP、实际配置（不超过批准值）、操作系统镜像、每位负责人的堡垒机账号，及试用天数（15–30 天，默认 30）")
             .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
-        group.MapPost("/agreement", Confirm).WithName("ConfirmUsageAgreement")
+        group.MapPost("/agreement", Confirm).WithName("ConfirmUsageAgreement").Allow(Role.AgencySecurityOfficer, Role.CenterOperator)
             .WithSummary("在线确认使用协议：使用单位安全负责人确认使用单位一方，中心运维人员确认中心一方").ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
-        group.MapPost("/agreement-file", Upload).WithName("UploadUsageAgreement")
+        group.MapPost("/agreement-file", Upload).WithName("UploadUsageAgreement").Allow(Role.AgencyOperator, Role.AgencySecurityOfficer)
             .WithSummary("上传签署的使用协议（表单字段 file、version），即确认使用单位一方")
             .DisableAntiforgery() // a bearer-token API; a cross-site form cannot borrow the SameSite=Strict sign-in cookie
             .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
-        group.MapPost("/result", Result).WithName("ReportTrialResult").WithSummary("报告试用结果（Passed 试用通过 / Problems 发现问题，须说明）")
+        group.MapPost("/result", Result).WithName("ReportTrialResult").Allow(Role.AgencyOperator).WithSummary("报告试用结果（Passed 试用通过 / Problems 发现问题，须说明）")
             .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
-        group.MapPost("/extension", Extend).WithName("ExtendTrial").WithSummary("延长试用期（合计不超过 30 天）")
+        group.MapPost("/extension", Extend).WithName("ExtendTrial").Allow(Role.CenterOperator).WithSummary("延长试用期（合计不超过 30 天）")
             .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
-        group.MapPost("/go-live", GoLive).WithName("GoLive")
+        group.MapPost("/go-live", GoLive).WithName("GoLive").Allow(Role.CenterOperator)
             .WithSummary("正式开通：须双方确认使用协议且试用通过；虚拟机转为正式使用，资源池由预留转为已分配，开始计费")
             .ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
-        group.MapPost("/reclaim", Reclaim).WithName("ReclaimTrial").WithSummary("试用结束不转正式使用，回收试用资源（须说明理由）")
+        group.MapPost("/reclaim", Reclaim).WithName("ReclaimTrial").Allow(Role.CenterOperator).WithSummary("试用结束不转正式使用，回收试用资源（须说明理由）")
             .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
         return app;
     }

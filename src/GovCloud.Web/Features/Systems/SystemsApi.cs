@@ -1,3 +1,4 @@
+using GovCloud.Domain.Security;
 using GovCloud.Domain.Applications;
 using GovCloud.Web.Infrastructure;
 using GovCloud.Web.Infrastructure.Auth;
@@ -10,22 +11,22 @@ public static class SystemsApi
     public static IEndpointRouteBuilder MapSystemsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/systems").WithTags("信息系统台账");
-        group.MapGet("/", List).WithName("ListSystems")
+        group.MapGet("/", List).WithName("ListSystems").Allow(Access.Systems)
             .WithSummary("信息系统台账（大数据局看全部，使用单位看本单位，县区看其部门；可按名称/开发商、单位、生命周期、类型筛选，分页）");
-        group.MapGet("/export", Export).WithName("ExportSystems").WithSummary("按同样的筛选条件导出信息系统台账 Excel");
-        group.MapGet("/migration-rates", Rates).WithName("MigrationRates").WithSummary("各单位迁移上云率（已认定自建数据中心中的系统暂视为已迁移）");
-        group.MapPost("/import", Import).WithName("ImportSystems")
+        group.MapGet("/export", Export).WithName("ExportSystems").Allow(Access.Systems).WithSummary("按同样的筛选条件导出信息系统台账 Excel");
+        group.MapGet("/migration-rates", Rates).WithName("MigrationRates").Allow(Access.MigrationRates).WithSummary("各单位迁移上云率（已认定自建数据中心中的系统暂视为已迁移）");
+        group.MapPost("/import", Import).WithName("ImportSystems").Allow(Role.AgencyOperator, Role.BureauApprover)
             .WithSummary("导入信息系统台账 .xlsx（表单字段 file；格式同导出，按单位+系统名称新增或更新）；有误时返回 422，errors 为 {row,column,header,message} 列表，且不做任何更改")
             .DisableAntiforgery() // a bearer-token API; a cross-site form cannot borrow the SameSite=Strict sign-in cookie
             .ProducesProblem(422).ProducesProblem(403);
-        group.MapGet("/migration-rates/history", History).WithName("MigrationRateHistory")
+        group.MapGet("/migration-rates/history", History).WithName("MigrationRateHistory").Allow(Access.MigrationRates)
             .WithSummary("各单位月度迁移上云率记录（from、to 为 yyyy-MM；每月初自动记录上月）");
-        group.MapPost("/migration-rates/snapshot", Snapshot).WithName("TakeMigrationSnapshot")
+        group.MapPost("/migration-rates/snapshot", Snapshot).WithName("TakeMigrationSnapshot").Allow(Role.BureauApprover)
             .WithSummary("立即记录本月各单位迁移上云率（大数据局；覆盖本月已有记录）").ProducesProblem(403);
-        group.MapGet("/{id:guid}", Get).WithName("GetSystem").WithSummary("信息系统详情").ProducesProblem(404);
-        group.MapPost("/", Create).WithName("RegisterSystem").WithSummary("登记信息系统（使用单位经办人为本单位登记；审批人员可为任一使用单位登记）")
+        group.MapGet("/{id:guid}", Get).WithName("GetSystem").Allow(Access.Systems).WithSummary("信息系统详情").ProducesProblem(404);
+        group.MapPost("/", Create).WithName("RegisterSystem").Allow(Role.AgencyOperator, Role.BureauApprover).WithSummary("登记信息系统（使用单位经办人为本单位登记；审批人员可为任一使用单位登记）")
             .ProducesValidationProblem().ProducesProblem(403);
-        group.MapPut("/{id:guid}", Update).WithName("UpdateSystem").WithSummary("修改信息系统（须带 version）")
+        group.MapPut("/{id:guid}", Update).WithName("UpdateSystem").Allow(Role.AgencyOperator, Role.BureauApprover).WithSummary("修改信息系统（须带 version）")
             .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
         return app;
     }

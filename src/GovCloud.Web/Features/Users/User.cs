@@ -15,6 +15,12 @@ public sealed class User : IdentityUser<Guid>
     /// <summary>A one-time password (bootstrap, created or reset by an admin) must be changed at first sign-in.</summary>
     public bool MustChangePassword { get; set; }
 
+    /// <summary>The second factor's TOTP secret, encrypted with the data-protection keys; null while the user has none.</summary>
+    public string? SecondFactorSecret { get; set; }
+    public DateTimeOffset? SecondFactorSince { get; set; }
+    /// <summary>The last 30-second step a code was accepted for: the same code is never accepted twice.</summary>
+    public long SecondFactorLastStep { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? LastSignInAt { get; set; }
     public List<UserRole> Roles { get; set; } = [];

@@ -16,7 +16,7 @@ namespace GovCloud.Web.Features.Users;
 public sealed record UserDto(
     Guid Id, string UserName, string DisplayName, Guid OrganisationId, string OrganisationName,
     IReadOnlyList<Role> Roles, string? Email, string? PhoneNumber, bool IsActive, DateTimeOffset? LockedUntil,
-    bool MustChangePassword, DateTimeOffset? LastSignInAt, string Version)
+    bool MustChangePassword, DateTimeOffset? LastSignInAt, string Version, bool SecondFactor = false)
 {
     public IReadOnlyList<string> RoleNames => Roles.Select(r => r.DisplayName()).ToList();
 }
@@ -88,9 +88,43 @@ public sealed partial class UserService(
         return ToDto(row);
     }
 
-    public async Task<UserWithPassword> CreateAsync(Actor actor, CreateUserInput input, CancellationToken ct)
+    /// <summary>A new account, or, when it would be an administrator, a request held for a second administrator (三员分立).</summary>
+    public async Task<AccountChange<UserWithPassword>> CreateAsync(Actor actor, CreateUserInput input, CancellationToken ct)
     {
         RequireAdmin(actor);
+        var userName = await ValidateCreateAsync(input, ct);
+        var roles = input.Roles!.Distinct().ToList();
+        var (held, settingUp) = await HoldAsync(actor, AccountChangeKind.CreateUser, null, userName, [], roles, false, input,
+            $"新建账号“{userName}”（{Texts.Line(input.DisplayName)}），角色：{RoleNames(roles)}", ct);
+        return held is not null ? new(null, held) : new(await CreateCoreAsync(actor, input, settingUp ? SettingUpNote : null, ct), null);
+    }
+
+    /// <summary>Applies a validated create; also what an approved request does, with the approver as actor.</summary>
+    private async Task<UserWithPassword> CreateCoreAsync(Actor actor, CreateUserInput input, string? note, CancellationToken ct)
+    {
+        var userName = await ValidateCreateAsync(input, ct);
+        var user = new User
+        {
+            UserName = userName,
+            DisplayName = Texts.Line(input.DisplayName)!,
+            OrganisationId = input.OrganisationId!.Value,
+            Email = Texts.Line(input.Email),
+            PhoneNumber = Texts.Line(input.PhoneNumber),
+            MustChangePassword = true,
+            CreatedAt = clock.GetUtcNow(),
+        };
+        var password = NewOneTimePassword();
+        await using var tx = await OwnTransactionAsync(ct);
+        Check(await users.CreateAsync(user, password), "password");
+        db.UserRoles.AddRange(input.Roles!.Distinct().Select(r => new UserRole { UserId = user.Id, Role = r }));
+        audit.Record(actor, AuditActions.UserCreated, nameof(User), user.Id, after: Snapshot(user, input.Roles!, note));
+        await db.SaveChangesAsync(ct);
+        if (tx is not null) await tx.CommitAsync(ct);
+        return new UserWithPassword(await GetAsync(actor, user.Id, ct), password);
+    }
+
+    private async Task<string> ValidateCreateAsync(CreateUserInput input, CancellationToken ct)
+    {
         var v = new Validation();
         var userName = input.UserName?.Trim();
         v.Required(userName, "userName", "用户名", 32);
@@ -106,40 +140,48 @@ public sealed partial class UserService(
         else CheckRoles(v, input.Roles, orgType.Value);
         CheckContact(v, input.Email, input.PhoneNumber);
         v.ThrowIfInvalid();
-
-        var user = new User
-        {
-            UserName = userName,
-            DisplayName = Texts.Line(input.DisplayName)!,
-            OrganisationId = input.OrganisationId!.Value,
-            Email = Texts.Line(input.Email),
-            PhoneNumber = Texts.Line(input.PhoneNumber),
-            MustChangePassword = true,
-            CreatedAt = clock.GetUtcNow(),
-        };
-        var password = NewOneTimePassword();
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        Check(await users.CreateAsync(user, password), "password");
-        db.UserRoles.AddRange(input.Roles!.Distinct().Select(r => new UserRole { UserId = user.Id, Role = r }));
-        audit.Record(actor, AuditActions.UserCreated, nameof(User), user.Id, after: Snapshot(user, input.Roles!));
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return new UserWithPassword(await GetAsync(actor, user.Id, ct), password);
+        return userName!;
     }
 
-    public async Task<UserDto> UpdateAsync(Actor actor, Guid id, UpdateUserInput input, CancellationToken ct)
+    /// <summary>Changes an account; giving or taking an administrator role, or stopping an administrator, is held for approval.</summary>
+    public async Task<AccountChange<UserDto>> UpdateAsync(Actor actor, Guid id, UpdateUserInput input, CancellationToken ct)
     {
         RequireAdmin(actor);
-        var user = await db.Users.Include(u => u.Roles).Include(u => u.Organisation).FirstOrDefaultAsync(u => u.Id == id, ct)
+        var user = await db.Users.AsNoTracking().Include(u => u.Roles).Include(u => u.Organisation).FirstOrDefaultAsync(u => u.Id == id, ct)
                    ?? throw ProblemException.NotFound("用户");
         ProblemException.CheckVersion(input.Version, user.ConcurrencyStamp ?? "", "用户");
+        ValidateUpdate(actor, user, input);
+        var before = user.Roles.Select(r => r.Role).ToList();
+        var after = input.Roles!.Distinct().ToList();
+        var deactivates = user.IsActive && !input.IsActive;
+        var what = string.Join("；", new[]
+        {
+            before.ToHashSet().SetEquals(after) ? null : $"角色由“{RoleNames(before)}”改为“{RoleNames(after)}”",
+            deactivates ? "停用账号" : null,
+        }.OfType<string>());
+        var (held, settingUp) = await HoldAsync(actor, AccountChangeKind.UpdateUser, user.Id, user.UserName!, before, after, deactivates,
+            input with { Version = null }, $"账号“{user.UserName}”（{user.DisplayName}）：{what}", ct);
+        return held is not null ? new(null, held) : new(await UpdateCoreAsync(actor, id, input, settingUp ? SettingUpNote : null, ct), null);
+    }
+
+    private static void ValidateUpdate(Actor actor, User user, UpdateUserInput input)
+    {
         var v = new Validation();
         v.Required(input.DisplayName, "displayName", "姓名", 50);
         CheckRoles(v, input.Roles, user.Organisation!.Type);
         CheckContact(v, input.Email, input.PhoneNumber);
-        if (id == actor.UserId && !input.IsActive) v.Add("isActive", "不能停用自己的账号");
-        if (id == actor.UserId && !input.Roles!.Contains(Role.SystemAdmin)) v.Add("roles", "不能取消自己的系统管理员角色");
+        if (user.Id == actor.UserId && !input.IsActive) v.Add("isActive", "不能停用自己的账号");
+        if (user.Id == actor.UserId && actor.IsIn(Role.SystemAdmin) && !input.Roles!.Contains(Role.SystemAdmin)) v.Add("roles", "不能取消自己的系统管理员角色");
         v.ThrowIfInvalid();
+    }
+
+    /// <summary>Applies an update (without a version check when an approved request applies it: the approver approved that change).</summary>
+    private async Task<UserDto> UpdateCoreAsync(Actor actor, Guid id, UpdateUserInput input, string? note, CancellationToken ct)
+    {
+        var user = await db.Users.Include(u => u.Roles).Include(u => u.Organisation).FirstOrDefaultAsync(u => u.Id == id, ct)
+                   ?? throw ProblemException.NotFound("用户");
+        if (input.Version is not null) ProblemException.CheckVersion(input.Version, user.ConcurrencyStamp ?? "", "用户");
+        ValidateUpdate(actor, user, input);
 
         var before = Snapshot(user, user.Roles.Select(r => r.Role).ToList());
         var rolesChanged = !user.Roles.Select(r => r.Role).ToHashSet().SetEquals(input.Roles!);
@@ -152,35 +194,53 @@ public sealed partial class UserService(
         foreach (var role in input.Roles!.Distinct().Where(r => user.Roles.All(x => x.Role != r)))
             user.Roles.Add(new UserRole { UserId = user.Id, Role = role });
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await OwnTransactionAsync(ct);
         // A new security stamp signs the user out everywhere within a minute, so new roles or a deactivation take effect.
         if (rolesChanged || deactivated) await users.UpdateSecurityStampAsync(user);
         else Check(await users.UpdateAsync(user), "version");
-        if (deactivated) await tokens.RevokeAsync(user.Id, null, actor, "账号停用", ct);
-        audit.Record(actor, AuditActions.UserUpdated, nameof(User), user.Id, before, Snapshot(user, input.Roles!));
+        if (rolesChanged || deactivated) await tokens.RevokeAsync(user.Id, null, actor, deactivated ? "账号停用" : "角色变更", ct);
+        audit.Record(actor, AuditActions.UserUpdated, nameof(User), user.Id, before, Snapshot(user, input.Roles!, note));
         await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        if (tx is not null) await tx.CommitAsync(ct);
         return await GetAsync(actor, user.Id, ct);
     }
 
-    /// <summary>A new one-time password; the user must change it at next sign-in, and every session and token ends.</summary>
-    public async Task<UserWithPassword> ResetPasswordAsync(Actor actor, Guid id, CancellationToken ct)
+    /// <summary>
+    /// A new one-time password; the user must change it at next sign-in, and every session and token ends. An administrator's
+    /// password is reset only on a second administrator's approval, and its one-time password goes to that approver alone.
+    /// </summary>
+    public async Task<AccountChange<UserWithPassword>> ResetPasswordAsync(Actor actor, Guid id, CancellationToken ct)
     {
         RequireAdmin(actor);
+        var user = await db.Users.AsNoTracking().Include(u => u.Roles).FirstOrDefaultAsync(u => u.Id == id, ct) ?? throw ProblemException.NotFound("用户");
+        var roles = user.Roles.Select(r => r.Role).ToList();
+        var (held, settingUp) = await HoldAsync(actor, AccountChangeKind.ResetPassword, user.Id, user.UserName!, roles, roles, false, null,
+            $"重置账号“{user.UserName}”（{user.DisplayName}，{RoleNames(roles)}）的密码", ct);
+        return held is not null ? new(null, held) : new(await ResetCoreAsync(actor, id, settingUp ? SettingUpNote : null, ct), null);
+    }
+
+    private async Task<UserWithPassword> ResetCoreAsync(Actor actor, Guid id, string? note, CancellationToken ct)
+    {
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == id, ct) ?? throw ProblemException.NotFound("用户");
         var password = NewOneTimePassword();
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await OwnTransactionAsync(ct);
         user.MustChangePassword = true;
         Check(await users.RemovePasswordAsync(user), "password");
         Check(await users.AddPasswordAsync(user, password), "password");
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
         await tokens.RevokeAsync(user.Id, null, actor, "管理员重置密码", ct);
-        audit.Record(actor, AuditActions.PasswordReset, nameof(User), user.Id);
+        audit.Record(actor, AuditActions.PasswordReset, nameof(User), user.Id, after: note is null ? null : new { note });
         await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        if (tx is not null) await tx.CommitAsync(ct);
         return new UserWithPassword(await GetAsync(actor, user.Id, ct), password);
     }
+
+    /// <summary>A transaction of this call's own, or none when the caller (an approval) already holds one.</summary>
+    private async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction?> OwnTransactionAsync(CancellationToken ct) =>
+        db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+
+    private static string RoleNames(IEnumerable<Role> roles) => string.Join("、", roles.Select(r => r.DisplayName()));
 
     public async Task<UserDto> UnlockAsync(Actor actor, Guid id, CancellationToken ct)
     {
@@ -277,24 +337,25 @@ public sealed partial class UserService(
     }
 
 
-    private static object Snapshot(User u, IEnumerable<Role> roles) => new
+    private static object Snapshot(User u, IEnumerable<Role> roles, string? note = null) => new
     {
         u.UserName, u.DisplayName, u.OrganisationId, u.Email, u.PhoneNumber, u.IsActive,
         Roles = roles.Select(r => r.ToString()).Order().ToList(),
+        note,
     };
 
     private sealed record UserRow(
         Guid Id, string UserName, string DisplayName, Guid OrganisationId, string OrganisationName, List<Role> Roles,
         string? Email, string? PhoneNumber, bool IsActive, DateTimeOffset? LockoutEnd, bool MustChangePassword,
-        DateTimeOffset? LastSignInAt, string? Version);
+        DateTimeOffset? LastSignInAt, string? Version, bool SecondFactor);
 
     private static readonly System.Linq.Expressions.Expression<Func<User, UserRow>> Row = u => new UserRow(
         u.Id, u.UserName!, u.DisplayName, u.OrganisationId, u.Organisation!.Name, u.Roles.Select(r => r.Role).ToList(),
-        u.Email, u.PhoneNumber, u.IsActive, u.LockoutEnd, u.MustChangePassword, u.LastSignInAt, u.ConcurrencyStamp);
+        u.Email, u.PhoneNumber, u.IsActive, u.LockoutEnd, u.MustChangePassword, u.LastSignInAt, u.ConcurrencyStamp, u.SecondFactorSecret != null);
 
     private UserDto ToDto(UserRow r) => new(
         r.Id, r.UserName, r.DisplayName, r.OrganisationId, r.OrganisationName, r.Roles.Order().ToList(), r.Email, r.PhoneNumber,
-        r.IsActive, r.LockoutEnd > clock.GetUtcNow() ? r.LockoutEnd : null, r.MustChangePassword, r.LastSignInAt, r.Version ?? "");
+        r.IsActive, r.LockoutEnd > clock.GetUtcNow() ? r.LockoutEnd : null, r.MustChangePassword, r.LastSignInAt, r.Version ?? "", r.SecondFactor);
 
     [GeneratedRegex("^[A-Za-z][A-Za-z0-9._-]{2,31}$")]
     private static partial Regex UserNamePattern();

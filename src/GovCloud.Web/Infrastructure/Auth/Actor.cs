@@ -39,6 +39,7 @@ public static class GovCloudClaims
     public const string OrganisationType = "govcloud:org_type";
     public const string DisplayName = "govcloud:display_name";
     public const string MustChangePassword = "govcloud:must_change_password";
+    public const string MustEnrolSecondFactor = "govcloud:must_enrol_second_factor";
     public const string TokenId = "govcloud:token";
     /// <summary>The <see cref="SignInSession"/> a sign-in cookie belongs to.</summary>
     public const string SessionId = "govcloud:session";

@@ -54,6 +54,8 @@ public static class AuthSetup
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         foreach (var role in Enum.GetValues<Role>())
             services.AddAuthorizationBuilder().AddPolicy(role.ToString(), p => p.RequireRole(role.ToString()));
+        foreach (var (area, roles) in AreaPolicies.All)
+            services.AddAuthorizationBuilder().AddPolicy(area, p => p.RequireRole(roles.Select(r => r.ToString())));
 
         services.AddRateLimiter(o =>
         {
@@ -73,24 +75,29 @@ public static class AuthSetup
     }
 
     /// <summary>
-    /// A user with a one-time password may only change it: pages go to the change-password page,
-    /// API calls other than the password change get 403.
+    /// A user with a one-time password may only change it, and then a user whose role needs a second factor may only set it
+    /// up: pages go to the change-password or the second-factor page, API calls other than those of /me get 403.
     /// </summary>
     public static IApplicationBuilder UseForcedPasswordChange(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {
-        if (http.User.HasClaim(c => c.Type == GovCloudClaims.MustChangePassword))
+        var (page, refusal) = http.User.HasClaim(c => c.Type == GovCloudClaims.MustChangePassword)
+            ? ("/account/change-password", "请先修改初始密码")
+            : http.User.HasClaim(c => c.Type == GovCloudClaims.MustEnrolSecondFactor)
+                ? ("/account/second-factor", "您的角色须使用动态口令登录：请先绑定动态口令（POST /api/v1/me/second-factor/setup）")
+                : (null, null);
+        if (page is not null)
         {
             var path = http.Request.Path;
             if (path.StartsWithSegments("/api"))
             {
                 if (!path.StartsWithSegments("/api/v1/me") && !path.StartsWithSegments("/api/v1/auth"))
-                    throw ProblemException.Forbidden("请先修改初始密码");
+                    throw ProblemException.Forbidden(refusal!);
             }
             else if (!path.StartsWithSegments("/account") && !path.StartsWithSegments("/_framework")
                      && !path.StartsWithSegments("/_content") && !path.StartsWithSegments("/css")
                      && !path.StartsWithSegments("/js") && !path.StartsWithSegments("/health"))
             {
-                http.Response.Redirect("/account/change-password");
+                http.Response.Redirect(page);
                 return;
             }
         }

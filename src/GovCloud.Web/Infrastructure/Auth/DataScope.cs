@@ -8,14 +8,24 @@ namespace GovCloud.Web.Infrastructure.Auth;
 /// <summary>
 /// The one place that decides whose data a user may see: an agency sees its own
 /// organisation, a county also its departments; the Bureau, the Center, Finance and the regulators
-/// see every organisation. Every service asks here before it reads.
+/// see every organisation; the administrators and the platform's account see no agency's business
+/// records at all (they run the platform, <see cref="Access"/>). Every service asks here before it reads.
 /// </summary>
 public sealed class DataScope(GovCloudDbContext db)
 {
-    /// <summary>Organisations whose records the actor may read; null means all of them.</summary>
+    /// <summary>Organisations whose business records the actor may read; null means all of them.</summary>
     public async Task<IReadOnlyCollection<Guid>?> OrganisationsAsync(Actor actor, CancellationToken ct)
     {
-        if (actor.IsInAny(Role.SystemAdmin, Role.SecurityAdmin, Role.AuditAdmin)) return null;
+        if (!Access.ReadsBusinessData(actor.Roles)) return [];
+        var own = await OwnAsync(actor, ct);
+        if (own is null) return [];
+        return own.Value.Type.IsTenant() ? await WithDepartmentsAsync(own.Value.Id, own.Value.Type, ct) : null;
+    }
+
+    /// <summary>Organisations listed in the directory for the actor: an agency its own (a county with its departments), everyone else all.</summary>
+    public async Task<IReadOnlyCollection<Guid>?> DirectoryAsync(Actor actor, CancellationToken ct)
+    {
+        if (actor.IsInAny(Access.Administrators)) return null;
         var own = await OwnAsync(actor, ct);
         if (own is null) return [];
         return own.Value.Type.IsTenant() ? await WithDepartmentsAsync(own.Value.Id, own.Value.Type, ct) : null;

@@ -9,7 +9,8 @@ using Microsoft.Extensions.Options;
 namespace GovCloud.Web.Infrastructure.Auth;
 
 /// <summary>Puts the user's organisation and roles into the principal, for cookies and tokens alike.</summary>
-public sealed class GovCloudClaimsFactory(UserManager<User> users, IOptions<IdentityOptions> options, GovCloudDbContext db)
+public sealed class GovCloudClaimsFactory(UserManager<User> users, IOptions<IdentityOptions> options, GovCloudDbContext db,
+    IOptions<GovCloudOptions> settings)
     : UserClaimsPrincipalFactory<User>(users, options)
 {
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(User user)
@@ -25,6 +26,9 @@ public sealed class GovCloudClaimsFactory(UserManager<User> users, IOptions<Iden
         identity.AddClaim(new Claim(GovCloudClaims.OrganisationType, org.Type.ToString()));
         identity.AddClaim(new Claim(GovCloudClaims.DisplayName, user.DisplayName));
         if (user.MustChangePassword) identity.AddClaim(new Claim(GovCloudClaims.MustChangePassword, "true"));
+        // A role that needs a second factor, and none set up yet: until it is, the account may only set it up.
+        if (user.SecondFactorSecret is null && SecondFactorRules.IsRequired(roles, SecondFactorRules.ParseRoles(settings.Value.Security.SecondFactorRoles)))
+            identity.AddClaim(new Claim(GovCloudClaims.MustEnrolSecondFactor, "true"));
         foreach (var role in roles) identity.AddClaim(new Claim(ClaimTypes.Role, role.ToString()));
         return identity;
     }

@@ -79,7 +79,10 @@ public sealed class DatabaseInitialiser(IServiceProvider services, IOptions<GovC
             await DemoData.LoadAsync(sp, options.Value.Demo.Password, ct);
             if (options.Value.Demo.Applications) await DemoApplications.LoadAsync(sp, ct);
             Banner.Show($"演示模式：已载入演示数据。演示用户密码：{options.Value.Demo.Password}",
-                "演示用户：admin secadmin auditor bureau center finance police edu health county1 liujiang");
+                "演示用户：admin secadmin auditor bureau center finance police edu health county1 liujiang",
+                options.Value.Demo.SecondFactorSecret is { Length: > 0 } secret
+                    ? $"admin secadmin auditor bureau center finance 登录时还须输入动态口令：在身份验证器 App 中手动添加密钥 {secret}（基于时间）"
+                    : "");
             return;
         }
         await BootstrapAsync(sp, ct);
@@ -129,7 +132,7 @@ public static class Banner
     public static void Show(params string[] lines)
     {
         Console.WriteLine(new string('=', 60));
-        foreach (var line in lines) Console.WriteLine("  " + line);
+        foreach (var line in lines.Where(l => l.Length > 0)) Console.WriteLine("  " + line);
         Console.WriteLine(new string('=', 60));
     }
 }

@@ -40,6 +40,9 @@ public static class DemoData
         var users = sp.GetRequiredService<UserManager<User>>();
         var audit = sp.GetRequiredService<AuditLog>();
         var clock = sp.GetRequiredService<TimeProvider>();
+        var settings = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<GovCloudOptions>>().Value;
+        var secondFactor = sp.GetRequiredService<Features.Auth.SecondFactorService>();
+        var demoSecret = settings.Demo.SecondFactorSecret is { Length: > 0 } published ? secondFactor.ProtectForDemo(published) : null;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
 
         var orgs = new Dictionary<string, Organisation>();
@@ -95,6 +98,8 @@ public static class DemoData
                 UserName = userName, DisplayName = displayName, OrganisationId = orgs[org].Id, CreatedAt = clock.GetUtcNow(),
                 Email = $"{userName}@liuzhou.gov.cn",
             };
+            // The demo users who must sign in with a second factor share the published demo secret, like the demo password.
+            if (demoSecret is not null && secondFactor.IsRequired(roles)) secondFactor.EnrolForDemo(user, demoSecret);
             var result = await users.CreateAsync(user, password);
             if (!result.Succeeded)
                 throw new InvalidOperationException($"演示密码不符合密码规则：{string.Join("；", result.Errors.Select(e => e.Description))}");

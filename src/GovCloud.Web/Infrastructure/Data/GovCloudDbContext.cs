@@ -31,6 +31,8 @@ public abstract class GovCloudDbContext(DbContextOptions options)
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<SignInSession> SignInSessions => Set<SignInSession>();
+    public DbSet<AdminRequest> AdminRequests => Set<AdminRequest>();
+    public DbSet<Features.Auth.RecoveryCode> RecoveryCodes => Set<Features.Auth.RecoveryCode>();
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
     public DbSet<HolidayAdjustment> HolidayAdjustments => Set<HolidayAdjustment>();
     public DbSet<CalendarYear> CalendarYears => Set<CalendarYear>();
@@ -87,6 +89,7 @@ public abstract class GovCloudDbContext(DbContextOptions options)
         b.Entity<User>(e =>
         {
             e.Property(u => u.DisplayName).HasMaxLength(50);
+            e.Property(u => u.SecondFactorSecret).HasMaxLength(1000);
             e.HasOne(u => u.Organisation).WithMany().HasForeignKey(u => u.OrganisationId).OnDelete(DeleteBehavior.Restrict);
             e.HasMany(u => u.Roles).WithOne().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Cascade);
         });
@@ -519,6 +522,30 @@ public abstract class GovCloudDbContext(DbContextOptions options)
             e.HasIndex(t => t.UserId);
             e.Property(t => t.Hash).HasMaxLength(64);
             e.Property(t => t.ClientIp).HasMaxLength(64);
+        });
+
+        b.Entity<AdminRequest>(e =>
+        {
+            e.Property(r => r.Kind).HasConversion<string>().HasMaxLength(20);
+            e.Property(r => r.State).HasConversion<string>().HasMaxLength(16);
+            e.Property(r => r.TargetUserName).HasMaxLength(256);
+            e.Property(r => r.Summary).HasMaxLength(500);
+            e.Property(r => r.Payload).HasMaxLength(4000);
+            e.Property(r => r.Reason).HasMaxLength(500);
+            e.Property(r => r.Opinion).HasMaxLength(500);
+            e.Property(r => r.RequestedByName).HasMaxLength(256);
+            e.Property(r => r.RequestedByRoles).HasMaxLength(100);
+            e.Property(r => r.DecidedByName).HasMaxLength(256);
+            e.Property(r => r.Version).IsConcurrencyToken();
+            e.HasIndex(r => new { r.State, r.RequestedAt });
+            // One open request per account: a second one waits until the first is decided.
+            e.HasIndex(r => r.TargetUserName, "UX_AdminRequests_PendingPerAccount").IsUnique().HasFilter(UniqueRules.PendingRequest);
+        });
+
+        b.Entity<Features.Auth.RecoveryCode>(e =>
+        {
+            e.HasIndex(c => new { c.UserId, c.Hash });
+            e.Property(c => c.Hash).HasMaxLength(64);
         });
 
         b.Entity<SignInSession>(e =>

@@ -17,6 +17,7 @@ public static class UniqueRules
     public const string OpenCertification = "\"State\" NOT IN ('Certified', 'NotCertified')";
     public const string LivePlan = "\"State\" <> 'Returned'";
     public const string HeldVm = "\"State\" <> 'Reclaimed'";
+    public const string PendingRequest = "\"State\" = 'Pending'";
 
     public static readonly IReadOnlyList<Rule> All =
     [
@@ -34,6 +35,7 @@ public static class UniqueRules
         new("IX_InfoSystems_OrganisationId_Name", "InfoSystems", ["OrganisationId", "Name"], "本单位已登记同名的信息系统"),
         new("IX_DataCenters_OrganisationId_Name", "DataCenters", ["OrganisationId", "Name"], "本单位已登记同名的数据中心"),
         new("UserNameIndex", "AspNetUsers", ["NormalizedUserName"], "该用户名已被使用"),
+        new("UX_AdminRequests_PendingPerAccount", "AdminRequests", ["TargetUserName"], "该账号已有待审批的三员申请，审批后再提交"),
     ];
 
     private const string Fallback = "同样的记录已经存在（可能是他人同时提交了相同的内容），请刷新后重试";
