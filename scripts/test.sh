@@ -29,6 +29,9 @@ rm -rf "$results"
 mkdir -p "$results"
 
 dotnet build GovCloud.slnx -c Release -warnaserror -nologo -v quiet
+# The published output, as operators install it: an E2E test starts it from another directory.
+rm -rf artifacts/publish
+dotnet publish src/GovCloud.Web -c Release --no-build -o artifacts/publish -nologo -v quiet
 # The API description's linter (an npm package, pinned by its lock file), used by a test.
 (cd tools/openapi-lint && npm ci --no-audit --no-fund --silent)
 

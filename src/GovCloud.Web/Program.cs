@@ -22,7 +22,11 @@ using Serilog;
 
 // `--demo` loads the sample city into an empty database.
 var demo = args.Contains("--demo");
-var builder = WebApplication.CreateBuilder(args.Where(a => a != "--demo").ToArray());
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args.Where(a => a != "--demo").ToArray(),
+    ContentRootPath = HostSetup.PublishedContentRoot(),
+});
 if (demo) builder.Configuration["GovCloud:Demo:Enabled"] = "true";
 // http://localhost:5080 unless --urls or ASPNETCORE_URLS says otherwise.
 if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey])) builder.WebHost.UseUrls("http://localhost:5080");

@@ -18,7 +18,16 @@ public static class UiSetup
     {
         app.MapStaticAssets().AllowAnonymous();
         // Our own CSP already says frame-ancestors 'none'; Blazor's laxer second header would only add noise.
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null)
+            // HEAD answers as GET does (monitors and proxies check pages with it); the server sends no body.
+            .Add(page =>
+            {
+                if (page.Metadata.OfType<HttpMethodMetadata>().FirstOrDefault() is { } methods && methods.HttpMethods.Contains("GET") && !methods.HttpMethods.Contains("HEAD"))
+                {
+                    page.Metadata.Remove(methods);
+                    page.Metadata.Add(new HttpMethodMetadata([.. methods.HttpMethods, "HEAD"]));
+                }
+            });
         return app;
     }
 }

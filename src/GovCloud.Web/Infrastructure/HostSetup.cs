@@ -11,6 +11,18 @@ namespace GovCloud.Web.Infrastructure;
 
 public static class HostSetup
 {
+    /// <summary>
+    /// The published app's own folder when it is started from anywhere else (a systemd unit's WorkingDirectory, a
+    /// shell in /srv): its wwwroot and appsettings.json live beside the .dll, not in the working directory. Null (the
+    /// default: the working directory) for `dotnet run` and the tests, whose build output has no wwwroot. Data and
+    /// uploaded files stay relative to the working directory, as configured.
+    /// </summary>
+    public static string? PublishedContentRoot()
+    {
+        var own = AppContext.BaseDirectory;
+        return Directory.Exists(Path.Combine(own, "wwwroot")) && File.Exists(Path.Combine(own, "appsettings.json")) ? own : null;
+    }
+
     public static IServiceCollection AddGovCloudJson(this IServiceCollection services) =>
         services.ConfigureHttpJsonOptions(o =>
         {

@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using GovCloud.Web.Tests.Support;
+using Microsoft.Playwright;
+
+namespace GovCloud.E2E;
+
+/// <summary>
+/// The published output as operators run it: `dotnet /opt/govcloud/GovCloud.Web.dll` started from another directory
+/// (a systemd unit's WorkingDirectory). It must find its own pages, scripts and settings, and keep its data in the
+/// working directory, as documented.
+/// </summary>
+public sealed class PublishedAppTests(BrowserApp browser) : IClassFixture<BrowserApp>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "GovCloud.slnx"))) return dir.FullName;
+        throw new InvalidOperationException("GovCloud.slnx not found");
+    }
+
+    /// <summary>scripts/test.sh publishes before the tests; run alone, the test publishes for itself.</summary>
+    private static async Task<string> PublishedAsync()
+    {
+        var root = RepositoryRoot();
+        var output = Path.Combine(root, "artifacts", "publish");
+        if (File.Exists(Path.Combine(output, "GovCloud.Web.dll"))) return output;
+        using var publish = Process.Start(new ProcessStartInfo("dotnet", ["publish", Path.Combine(root, "src", "GovCloud.Web"), "-c", "Release", "-o", output, "-nologo"])
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true,
+        })!;
+        var log = publish.StandardOutput.ReadToEndAsync(Ct);
+        await publish.WaitForExitAsync(Ct);
+        Assert.True(publish.ExitCode == 0, await log);
+        return output;
+    }
+
+    [Fact]
+    public async Task The_published_app_started_from_another_directory_serves_its_pages_reads_its_settings_and_signs_in()
+    {
+        var published = await PublishedAsync();
+        var workDir = Directory.CreateTempSubdirectory("govcloud-srv-").FullName;
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        var url = $"http://127.0.0.1:{port}";
+
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(published, "GovCloud.Web.dll"), "--demo", "--urls", url])
+        {
+            WorkingDirectory = workDir, RedirectStandardOutput = true, RedirectStandardError = true,
+        };
+        start.Environment["GovCloud__Demo__Password"] = GovCloudApp.DemoPassword;
+        var output = new StringBuilder();
+        using var app = new Process { StartInfo = start };
+        app.OutputDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
+        app.ErrorDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
+        app.Start();
+        app.BeginOutputReadLine();
+        app.BeginErrorReadLine();
+        try
+        {
+            using var http = new HttpClient { BaseAddress = new Uri(url) };
+            for (var waited = 0; ; waited++)
+            {
+                try
+                {
+                    if ((await http.GetAsync("/health/ready", Ct)).IsSuccessStatusCode) break;
+                }
+                catch (HttpRequestException) when (waited < 120) { }
+                Assert.False(app.HasExited, "the app stopped:\n" + output);
+                Assert.True(waited < 120, "not ready in 60 s:\n" + output);
+                await Task.Delay(500, Ct);
+            }
+
+            // Its own static files, with their content (not 200 with 0 bytes), and HEAD answered like GET.
+            foreach (var file in new[] { "/css/govcloud.css", "/js/govcloud.js", "/_framework/blazor.web.js", "/_content/AntDesign/js/ant-design-blazor.js" })
+            {
+                var response = await http.GetAsync(file, Ct);
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                Assert.True((await response.Content.ReadAsByteArrayAsync(Ct)).Length > 100, $"{file} is empty");
+            }
+            var head = await http.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/account/login"), Ct);
+            Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+            Assert.Equal("text/html", head.Content.Headers.ContentType?.MediaType);
+
+            // Its data where the documentation says: data/ of the working directory.
+            Assert.True(File.Exists(Path.Combine(workDir, "data", "govcloud.db")));
+
+            var page = await browser.Browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = url, Locale = "zh-CN" });
+            await BrowserApp.SignInAsync(page, "edu");
+            await page.WaitForURLAsync(url + "/");
+            await page.GetByText("您好，").First.WaitForAsync();
+            await page.CloseAsync();
+
+            // Its appsettings.json was read: SQL commands are not logged at Information there.
+            lock (output) Assert.DoesNotContain("Executed DbCommand", output.ToString());
+        }
+        finally
+        {
+            app.Kill(entireProcessTree: true);
+            await app.WaitForExitAsync(CancellationToken.None);
+            try { Directory.Delete(workDir, recursive: true); } catch (IOException) { }
+        }
+    }
+}
