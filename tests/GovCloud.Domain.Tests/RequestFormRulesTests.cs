@@ -41,6 +41,9 @@ public class RequestFormRulesTests
     [InlineData("否", false)]
     [InlineData(" n ", false)]
     [InlineData("也许", null)]
+    [InlineData("√", true)]
+    [InlineData("×", false)]
+    [InlineData("Ｙ", true)]
     public void Yes_and_no_in_every_spelling(string text, bool? expected) => Assert.Equal(expected, FormText.YesNo(text));
 
     [Fact]
@@ -117,4 +120,18 @@ public class RequestFormRulesTests
     [Fact]
     public void Every_server_type_has_a_chinese_meaning() =>
         Assert.All(Enum.GetValues<ServerType>(), t => Assert.DoesNotContain(t.ToString(), t.DisplayName()));
+
+    [Theory]
+    [InlineData("\u200B智慧\u202E校园\u0000", "智慧校园")]
+    [InlineData("  政务\u3000外网\t门户 ", "政务 外网 门户")]
+    [InlineData("（一期）", "（一期）")]
+    public void R_A3_6_free_text_loses_invisible_characters_and_keeps_what_was_written(string typed, string kept) => Assert.Equal(kept, FormText.Clean(typed));
+
+    [Theory]
+    [InlineData("无")]
+    [InlineData("/")]
+    [InlineData("—")]
+    [InlineData("N/A")]
+    [InlineData(" ")]
+    public void R_A3_6_the_marks_offices_use_for_an_empty_optional_cell(string text) => Assert.True(FormText.IsNothing(text));
 }

@@ -124,4 +124,43 @@ public sealed class AdminPagesTests(BrowserApp app) : IClassFixture<BrowserApp>
         await BrowserApp.ScreenshotAsync(page, "audit");
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task GB22239_a_role_grant_to_an_administrator_waits_for_another_administrator_who_approves_it_on_the_page()
+    {
+        var admin = await app.NewPageAsync();
+        await BrowserApp.SignInAsync(admin, "admin");
+        await admin.WaitForURLAsync(app.BaseUrl + "/");
+        // The system administrator reads no business data and no audit log.
+        foreach (var denied in new[] { "/applications", "/audit" })
+        {
+            await admin.GotoAsync(denied);
+            await admin.GetByText("无权访问").First.WaitForAsync();
+        }
+        await admin.GotoAsync("/users");
+        var row = admin.Locator("tr", new() { HasText = "陈批" });
+        await row.GetByText("编辑").ClickAsync();
+        var dialog = admin.Locator(".ant-modal:visible");
+        await dialog.GetByText("编辑用户").WaitForAsync();
+        await dialog.Locator(".ant-checkbox-wrapper", new() { HasText = "审批人员" }).ClickAsync();
+        await dialog.Locator(".ant-checkbox-wrapper", new() { HasText = "审计管理员" }).ClickAsync();
+        await dialog.Locator("button[type='submit']").ClickAsync();
+        await admin.GetByText("已提交三员审批").WaitForAsync();
+        await admin.GotoAsync("/admin-requests");
+        await admin.Locator("table").GetByText("审批人员").First.WaitForAsync();
+        // The requester sees its request, and may withdraw it, not approve it.
+        Assert.Equal(0, await admin.Locator(".gc-approve").CountAsync());
+        await admin.Context.CloseAsync();
+
+        var security = await app.NewPageAsync();
+        await BrowserApp.SignInAsync(security, "secadmin");
+        await security.WaitForURLAsync(app.BaseUrl + "/");
+        await security.GotoAsync("/admin-requests");
+        await security.Locator("table").GetByText("bureau").First.WaitForAsync();
+        await BrowserApp.ScreenshotAsync(security, "admin-requests");
+        await security.Locator(".gc-approve").First.ClickAsync();
+        await BrowserApp.ConfirmAsync(security);
+        await security.GetByText("已批准：").First.WaitForAsync();
+        await security.Context.CloseAsync();
+    }
 }

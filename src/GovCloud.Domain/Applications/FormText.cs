@@ -50,11 +50,11 @@ public static partial class FormText
         return int.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
     }
 
-    /// <summary>是/否, Y/N, yes/no, true/false, 1/0; null when it is none of them (or empty).</summary>
+    /// <summary>是/否, Y/N, yes/no, true/false, 1/0, a tick or a cross as forms are marked; null when it is none of them (or empty).</summary>
     public static bool? YesNo(string? text) => Fold(text).ToLowerInvariant() switch
     {
-        "是" or "y" or "yes" or "true" or "1" => true,
-        "否" or "n" or "no" or "false" or "0" => false,
+        "是" or "y" or "yes" or "true" or "1" or "√" or "✓" or "✔" or "有" => true,
+        "否" or "n" or "no" or "false" or "0" or "×" or "✗" or "✘" or "x" or "无" => false,
         _ => null,
     };
 

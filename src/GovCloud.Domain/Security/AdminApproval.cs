@@ -57,7 +57,7 @@ public static class AdminApproval
     public static string DisplayName(this AccountChangeKind kind) => kind switch
     {
         AccountChangeKind.CreateUser => "新建管理员账号",
-        AccountChangeKind.UpdateUser => "变更管理员角色或停用管理员账号",
+        AccountChangeKind.UpdateUser => "管理员角色或状态变更",
         AccountChangeKind.ResetPassword => "重置管理员密码",
         _ => kind.ToString(),
     };
