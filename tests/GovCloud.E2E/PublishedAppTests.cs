@@ -16,17 +16,10 @@ public sealed class PublishedAppTests(BrowserApp browser) : IClassFixture<Browse
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "GovCloud.slnx"))) return dir.FullName;
-        throw new InvalidOperationException("GovCloud.slnx not found");
-    }
-
     /// <summary>scripts/test.sh publishes before the tests; run alone, the test publishes for itself.</summary>
     private static async Task<string> PublishedAsync()
     {
-        var root = RepositoryRoot();
+        var root = Repository.Root();
         var output = Path.Combine(root, "artifacts", "publish");
         if (File.Exists(Path.Combine(output, "GovCloud.Web.dll"))) return output;
         using var publish = Process.Start(new ProcessStartInfo("dotnet", ["publish", Path.Combine(root, "src", "GovCloud.Web"), "-c", "Release", "-o", output, "-nologo"])

@@ -11,20 +11,13 @@ public sealed class OpenApiLintTests(SqliteApp app) : IClassFixture<SqliteApp>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "GovCloud.slnx"))) return dir.FullName;
-        throw new InvalidOperationException("GovCloud.slnx not found above " + AppContext.BaseDirectory);
-    }
-
     [Fact]
     public async Task The_api_description_lints_clean_with_every_operation_secured_and_its_problems_documented()
     {
         var document = await app.CreateClient().GetStringAsync("/openapi/v1.json", Ct);
         var file = Path.Combine(Path.GetTempPath(), $"govcloud-openapi-{Guid.NewGuid():N}.json");
         await File.WriteAllTextAsync(file, document, Ct);
-        var tools = Path.Combine(RepositoryRoot(), "tools", "openapi-lint");
+        var tools = Path.Combine(Repository.Root(), "tools", "openapi-lint");
         var redocly = Path.Combine(tools, "node_modules", ".bin", "redocly");
         Assert.True(File.Exists(redocly), $"The linter is not installed: run `npm ci` in {tools} (scripts/test.sh does)");
 

@@ -36,9 +36,7 @@ public sealed class SessionService(GovCloudDbContext db, SignInManager<User> sig
     /// </summary>
     public async Task<ClaimsPrincipal> RenewAsync(User user, HttpContext http, string reason)
     {
-        if (SessionOf(http.User) is { } id)
-            await db.SignInSessions.Where(s => s.Id == id && s.EndedAt == null)
-                .ExecuteUpdateAsync(s => s.SetProperty(x => x.EndedAt, clock.GetUtcNow()).SetProperty(x => x.EndReason, reason), http.RequestAborted);
+        if (SessionOf(http.User) is { } id) await EndSessionAsync(id, reason, http.RequestAborted);
         return await StartAsync(user, http);
     }
 
@@ -48,8 +46,7 @@ public sealed class SessionService(GovCloudDbContext db, SignInManager<User> sig
         if (http.User.Identity?.IsAuthenticated == true && SessionOf(http.User) is { } id)
         {
             var actor = Actor.From(http);
-            await db.SignInSessions.Where(s => s.Id == id && s.EndedAt == null)
-                .ExecuteUpdateAsync(s => s.SetProperty(x => x.EndedAt, clock.GetUtcNow()).SetProperty(x => x.EndReason, reason), http.RequestAborted);
+            await EndSessionAsync(id, reason, http.RequestAborted);
             audit.Record(actor, AuditActions.SignOut, nameof(User), actor.UserId, after: new { session = id });
             await db.SaveChangesAsync(http.RequestAborted);
         }
@@ -82,6 +79,10 @@ public sealed class SessionService(GovCloudDbContext db, SignInManager<User> sig
     /// <summary>Only a path of this site: an open redirect would let a phishing link borrow our sign-in page.</summary>
     public static string SafeReturnUrl(string? url) =>
         string.IsNullOrEmpty(url) || url.Contains('\\') || url.Contains(':') ? "/" : "/" + url.TrimStart('/');
+
+    private Task<int> EndSessionAsync(Guid id, string reason, CancellationToken ct) =>
+        db.SignInSessions.Where(s => s.Id == id && s.EndedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.EndedAt, clock.GetUtcNow()).SetProperty(x => x.EndReason, reason), ct);
 
     public static Guid? SessionOf(ClaimsPrincipal principal) =>
         Guid.TryParse(principal.FindFirstValue(GovCloudClaims.SessionId), out var id) ? id : null;
