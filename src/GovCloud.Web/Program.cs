@@ -97,10 +97,10 @@ builder.Services.AddGovCloudUi();
 var app = builder.Build();
 
 app.UseForwardedHeaders();
+app.UseSecurityHeaders();
 app.UseSerilogRequestLogging();
 app.UseGovCloudErrors();
 app.UseGovCloudUploadLimit(options.Files);
-app.UseSecurityHeaders();
 if (!app.Environment.IsDevelopment()) app.UseHsts();
 app.UseRateLimiter();
 app.UseAuthentication();

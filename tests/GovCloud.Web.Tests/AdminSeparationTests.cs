@@ -73,7 +73,8 @@ public abstract class AdminSeparationTests(GovCloudApp app)
         Assert.Contains("不能审批自己", own.Detail);
         foreach (var url in new[] { "/api/v1/audit", "/api/v1/audit/export", "/api/v1/audit/verify" })
             Assert.Equal(HttpStatusCode.Forbidden, (await admin.GetAsync(url, Ct)).StatusCode);
-        Assert.False(await app.WithDbAsync(db => db.UserRoles.AnyAsync(r => r.Role == Role.AuditAdmin && db.Users.Any(u => u.Id == r.UserId && u.UserName != "auditor"), Ct)));
+        Assert.False(await app.WithDbAsync(db => db.UserRoles.AnyAsync(r => r.Role == Role.AuditAdmin
+            && db.Users.Any(u => u.Id == r.UserId && (u.UserName == "bureau" || u.UserName == "admin" || u.UserName == "puppet" + tag)), Ct)));
 
         // The audit administrator sees every request.
         var seen = await (await (await app.SignInAsync("auditor")).GetAsync("/api/v1/admin-requests?state=Pending&pageSize=100", Ct)).ReadAsync<Paged<AdminRequestDto>>();
@@ -134,6 +135,34 @@ public abstract class AdminSeparationTests(GovCloudApp app)
         var withdrawn = await (await admin.PostJsonAsync($"/api/v1/admin-requests/{again.Id}/withdraw", new { version = again.Version })).ReadAsync<AdminRequestDto>();
         Assert.Equal(AdminRequestState.Withdrawn, withdrawn.State);
         Assert.Equal([Role.CenterEvaluator, Role.CenterOperator], (await UserAsync(admin, "center")).Roles);
+    }
+
+    [Fact]
+    public async Task An_account_given_an_administrator_role_starts_afresh_so_its_requester_cannot_keep_a_way_in()
+    {
+        var admin = await app.SignInAsync("admin");
+        var tag = Guid.NewGuid().ToString("N")[..5];
+        // The system administrator makes an ordinary account it knows the password of, then asks for the audit role for it.
+        var plain = await (await admin.PostJsonAsync("/api/v1/users", new
+        {
+            userName = "sleeper" + tag, displayName = "卧底", organisationId = await OrgAsync("市大数据发展局"), roles = new[] { Role.BureauApprover },
+        })).ReadAsync<UserWithPassword>(HttpStatusCode.Created);
+        var mine = await app.SignInAsync("sleeper" + tag, plain.OneTimePassword);
+        (await mine.PostJsonAsync("/api/v1/me/password", new { currentPassword = plain.OneTimePassword, newPassword = "Sleeper#Pass2026" })).EnsureSuccessStatusCode();
+        var user = await UserAsync(admin, "sleeper" + tag);
+        var held = await (await admin.PutJsonAsync($"/api/v1/users/{user.Id}", new
+        {
+            displayName = user.DisplayName, roles = new[] { Role.AuditAdmin }, isActive = true, version = user.Version,
+        })).ReadAsync<AdminRequestDto>(HttpStatusCode.Accepted);
+
+        var approved = await (await (await app.SignInAsync("secadmin")).PostJsonAsync($"/api/v1/admin-requests/{held.Id}/approve", new { version = held.Version }))
+            .ReadAsync<AdminDecision>();
+        Assert.NotNull(approved.OneTimePassword);
+        Assert.True(approved.User!.MustChangePassword);
+        // The password the requester knew no longer opens the account; the approver's one-time password does.
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.CreateClient().PostJsonAsync("/api/v1/auth/token",
+            new { userName = "sleeper" + tag, password = "Sleeper#Pass2026" })).StatusCode);
+        await app.SignInAsync("sleeper" + tag, approved.OneTimePassword);
     }
 
     [Fact]

@@ -75,6 +75,31 @@ public abstract class AuthApiTests(GovCloudApp app)
         Assert.Equal(unknown, await AnswerAsync("edu", "Wrong#Pass123"));
     }
 
+    [Theory]
+    [InlineData("/systems?q=教育", "/systems?q=%E6%95%99%E8%82%B2")]
+    [InlineData("/中文\u3000页", "/%E4%B8%AD%E6%96%87%E3%80%80%E9%A1%B5")]
+    [InlineData("/..//evil.example", "/")]
+    [InlineData("//evil.example/x", "/evil.example/x")]
+    [InlineData("https://evil.example", "/")]
+    public async Task Signing_in_returns_to_the_page_left_even_with_a_chinese_query_and_never_to_another_site(string returnUrl, string location)
+    {
+        var (_, response) = await app.SignInWithFormAsync("edu", returnUrl: returnUrl);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("localhost", response.Headers.Location!.Host);
+        Assert.Equal(location, response.Headers.Location.PathAndQuery);
+        Assert.Contains(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith("GovCloud.Auth="));
+    }
+
+    [Fact]
+    public async Task Every_answer_carries_the_security_headers_also_a_refused_sign_in()
+    {
+        var response = await app.CreateClient().PostJsonAsync("/api/v1/auth/token", new { userName = "edu", password = "Wrong#Pass123" });
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+        Assert.Contains("frame-ancestors 'none'", response.Headers.GetValues("Content-Security-Policy").Single());
+    }
+
     [Fact]
     public async Task Signing_out_revokes_the_token()
     {

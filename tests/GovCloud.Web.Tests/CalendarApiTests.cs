@@ -170,6 +170,19 @@ public abstract class CalendarApiTests(GovCloudApp app)
         Assert.Equal(HttpStatusCode.Forbidden, (await bureau.PostAsync("/api/v1/calendar/import", Upload("x.csv", "2030-01-01,off,元旦\n"), Ct)).StatusCode);
     }
 
+    [Theory]
+    [InlineData("DTSTART;VALUE=DATE:99991231", "不在 2000—2099 年之间")]
+    [InlineData("DTSTART;VALUE=DATE:00010102\r\nDTEND;VALUE=DATE:99991231", "不在 2000—2099 年之间")]
+    [InlineData("DTSTART;VALUE=DATE:20270101\r\nDTEND;VALUE=DATE:20991231", "最多 31 天")]
+    public async Task A_notice_of_impossible_dates_or_a_holiday_of_decades_is_refused_before_any_day_is_made(string dates, string expected)
+    {
+        var admin = await app.SignInAsync("admin");
+        var ics = $"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\nBEGIN:VEVENT\r\nUID:x@test\r\n{dates}\r\nSUMMARY:春节休\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+        var problem = await (await admin.PostAsync("/api/v1/calendar/import", Upload("holiday.ics", ics, 2027), TestContext.Current.CancellationToken))
+            .ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains(expected, problem.Detail);
+    }
+
     private static MultipartFormDataContent Upload(string name, string text, int? year = null)
     {
         var content = new MultipartFormDataContent();

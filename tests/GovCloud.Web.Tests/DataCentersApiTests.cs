@@ -50,6 +50,8 @@ public abstract class DataCentersApiTests(GovCloudApp app)
         var centre = await (await edu.PostJsonAsync("/api/v1/datacenters", Centre("机房" + Guid.NewGuid().ToString("N")[..6]))).ReadAsync<DataCenterDto>(HttpStatusCode.Created);
         var health = await app.SignInAsync("health");
         Assert.Equal(HttpStatusCode.NotFound, (await health.GetAsync($"/api/v1/datacenters/{centre.Id}", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await health.GetAsync($"/api/v1/datacenters/{centre.Id}/certifications", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await health.GetAsync($"/api/v1/datacenters/{centre.Id}/migration-plans", Ct)).StatusCode);
         Assert.DoesNotContain((await (await health.GetAsync("/api/v1/datacenters?pageSize=200", Ct)).ReadAsync<Paged<DataCenterDto>>()).Items, d => d.Id == centre.Id);
         Assert.Equal(HttpStatusCode.NotFound, (await health.PutJsonAsync($"/api/v1/datacenters/{centre.Id}", Centre("改名"))).StatusCode);
         var theirs = await (await health.PostJsonAsync("/api/v1/datacenters", new { organisationId = centre.OrganisationId, name = "x", kind = DataCenterKind.SelfBuilt,
@@ -205,8 +207,8 @@ public abstract class DataCentersApiTests(GovCloudApp app)
             .ReadAsync<DataCenterDto>(HttpStatusCode.Created);
         var refused = await (await edu.PostJsonAsync($"/api/v1/datacenters/{leased.Id}/certifications", new { selfCheck = "x" })).ProblemAsync(HttpStatusCode.BadRequest);
         Assert.Equal("只有自建数据中心可以申请认定；租用的须在租期内完成迁移", refused.FieldError("dataCenterId"));
-        // Another agency sees none of it.
-        Assert.Empty(await (await (await app.SignInAsync("health")).GetAsync(url, Ct)).ReadAsync<List<CertificationDto>>());
+        // Another agency sees none of it: the centre is "not found", its certifications too.
+        Assert.Equal(HttpStatusCode.NotFound, (await (await app.SignInAsync("health")).GetAsync(url, Ct)).StatusCode);
     }
 
     private sealed record MeBody(MeOrg Organisation)

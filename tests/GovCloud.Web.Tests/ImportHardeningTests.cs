@@ -66,6 +66,23 @@ public abstract class ImportHardeningTests(GovCloudApp app)
         Assert.Contains("解压后超过", Assert.Single(errors).Message);
     }
 
+    [Theory]
+    [InlineData("wide")]
+    [InlineData("unclosed quote")]
+    [InlineData("long line")]
+    public async Task R_21_5_a_platform_list_in_csv_that_would_keep_the_reader_busy_for_minutes_is_refused_at_once(string kind)
+    {
+        var text = kind switch
+        {
+            "wide" => "名称,vCPU,内存\n" + string.Concat(Enumerable.Repeat("a,", 40_000)),
+            "unclosed quote" => "名称,vCPU,内存\n\"" + string.Concat(Enumerable.Repeat("a,", 1_000)),
+            _ => "名称,vCPU,内存\n" + new string('a', 100_000) + ",1,1",
+        };
+        var center = await app.SignInAsync("center");
+        var errors = await RefusedAsync(await center.PostAsync("/api/v1/inventory/reconciliation", ApplicationKit.File(Encoding.UTF8.GetBytes(text), "清单.csv"), Ct));
+        Assert.Contains(kind switch { "wide" => "超过 200 列", "unclosed quote" => "引号没有配对", _ => "超过 64 KB" }, Assert.Single(errors).Message);
+    }
+
     [Fact]
     public async Task Broken_packages_are_refused_as_damaged_files_by_every_import()
     {

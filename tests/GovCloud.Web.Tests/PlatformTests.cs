@@ -104,6 +104,19 @@ public sealed class SignInRateLimitTests
             .ProblemAsync(HttpStatusCode.TooManyRequests);
         Assert.Equal("请求过于频繁，请稍后再试", limited.Title);
     }
+
+    [Fact]
+    public async Task Showing_the_sign_in_page_is_not_an_attempt_and_a_person_over_the_limit_is_told_in_chinese()
+    {
+        await using var app = new GovCloudApp(Provider.Sqlite, settings: new Dictionary<string, string?> { ["GovCloud:Security:SignInAttemptsPerMinute"] = "3" });
+        var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        for (var i = 0; i < 10; i++)
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/account/login", TestContext.Current.CancellationToken)).StatusCode);
+        for (var i = 0; i < 3; i++) await app.SignInWithFormAsync("edu", "Wrong#Pass123");
+        var (_, limited) = await app.SignInWithFormAsync("edu");
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+        Assert.Contains("登录尝试过于频繁", await limited.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
 }
 
 /// <summary>R-A3.6: any signed-in user downloads the official request form, with the configured zones.</summary>

@@ -123,6 +123,27 @@ public abstract class SecondFactorTests(Provider provider) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_token_taken_with_the_password_alone_to_set_up_the_app_ends_when_it_is_set_up()
+    {
+        var first = await ClientAsync(await TokenAsync("bureau", null));
+        var setup = await (await first.PostAsync("/api/v1/me/second-factor/setup", null, Ct)).ReadAsync<SecondFactorSetup>();
+        await (await first.PostJsonAsync("/api/v1/me/second-factor/confirm", new { setup.SetupToken, code = CodeAt(setup.Secret) })).ReadAsync<RecoveryCodes>();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await first.GetAsync("/api/v1/applications", Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Twenty_wrong_codes_sent_at_once_are_checked_no_more_than_the_allowed_tries()
+    {
+        var (secret, _) = await EnrolAsync();
+        clock.Advance(TimeSpan.FromMinutes(2));
+        var answers = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => TokenAsync("bureau", (100000 + i).ToString())));
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.Unauthorized, a.StatusCode));
+        var failures = await app.WithDbAsync(db => db.AuditEntries.Where(a => a.Action == "SignInFailed" && a.ActorName == "bureau").Select(a => a.After!).ToListAsync(Ct));
+        Assert.InRange(failures.Count(f => f.Contains("动态口令错误")), 1, 5);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await TokenAsync("bureau", CodeAt(secret))).StatusCode);
+    }
+
+    [Fact]
     public async Task Wrong_codes_lock_the_account_like_wrong_passwords()
     {
         var (secret, _) = await EnrolAsync();

@@ -47,6 +47,17 @@ public sealed class UploadLimitTests(KestrelApp kestrel) : IClassFixture<Kestrel
     }
 
     [Fact]
+    public async Task A_file_just_over_the_limit_inside_the_request_room_is_a_413_too()
+    {
+        var (edu, a) = await kestrel.App.DraftAsync();
+        var bytes = new byte[50 * 1024 * 1024 + 512 * 1024];
+        ApplicationKit.Pdf.CopyTo(bytes, 0);
+        var problem = await (await edu.PostAsync($"/api/v1/applications/{a.Id}/attachments",
+            ApplicationKit.File(bytes, "迁移方案.pdf", kind: AttachmentKind.MigrationPlan), Ct)).ProblemAsync(HttpStatusCode.RequestEntityTooLarge);
+        Assert.Equal("文件不能超过 50 MB", problem.Detail);
+    }
+
+    [Fact]
     public async Task A_file_over_the_limit_gets_a_chinese_413_naming_the_limit_and_nothing_is_kept()
     {
         var (edu, a) = await kestrel.App.DraftAsync();

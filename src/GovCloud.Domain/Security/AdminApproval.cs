@@ -37,6 +37,10 @@ public static class AdminApproval
         _ => true,
     };
 
+    /// <summary>An existing account is given an administrator role it did not hold: it then starts with a new password and second factor.</summary>
+    public static bool GrantsAdministrator(IReadOnlyCollection<Role> before, IReadOnlyCollection<Role> after) =>
+        after.Any(r => IsAdministrator(r) && !before.Contains(r));
+
     /// <summary>
     /// The setting-up exception: nobody active holds the security or the audit administrator role, so nobody could
     /// approve. <paramref name="activeRoles"/> are the roles held by active accounts.

@@ -23,6 +23,9 @@ public sealed class FileStore(IOptions<GovCloudOptions> options)
 
     public string TooLarge => $"文件不能超过 {Options.MaxSizeMb} MB";
 
+    /// <summary>A file over the one limit: 413, however it was found out (see <see cref="ProblemSetup.TooLarge"/>).</summary>
+    private ProblemException TooLargeProblem => ProblemSetup.TooLarge(Options.MaxSizeMb);
+
     /// <summary>What is wrong with an upload, in Chinese; null when it may be stored.</summary>
     public string? Check(string fileName, long size)
     {
@@ -81,6 +84,7 @@ public sealed class FileStore(IOptions<GovCloudOptions> options)
         var name = Texts.Line(System.IO.Path.GetFileName(TextRules.OneLine(fileName).Replace('\\', '/'))) ?? "";
         if (name.Length is 0 or > 200) throw ProblemException.Invalid("file", "文件名须为 1 至 200 个字");
         var (stored, problem) = await SaveAsync(folder, name, content, size, ct);
+        if (problem == TooLarge) throw TooLargeProblem;
         if (problem is not null) throw ProblemException.Invalid("file", problem);
         return (stored!, name);
     }
@@ -111,7 +115,7 @@ public sealed class FileStore(IOptions<GovCloudOptions> options)
     public async Task<byte[]> ReadAllAsync(IFormFile? file, string missing, CancellationToken ct)
     {
         if (file is null || file.Length == 0) throw ProblemException.Invalid("file", missing);
-        if (file.Length > MaxBytes) throw ProblemException.Invalid("file", TooLarge);
+        if (file.Length > MaxBytes) throw TooLargeProblem;
         using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer, ct);
         return buffer.ToArray();

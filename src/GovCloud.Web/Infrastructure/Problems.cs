@@ -158,6 +158,8 @@ public static class ProblemSetup
             if (ctx.ProblemDetails.Detail is not null && IsAscii(ctx.ProblemDetails.Detail))
                 ctx.ProblemDetails.Detail = null;
             // The role gate of an endpoint (EndpointAccess.Allow) answers before any handler could say more: it names who may.
+            if (status == 413 && ctx.ProblemDetails.Detail is null)
+                ctx.ProblemDetails.Detail = $"文件不能超过 {ctx.HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<GovCloudOptions>>().Value.Files.MaxSizeMb} MB";
             if (status == 403 && ctx.ProblemDetails.Detail is null)
                 ctx.ProblemDetails.Detail = ctx.HttpContext.GetEndpoint()?.Metadata.GetMetadata<Auth.AllowedRoles>() is { } allowed
                     ? $"只有{string.Join("、", allowed.Roles.Select(GovCloud.Domain.Security.Roles.DisplayName))}可以使用此功能"

@@ -62,12 +62,13 @@ public partial class GovCloudApp : WebApplicationFactory<Program>
     /// A client signed in through the real sign-in form (antiforgery token and all), holding the
     /// cookie as a browser would.
     /// </summary>
-    public async Task<(HttpClient Client, HttpResponseMessage Response)> SignInWithFormAsync(string userName, string? password = null)
+    public async Task<(HttpClient Client, HttpResponseMessage Response)> SignInWithFormAsync(string userName, string? password = null, string? returnUrl = null)
     {
         var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        var form = await client.GetStringAsync("/account/login");
+        var page = "/account/login" + (returnUrl is null ? "" : "?ReturnUrl=" + Uri.EscapeDataString(returnUrl));
+        var form = await client.GetStringAsync(page);
         var token = AntiforgeryField().Match(form).Groups[1].Value;
-        var response = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        var response = await client.PostAsync(page, new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["_handler"] = "login",
             ["__RequestVerificationToken"] = token,

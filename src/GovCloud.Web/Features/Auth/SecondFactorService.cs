@@ -118,6 +118,8 @@ public sealed class SecondFactorService(
         (user.SecondFactorSecret, user.SecondFactorSince, user.SecondFactorLastStep) = (kept, clock.GetUtcNow(), step);
         db.RecoveryCodes.RemoveRange(db.RecoveryCodes.Where(c => c.UserId == user.Id));
         db.RecoveryCodes.AddRange(codes.Select(c => new RecoveryCode { UserId = user.Id, Hash = HashOf(user.Id, c) }));
+        // Tokens and sessions opened with the password alone (to set this up) end: the next sign-in gives both factors.
+        await tokens.RevokeAsync(user.Id, null, actor, "绑定动态口令", ct);
         audit.Record(actor, AuditActions.SecondFactorEnrolled, nameof(User), user.Id);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
@@ -156,12 +158,18 @@ public sealed class SecondFactorService(
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == userId, ct) ?? throw ProblemException.NotFound("用户");
         if (user.SecondFactorSecret is null) throw new ProblemException(409, "未绑定动态口令", "该用户尚未绑定动态口令");
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await RemoveAsync(actor, user, "重置动态口令", ct);
+        await tx.CommitAsync(ct);
+    }
+
+    /// <summary>Takes a user's second factor away (secret, recovery codes), ends their tokens and sessions, audited; within the caller's transaction.</summary>
+    internal async Task RemoveAsync(Actor actor, User user, string reason, CancellationToken ct)
+    {
         (user.SecondFactorSecret, user.SecondFactorSince, user.SecondFactorLastStep) = (null, null, 0);
         db.RecoveryCodes.RemoveRange(db.RecoveryCodes.Where(c => c.UserId == user.Id));
-        await tokens.RevokeAsync(user.Id, null, actor, "重置动态口令", ct);
-        audit.Record(actor, AuditActions.SecondFactorReset, nameof(User), user.Id, after: new { user.UserName });
+        await tokens.RevokeAsync(user.Id, null, actor, reason, ct);
+        audit.Record(actor, AuditActions.SecondFactorReset, nameof(User), user.Id, after: new { user.UserName, reason });
         await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
     }
 
     /// <summary>The step the code belongs to, when it is the code of the server's step or one step either side.</summary>

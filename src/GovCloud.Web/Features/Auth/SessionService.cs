@@ -76,9 +76,16 @@ public sealed class SessionService(GovCloudDbContext db, SignInManager<User> sig
         : principal.HasClaim(c => c.Type == GovCloudClaims.MustEnrolSecondFactor) ? "/account/second-factor"
         : SafeReturnUrl(returnUrl);
 
-    /// <summary>Only a path of this site: an open redirect would let a phishing link borrow our sign-in page.</summary>
-    public static string SafeReturnUrl(string? url) =>
-        string.IsNullOrEmpty(url) || url.Contains('\\') || url.Contains(':') ? "/" : "/" + url.TrimStart('/');
+    /// <summary>
+    /// Only a path of this site (an open redirect would let a phishing link borrow our sign-in page), escaped as a
+    /// Location header must be: a page left with a Chinese search (/systems?q=教育) is where many users return to.
+    /// </summary>
+    public static string SafeReturnUrl(string? url)
+    {
+        if (string.IsNullOrEmpty(url) || url.Contains('\\') || url.Contains(':') || url.Any(char.IsControl)) return "/";
+        var path = new Uri(new Uri("http://localhost"), "/" + url.TrimStart('/')).PathAndQuery;
+        return path.StartsWith("//") ? "/" : path; // "/..//evil.example" resolves to a host of its own
+    }
 
     private Task<int> EndSessionAsync(Guid id, string reason, CancellationToken ct) =>
         db.SignInSessions.Where(s => s.Id == id && s.EndedAt == null)

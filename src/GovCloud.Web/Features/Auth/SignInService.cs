@@ -80,12 +80,17 @@ public sealed class SignInService(
             needed.Extensions["secondFactorRequired"] = true;
             throw needed;
         }
-        if (!IsLocked(user) && await secondFactor.VerifyAsync(user, code, ct) is { Ok: true } ok)
+        // The attempt is counted before the code is looked at: guesses sent all at once take the allowed tries one each,
+        // and those beyond them are refused unseen.
+        var attempt = await ReserveAttemptAsync(user, ct);
+        if (attempt is not null && await secondFactor.VerifyAsync(user, code, ct) is { Ok: true } ok)
         {
             if (ok.Recovery) await RecordAsync(user, user.UserName!, clientIp, AuditActions.RecoveryCodeUsed, null, ct);
             return;
         }
-        await RecordAsync(user, user.UserName!, clientIp, AuditActions.SignInFailed, await FailAsync(user, ct) ? "动态口令错误，账号已锁定" : "动态口令错误", ct);
+        var locked = attempt is not null && await LockIfDueAsync(user, ct);
+        await RecordAsync(user, user.UserName!, clientIp, AuditActions.SignInFailed,
+            attempt is null ? "账号已锁定或尝试次数已满，未核对动态口令" : locked ? "动态口令错误，账号已锁定" : "动态口令错误", ct);
         var s = options.Value.Security;
         throw new ProblemException(401, "动态口令错误",
             $"动态口令错误或已使用过。连续输错 {s.MaxFailedSignIns} 次账号将锁定 {s.LockoutMinutes} 分钟");
@@ -109,12 +114,32 @@ public sealed class SignInService(
     /// </summary>
     private async Task<bool> FailAsync(User user, CancellationToken ct)
     {
-        var s = options.Value.Security;
         await db.Users.Where(u => u.Id == user.Id)
             .ExecuteUpdateAsync(u => u.SetProperty(x => x.AccessFailedCount, x => x.AccessFailedCount + 1), ct);
+        return await LockIfDueAsync(user, ct);
+    }
+
+    /// <summary>Locks the account when its failures reached the limit; whether this call locked it.</summary>
+    private async Task<bool> LockIfDueAsync(User user, CancellationToken ct)
+    {
+        var s = options.Value.Security;
         var until = clock.GetUtcNow().AddMinutes(s.LockoutMinutes);
         return await db.Users.Where(u => u.Id == user.Id && u.LockoutEnabled && u.AccessFailedCount >= s.MaxFailedSignIns)
             .ExecuteUpdateAsync(u => u.SetProperty(x => x.LockoutEnd, until).SetProperty(x => x.AccessFailedCount, 0), ct) > 0;
+    }
+
+    /// <summary>
+    /// Takes one of the allowed tries for a code, in the database: null when the account is locked now or the tries are
+    /// used up by attempts still being answered; else the number of this try.
+    /// </summary>
+    private async Task<int?> ReserveAttemptAsync(User user, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var taken = await db.Users.Where(u => u.Id == user.Id && !(u.LockoutEnabled && u.LockoutEnd > now))
+            .ExecuteUpdateAsync(u => u.SetProperty(x => x.AccessFailedCount, x => x.AccessFailedCount + 1), ct);
+        if (taken == 0) return null;
+        var count = await db.Users.AsNoTracking().Where(u => u.Id == user.Id).Select(u => u.AccessFailedCount).FirstAsync(ct);
+        return count <= options.Value.Security.MaxFailedSignIns ? count : null;
     }
 
     /// <summary>The one answer to every failed password step; it says that repeated failures lock, not whether they have.</summary>

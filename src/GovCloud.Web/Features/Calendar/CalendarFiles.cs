@@ -9,6 +9,9 @@ namespace GovCloud.Web.Features.Calendar;
 /// </summary>
 public static class CalendarFiles
 {
+    /// <summary>The longest span one event may give: the longest statutory holiday is 8 days; a month is generous.</summary>
+    private const int MaxEventDays = 31;
+
     public static (StatutoryCalendarFile? File, IReadOnlyList<CalendarFileError> Errors) Read(string fileName, byte[] content, int? year, int maxLines = 200_000)
     {
         // A year's notice is a few dozen lines; a file of hundreds of thousands is not one, and is not parsed.
@@ -53,7 +56,18 @@ public static class CalendarFiles
                 .Trim(' ', '(', ')', '（', '）', '-', '·');
             if (name.Length == 0) name = working ? "调休上班" : "节假日";
             var first = e.Start.Date;
+            // A notice covers the years the work calendar knows, and a holiday is days, not years: checked before any day is made.
+            if (first < WorkCalendar.First || first >= WorkCalendar.Last)
+            {
+                errors.Add(new CalendarFileError(index, "DTSTART", $"第 {index} 个事件的日期 {first:yyyy-MM-dd} 不在 {WorkCalendar.First.Year}—{WorkCalendar.Last.Year} 年之间"));
+                continue;
+            }
             var end = e.End is { } last && last.Date > first ? last.Date : first.AddDays(1); // DTEND is exclusive
+            if (end.DayNumber - first.DayNumber > MaxEventDays)
+            {
+                errors.Add(new CalendarFileError(index, "DTEND", $"第 {index} 个事件“{summary}”长达 {end.DayNumber - first.DayNumber} 天，一段假期或调休最多 {MaxEventDays} 天"));
+                continue;
+            }
             for (var d = first; d < end; d = d.AddDays(1))
                 adjustments[d] = new CalendarAdjustment(d, working, name);
         }

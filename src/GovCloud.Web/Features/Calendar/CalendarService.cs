@@ -85,6 +85,8 @@ public sealed class CalendarService(GovCloudDbContext db, CalendarCache cache, A
                 .ToDictionary(g => g.Key, g => g.Select(e => e.Line == 0 ? e.Message : $"第 {e.Line} 行 {e.Column} 列：{e.Message}").ToArray()));
         if (file.Years.Count == 0)
             throw ProblemException.Invalid("year", "无法从文件判断年份，请指定导入的年份");
+        if (file.Adjustments.FirstOrDefault(a => a.Date < WorkCalendar.First || a.Date > WorkCalendar.Last) is { } far)
+            throw ProblemException.Invalid("file", $"日期 {far.Date:yyyy-MM-dd} 不在 {WorkCalendar.First.Year}—{WorkCalendar.Last.Year} 年之间");
         var outside = file.Adjustments.Where(a => !file.Years.Contains(a.Date.Year) && !IsSpillover(a.Date, file.Years)).ToList();
         if (outside.Count > 0)
             throw ProblemException.Invalid("file", $"文件含有 {string.Join("、", file.Years)} 年以外的日期，如 {outside[0].Date:yyyy-MM-dd}");

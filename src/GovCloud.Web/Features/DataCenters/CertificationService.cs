@@ -57,6 +57,7 @@ public sealed class CertificationService(
 
     public async Task<IReadOnlyList<CertificationDto>> ForCentreAsync(Actor actor, Guid dataCenterId, CancellationToken ct)
     {
+        await db.VisibleCentreAsync(scope, actor, dataCenterId, ct); // another agency's centre is "not found", as its page is
         var visible = await scope.OrganisationsAsync(actor, ct);
         var list = await db.Certifications.AsNoTracking().Include(c => c.DataCenter).Include(c => c.Evidence)
             .Where(c => c.DataCenterId == dataCenterId && (visible == null || visible.Contains(c.OrganisationId))).OrderByDescending(c => c.SubmittedAt).ToListAsync(ct);

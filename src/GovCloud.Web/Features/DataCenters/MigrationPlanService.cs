@@ -65,6 +65,7 @@ public sealed class MigrationPlanService(
 
     public async Task<IReadOnlyList<MigrationPlanDto>> ForCentreAsync(Actor actor, Guid dataCenterId, CancellationToken ct)
     {
+        await db.VisibleCentreAsync(scope, actor, dataCenterId, ct); // another agency's centre is "not found", as its page is
         var visible = await scope.OrganisationsAsync(actor, ct);
         var plans = await db.MigrationPlans.AsNoTracking().Include(p => p.DataCenter).Include(p => p.Items).ThenInclude(i => i.System)
             .Where(p => p.DataCenterId == dataCenterId && (visible == null || visible.Contains(p.OrganisationId))).OrderByDescending(p => p.SubmittedAt)

@@ -71,7 +71,18 @@ public sealed partial class UserService
                 request.TargetUserId = user.Id;
                 break;
             case AccountChangeKind.UpdateUser:
-                user = await UpdateCoreAsync(actor, request.TargetUserId!.Value, JsonSerializer.Deserialize<UpdateUserInput>(request.Payload!)!, note, ct);
+                var target = request.TargetUserId!.Value;
+                var before = await db.UserRoles.Where(r => r.UserId == target).Select(r => r.Role).ToListAsync(ct);
+                var update = JsonSerializer.Deserialize<UpdateUserInput>(request.Payload!)!;
+                user = await UpdateCoreAsync(actor, target, update, note, ct);
+                // Whoever knew the account's password or held its authenticator before (the requester among them) must not
+                // come with the new administrator role: the account starts afresh, its one-time password to the approver.
+                if (AdminApproval.GrantsAdministrator(before, update.Roles!))
+                {
+                    (user, password) = await ResetCoreAsync(actor, target, note + "；授予管理员角色后重新设置密码", ct);
+                    var account = await db.Users.FirstAsync(u => u.Id == target, ct);
+                    if (account.SecondFactorSecret is not null) await secondFactors.RemoveAsync(actor, account, "授予管理员角色后重新绑定", ct);
+                }
                 break;
             case AccountChangeKind.ResetPassword:
                 (user, password) = await ResetCoreAsync(actor, request.TargetUserId!.Value, note, ct);

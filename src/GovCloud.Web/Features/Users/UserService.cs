@@ -38,6 +38,7 @@ public sealed partial class UserService(
     DataScope scope,
     AuditLog audit,
     TokenService tokens,
+    SecondFactorService secondFactors,
     TimeProvider clock)
 {
     public async Task<Paged<UserDto>> ListAsync(Actor actor, UserQuery q, CancellationToken ct)

@@ -60,9 +60,20 @@ public static class AuthSetup
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = 429;
-            o.AddPolicy(SignInRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = security.SignInAttemptsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            // Attempts are what is limited: showing the sign-in page is not one (a whole office behind one address opens it).
+            o.AddPolicy(SignInRateLimit, http => HttpMethods.IsPost(http.Request.Method)
+                ? RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = security.SignInAttemptsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+                : RateLimitPartition.GetNoLimiter("pages"));
+            // The API's 429 becomes problem details; a person at the sign-in page gets a page that says what to do.
+            o.OnRejected = async (context, ct) =>
+            {
+                if (context.HttpContext.Request.Path.StartsWithSegments("/api")) return;
+                context.HttpContext.Response.ContentType = "text/html; charset=utf-8";
+                await context.HttpContext.Response.WriteAsync(
+                    "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>登录过于频繁</title></head><body style=\"font-family:sans-serif;padding:40px\">" +
+                    "<h1 style=\"font-size:20px\">登录尝试过于频繁</h1><p>同一地址一分钟内的登录尝试过多，请一分钟后再试。</p><p><a href=\"/account/login\">返回登录页</a></p></body></html>", ct);
+            };
         });
         return services;
     }
