@@ -50,10 +50,14 @@ public class TextRulesTests
     public void GB22239_a_request_is_decided_by_an_administrator_of_another_role_never_by_its_requester()
     {
         var requester = Guid.NewGuid();
-        Assert.NotNull(AdminApproval.CheckDecider(requester, [Role.SystemAdmin], requester, [Role.SystemAdmin]));
-        Assert.NotNull(AdminApproval.CheckDecider(requester, [Role.SystemAdmin], Guid.NewGuid(), [Role.SystemAdmin]));
-        Assert.NotNull(AdminApproval.CheckDecider(requester, [Role.SystemAdmin], Guid.NewGuid(), [Role.BureauApprover]));
-        Assert.Null(AdminApproval.CheckDecider(requester, [Role.SystemAdmin], Guid.NewGuid(), [Role.AuditAdmin]));
+        Guid? target = Guid.NewGuid();
+        Assert.NotNull(AdminApproval.CheckDecider(requester, [Role.SystemAdmin], target, requester, [Role.SystemAdmin]));
+        Assert.NotNull(AdminApproval.CheckDecider(requester, [Role.SystemAdmin], target, Guid.NewGuid(), [Role.SystemAdmin]));
+        Assert.NotNull(AdminApproval.CheckDecider(requester, [Role.SystemAdmin], target, Guid.NewGuid(), [Role.BureauApprover]));
+        Assert.Null(AdminApproval.CheckDecider(requester, [Role.SystemAdmin], target, Guid.NewGuid(), [Role.AuditAdmin]));
+        // The audit administrator whose own role is being changed does not approve it.
+        Assert.Equal("三员分立：不能审批涉及本人账号的申请", AdminApproval.CheckDecider(requester, [Role.SystemAdmin], target, target.Value, [Role.AuditAdmin]));
+        Assert.Null(AdminApproval.CheckDecider(requester, [Role.SystemAdmin], null, Guid.NewGuid(), [Role.AuditAdmin]));
         Assert.True(AdminApproval.IsSettingUp([Role.SystemAdmin, Role.AgencyOperator]));
         Assert.False(AdminApproval.IsSettingUp([Role.SystemAdmin, Role.AuditAdmin]));
     }

@@ -155,9 +155,16 @@ public sealed class AdminPagesTests(BrowserApp app) : IClassFixture<BrowserApp>
         var security = await app.NewPageAsync();
         await BrowserApp.SignInAsync(security, "secadmin");
         await security.WaitForURLAsync(app.BaseUrl + "/");
-        await security.GotoAsync("/admin-requests");
+        // The approver learns of it on the home page and follows the link.
+        await security.Locator("#gc-home-admin-requests").GetByText("去审批").ClickAsync();
+        await security.WaitForURLAsync(app.BaseUrl + "/admin-requests");
         await security.Locator("table").GetByText("bureau").First.WaitForAsync();
         await BrowserApp.ScreenshotAsync(security, "admin-requests");
+        // A refusal needs its reason: without one the dialog stays and says so.
+        await security.Locator("tr", new() { HasText = "bureau" }).GetByText("不予批准").ClickAsync();
+        await security.ClickAsync("#gc-reason-ok");
+        await security.Locator(".ant-modal:visible").GetByText("请填写理由").WaitForAsync();
+        await security.Locator(".ant-modal:visible").GetByText("取消").ClickAsync();
         await security.Locator(".gc-approve").First.ClickAsync();
         await BrowserApp.ConfirmAsync(security);
         await security.GetByText("已批准：").First.WaitForAsync();

@@ -62,6 +62,10 @@ public sealed class SecondFactorPagesTests(SecondFactorBrowserApp app) : IClassF
         var page = await app.NewPageAsync();
         await BrowserApp.SignInAsync(page, "caiwu2", created!.OneTimePassword);
         await page.WaitForURLAsync("**/account/change-password");
+        // The one-time password first: the second factor is not bound by whoever handed it over; signing out is the way out.
+        await page.GotoAsync("/account/second-factor");
+        await page.WaitForURLAsync("**/account/change-password");
+        await Assertions.Expect(page.Locator("#gc-password-sign-out")).ToBeVisibleAsync();
         await page.FillAsync("#current", created.OneTimePassword);
         await page.FillAsync("#new", "Caiwu#Pass2026");
         await page.FillAsync("#confirm", "Caiwu#Pass2026");
@@ -72,6 +76,7 @@ public sealed class SecondFactorPagesTests(SecondFactorBrowserApp app) : IClassF
         await page.GotoAsync("/inventory");
         await page.WaitForURLAsync("**/account/second-factor");
         await Assertions.Expect(page.Locator("#gc-second-factor-qr")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#gc-second-factor-sign-out")).ToBeVisibleAsync();
         await BrowserApp.ScreenshotAsync(page, "second-factor-setup");
         var secret = (await page.Locator("#gc-second-factor-secret").InnerTextAsync()).Replace(" ", "");
         await page.FillAsync("#code", SecondFactorBrowserApp.Code(secret));

@@ -166,6 +166,41 @@ public abstract class AdminSeparationTests(GovCloudApp app)
     }
 
     [Fact]
+    public async Task GB22239_the_approvers_are_told_and_the_administrator_the_request_is_about_cannot_decide_it()
+    {
+        var admin = await app.SignInAsync("admin");
+        var auditor = await app.SignInAsync("auditor");
+        var security = await app.SignInAsync("secadmin");
+        var target = await UserAsync(admin, "secadmin");
+        var held = await (await admin.PostAsync($"/api/v1/users/{target.Id}/reset-password", null, Ct)).ReadAsync<AdminRequestDto>(HttpStatusCode.Accepted);
+
+        // The security administrator would reset its own password through its own approval: refused, and not even asked.
+        var own = await (await security.PostJsonAsync($"/api/v1/admin-requests/{held.Id}/approve", new { version = held.Version })).ProblemAsync(HttpStatusCode.Forbidden);
+        Assert.Equal("三员分立：不能审批涉及本人账号的申请", own.Detail);
+        Assert.DoesNotContain(await InboxAsync(security), n => n.Link == "admin-requests" && n.Title.Contains("secadmin"));
+        Assert.DoesNotContain(await InboxAsync(admin), n => n.Title.StartsWith("待审批") && n.Title.Contains("secadmin"));
+        // The audit administrator, who may decide, finds it in the inbox with a link to the page where it is decided.
+        var told = Assert.Single(await InboxAsync(auditor), n => n.Title == "待审批：重置管理员密码（secadmin）");
+        Assert.Equal(("三员审批", "admin-requests"), (told.KindName, told.Link));
+        Assert.True((await PendingAsync(auditor)).Single(r => r.Id == held.Id).CanDecide);
+        Assert.False((await PendingAsync(security)).Single(r => r.Id == held.Id).CanDecide);
+        Assert.False((await PendingAsync(admin)).Single(r => r.Id == held.Id).CanDecide);
+
+        // Refused: the requester hears it, with the reason.
+        await (await auditor.PostJsonAsync($"/api/v1/admin-requests/{held.Id}/reject", new { opinion = "未说明重置原因", version = held.Version }))
+            .ReadAsync<AdminRequestDto>();
+        var answer = Assert.Single(await InboxAsync(admin), n => n.Title == "三员审批未批准：重置管理员密码（secadmin）");
+        Assert.Contains("未说明重置原因", answer.Body);
+        await app.SignInAsync("secadmin");
+    }
+
+    private static async Task<IReadOnlyList<AdminRequestDto>> PendingAsync(HttpClient client) =>
+        (await (await client.GetAsync("/api/v1/admin-requests?state=Pending&pageSize=100", Ct)).ReadAsync<Paged<AdminRequestDto>>()).Items;
+
+    private static async Task<IReadOnlyList<Features.Inbox.NotificationDto>> InboxAsync(HttpClient client) =>
+        (await (await client.GetAsync("/api/v1/inbox?pageSize=100", Ct)).ReadAsync<Features.Inbox.InboxList>()).Items;
+
+    [Fact]
     public async Task Ordinary_accounts_are_managed_at_once()
     {
         var admin = await app.SignInAsync("admin");

@@ -7,6 +7,7 @@ using GovCloud.Web.Features.Inventory;
 using GovCloud.Web.Features.Systems;
 using GovCloud.Web.Infrastructure;
 using GovCloud.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 
 namespace GovCloud.Web.Tests;
@@ -126,15 +127,21 @@ public abstract class ImportHardeningTests(GovCloudApp app)
             await (await edu.PostJsonAsync("/api/v1/systems", new
             {
                 name, vendor = "@某公司", subsystems = "门户、-后台", vendorContactName = "赵六", vendorContactMobile = "13700000000", kind, location, mlpsLevel = 2,
+                remarks = "=备注不在表中，导入不应抹去",
             })).ReadAsync<InfoSystemDto>(HttpStatusCode.Created);
         var before = (await (await edu.GetAsync("/api/v1/systems?pageSize=200", Ct)).ReadAsync<Paged<InfoSystemDto>>()).Items;
         Assert.Contains(before, s => s.LocationName == "其他（租用第三方等）");
 
+        var ids = before.Select(s => s.Id.ToString()).ToList();
+        Task<int> UpdatesAsync() => app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "SystemUpdated" && ids.Contains(a.EntityId!), Ct));
+        var updates = await UpdatesAsync();
         var export = await (await edu.GetAsync("/api/v1/systems/export", Ct)).Content.ReadAsByteArrayAsync(Ct);
         var imported = await (await edu.PostAsync("/api/v1/systems/import", ApplicationKit.File(export, "台账.xlsx"), Ct)).ReadAsync<SystemImportResult>();
-        Assert.Equal(new SystemImportResult(0, before.Count), imported);
+        // Nothing differs, so nothing is updated: no new versions, no audit entries, the remarks (not a column) kept.
+        Assert.Equal(new SystemImportResult(0, 0, before.Count), imported);
         var after = (await (await edu.GetAsync("/api/v1/systems?pageSize=200", Ct)).ReadAsync<Paged<InfoSystemDto>>()).Items;
-        Assert.Equal(before.Select(s => s with { Version = 0 }).OrderBy(s => s.Id), after.Select(s => s with { Version = 0 }).OrderBy(s => s.Id));
+        Assert.Equal(before.OrderBy(s => s.Id), after.OrderBy(s => s.Id));
+        Assert.Equal(updates, await UpdatesAsync());
     }
 
     [Fact]

@@ -154,6 +154,25 @@ public abstract class SecondFactorTests(Provider provider) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task GB22239_the_second_factor_is_bound_only_after_the_one_time_password_is_changed()
+    {
+        var (adminSecret, _) = await EnrolAsync("admin");
+        clock.Advance(TimeSpan.FromMinutes(1));
+        var admin = await ClientAsync(await TokenAsync("admin", CodeAt(adminSecret)));
+        var bureau = (await (await admin.GetAsync("/api/v1/users?q=bureau", Ct)).ReadAsync<Paged<UserDto>>()).Items.Single(u => u.UserName == "bureau");
+        var reset = await (await admin.PostAsync($"/api/v1/users/{bureau.Id}/reset-password", null, Ct)).ReadAsync<UserWithPassword>();
+
+        // Whoever handed the one-time password over could otherwise bind their own phone to the account.
+        var token = await app.CreateClient().PostAsJsonAsync("/api/v1/auth/token", new { userName = "bureau", password = reset.OneTimePassword }, Ct);
+        var owner = await ClientAsync(token);
+        var refused = await (await owner.PostAsync("/api/v1/me/second-factor/setup", null, Ct)).ProblemAsync(HttpStatusCode.Forbidden);
+        Assert.Equal("请先修改初始密码，再绑定动态口令", refused.Detail);
+        (await owner.PostJsonAsync("/api/v1/me/password", new { currentPassword = reset.OneTimePassword, newPassword = "Liuzhou#Own2026" })).EnsureSuccessStatusCode();
+        var again = await ClientAsync(await app.CreateClient().PostAsJsonAsync("/api/v1/auth/token", new { userName = "bureau", password = "Liuzhou#Own2026" }, Ct));
+        Assert.Equal(HttpStatusCode.OK, (await again.PostAsync("/api/v1/me/second-factor/setup", null, Ct)).StatusCode);
+    }
+
+    [Fact]
     public async Task The_security_administrator_resets_a_lost_second_factor_and_nobody_else_can()
     {
         await EnrolAsync("bureau");

@@ -141,7 +141,7 @@ public abstract class SystemsApiTests(GovCloudApp app)
 
         var result = await (await health.PostAsync("/api/v1/systems/import", await SheetAsync(
             Row("新系统甲", level: "二级"), Row("医保结算平台", location: "政务云", level: 3)), Ct)).ReadAsync<SystemImportResult>();
-        Assert.Equal(new SystemImportResult(1, 1), result);
+        Assert.Equal(new SystemImportResult(1, 1, 0), result);
         var updated = await (await health.GetAsync($"/api/v1/systems/{existing.Id}", Ct)).ReadAsync<InfoSystemDto>();
         Assert.Equal((SystemLocation.OnCloud, 3, existing.Version + 1), (updated.Location, updated.MlpsLevel, updated.Version));
         Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "SystemsImported", Ct)));

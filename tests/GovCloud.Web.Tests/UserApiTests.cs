@@ -59,7 +59,7 @@ public abstract partial class UserApiTests(GovCloudApp app)
             userName = "eduapprover", displayName = "越权", organisationId = await OrgAsync(admin, "市教育局"),
             roles = new[] { Role.BureauApprover },
         })).ProblemAsync(HttpStatusCode.BadRequest);
-        Assert.Equal("市直使用单位的用户不能担任“审批人员”", problem.FieldError("roles"));
+        Assert.Equal("市直使用单位的用户不能担任“审批人员”：该角色只能由市大数据发展局的用户担任", problem.FieldError("roles"));
     }
 
     [Fact]

@@ -9,7 +9,7 @@ namespace GovCloud.Domain.Security;
 /// </summary>
 public static class Access
 {
-    public static readonly Role[] Administrators = [Role.SystemAdmin, Role.SecurityAdmin, Role.AuditAdmin];
+    public static readonly Role[] Administrators = [.. Roles.Administrators];
     public static readonly Role[] Agency = [Role.AgencyOperator, Role.AgencySecurityOfficer];
     public static readonly Role[] Center = [Role.CenterEvaluator, Role.CenterOperator];
 

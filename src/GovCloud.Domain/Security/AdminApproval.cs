@@ -48,10 +48,15 @@ public static class AdminApproval
     public static bool IsSettingUp(IReadOnlyCollection<Role> activeRoles) =>
         !activeRoles.Contains(Role.SecurityAdmin) && !activeRoles.Contains(Role.AuditAdmin);
 
-    /// <summary>Why <paramref name="approverRoles"/> may not decide a request made by someone of <paramref name="requesterRoles"/>; null when they may.</summary>
-    public static string? CheckDecider(Guid requesterId, IReadOnlyCollection<Role> requesterRoles, Guid deciderId, IReadOnlyCollection<Role> deciderRoles)
+    /// <summary>
+    /// Why <paramref name="deciderRoles"/> may not decide a request made by someone of <paramref name="requesterRoles"/>
+    /// about the account <paramref name="targetId"/>; null when they may. Nobody decides a change to their own account:
+    /// an administrator could otherwise approve their own new role or their own password reset.
+    /// </summary>
+    public static string? CheckDecider(Guid requesterId, IReadOnlyCollection<Role> requesterRoles, Guid? targetId, Guid deciderId, IReadOnlyCollection<Role> deciderRoles)
     {
         if (deciderId == requesterId) return "三员分立：不能审批自己提出的申请";
+        if (deciderId == targetId) return "三员分立：不能审批涉及本人账号的申请";
         var mine = deciderRoles.Where(IsAdministrator).ToList();
         if (mine.Count == 0) return "只有系统管理员、安全管理员或审计管理员可以审批";
         if (mine.All(requesterRoles.Contains)) return "三员分立：须由另一类管理员（与申请人不同的管理员角色）审批";

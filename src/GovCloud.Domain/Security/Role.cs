@@ -53,6 +53,9 @@ public static class Roles
         _ => false,
     };
 
+    /// <summary>The organisation types whose users may hold <paramref name="role"/>: told to whoever picked the wrong one.</summary>
+    public static IEnumerable<OrganisationType> HomesOf(Role role) => Enum.GetValues<OrganisationType>().Where(t => role.AllowedIn(t));
+
     /// <summary>
     /// The Chinese reasons why a set of roles cannot be given to a user of this organisation type;
     /// empty when it can. The three administrators each stand alone.
@@ -65,7 +68,7 @@ public static class Roles
         if (admins.Count > 0 && roles.Count > 1)
             errors.Add($"三员分立：{string.Join("、", admins.Select(r => r.DisplayName()))}不得与其他角色兼任");
         foreach (var role in roles.Where(r => !r.AllowedIn(organisation)))
-            errors.Add($"{organisation.DisplayName()}的用户不能担任“{role.DisplayName()}”");
+            errors.Add($"{organisation.DisplayName()}的用户不能担任“{role.DisplayName()}”：该角色只能由{string.Join("、", HomesOf(role).Select(t => t.DisplayName()))}的用户担任");
         return errors;
     }
 }

@@ -64,9 +64,19 @@ public sealed class SecondFactorService(
     public async Task<SecondFactorSetup> SetupAsync(Actor actor, CancellationToken ct)
     {
         var user = await db.Users.AsNoTracking().FirstAsync(u => u.Id == actor.UserId, ct);
+        RequireOwnPassword(user);
         if (user.SecondFactorSecret is not null)
             throw new ProblemException(409, "已绑定动态口令", "您已绑定动态口令；如需更换设备，请联系安全管理员重置后重新绑定");
         return SetupOf(user, Base32Encoding.ToString(KeyGeneration.GenerateRandomKey(20)));
+    }
+
+    /// <summary>
+    /// Whoever handed over the one-time password knows it: the second factor is bound only after the owner has chosen
+    /// their own password, so that the authenticator is the owner's too.
+    /// </summary>
+    private static void RequireOwnPassword(User user)
+    {
+        if (user.MustChangePassword) throw ProblemException.Forbidden("请先修改初始密码，再绑定动态口令");
     }
 
     /// <summary>The same setup again (after a mistyped code), from its token; null when the token has expired or is not this user's.</summary>
@@ -109,6 +119,7 @@ public sealed class SecondFactorService(
             throw ProblemException.Invalid("code", "动态口令不正确：请输入身份验证器 App 中当前显示的 6 位数字（并确认手机时间准确）");
 
         var user = await db.Users.FirstAsync(u => u.Id == actor.UserId, ct);
+        RequireOwnPassword(user);
         if (user.SecondFactorSecret is not null) throw new ProblemException(409, "已绑定动态口令", "您已绑定动态口令");
         var codes = Enumerable.Range(0, SecondFactorRules.RecoveryCodeCount).Select(_ => NewRecoveryCode()).ToList();
         // Encrypted before the transaction: a first key of the key ring is written by a connection of its own, which

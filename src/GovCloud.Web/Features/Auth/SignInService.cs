@@ -83,14 +83,14 @@ public sealed class SignInService(
         // The attempt is counted before the code is looked at: guesses sent all at once take the allowed tries one each,
         // and those beyond them are refused unseen.
         var attempt = await ReserveAttemptAsync(user, ct);
-        if (attempt is not null && await secondFactor.VerifyAsync(user, code, ct) is { Ok: true } ok)
+        if (attempt && await secondFactor.VerifyAsync(user, code, ct) is { Ok: true } ok)
         {
             if (ok.Recovery) await RecordAsync(user, user.UserName!, clientIp, AuditActions.RecoveryCodeUsed, null, ct);
             return;
         }
-        var locked = attempt is not null && await LockIfDueAsync(user, ct);
+        var locked = attempt && await LockIfDueAsync(user, ct);
         await RecordAsync(user, user.UserName!, clientIp, AuditActions.SignInFailed,
-            attempt is null ? "账号已锁定或尝试次数已满，未核对动态口令" : locked ? "动态口令错误，账号已锁定" : "动态口令错误", ct);
+            !attempt ? "账号已锁定或尝试次数已满，未核对动态口令" : locked ? "动态口令错误，账号已锁定" : "动态口令错误", ct);
         var s = options.Value.Security;
         throw new ProblemException(401, "动态口令错误",
             $"动态口令错误或已使用过。连续输错 {s.MaxFailedSignIns} 次账号将锁定 {s.LockoutMinutes} 分钟");
@@ -129,17 +129,17 @@ public sealed class SignInService(
     }
 
     /// <summary>
-    /// Takes one of the allowed tries for a code, in the database: null when the account is locked now or the tries are
-    /// used up by attempts still being answered; else the number of this try.
+    /// Takes one of the allowed tries for a code, in the database: false when the account is locked now or the tries are
+    /// used up. The count is raised only while it is below the limit, in one conditional update (the database re-checks
+    /// the condition for each of the updates that waited for the row), so guesses sent at once take at most the allowed
+    /// tries and at least one of them is looked at.
     /// </summary>
-    private async Task<int?> ReserveAttemptAsync(User user, CancellationToken ct)
+    private async Task<bool> ReserveAttemptAsync(User user, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var taken = await db.Users.Where(u => u.Id == user.Id && !(u.LockoutEnabled && u.LockoutEnd > now))
-            .ExecuteUpdateAsync(u => u.SetProperty(x => x.AccessFailedCount, x => x.AccessFailedCount + 1), ct);
-        if (taken == 0) return null;
-        var count = await db.Users.AsNoTracking().Where(u => u.Id == user.Id).Select(u => u.AccessFailedCount).FirstAsync(ct);
-        return count <= options.Value.Security.MaxFailedSignIns ? count : null;
+        var max = options.Value.Security.MaxFailedSignIns;
+        return await db.Users.Where(u => u.Id == user.Id && !(u.LockoutEnabled && u.LockoutEnd > now) && u.AccessFailedCount < max)
+            .ExecuteUpdateAsync(u => u.SetProperty(x => x.AccessFailedCount, x => x.AccessFailedCount + 1), ct) > 0;
     }
 
     /// <summary>The one answer to every failed password step; it says that repeated failures lock, not whether they have.</summary>

@@ -24,6 +24,7 @@ public static class NotificationKinds
     public const string Overdue = "Overdue";
     public const string Escalated = "Escalated";
     public const string CaseProgress = "CaseProgress";
+    public const string AdminApproval = "AdminApproval";
 
     public static string Label(string kind) => kind switch
     {
@@ -32,6 +33,7 @@ public static class NotificationKinds
         Overdue => "已超期",
         Escalated => "超期督办",
         CaseProgress => "办理进度",
+        AdminApproval => "三员审批",
         _ => kind,
     };
 }

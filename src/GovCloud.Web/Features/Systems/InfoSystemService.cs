@@ -27,7 +27,7 @@ public sealed record InfoSystemInput(
 public sealed record InfoSystemQuery(string? Q = null, Guid? OrganisationId = null, SystemLifecycle? Lifecycle = null, SystemKind? Kind = null,
     int? Page = null, int? PageSize = null);
 
-public sealed record SystemImportResult(int Created, int Updated);
+public sealed record SystemImportResult(int Created, int Updated, int Unchanged);
 
 public sealed record MigrationRateDto(Guid OrganisationId, string OrganisationName, int Systems, int Migrated, double? Rate);
 
@@ -129,7 +129,7 @@ public sealed class InfoSystemService(GovCloudDbContext db, DataScope scope, Aud
             .Where(o => o.Type.IsTenant()).ToDictionary(o => o.Name, o => o.Id);
         var existing = await db.InfoSystems.Where(s => visible == null || visible.Contains(s.OrganisationId)).ToListAsync(ct);
         var seen = new HashSet<(Guid, string)>();
-        int created = 0, updated = 0;
+        int created = 0, updated = 0, unchanged = 0;
         for (var i = headerIndex + 1; i < sheet.Count; i++)
         {
             var row = i + 1;
@@ -169,7 +169,7 @@ public sealed class InfoSystemService(GovCloudDbContext db, DataScope scope, Aud
             entity ??= new InfoSystem { Name = "", CreatedAt = clock.GetUtcNow() };
             var before = isNew ? null : Snapshot(entity);
             var input = new InfoSystemInput(orgId, name, Cell("subsystems"), Cell("vendor"), Cell("vendorContactName"), Cell("vendorContactMobile"),
-                Cell("vendorContactEmail"), kind, mlps, location, isNew ? lifecycle : lifecycle ?? entity.Lifecycle, null);
+                Cell("vendorContactEmail"), kind, mlps, location, isNew ? lifecycle : lifecycle ?? entity.Lifecycle, entity.Remarks); // no column: kept
             try
             {
                 await ApplyAsync(actor, entity, input, ct);
@@ -187,17 +187,26 @@ public sealed class InfoSystemService(GovCloudDbContext db, DataScope scope, Aud
                 audit.Record(actor, AuditActions.SystemRegistered, nameof(InfoSystem), entity.Id, after: Snapshot(entity));
                 created++;
             }
-            else
+            else if (IsModified(entity))
             {
                 entity.Version++;
                 audit.Record(actor, AuditActions.SystemUpdated, nameof(InfoSystem), entity.Id, before, Snapshot(entity));
                 updated++;
             }
+            else unchanged++; // the row as it was exported: nothing to record
         }
         if (errors.Count > 0) throw ProblemException.SpreadsheetRefused(title, errors);
-        audit.Record(actor, AuditActions.SystemsImported, nameof(InfoSystem), null, after: new { created, updated });
+        audit.Record(actor, AuditActions.SystemsImported, nameof(InfoSystem), null, after: new { created, updated, unchanged });
         await db.SaveChangesAsync(ct);
-        return new SystemImportResult(created, updated);
+        return new SystemImportResult(created, updated, unchanged);
+    }
+
+    /// <summary>Whether the values just applied differ from those loaded (a row exported and imported again changes nothing).</summary>
+    private bool IsModified(InfoSystem entity)
+    {
+        var entry = db.Entry(entity);
+        entry.DetectChanges();
+        return entry.State == EntityState.Modified;
     }
 
     /// <summary>迁移上云率 per agency in scope .</summary>

@@ -33,7 +33,8 @@ public sealed class AdminRequest
 
 public sealed record AdminRequestDto(
     Guid Id, AccountChangeKind Kind, AdminRequestState State, Guid? TargetUserId, string TargetUserName, string Summary, string? Reason,
-    string RequestedByName, DateTimeOffset RequestedAt, string? DecidedByName, DateTimeOffset? DecidedAt, string? Opinion, long Version)
+    string RequestedByName, DateTimeOffset RequestedAt, string? DecidedByName, DateTimeOffset? DecidedAt, string? Opinion, long Version,
+    bool CanDecide = false)
 {
     public string KindName => Kind.DisplayName();
     public string StateName => State.DisplayName();

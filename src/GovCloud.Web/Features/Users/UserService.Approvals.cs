@@ -2,6 +2,7 @@ using System.Text.Json;
 using GovCloud.Domain;
 using GovCloud.Domain.Security;
 using GovCloud.Web.Features.Audit;
+using GovCloud.Web.Features.Inbox;
 using GovCloud.Web.Infrastructure;
 using GovCloud.Web.Infrastructure.Auth;
 using Microsoft.EntityFrameworkCore;
@@ -36,8 +37,21 @@ public sealed partial class UserService
         };
         db.AdminRequests.Add(request);
         audit.Record(actor, AuditActions.AdminRequestSubmitted, nameof(AdminRequest), request.Id, after: new { kind = kind.ToString(), request.TargetUserName, request.Summary });
+        await inbox.NotifyAsync(await ApproversAsync(actor, targetId, ct), NotificationKinds.AdminApproval, $"待审批：{kind.DisplayName()}（{request.TargetUserName}）",
+            $"{actor.UserName} 申请：{request.Summary}。须由另一类管理员审批后生效。", "admin-requests", $"admin-request:{request.Id}", ct);
         await db.SaveChangesAsync(ct);
         return (ToDto(request), false);
+    }
+
+    /// <summary>
+    /// Who can decide a request of <paramref name="requester"/>: the active holders of an administrator role the requester
+    /// does not hold, neither the requester nor the account the request is about (<see cref="AdminApproval.CheckDecider"/>).
+    /// </summary>
+    private async Task<IReadOnlyCollection<Guid>> ApproversAsync(Actor requester, Guid? targetId, CancellationToken ct)
+    {
+        var otherRoles = Roles.Administrators.Where(r => !requester.Roles.Contains(r)).ToList();
+        return await db.Users.Where(u => u.IsActive && u.Id != requester.UserId && u.Id != targetId && u.Roles.Any(r => otherRoles.Contains(r.Role)))
+            .Select(u => u.Id).ToListAsync(ct);
     }
 
     /// <summary>Whether the installation is still being set up: nobody active holds the security or the audit administrator role.</summary>
@@ -53,8 +67,22 @@ public sealed partial class UserService
         if (q.State is { } state) query = query.Where(r => r.State == state);
         var total = await query.CountAsync(ct);
         var rows = await query.OrderByDescending(r => r.RequestedAt).Skip((page - 1) * size).Take(size).ToListAsync(ct);
-        return new Paged<AdminRequestDto>(rows.Select(ToDto).ToList(), total, page, size);
+        return new Paged<AdminRequestDto>(rows.Select(r => ToDto(r) with { CanDecide = r.State == AdminRequestState.Pending && MayDecide(actor, r) }).ToList(), total, page, size);
     }
+
+    /// <summary>How many pending requests this administrator may decide: the figure on their home page.</summary>
+    public async Task<int> WaitingForAsync(Actor actor, CancellationToken ct)
+    {
+        RequireAnyAdministrator(actor);
+        var pending = await db.AdminRequests.AsNoTracking().Where(r => r.State == AdminRequestState.Pending).ToListAsync(ct);
+        return pending.Count(r => MayDecide(actor, r));
+    }
+
+    private static bool MayDecide(Actor actor, AdminRequest r) =>
+        AdminApproval.CheckDecider(r.RequestedById, RequesterRoles(r), r.TargetUserId, actor.UserId ?? Guid.Empty, actor.Roles) is null;
+
+    private static List<Role> RequesterRoles(AdminRequest r) =>
+        r.RequestedByRoles.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<Role>).ToList();
 
     /// <summary>An administrator of another role approves: the change is made now, in the same transaction as the decision.</summary>
     public async Task<AdminDecision> ApproveAsync(Actor actor, Guid id, AdminDecisionInput input, CancellationToken ct)
@@ -89,6 +117,7 @@ public sealed partial class UserService
                 break;
         }
         Decide(actor, request, AdminRequestState.Approved, input.Opinion, AuditActions.AdminRequestApproved);
+        await TellRequesterAsync(request, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return new AdminDecision(ToDto(request), user, password);
@@ -99,6 +128,7 @@ public sealed partial class UserService
         var request = await DecidableAsync(actor, id, input, ct);
         if (TextRules.IsBlank(input.Opinion)) throw ProblemException.Invalid("opinion", "请填写不予批准的理由");
         Decide(actor, request, AdminRequestState.Rejected, input.Opinion, AuditActions.AdminRequestRejected);
+        await TellRequesterAsync(request, ct);
         await db.SaveChangesAsync(ct);
         return ToDto(request);
     }
@@ -118,8 +148,7 @@ public sealed partial class UserService
     {
         RequireAnyAdministrator(actor);
         var request = await PendingAsync(id, input, ct);
-        var requesterRoles = request.RequestedByRoles.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<Role>).ToList();
-        if (AdminApproval.CheckDecider(request.RequestedById, requesterRoles, actor.UserId ?? Guid.Empty, actor.Roles) is { } refused)
+        if (AdminApproval.CheckDecider(request.RequestedById, RequesterRoles(request), request.TargetUserId, actor.UserId ?? Guid.Empty, actor.Roles) is { } refused)
             throw ProblemException.Forbidden(refused);
         return request;
     }
@@ -140,6 +169,12 @@ public sealed partial class UserService
         request.Version++;
         audit.Record(actor, action, nameof(AdminRequest), request.Id, after: new { request.TargetUserName, request.Summary, request.Opinion });
     }
+
+    /// <summary>The requester hears how their request was decided (the withdrawing requester knows already).</summary>
+    private Task<int> TellRequesterAsync(AdminRequest request, CancellationToken ct) =>
+        inbox.NotifyAsync([request.RequestedById], NotificationKinds.AdminApproval, $"三员审批{request.State.DisplayName()}：{request.Kind.DisplayName()}（{request.TargetUserName}）",
+            $"{request.DecidedByName} {request.State.DisplayName()}：{request.Summary}" + (request.Opinion is { } o ? $"。意见：{o}" : ""), "admin-requests",
+            $"admin-request:{request.Id}:decided", ct);
 
     private static void RequireAnyAdministrator(Actor actor)
     {

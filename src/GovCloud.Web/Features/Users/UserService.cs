@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using GovCloud.Domain.Organisations;
 using GovCloud.Domain.Security;
 using GovCloud.Web.Features.Audit;
+using GovCloud.Web.Features.Inbox;
 using GovCloud.Web.Features.Auth;
 using GovCloud.Web.Infrastructure;
 using GovCloud.Web.Infrastructure.Auth;
@@ -39,6 +40,7 @@ public sealed partial class UserService(
     AuditLog audit,
     TokenService tokens,
     SecondFactorService secondFactors,
+    InboxService inbox,
     TimeProvider clock)
 {
     public async Task<Paged<UserDto>> ListAsync(Actor actor, UserQuery q, CancellationToken ct)

@@ -104,7 +104,10 @@ public static class AuthSetup
                 if (!path.StartsWithSegments("/api/v1/me") && !path.StartsWithSegments("/api/v1/auth"))
                     throw ProblemException.Forbidden(refusal!);
             }
-            else if (!path.StartsWithSegments("/account") && !path.StartsWithSegments("/_framework")
+            // The one-time password is changed first: the second factor is bound by the account's owner, not by whoever
+            // knew the password handed over.
+            else if ((!path.StartsWithSegments("/account") || (page == "/account/change-password" && path.StartsWithSegments("/account/second-factor")))
+                     && !path.StartsWithSegments("/_framework")
                      && !path.StartsWithSegments("/_content") && !path.StartsWithSegments("/css")
                      && !path.StartsWithSegments("/js") && !path.StartsWithSegments("/health"))
             {
