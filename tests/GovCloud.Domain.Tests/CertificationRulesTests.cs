@@ -69,9 +69,9 @@ public class CertificationRulesTests
     }
 
     [Theory]
-    [InlineData(5, 2027)] // ≤ 5 racks (5 included): 1 year
+    [InlineData(5, 2027)] // ≤ 5 existing racks (5 included): 1 year
     [InlineData(6, 2028)] // otherwise 2 years
-    public void R_15_1_not_certified_gives_a_transition_of_1_year_up_to_5_racks_else_2(int racks, int year)
+    public void R_15_1_not_certified_gives_a_transition_of_1_year_up_to_5_existing_racks_else_2(int racks, int year)
     {
         // Decided 2026-03-04; 2027-03-04 is a Thursday, 2028-03-04 a Saturday (→ Monday the 6th).
         var outcome = CertificationRules.Outcome(Calendar, new DateOnly(2026, 3, 4), false, racks, Criteria);
@@ -107,6 +107,48 @@ public class DataCenterRulesTests
         Assert.Null(DataCenterRules.CheckLeaseEnd(end, end));
         Assert.Null(DataCenterRules.CheckLeaseEnd(end, end.AddMonths(-3)));
         Assert.Equal("租用合约期不得延长（原至 2027-06-30，拟至 2027-07-01），已记为违规事项", DataCenterRules.CheckLeaseEnd(end, end.AddDays(1)));
+    }
+
+    private static readonly DateOnly Effective = new(2021, 1, 1);
+    private static RegisterFacts Room(decimal area = 45m, int existing = 6, int usable = 5, string? since = "2016-01-01") =>
+        new(DataCenterKind.SelfBuilt, area, existing, usable, since is null ? null : DateOnly.Parse(since), null);
+
+    [Fact]
+    public void R_4_1_a_centre_in_use_after_the_rules_is_new_one_in_use_before_is_not()
+    {
+        Assert.Empty(DataCenterRules.Violations(null, Room(), Effective));
+        Assert.Empty(DataCenterRules.Violations(null, Room(since: "2021-01-01"), Effective));
+        var found = Assert.Single(DataCenterRules.Violations(null, Room(since: "2021-01-02"), Effective));
+        Assert.Equal(ViolationKind.NewDataCenter, found.Kind);
+        Assert.Equal("登记的自建数据中心于 2021-01-02 投入使用，晚于《细则》施行日期 2021-01-01（不得新建数据中心）", found.Description);
+    }
+
+    [Fact]
+    public void R_4_1_a_lease_begun_after_the_rules_is_a_new_lease()
+    {
+        var lease = new RegisterFacts(DataCenterKind.Leased, 30m, 4, 4, null, new DateOnly(2023, 5, 1));
+        Assert.Equal(ViolationKind.NewLease, Assert.Single(DataCenterRules.Violations(null, lease, Effective)).Kind);
+        // Saved again unchanged: found once, not at every save.
+        Assert.Empty(DataCenterRules.Violations(lease, lease, Effective));
+        Assert.Empty(DataCenterRules.Violations(null, lease with { LeaseStart = new DateOnly(2019, 5, 1) }, Effective));
+    }
+
+    [Fact]
+    public void R_4_1_more_area_or_racks_is_an_expansion_less_is_not()
+    {
+        var found = Assert.Single(DataCenterRules.Violations(Room(), Room(area: 50m, existing: 7), Effective));
+        Assert.Equal(ViolationKind.Expansion, found.Kind);
+        Assert.StartsWith("机房面积由 45 平方米增至 50 平方米；现有机架由 6 个增至 7 个", found.Description);
+        Assert.Empty(DataCenterRules.Violations(Room(), Room(area: 40m, existing: 6, usable: 3), Effective));
+    }
+
+    [Fact]
+    public void R_19_1_an_agency_cannot_change_the_kind_of_its_centre_the_Bureau_corrects_it()
+    {
+        Assert.Null(DataCenterRules.CheckKindChange(DataCenterKind.Leased, DataCenterKind.Leased, byBureau: false));
+        Assert.StartsWith("租用第三方的数据中心不能改登记为自建", DataCenterRules.CheckKindChange(DataCenterKind.Leased, DataCenterKind.SelfBuilt, byBureau: false));
+        Assert.StartsWith("数据中心类型登记后不能更改", DataCenterRules.CheckKindChange(DataCenterKind.SelfBuilt, DataCenterKind.Leased, byBureau: false));
+        Assert.Null(DataCenterRules.CheckKindChange(DataCenterKind.Leased, DataCenterKind.SelfBuilt, byBureau: true));
     }
 
     [Fact]

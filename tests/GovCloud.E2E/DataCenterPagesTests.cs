@@ -32,12 +32,23 @@ public sealed class DataCenterPagesTests(BrowserApp app) : IClassFixture<Browser
         await form.GetByText("请输入面积（平方米）").WaitForAsync();
         await form.GetByText("请输入可用机柜（个）").WaitForAsync();
         await form.Locator(".ant-input-number input").Nth(0).FillAsync("38.5");
-        await form.Locator(".ant-input-number input").Nth(1).FillAsync("4");
+        // Art. 15 counts every rack in the room; more usable racks than racks is refused in Chinese.
+        await form.Locator("#gc-existing-racks input").FillAsync("3");
+        await form.Locator(".ant-input-number input").Nth(2).FillAsync("4");
+        // A date is typed as offices write it.
+        var since = form.Locator("#gc-in-service-since input");
+        await since.ClickAsync();
+        await since.PressSequentiallyAsync("2016-03-01");
+        await since.PressAsync("Enter");
+        await Assertions.Expect(since).ToHaveValueAsync("2016-03-01");
         await form.GetByText("支持 IPv6").ClickAsync();
+        await page.ClickAsync("#gc-save-datacenter");
+        await form.GetByText("可用机柜数不能多于现有机架数（3 个）").WaitForAsync();
+        await form.Locator("#gc-existing-racks input").FillAsync("6");
         await BrowserApp.ScreenshotAsync(page, "datacenter-form");
         await page.ClickAsync("#gc-save-datacenter");
         var row = page.Locator("#gc-datacenters tr", new() { HasText = "教育局二号机房" });
-        await row.GetByText("38.5 ㎡ / 4 个").WaitForAsync();
+        await row.GetByText("38.5 ㎡ / 6（4）个").WaitForAsync();
         await BrowserApp.ScreenshotAsync(page, "datacenters");
         await page.Context.CloseAsync();
     }
@@ -58,7 +69,8 @@ public sealed class DataCenterPagesTests(BrowserApp app) : IClassFixture<Browser
     {
         var name = "五柜机房" + Guid.NewGuid().ToString("N")[..4];
         var api = await app.App.SignInAsync("edu");
-        (await api.PostJsonAsync("/api/v1/datacenters", new { name, kind = "SelfBuilt", areaM2 = 45, usableRacks = 5, roomClass = "B", extranetConnected = true,
+        (await api.PostJsonAsync("/api/v1/datacenters", new { name, kind = "SelfBuilt", areaM2 = 45, existingRacks = 5, usableRacks = 5, inServiceSince = "2016-01-01",
+            roomClass = "B", extranetConnected = true,
             usesExtranetInternetExit = true, supportsIpv6 = true, fullTimeStaff = 2, service7x24 = true, mlpsLevel = 3 })).EnsureSuccessStatusCode();
 
         var edu = await OpenCertificationAsync("edu", name);
@@ -76,6 +88,8 @@ public sealed class DataCenterPagesTests(BrowserApp app) : IClassFixture<Browser
         await center.ClickAsync("#gc-cert-evaluate-button");
         await BrowserApp.ConfirmAsync(center);
         await center.Locator("#gc-cert-criteria").GetByText("可用机柜 5 个，不足 6 个").WaitForAsync();
+        // Art. 15 counts the racks the Center found in the room (the register's figure, confirmed on site).
+        await center.Locator("#gc-cert-existing").GetByText("过渡期为 1 年", new() { Exact = false }).WaitForAsync();
         await center.Context.CloseAsync();
 
         var bureau = await OpenCertificationAsync("bureau", name);
@@ -104,7 +118,8 @@ public sealed class DataCenterPagesTests(BrowserApp app) : IClassFixture<Browser
         var name = "教育局三号机房" + Guid.NewGuid().ToString("N")[..4];
         var centre = await (await eduApi.PostJsonAsync("/api/v1/datacenters", new
         {
-            name, kind = "SelfBuilt", areaM2 = 80, usableRacks = 10, roomClass = "B", extranetConnected = true, usesExtranetInternetExit = true, supportsIpv6 = true,
+            name, kind = "SelfBuilt", areaM2 = 80, existingRacks = 10, usableRacks = 10, inServiceSince = "2013-06-01", roomClass = "B", extranetConnected = true,
+            usesExtranetInternetExit = true, supportsIpv6 = true,
             fullTimeStaff = 3, service7x24 = true, mlpsLevel = 3, systemIds = new[] { a.SystemId },
         })).ReadAsync<DataCenterDto>(HttpStatusCode.Created);
         var url = $"/api/v1/datacenters/{centre.Id}/certifications";
@@ -113,7 +128,8 @@ public sealed class DataCenterPagesTests(BrowserApp app) : IClassFixture<Browser
         {
             facts = new
             {
-                extranetConnected = true, usesExtranetInternetExit = true, supportsIpv6 = true, roomClass = "B", areaM2 = 80, usableRacks = 10, fullTimeStaff = 3,
+                extranetConnected = true, usesExtranetInternetExit = true, supportsIpv6 = true, roomClass = "B", areaM2 = 80, existingRacks = 10, usableRacks = 10,
+                fullTimeStaff = 3,
                 service7x24 = true, mlpsLevel = 3, cloudExtensionMet = true, mlpsAssessmentPassed = true,
             },
             surveyDate = ChinaTime.Today(TimeProvider.System).ToString("yyyy-MM-dd"), surveyPeople = "刘运", opinion = "达标", version = cert.Version,

@@ -39,6 +39,7 @@ public abstract class BootstrapTests(Provider provider)
         {
             _ = first.Server;
             connection = first.ConnectionString;
+            first.KeepDatabase = true;
         }
         await using var second = new GovCloudApp(provider, connection, demo: true);
         Assert.Equal(1, await second.WithDbAsync(db => db.Users.CountAsync(Ct)));

@@ -14,11 +14,14 @@ public abstract class DataCentersApiTests(GovCloudApp app)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static object Centre(string name, DataCenterKind kind = DataCenterKind.SelfBuilt, IEnumerable<Guid>? systems = null, string? leaseEnd = null) => new
+    /// <summary>A centre in use since before the rules (2021-01-01 by default), its lease begun before them: nothing would find.</summary>
+    private static object Centre(string name, DataCenterKind kind = DataCenterKind.SelfBuilt, IEnumerable<Guid>? systems = null, string? leaseEnd = null,
+        decimal area = 45.5m, int existing = 5, int usable = 5, string inServiceSince = "2016-05-01", string leaseStart = "2020-01-01") => new
     {
-        name, kind, address = "柳州市城中区", areaM2 = 45.5m, usableRacks = 5, roomClass = RoomClass.B, extranetConnected = true, usesExtranetInternetExit = true,
-        supportsIpv6 = false, fullTimeStaff = 2, service7x24 = true, mlpsLevel = 3, hasCloudPlatform = false, holdsSensitiveData = false,
-        lessor = kind == DataCenterKind.Leased ? "某 IDC 公司" : null, leaseStart = kind == DataCenterKind.Leased ? "2024-01-01" : null,
+        name, kind, address = "柳州市城中区", areaM2 = area, existingRacks = existing, usableRacks = usable, roomClass = RoomClass.B, extranetConnected = true,
+        usesExtranetInternetExit = true, supportsIpv6 = false, fullTimeStaff = 2, service7x24 = true, mlpsLevel = 3, hasCloudPlatform = false, holdsSensitiveData = false,
+        inServiceSince = kind == DataCenterKind.SelfBuilt ? inServiceSince : null,
+        lessor = kind == DataCenterKind.Leased ? "某 IDC 公司" : null, leaseStart = kind == DataCenterKind.Leased ? leaseStart : null,
         leaseEnd = kind == DataCenterKind.Leased ? leaseEnd ?? "2027-06-30" : null, systemIds = systems ?? [],
     };
 
@@ -125,10 +128,11 @@ public abstract class DataCentersApiTests(GovCloudApp app)
         Assert.Equal(2, await app.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == "ViolationFollowedUp" && e.EntityId == recorded.Id.ToString(), Ct)));
     }
 
-    private static object Facts(decimal area, int racks) => new
+    private static object Facts(decimal area, int racks, int? existing = null) => new
     {
         extranetConnected = true, usesExtranetInternetExit = true, supportsIpv6 = true, hasCloudPlatform = false, cloudPlatformConforms = false, hasDataInterface = false,
         roomClass = RoomClass.B, areaM2 = area, usableRacks = racks, fullTimeStaff = 2, service7x24 = true, mlpsLevel = 3, cloudExtensionMet = true, mlpsAssessmentPassed = true,
+        existingRacks = existing ?? racks,
     };
 
     [Fact]
@@ -209,6 +213,99 @@ public abstract class DataCentersApiTests(GovCloudApp app)
         Assert.Equal("只有自建数据中心可以申请认定；租用的须在租期内完成迁移", refused.FieldError("dataCenterId"));
         // Another agency sees none of it: the centre is "not found", its certifications too.
         Assert.Equal(HttpStatusCode.NotFound, (await (await app.SignInAsync("health")).GetAsync(url, Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task R_15_1_the_transition_follows_the_existing_racks_the_center_counted_not_the_usable_ones()
+    {
+        // Art. 15: 现有机架数少于5（含）个的，迁移过渡期为1年；其他为2年. Four usable racks of eight: a 2-year transition.
+        var edu = await app.SignInAsync("edu");
+        var missing = await (await edu.PostJsonAsync("/api/v1/datacenters", new { name = "x", kind = DataCenterKind.SelfBuilt, areaM2 = 30, usableRacks = 4 }))
+            .ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.StartsWith("现有机架数须为 0 至 10000 的整数", missing.FieldError("existingRacks"));
+        Assert.Equal("请填写自建数据中心的投入使用日期", missing.FieldError("inServiceSince"));
+        var more = await (await edu.PostJsonAsync("/api/v1/datacenters", Centre("x", existing: 3, usable: 4))).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("可用机柜数不能多于现有机架数（3 个）", more.FieldError("usableRacks"));
+
+        var centre = await (await edu.PostJsonAsync("/api/v1/datacenters", Centre("八架机房" + Guid.NewGuid().ToString("N")[..6], existing: 8, usable: 4)))
+            .ReadAsync<DataCenterDto>(HttpStatusCode.Created);
+        Assert.Equal((8, 4), (centre.ExistingRacks, centre.UsableRacks));
+        var url = $"/api/v1/datacenters/{centre.Id}/certifications";
+        var cert = await (await edu.PostJsonAsync(url, new { selfCheck = "机房现有机架 8 个，其中可用 4 个。" })).ReadAsync<CertificationDto>(HttpStatusCode.Created);
+        var center = await app.SignInAsync("center");
+        var today = ChinaTime.Today(TimeProvider.System).ToString("yyyy-MM-dd");
+        var uncounted = await (await center.PostJsonAsync($"{url}/{cert.Id}/evaluation", new
+        {
+            facts = new { roomClass = RoomClass.B, areaM2 = 45.5m, usableRacks = 4 }, surveyDate = today, surveyPeople = "刘运", opinion = "规模不达标", version = cert.Version,
+        })).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.StartsWith("请填写现场清点的现有机架数", uncounted.FieldError("facts.existingRacks"));
+        cert = await (await center.PostJsonAsync($"{url}/{cert.Id}/evaluation", new
+        {
+            facts = Facts(45.5m, 4, existing: 8), surveyDate = today, surveyPeople = "刘运", opinion = "可用机柜不足", version = cert.Version,
+        })).ReadAsync<CertificationDto>();
+        Assert.Equal(8, cert.ExistingRacks);
+        cert = await (await (await app.SignInAsync("bureau")).PostJsonAsync($"{url}/{cert.Id}/decision", new { certified = false, opinion = "规模不达标", version = cert.Version }))
+            .ReadAsync<CertificationDto>();
+        var decided = cert.DecidedOn!.Value;
+        Assert.InRange(cert.TransitionEndsOn!.Value, decided.AddYears(2), decided.AddYears(2).AddDays(10));
+    }
+
+    [Fact]
+    public async Task R_19_1_a_lease_cannot_be_turned_into_a_self_built_centre_and_the_attempt_is_a_violation()
+    {
+        // Art. 19: 不得以任何形式延长租用合约期. Registering the leased room again as "self-built" would end its lease deadline.
+        var edu = await app.SignInAsync("edu");
+        var centre = await (await edu.PostJsonAsync("/api/v1/datacenters", Centre("租用机房" + Guid.NewGuid().ToString("N")[..6], DataCenterKind.Leased)))
+            .ReadAsync<DataCenterDto>(HttpStatusCode.Created);
+        var refused = await (await edu.PutJsonAsync($"/api/v1/datacenters/{centre.Id}", WithVersion(Centre(centre.Name), centre.Version))).ProblemAsync(HttpStatusCode.Conflict);
+        Assert.StartsWith("租用第三方的数据中心不能改登记为自建", refused.Detail);
+        var kept = await (await edu.GetAsync($"/api/v1/datacenters/{centre.Id}", Ct)).ReadAsync<DataCenterDto>();
+        Assert.Equal((DataCenterKind.Leased, new DateOnly(2027, 6, 30), new DateOnly(2027, 6, 30)), (kept.Kind, kept.LeaseEnd, kept.MigrateBy));
+        Assert.Equal(HttpStatusCode.BadRequest, (await edu.PostJsonAsync($"/api/v1/datacenters/{centre.Id}/certifications", new { selfCheck = "x" })).StatusCode);
+        var bureau = await app.SignInAsync("bureau");
+        var violation = Assert.Single((await (await bureau.GetAsync("/api/v1/datacenters/violations", Ct)).ReadAsync<List<ViolationDto>>()), v => v.DataCenterId == centre.Id);
+        Assert.Equal(ViolationKind.LeaseExtension, violation.Kind);
+        Assert.Contains("改登记为自建", violation.Description);
+
+        // A self-built centre is not turned into a lease by the agency either; the Bureau corrects a wrong entry, on record.
+        var own = await (await edu.PostJsonAsync("/api/v1/datacenters", Centre("自建机房" + Guid.NewGuid().ToString("N")[..6]))).ReadAsync<DataCenterDto>(HttpStatusCode.Created);
+        var wrong = await (await edu.PutJsonAsync($"/api/v1/datacenters/{own.Id}", WithVersion(Centre(own.Name, DataCenterKind.Leased), own.Version)))
+            .ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("数据中心类型登记后不能更改；如登记有误，请联系大数据局更正", wrong.FieldError("kind"));
+        var corrected = await (await bureau.PutJsonAsync($"/api/v1/datacenters/{own.Id}", WithVersion(Centre(own.Name, DataCenterKind.Leased), own.Version)))
+            .ReadAsync<DataCenterDto>();
+        Assert.Equal((DataCenterKind.Leased, new DateOnly(2027, 6, 30)), (corrected.Kind, corrected.MigrateBy));
+        Assert.Equal(1, await app.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == "DataCenterKindCorrected" && e.EntityId == own.Id.ToString(), Ct)));
+    }
+
+    [Fact]
+    public async Task R_4_1_a_new_centre_a_new_lease_or_an_expansion_is_found_from_the_register_and_the_agency_is_told()
+    {
+        var edu = await app.SignInAsync("edu");
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        var built = await (await edu.PostJsonAsync("/api/v1/datacenters", Centre("新建机房" + tag, inServiceSince: "2023-03-01"))).ReadAsync<DataCenterDto>(HttpStatusCode.Created);
+        var leased = await (await edu.PostJsonAsync("/api/v1/datacenters", Centre("新租机房" + tag, DataCenterKind.Leased, leaseStart: "2024-01-01")))
+            .ReadAsync<DataCenterDto>(HttpStatusCode.Created);
+        var old = await (await edu.PostJsonAsync("/api/v1/datacenters", Centre("老机房" + tag))).ReadAsync<DataCenterDto>(HttpStatusCode.Created);
+        var grown = await (await edu.PutJsonAsync($"/api/v1/datacenters/{old.Id}", WithVersion(Centre(old.Name, area: 60m, existing: 8, usable: 6), old.Version)))
+            .ReadAsync<DataCenterDto>();
+        Assert.Equal(60m, grown.AreaM2);
+
+        var found = (await (await edu.GetAsync("/api/v1/datacenters/violations", Ct)).ReadAsync<List<ViolationDto>>())
+            .Where(v => v.DataCenterId == built.Id || v.DataCenterId == leased.Id || v.DataCenterId == old.Id).ToList();
+        Assert.Equal(ViolationKind.NewDataCenter, Assert.Single(found, v => v.DataCenterId == built.Id).Kind);
+        Assert.Equal(ViolationKind.NewLease, Assert.Single(found, v => v.DataCenterId == leased.Id).Kind);
+        var expansion = Assert.Single(found, v => v.DataCenterId == old.Id);
+        Assert.Equal(ViolationKind.Expansion, expansion.Kind);
+        Assert.StartsWith("机房面积由 45.5 平方米增至 60 平方米；现有机架由 5 个增至 8 个；可用机柜由 5 个增至 6 个", expansion.Description);
+        Assert.All(found, v => Assert.Equal("系统（edu 登记时发现）", v.RecordedBy));
+        var inbox = (await (await edu.GetAsync("/api/v1/inbox?pageSize=200", Ct)).ReadAsync<GovCloud.Web.Features.Inbox.InboxList>()).Items;
+        Assert.Contains(inbox, n => n.Title == $"发现违规事项：扩建数据中心（老机房{tag}）" && n.Link == $"/datacenters/{old.Id}");
+        var bureauInbox = (await (await (await app.SignInAsync("bureau")).GetAsync("/api/v1/inbox?pageSize=200", Ct)).ReadAsync<GovCloud.Web.Features.Inbox.InboxList>()).Items;
+        Assert.Contains(bureauInbox, n => n.Title == $"发现违规事项：新建数据中心（新建机房{tag}）");
+        // Making it smaller again is no violation.
+        await (await edu.PutJsonAsync($"/api/v1/datacenters/{old.Id}", WithVersion(Centre(old.Name, area: 50m, existing: 8, usable: 6), grown.Version))).ReadAsync<DataCenterDto>();
+        Assert.Single((await (await edu.GetAsync("/api/v1/datacenters/violations", Ct)).ReadAsync<List<ViolationDto>>()), v => v.DataCenterId == old.Id);
     }
 
     private sealed record MeBody(MeOrg Organisation)

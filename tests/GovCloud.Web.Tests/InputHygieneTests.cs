@@ -78,8 +78,8 @@ public abstract class InputHygieneTests(GovCloudApp app)
         var edu = await app.SignInAsync("edu");
         var centre = await (await edu.PostJsonAsync("/api/v1/datacenters", new
         {
-            name = "机房" + Guid.NewGuid().ToString("N")[..6], kind = DataCenterKind.Leased, address = "柳州", areaM2 = 30m, usableRacks = 3, roomClass = RoomClass.C,
-            lessor = "某 IDC 公司", leaseStart = date, leaseEnd = date, lastAssessmentOn = date,
+            name = "机房" + Guid.NewGuid().ToString("N")[..6], kind = DataCenterKind.Leased, address = "柳州", areaM2 = 30m, existingRacks = 3, usableRacks = 3,
+            roomClass = RoomClass.C, lessor = "某 IDC 公司", leaseStart = date, leaseEnd = date, lastAssessmentOn = date,
         })).ProblemAsync(HttpStatusCode.BadRequest);
         Assert.Contains("须在 1990-01-01 至", centre.FieldErrors("leaseStart"));
         Assert.Contains("须在 1990-01-01 至", centre.FieldErrors("leaseEnd"));
@@ -119,7 +119,8 @@ public abstract class InputHygieneTests(GovCloudApp app)
         a = await ApplicationKit.ImportAsync(edu, a, ApplicationKit.Vm(1, system.Name) with { Remarks = "+1+1", SubsystemName = "-门户" }, ApplicationKit.Vm(2, system.Name));
         await (await edu.PostJsonAsync("/api/v1/datacenters", new
         {
-            name = "-机房" + tag, kind = DataCenterKind.SelfBuilt, address = "=A1", areaM2 = 30m, usableRacks = 3, roomClass = RoomClass.C,
+            name = "-机房" + tag, kind = DataCenterKind.SelfBuilt, address = "=A1", areaM2 = 30m, existingRacks = 3, usableRacks = 3, roomClass = RoomClass.C,
+            inServiceSince = "2015-01-01",
         })).ReadAsync<DataCenterDto>(HttpStatusCode.Created);
         await app.InTrialAsync();
 

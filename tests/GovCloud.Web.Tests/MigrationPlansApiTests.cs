@@ -27,6 +27,7 @@ public abstract class MigrationPlansApiTests(GovCloudApp app)
     {
         extranetConnected = true, usesExtranetInternetExit = true, supportsIpv6 = true, hasCloudPlatform = false, cloudPlatformConforms = false, hasDataInterface = false,
         roomClass = RoomClass.B, areaM2 = 60m, usableRacks = racks, fullTimeStaff = 2, service7x24 = true, mlpsLevel = 3, cloudExtensionMet = true, mlpsAssessmentPassed = true,
+        existingRacks = racks,
     };
 
     private async Task<InfoSystemDto> SystemAsync(HttpClient edu, string name, int? mlpsLevel = null) =>
@@ -36,7 +37,8 @@ public abstract class MigrationPlansApiTests(GovCloudApp app)
     private static async Task<DataCenterDto> CentreAsync(HttpClient edu, IEnumerable<Guid> systems, int racks = 8) =>
         await (await edu.PostJsonAsync("/api/v1/datacenters", new
         {
-            name = "中心机房" + Guid.NewGuid().ToString("N")[..6], kind = DataCenterKind.SelfBuilt, areaM2 = 60m, usableRacks = racks, roomClass = RoomClass.B,
+            name = "中心机房" + Guid.NewGuid().ToString("N")[..6], kind = DataCenterKind.SelfBuilt, areaM2 = 60m, existingRacks = racks, usableRacks = racks,
+            inServiceSince = "2014-01-01", roomClass = RoomClass.B,
             extranetConnected = true, usesExtranetInternetExit = true, supportsIpv6 = true, fullTimeStaff = 2, service7x24 = true, mlpsLevel = 3, systemIds = systems,
         })).ReadAsync<DataCenterDto>(HttpStatusCode.Created);
 
@@ -186,7 +188,8 @@ public abstract class MigrationPlansApiTests(GovCloudApp app)
         var edu = await app.SignInAsync("edu");
         var centre = await (await edu.PostJsonAsync("/api/v1/datacenters", new
         {
-            name = "应急指挥机房" + Guid.NewGuid().ToString("N")[..6], kind = DataCenterKind.SelfBuilt, areaM2 = 60m, usableRacks = 8, roomClass = RoomClass.B,
+            name = "应急指挥机房" + Guid.NewGuid().ToString("N")[..6], kind = DataCenterKind.SelfBuilt, areaM2 = 60m, existingRacks = 8, usableRacks = 8,
+            inServiceSince = "2012-01-01", roomClass = RoomClass.B,
             holdsSensitiveData = true,
         })).ReadAsync<DataCenterDto>(HttpStatusCode.Created);
         var url = $"/api/v1/datacenters/{centre.Id}/certifications";

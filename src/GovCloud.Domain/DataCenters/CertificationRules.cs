@@ -28,7 +28,10 @@ public enum Criterion
     Security,
 }
 
-/// <summary>The thresholds of — configuration, so a county may set its own .</summary>
+/// <summary>
+/// The thresholds of — configuration, so a county may set its own. <see cref="SmallCentreMaxRacks"/> is
+/// R-15.1's: it counts the racks the room has (现有机架数), not the usable racks of the scale criterion.
+/// </summary>
 public sealed record CertificationCriteria(decimal MinAreaM2 = 40m, int MinUsableRacks = 6, RoomClass MinRoomClass = RoomClass.B, int MinFullTimeStaff = 2,
     int MinMlpsLevel = 3, int SmallCentreMaxRacks = 5);
 
@@ -38,7 +41,7 @@ public sealed record CentreFacts(
     bool HasCloudPlatform, bool CloudPlatformConforms, bool HasDataInterface,
     RoomClass RoomClass, decimal AreaM2, int UsableRacks,
     int FullTimeStaff, bool Service7x24,
-    int? MlpsLevel, bool CloudExtensionMet, bool MlpsAssessmentPassed);
+    int? MlpsLevel, bool CloudExtensionMet, bool MlpsAssessmentPassed, int? ExistingRacks = null);
 
 /// <summary>One criterion's verdict with the reasons it failed (in Chinese).</summary>
 public sealed record CriterionResult(Criterion Criterion, bool Passed, IReadOnlyList<string> Failures);
@@ -49,7 +52,7 @@ public sealed record DecisionOutcome(bool Certified, DateOnly? RetentionEndsOn, 
 /// <summary>
 /// Certification of an agency's self-built data centre (Art. 13–19): the five criteria of against the
 /// configured thresholds, and the dates a decision sets — retained 2 years then migrated within 1 (certified), or a
-/// transition of 1 year for a small centre (≤ 5 racks) or 2 years otherwise (not certified) — computed with the
+/// transition of 1 year for a small centre (≤ 5 existing racks, Art. 15) or 2 years otherwise (not certified) — computed with the
 /// period rules (a year later on the same date, Feb 29 → Feb 28; a non-working last day rolls to the next working day).
 /// </summary>
 public static class CertificationRules
@@ -92,8 +95,11 @@ public static class CertificationRules
         ];
     }
 
-    /// <summary>The dates a decision sets, counted from the decision date with the period rules.</summary>
-    public static DecisionOutcome Outcome(WorkCalendar calendar, DateOnly decidedOn, bool certified, int usableRacks, CertificationCriteria c,
+    /// <summary>
+    /// The dates a decision sets, counted from the decision date with the period rules. The transition follows the racks
+    /// the room has (<paramref name="existingRacks"/>, Art. 15: 现有机架数少于5（含）个的，迁移过渡期为1年).
+    /// </summary>
+    public static DecisionOutcome Outcome(WorkCalendar calendar, DateOnly decidedOn, bool certified, int existingRacks, CertificationCriteria c,
         int retentionYears = 2, int migrationYears = 1, int smallTransitionYears = 1, int largeTransitionYears = 2)
     {
         if (certified)
@@ -102,7 +108,7 @@ public static class CertificationRules
             var migration = DeadlineRules.Compute(calendar, retention, Period.Years(migrationYears)).LastDay;
             return new DecisionOutcome(true, retention, migration, null);
         }
-        var years = usableRacks <= c.SmallCentreMaxRacks ? smallTransitionYears : largeTransitionYears;
+        var years = existingRacks <= c.SmallCentreMaxRacks ? smallTransitionYears : largeTransitionYears;
         return new DecisionOutcome(false, null, null, DeadlineRules.Compute(calendar, decidedOn, Period.Years(years)).LastDay);
     }
 }

@@ -129,7 +129,7 @@ public sealed class DataCenterOptions
     public GovCloud.Domain.DataCenters.RoomClass MinRoomClass { get; set; } = GovCloud.Domain.DataCenters.RoomClass.B;
     public int MinFullTimeStaff { get; set; } = 2;
     public int MinMlpsLevel { get; set; } = 3;
-    /// <summary>R-15.1: a centre with at most this many racks gets the shorter transition.</summary>
+    /// <summary>R-15.1: a centre with at most this many existing racks (现有机架数) gets the shorter transition.</summary>
     public int SmallCentreMaxRacks { get; set; } = 5;
     /// <summary>R-14.1: the Center evaluates within 15 working days (a sensitive-data centre too, the seed giving it no period of its own).</summary>
     public int EvaluationWorkingDays { get; set; } = 15;
@@ -145,6 +145,11 @@ public sealed class DataCenterOptions
     public int PlanReviewWorkingDays { get; set; } = 5;
     /// <summary>R-16.1: from this MLPS level up, a shut-down system's data is handed over (archived) before it is wiped.</summary>
     public int HandoverFromMlpsLevel { get; set; } = 3;
+    /// <summary>
+    /// The day the city's rules took effect: a self-built centre in use from a later day, or a lease begun after
+    /// it, is a new centre or a new lease and is recorded as a violation when registered. Set it to the city's own date.
+    /// </summary>
+    public DateOnly RulesEffectiveOn { get; set; } = new(2021, 1, 1);
     /// <summary>How long before a retention, transition or lease ends the agency and the Bureau are reminded.</summary>
     public int ReminderDaysBefore { get; set; } = 90;
 

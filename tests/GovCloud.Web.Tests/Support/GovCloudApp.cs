@@ -18,6 +18,9 @@ public partial class GovCloudApp : WebApplicationFactory<Program>
 
     public Provider Provider { get; }
     public string ConnectionString { get; }
+    /// <summary>Leave the temp database for another app started after this one (a restart).</summary>
+    public bool KeepDatabase { get; set; }
+    private readonly bool _ownsDatabase;
     private readonly Dictionary<string, string?> _settings;
 
     private readonly TimeProvider? _clock;
@@ -27,6 +30,7 @@ public partial class GovCloudApp : WebApplicationFactory<Program>
     {
         Provider = provider;
         _clock = clock;
+        _ownsDatabase = connectionString is null;
         ConnectionString = connectionString ?? (provider == Provider.Sqlite
             ? $"Data Source={Path.Combine(Path.GetTempPath(), "govcloud-test-" + Guid.NewGuid().ToString("N")[..12] + ".db")}"
             : PostgresServer.Instance.CreateDatabase());
@@ -50,6 +54,20 @@ public partial class GovCloudApp : WebApplicationFactory<Program>
             ["GovCloud:Demo:SecondFactorSecret"] = "",
         };
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) _settings[k] = v;
+    }
+
+    /// <summary>The temp database file and file store go with the app that made them: a test run leaves nothing behind in the temp folder.</summary>
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        GC.SuppressFinalize(this);
+        if (Provider == Provider.Sqlite && _ownsDatabase && !KeepDatabase)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(ConnectionString).DataSource;
+            foreach (var path in new[] { file, file + "-wal", file + "-shm" }) File.Delete(path);
+        }
+        if (_settings["GovCloud:Files:Root"] is { } root && root.Contains("govcloud-files-") && Directory.Exists(root)) Directory.Delete(root, recursive: true);
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -101,6 +101,7 @@ public static class AuditActions
     public const string InventoryReconciled = "InventoryReconciled";
     public const string DataCenterRegistered = "DataCenterRegistered";
     public const string DataCenterUpdated = "DataCenterUpdated";
+    public const string DataCenterKindCorrected = "DataCenterKindCorrected";
     public const string ViolationRecorded = "ViolationRecorded";
     public const string CertificationSubmitted = "CertificationSubmitted";
     public const string CertificationEvaluated = "CertificationEvaluated";
@@ -183,6 +184,7 @@ public static class AuditActions
         InventoryReconciled => "比对云平台清单",
         DataCenterRegistered => "登记数据中心",
         DataCenterUpdated => "修改数据中心",
+        DataCenterKindCorrected => "更正数据中心类型",
         ViolationRecorded => "记录违规事项",
         CertificationSubmitted => "提交数据中心认定申请",
         CertificationEvaluated => "评估数据中心认定申请",
@@ -211,7 +213,7 @@ public static class AuditActions
         ClockRecomputed, ClockOverdue, SystemRegistered, SystemUpdated, SystemsImported, MigrationSnapshotTaken, CatalogItemCreated, CatalogItemUpdated, CatalogPriceSet, NetworkZoneCreated, NetworkZoneUpdated, PoolCapacityChanged, PoolOverridden, PoolSnapshotTaken, ApplicationCreated, ApplicationUpdated, ApplicationVmsReplaced, AttachmentAdded, AttachmentRemoved, ApplicationSubmitted, ApplicationEvaluated, ApplicationApproved, ApplicationRejected, ApplicationReturned,
         TrialOpened, TrialDelivered, TrialAgreementConfirmed, TrialResultReported, TrialExtended, TrialWentLive, TrialReclaimed,
         ChangeSubmitted, ChangeEvaluated, ChangeApproved, ChangeRejected, ChangeCompleted, VmScaled, InventoryReconciled,
-        DataCenterRegistered, DataCenterUpdated, ViolationRecorded, CertificationSubmitted, CertificationEvaluated, CertificationDecided,
+        DataCenterRegistered, DataCenterUpdated, DataCenterKindCorrected, ViolationRecorded, CertificationSubmitted, CertificationEvaluated, CertificationDecided,
         EvidenceUploaded, ViolationFollowedUp, MigrationPlanSubmitted, MigrationPlanReviewed, DataHandlingRecorded, DataCenterRevoked,
         AdminRequestSubmitted, AdminRequestApproved, AdminRequestRejected, AdminRequestWithdrawn, SecondFactorEnrolled, SecondFactorReset,
         RecoveryCodeUsed,

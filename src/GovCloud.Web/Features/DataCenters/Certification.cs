@@ -26,6 +26,8 @@ public sealed class Certification
 
     // What the Center measured, and its verdict per criterion as "Criterion:1|2|…" kept in CriteriaJson.
     public decimal? AreaM2 { get; set; }
+    /// <summary>The racks the Center counted in the room: the transition of follows these.</summary>
+    public int? ExistingRacks { get; set; }
     public int? UsableRacks { get; set; }
     public RoomClass? RoomClass { get; set; }
     public int? FullTimeStaff { get; set; }

@@ -35,7 +35,7 @@ public sealed record CertificationDto(
     Guid Id, string Number, Guid DataCenterId, string DataCenterName, Guid OrganisationId, CertificationState State, bool Sensitive, string SelfCheck, Guid? PreviousId,
     DateTimeOffset SubmittedAt, string? SubmittedBy, IReadOnlyList<CriterionResult> Criteria, string? EvaluationOpinion, DateOnly? SurveyDate, string? SurveyPeople,
     string? TechnicalReview, string? EvaluatedBy, DateTimeOffset? EvaluatedAt, string? DecisionOpinion, string? DecidedBy, DateOnly? DecidedOn, DateOnly? RetentionEndsOn, DateOnly? MigrationDueOn,
-    DateOnly? TransitionEndsOn, IReadOnlyList<EvidenceDto> Evidence, IReadOnlyList<ClockDto> Clocks, long Version)
+    DateOnly? TransitionEndsOn, IReadOnlyList<EvidenceDto> Evidence, IReadOnlyList<ClockDto> Clocks, long Version, int? ExistingRacks = null)
 {
     public string StateName => State.DisplayName();
 }
@@ -124,7 +124,9 @@ public sealed class CertificationService(
         else
         {
             if (input.Facts.AreaM2 is < 0 or > 100000) v.Add("facts.areaM2", "面积须为 0 至 100000 平方米");
+            if (input.Facts.ExistingRacks is null or < 0 or > 10000) v.Add("facts.existingRacks", "请填写现场清点的现有机架数（0 至 10000，含不可用的机架）");
             if (input.Facts.UsableRacks is < 0 or > 10000) v.Add("facts.usableRacks", "可用机柜数须为 0 至 10000");
+            else if (input.Facts.ExistingRacks is { } all and >= 0 && input.Facts.UsableRacks > all) v.Add("facts.usableRacks", $"可用机柜数不能多于现有机架数（{all} 个）");
             if (input.Facts.FullTimeStaff is < 0 or > 1000) v.Add("facts.fullTimeStaff", "专职运维人员须为 0 至 1000 人");
             if (InfoSystemRules.CheckMlpsLevel(input.Facts.MlpsLevel) is { } mlps) v.Add("facts.mlpsLevel", mlps);
         }
@@ -140,7 +142,8 @@ public sealed class CertificationService(
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var f = input.Facts!;
         var results = CertificationRules.Evaluate(f, Settings.Criteria);
-        (cert.AreaM2, cert.UsableRacks, cert.RoomClass, cert.FullTimeStaff, cert.MlpsLevel) = (f.AreaM2, f.UsableRacks, f.RoomClass, f.FullTimeStaff, f.MlpsLevel);
+        (cert.AreaM2, cert.ExistingRacks, cert.UsableRacks, cert.RoomClass, cert.FullTimeStaff, cert.MlpsLevel) =
+            (f.AreaM2, f.ExistingRacks, f.UsableRacks, f.RoomClass, f.FullTimeStaff, f.MlpsLevel);
         cert.CriteriaJson = JsonSerializer.Serialize(results, Json);
         cert.SurveyDate = input.SurveyDate;
         cert.SurveyPeople = Texts.Line(input.SurveyPeople)!;
@@ -155,7 +158,7 @@ public sealed class CertificationService(
         cert.Version++;
         audit.Record(actor, AuditActions.CertificationEvaluated, CaseType, cert.Id, null, new
         {
-            cert.AreaM2, cert.UsableRacks, failed = results.Where(r => !r.Passed).Select(r => r.Criterion.ToString()), opinion = cert.EvaluationOpinion,
+            cert.AreaM2, cert.ExistingRacks, cert.UsableRacks, failed = results.Where(r => !r.Passed).Select(r => r.Criterion.ToString()), opinion = cert.EvaluationOpinion,
         });
         await NotifyAsync(bureau, Role.BureauApprover, cert, "待认定", $"“{cert.DataCenter!.Name}”认定申请已完成评估，请在期限内作出认定。", ct);
         await db.SaveChangesAsync(ct);
@@ -177,7 +180,9 @@ public sealed class CertificationService(
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var today = ChinaTime.Today(clock);
-        var outcome = CertificationRules.Outcome(await calendars.GetAsync(db, ct), today, input.Certified!.Value, cert.UsableRacks ?? 0, Settings.Criteria,
+        // the transition follows the racks the Center counted on site (the register's figure for an older evaluation).
+        var outcome = CertificationRules.Outcome(await calendars.GetAsync(db, ct), today, input.Certified!.Value, cert.ExistingRacks ?? cert.DataCenter!.ExistingRacks,
+            Settings.Criteria,
             Settings.RetentionYears, Settings.MigrationAfterRetentionYears, Settings.SmallTransitionYears, Settings.LargeTransitionYears);
         cert.State = outcome.Certified ? CertificationState.Certified : CertificationState.NotCertified;
         (cert.RetentionEndsOn, cert.MigrationDueOn, cert.TransitionEndsOn) = (outcome.RetentionEndsOn, outcome.MigrationDueOn, outcome.TransitionEndsOn);
@@ -271,5 +276,5 @@ public sealed class CertificationService(
         c.State, c.Sensitive, c.SelfCheck, c.PreviousId, c.SubmittedAt, c.SubmittedBy, Results(c), c.EvaluationOpinion, c.SurveyDate, c.SurveyPeople, c.TechnicalReview, c.EvaluatedBy,
         c.EvaluatedAt, c.DecisionOpinion, c.DecidedBy, c.DecidedOn, c.RetentionEndsOn, c.MigrationDueOn, c.TransitionEndsOn,
         c.Evidence.OrderBy(e => e.Criterion).ThenBy(e => e.UploadedAt).Select(e => new EvidenceDto(e.Id, e.Criterion, e.FileName, e.Size, e.UploadedAt, e.UploadedBy)).ToList(),
-        await clocks.ForCaseAsync(CaseType, c.Id.ToString(), ct), c.Version);
+        await clocks.ForCaseAsync(CaseType, c.Id.ToString(), ct), c.Version, c.ExistingRacks);
 }

@@ -20,7 +20,11 @@ public sealed class DataCenter
     public DataCenterKind Kind { get; set; }
     public string? Address { get; set; }
     public decimal AreaM2 { get; set; }
+    /// <summary>现有机架数: every rack in the room (R-15.1 counts these), of which <see cref="UsableRacks"/> are usable .</summary>
+    public int ExistingRacks { get; set; }
     public int UsableRacks { get; set; }
+    /// <summary>When a self-built centre came into use: after the rules took effect it is a new centre forbids.</summary>
+    public DateOnly? InServiceSince { get; set; }
     public RoomClass RoomClass { get; set; }
     public bool ExtranetConnected { get; set; }
     public bool UsesExtranetInternetExit { get; set; }
@@ -59,6 +63,8 @@ public sealed class DataCenter
     public long Version { get; set; }
 
     public CentreStatus Status => new(Kind, Certifying, Decision, RetentionEndsOn, MigrateBy, RevokedOn);
+
+    public RegisterFacts Facts => new(Kind, AreaM2, ExistingRacks, UsableRacks, InServiceSince, LeaseStart);
 }
 
 public static class DataCenterQueries

@@ -7,7 +7,7 @@ public sealed record DataCenterInput(
     Guid? OrganisationId, string? Name, DataCenterKind? Kind, string? Address, decimal? AreaM2, int? UsableRacks, RoomClass? RoomClass,
     bool? ExtranetConnected, bool? UsesExtranetInternetExit, bool? SupportsIpv6, int? FullTimeStaff, bool? Service7x24, int? MlpsLevel,
     DateOnly? LastAssessmentOn, bool? HasCloudPlatform, bool? CloudPlatformConforms, bool? HoldsSensitiveData, string? Lessor, DateOnly? LeaseStart,
-    DateOnly? LeaseEnd, IReadOnlyList<Guid>? SystemIds, long? Version = null);
+    DateOnly? LeaseEnd, IReadOnlyList<Guid>? SystemIds, long? Version = null, int? ExistingRacks = null, DateOnly? InServiceSince = null);
 
 public sealed record HostedSystemDto(Guid Id, string Name, SystemLifecycle Lifecycle)
 {
@@ -20,7 +20,8 @@ public sealed record DataCenterDto(
     bool ExtranetConnected, bool UsesExtranetInternetExit, bool SupportsIpv6, int FullTimeStaff, bool Service7x24, int? MlpsLevel, DateOnly? LastAssessmentOn,
     bool HasCloudPlatform, bool CloudPlatformConforms, bool HoldsSensitiveData, string? Lessor, DateOnly? LeaseStart, DateOnly? LeaseEnd,
     IReadOnlyList<HostedSystemDto> Systems, bool Certifying, CertificationState? Decision, DateOnly? DecidedOn, DateOnly? RetentionEndsOn, DateOnly? MigrateBy,
-    DateOnly? RevokedOn, bool OfficeRoomRemains, long Version, DataCenterStage Stage = default, bool FundingStopped = false)
+    DateOnly? RevokedOn, bool OfficeRoomRemains, long Version, int ExistingRacks, DateOnly? InServiceSince, DataCenterStage Stage = default,
+    bool FundingStopped = false)
 {
     public string KindName => Kind.DisplayName();
     public string RoomClassName => RoomClass.DisplayName();

@@ -41,7 +41,7 @@ public sealed class DataCenterService(GovCloudDbContext db, DataScope scope, Aud
         return await ExcelExport.ToXlsxAsync(rows.Select(d => (IDictionary<string, object?>)new Dictionary<string, object?>
         {
             ["所属单位"] = d.OrganisationName, ["数据中心"] = d.Name, ["类型"] = d.KindName, ["地址"] = d.Address, ["面积（平方米）"] = d.AreaM2,
-            ["可用机柜"] = d.UsableRacks, ["机房等级"] = d.RoomClassName, ["接入电子政务外网"] = YesNo(d.ExtranetConnected),
+            ["现有机架"] = d.ExistingRacks, ["可用机柜"] = d.UsableRacks, ["投入使用日期"] = d.InServiceSince?.ToString("yyyy-MM-dd"), ["机房等级"] = d.RoomClassName, ["接入电子政务外网"] = YesNo(d.ExtranetConnected),
             ["使用外网统一互联网出口"] = YesNo(d.UsesExtranetInternetExit), ["支持 IPv6"] = YesNo(d.SupportsIpv6), ["专职运维人员"] = d.FullTimeStaff,
             ["7×24 服务"] = YesNo(d.Service7x24), ["等保级别"] = d.MlpsLevel, ["最近测评"] = d.LastAssessmentOn?.ToString("yyyy-MM-dd"),
             ["有云平台"] = YesNo(d.HasCloudPlatform), ["云平台符合 GB/T 33780"] = YesNo(d.CloudPlatformConforms), ["承载敏感数据"] = YesNo(d.HoldsSensitiveData),
@@ -69,6 +69,7 @@ public sealed class DataCenterService(GovCloudDbContext db, DataScope scope, Aud
         await ApplyAsync(actor, entity, input, ct);
         db.DataCenters.Add(entity);
         audit.Record(actor, AuditActions.DataCenterRegistered, nameof(DataCenter), entity.Id, after: Snapshot(entity));
+        await RecordFoundAsync(actor, entity, DataCenterRules.Violations(null, entity.Facts, Settings.RulesEffectiveOn), ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return await GetAsync(actor, entity.Id, ct);
@@ -81,28 +82,66 @@ public sealed class DataCenterService(GovCloudDbContext db, DataScope scope, Aud
                      ?? throw ProblemException.NotFound("数据中心");
         ProblemException.CheckVersion(input.Version, entity.Version, "数据中心");
         if (entity.RevokedOn is not null) throw new ProblemException(409, "数据中心已撤销", "已撤销的数据中心不能再修改");
-        // the lease is never extended. The attempt changes nothing of the centre and stays on record for the Bureau.
-        if (entity.Kind == DataCenterKind.Leased && entity.LeaseEnd is { } end && input.LeaseEnd is { } asked && DataCenterRules.CheckLeaseEnd(end, asked) is { } refusal)
+        RequireEditor(actor);
+        // the lease is never extended, in any form — a later end, or the centre turned into a "self-built" one. The
+        // attempt changes nothing of the centre and stays on record for the Bureau.
+        var byBureau = actor.IsIn(Role.BureauApprover);
+        if (input.Kind is { } kind && DataCenterRules.CheckKindChange(entity.Kind, kind, byBureau) is { } wrongKind)
         {
-            RequireEditor(actor);
-            var violation = new DataCenterViolation
-            {
-                OrganisationId = entity.OrganisationId, DataCenterId = entity.Id, Kind = ViolationKind.LeaseExtension, OccurredOn = ChinaTime.Today(clock),
-                Description = $"拟将租用合约期由 {end:yyyy-MM-dd} 延长至 {asked:yyyy-MM-dd}", RecordedAt = clock.GetUtcNow(), RecordedBy = actor.UserName,
-            };
-            db.DataCenterViolations.Add(violation);
-            audit.Record(actor, AuditActions.ViolationRecorded, nameof(DataCenterViolation), violation.Id, after: new { kind = violation.Kind.ToString(), violation.Description });
-            await db.SaveChangesAsync(ct);
-            throw new ProblemException(409, "不得延长租用合约", refusal);
+            if (entity.Kind != DataCenterKind.Leased) throw ProblemException.Invalid("kind", wrongKind);
+            await RefuseLeaseExtensionAsync(actor, entity, $"拟将租用第三方数据中心（租期至 {entity.LeaseEnd:yyyy-MM-dd}）改登记为自建", wrongKind, ct);
         }
+        if (entity.Kind == DataCenterKind.Leased && input.Kind != DataCenterKind.SelfBuilt && entity.LeaseEnd is { } end && input.LeaseEnd is { } asked
+            && DataCenterRules.CheckLeaseEnd(end, asked) is { } refusal)
+            await RefuseLeaseExtensionAsync(actor, entity, $"拟将租用合约期由 {end:yyyy-MM-dd} 延长至 {asked:yyyy-MM-dd}", refusal, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var before = Snapshot(entity);
+        var facts = entity.Facts;
         await ApplyAsync(actor, entity, input with { OrganisationId = entity.OrganisationId }, ct);
         entity.Version++;
-        audit.Record(actor, AuditActions.DataCenterUpdated, nameof(DataCenter), entity.Id, before, Snapshot(entity));
+        audit.Record(actor, facts.Kind != entity.Kind ? AuditActions.DataCenterKindCorrected : AuditActions.DataCenterUpdated, nameof(DataCenter), entity.Id, before,
+            Snapshot(entity));
+        await RecordFoundAsync(actor, entity, DataCenterRules.Violations(facts, entity.Facts, Settings.RulesEffectiveOn), ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return await GetAsync(actor, id, ct);
+    }
+
+    /// <summary>Records the attempt to extend a lease for the Bureau and refuses it; the centre itself is unchanged.</summary>
+    private async Task RefuseLeaseExtensionAsync(Actor actor, DataCenter entity, string description, string refusal, CancellationToken ct)
+    {
+        AddViolation(actor, entity, ViolationKind.LeaseExtension, description, actor.UserName);
+        await db.SaveChangesAsync(ct);
+        throw new ProblemException(409, "不得延长租用合约", refusal);
+    }
+
+    /// <summary>
+    /// The violations the register showed by itself, recorded for the Bureau to follow up; the agency and the
+    /// Bureau are told. The caller saves, with the change that showed them.
+    /// </summary>
+    private async Task RecordFoundAsync(Actor actor, DataCenter entity, IReadOnlyList<FoundViolation> found, CancellationToken ct)
+    {
+        if (found.Count == 0) return;
+        var recipients = (await inbox.RecipientsAsync(entity.OrganisationId, Role.AgencyOperator, ct))
+            .Concat(await inbox.RecipientsAsync(await db.OfficeAsync(OrganisationType.Bureau, ct), Role.BureauApprover, ct)).ToList();
+        foreach (var f in found)
+        {
+            var violation = AddViolation(actor, entity, f.Kind, f.Description, $"系统（{actor.UserName} 登记时发现）");
+            await inbox.NotifyAsync(recipients, NotificationKinds.CaseProgress, $"发现违规事项：{f.Kind.DisplayName()}（{entity.Name}）", f.Description,
+                $"/datacenters/{entity.Id}", $"violation:{violation.Id}", ct);
+        }
+    }
+
+    private DataCenterViolation AddViolation(Actor actor, DataCenter entity, ViolationKind kind, string description, string? recordedBy)
+    {
+        var violation = new DataCenterViolation
+        {
+            OrganisationId = entity.OrganisationId, DataCenterId = entity.Id, Kind = kind, OccurredOn = ChinaTime.Today(clock), Description = Texts.Fit(description, 1000),
+            RecordedAt = clock.GetUtcNow(), RecordedBy = recordedBy,
+        };
+        db.DataCenterViolations.Add(violation);
+        audit.Record(actor, AuditActions.ViolationRecorded, nameof(DataCenterViolation), violation.Id, after: new { kind = kind.ToString(), violation.Description });
+        return violation;
     }
 
     public async Task<IReadOnlyList<ViolationDto>> ViolationsAsync(Actor actor, bool? resolved, CancellationToken ct)
@@ -327,11 +366,15 @@ public sealed class DataCenterService(GovCloudDbContext db, DataScope scope, Aud
         if (input.Kind is null) v.Add("kind", "请选择自建或租用第三方");
         if (input.Address?.Trim().Length > 200) v.Add("address", "地址不能超过 200 个字");
         if (input.AreaM2 is null or < 0 or > 100000) v.Add("areaM2", "面积须为 0 至 100000 平方米");
+        if (input.ExistingRacks is null or < 0 or > 10000) v.Add("existingRacks", "现有机架数须为 0 至 10000 的整数（机房内全部机架，含不可用的）");
         if (input.UsableRacks is null or < 0 or > 10000) v.Add("usableRacks", "可用机柜数须为 0 至 10000 的整数");
+        else if (input.ExistingRacks is { } all and >= 0 && input.UsableRacks > all) v.Add("usableRacks", $"可用机柜数不能多于现有机架数（{all} 个）");
+        if (input.Kind == DataCenterKind.SelfBuilt && input.InServiceSince is null) v.Add("inServiceSince", "请填写自建数据中心的投入使用日期");
+        else if (input.InServiceSince > ChinaTime.Today(clock)) v.Add("inServiceSince", "投入使用日期不能晚于今天");
         if (input.FullTimeStaff is < 0 or > 1000) v.Add("fullTimeStaff", "专职运维人员须为 0 至 1000 人");
         if (InfoSystemRules.CheckMlpsLevel(input.MlpsLevel) is { } mlps) v.Add("mlpsLevel", mlps);
         if (input.LastAssessmentOn > ChinaTime.Today(clock)) v.Add("lastAssessmentOn", "测评日期不能晚于今天");
-        v.Date(input.LastAssessmentOn, "lastAssessmentOn", "测评日期", Dates).Date(input.LeaseStart, "leaseStart", "租期起", Dates).Date(input.LeaseEnd, "leaseEnd", "租期止", Dates);
+        v.Date(input.LastAssessmentOn, "lastAssessmentOn", "测评日期", Dates).Date(input.InServiceSince, "inServiceSince", "投入使用日期", Dates).Date(input.LeaseStart, "leaseStart", "租期起", Dates).Date(input.LeaseEnd, "leaseEnd", "租期止", Dates);
         if (input.Kind == DataCenterKind.Leased)
         {
             v.Required(input.Lessor, "lessor", "出租方", 100);
@@ -348,7 +391,9 @@ public sealed class DataCenterService(GovCloudDbContext db, DataScope scope, Aud
         entity.Kind = input.Kind!.Value;
         entity.Address = Texts.Line(input.Address);
         entity.AreaM2 = input.AreaM2!.Value;
+        entity.ExistingRacks = input.ExistingRacks!.Value;
         entity.UsableRacks = input.UsableRacks!.Value;
+        entity.InServiceSince = input.InServiceSince;
         entity.RoomClass = input.RoomClass ?? RoomClass.Unclassified;
         entity.ExtranetConnected = input.ExtranetConnected ?? false;
         entity.UsesExtranetInternetExit = input.UsesExtranetInternetExit ?? false;
@@ -378,12 +423,13 @@ public sealed class DataCenterService(GovCloudDbContext db, DataScope scope, Aud
 
     private static object Snapshot(DataCenter d) => new
     {
-        d.OrganisationId, d.Name, Kind = d.Kind.ToString(), d.AreaM2, d.UsableRacks, RoomClass = d.RoomClass.ToString(), d.FullTimeStaff, d.MlpsLevel,
+        d.OrganisationId, d.Name, Kind = d.Kind.ToString(), d.AreaM2, d.ExistingRacks, d.UsableRacks, d.InServiceSince, RoomClass = d.RoomClass.ToString(), d.FullTimeStaff, d.MlpsLevel,
         d.HoldsSensitiveData, d.Lessor, d.LeaseStart, d.LeaseEnd,
     };
 
     private static readonly Expression<Func<DataCenter, DataCenterDto>> ToRow = d => new DataCenterDto(d.Id, d.OrganisationId, d.Organisation!.Name, d.Name, d.Kind,
         d.Address, d.AreaM2, d.UsableRacks, d.RoomClass, d.ExtranetConnected, d.UsesExtranetInternetExit, d.SupportsIpv6, d.FullTimeStaff, d.Service7x24,
         d.MlpsLevel, d.LastAssessmentOn, d.HasCloudPlatform, d.CloudPlatformConforms, d.HoldsSensitiveData, d.Lessor, d.LeaseStart, d.LeaseEnd,
-        new List<HostedSystemDto>(), d.Certifying, d.Decision, d.DecidedOn, d.RetentionEndsOn, d.MigrateBy, d.RevokedOn, d.OfficeRoomRemains, d.Version);
+        new List<HostedSystemDto>(), d.Certifying, d.Decision, d.DecidedOn, d.RetentionEndsOn, d.MigrateBy, d.RevokedOn, d.OfficeRoomRemains, d.Version,
+        d.ExistingRacks, d.InServiceSince);
 }

@@ -87,20 +87,21 @@ public static class DemoApplications
         var edu = await ActorAsync(db, "edu", ct);
         var hosted = await db.InfoSystems.Where(s => s.OrganisationId == edu.OrganisationId && s.Name == "学籍管理系统").Select(s => s.Id).ToListAsync(ct);
         var eduCentre = await centres.CreateAsync(edu, new Features.DataCenters.DataCenterInput(null, "教育局中心机房", Domain.DataCenters.DataCenterKind.SelfBuilt,
-            "柳州市城中区文昌路", 35m, 5, Domain.DataCenters.RoomClass.C, true, true, false, 1, false, 2, null, false, false, false, null, null, null, hosted), ct);
-        // It applied, was surveyed and is not certified: a 1-year transition (≤ 5 racks) runs from today.
+            "柳州市城中区文昌路", 35m, 5, Domain.DataCenters.RoomClass.C, true, true, false, 1, false, 2, null, false, false, false, null, null, null, hosted,
+            ExistingRacks: 5, InServiceSince: new DateOnly(2015, 9, 1)), ct);
+        // It applied, was surveyed and is not certified: a 1-year transition (≤ 5 existing racks) runs from today.
         var certifications = sp.GetRequiredService<Features.DataCenters.CertificationService>();
         var cert = await certifications.SubmitAsync(edu, eduCentre.Id, new Features.DataCenters.CertificationInput("机房面积 35 平方米，可用机柜 5 个，C 级机房，专职运维 1 人。"), ct);
         var today = ChinaTime.Today(sp.GetRequiredService<TimeProvider>());
         cert = await certifications.EvaluateAsync(await ActorAsync(db, "center", ct), eduCentre.Id, cert.Id, new Features.DataCenters.CertificationEvaluationInput(
-            new Domain.DataCenters.CentreFacts(true, true, false, false, false, false, Domain.DataCenters.RoomClass.C, 35m, 5, 1, false, 2, false, false),
+            new Domain.DataCenters.CentreFacts(true, true, false, false, false, false, Domain.DataCenters.RoomClass.C, 35m, 5, 1, false, 2, false, false, ExistingRacks: 5),
             today, "刘运、王工", "规模、运维、安全条件均未达标", cert.Version), ct);
         await certifications.DecideAsync(await ActorAsync(db, "bureau", ct), eduCentre.Id, cert.Id,
             new Features.DataCenters.CertificationDecisionInput(false, "不具备保留条件，按期迁移上云", cert.Version), ct);
         var health = await ActorAsync(db, "health", ct);
         await centres.CreateAsync(health, new Features.DataCenters.DataCenterInput(null, "卫健委租用机房", Domain.DataCenters.DataCenterKind.Leased, "柳州市某 IDC",
             60m, 8, Domain.DataCenters.RoomClass.B, true, true, true, 3, true, 3, today.AddMonths(-6), false, false, true, "广西某数据服务有限公司",
-            today.AddYears(-2), today.AddDays(60), []), ct);
+            new DateOnly(2020, 3, 1), today.AddDays(60), [], ExistingRacks: 8), ct);
     }
 
     /// <summary>The Center delivers the trial; for a live system both sides sign, the agency passes it and the Center puts it into formal use.</summary>

@@ -689,6 +689,9 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<int?>("ExistingRacks")
+                        .HasColumnType("integer");
+
                     b.Property<int?>("FullTimeStaff")
                         .HasColumnType("integer");
 
@@ -852,6 +855,9 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<int>("ExistingRacks")
+                        .HasColumnType("integer");
+
                     b.Property<bool>("ExtranetConnected")
                         .HasColumnType("boolean");
 
@@ -863,6 +869,9 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
 
                     b.Property<bool>("HoldsSensitiveData")
                         .HasColumnType("boolean");
+
+                    b.Property<DateOnly?>("InServiceSince")
+                        .HasColumnType("date");
 
                     b.Property<string>("Kind")
                         .IsRequired()

@@ -676,6 +676,9 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ExistingRacks")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("FullTimeStaff")
                         .HasColumnType("INTEGER");
 
@@ -839,6 +842,9 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ExistingRacks")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("ExtranetConnected")
                         .HasColumnType("INTEGER");
 
@@ -850,6 +856,9 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.Property<bool>("HoldsSensitiveData")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("InServiceSince")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
                         .IsRequired()
