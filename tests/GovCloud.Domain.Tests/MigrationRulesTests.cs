@@ -42,16 +42,46 @@ public class MigrationRulesTests
     }
 
     [Fact]
-    public void R_18_1_Finance_stops_funding_the_day_after_retention_ends_and_a_re_application_must_come_before()
+    public void R_18_1_Finance_stops_funding_the_day_after_retention_ends_and_a_re_application_comes_after_it()
     {
+        // Art. 18: 保留期满后，市财政局不再安排…运维资金，因特殊情况仍需暂时保留的，需再次提出自建数据中心的认定申请.
         Assert.False(MigrationRules.FundingStopped(Certified(Today), Today));
         Assert.True(MigrationRules.FundingStopped(Certified(Today.AddDays(-1)), Today));
         Assert.False(MigrationRules.FundingStopped(Certified(Today.AddDays(-1)) with { RevokedOn = Today }, Today));
-        Assert.Null(MigrationRules.CheckReapplication(Certified(Today), Today));
-        Assert.Equal("保留期已满，不能再申请认定，请按期完成迁移", MigrationRules.CheckReapplication(Certified(Today.AddDays(-1)), Today));
+        Assert.StartsWith($"保留期至 {Today:yyyy-MM-dd}，保留期内不需再次申请", MigrationRules.CheckReapplication(Certified(Today), Today));
+        Assert.Null(MigrationRules.CheckReapplication(Certified(Today.AddDays(-1)), Today));
         var notCertified = new CentreStatus(DataCenterKind.SelfBuilt, false, CertificationState.NotCertified, null, Today.AddYears(1), null);
         Assert.NotNull(MigrationRules.CheckReapplication(notCertified, Today));
         Assert.Null(MigrationRules.CheckReapplication(notCertified with { Decision = null }, Today));
+    }
+
+    [Fact]
+    public void R_18_1_while_a_re_application_is_decided_the_centre_awaits_re_certification_and_stays_unfunded()
+    {
+        var pending = Certified(Today.AddDays(-30)) with { Certifying = true };
+        Assert.True(MigrationRules.Recertifying(pending));
+        Assert.Equal("重新认定中", MigrationRules.StageName(pending, Today));
+        Assert.True(MigrationRules.FundingStopped(pending, Today));
+        // Refused: the old deadline stands and funding stays stopped; certified again: a new retention is funded.
+        var refused = pending with { Certifying = false, Decision = CertificationState.NotCertified };
+        Assert.True(MigrationRules.FundingStopped(refused, Today));
+        Assert.Equal(DataCenterStage.Migrating, MigrationRules.Stage(refused, Today));
+        Assert.False(MigrationRules.FundingStopped(Certified(Today.AddYears(2)), Today));
+        Assert.Equal("待认定", MigrationRules.StageName(new CentreStatus(DataCenterKind.SelfBuilt, false, null, null, null, null), Today));
+    }
+
+    [Fact]
+    public void R_15_1_a_centre_that_has_not_applied_by_the_city_s_date_is_treated_as_not_certified()
+    {
+        var registered = new CentreStatus(DataCenterKind.SelfBuilt, false, null, null, null, null);
+        var applyBy = Today.AddDays(-1);
+        Assert.True(MigrationRules.MissedApplyBy(registered, applyBy, Today));
+        Assert.False(MigrationRules.MissedApplyBy(registered, Today, Today));
+        Assert.False(MigrationRules.MissedApplyBy(registered, null, Today));
+        Assert.False(MigrationRules.MissedApplyBy(registered with { Certifying = true }, applyBy, Today));
+        Assert.False(MigrationRules.MissedApplyBy(registered with { Kind = DataCenterKind.Leased }, applyBy, Today));
+        // Before the date it is a deadline in sight like any other.
+        Assert.Equal(("认定申请期限", Today.AddDays(30)), MigrationRules.EndingWithin(registered, Today, 90, Today.AddDays(30)));
     }
 
     [Fact]

@@ -239,31 +239,45 @@ public abstract class MigrationPlansApiTests(GovCloudApp app)
     }
 
     [Fact]
-    public async Task R_18_1_a_re_application_comes_before_retention_ends_and_after_it_Finance_sees_the_funding_stopped()
+    public async Task R_18_1_a_re_application_comes_after_retention_ends_and_Finance_funds_nothing_until_a_new_certification()
     {
+        // Art. 18: 保留期满后，市财政局不再安排…运维资金，因特殊情况仍需暂时保留的，需再次提出自建数据中心的认定申请.
         var edu = await app.SignInAsync("edu");
         var centre = await CentreAsync(edu, []);
         var first = await CertifyAsync(edu, centre, certified: true);
-        // A special case re-applies during retention: linked to the certification it follows.
         var url = $"/api/v1/datacenters/{centre.Id}/certifications";
-        var again = await (await edu.PostJsonAsync(url, new { selfCheck = "特殊情况，再次申请认定" })).ReadAsync<CertificationDto>(HttpStatusCode.Created);
-        Assert.Equal(first.Id, again.PreviousId);
-        Assert.Equal(DataCenterStage.Certifying, (await GetCentreAsync(edu, centre.Id)).Stage);
-        // Once retention is over, no re-application, and Finance sees the centre as no longer funded.
-        await app.WithDbAsync(db => db.Certifications.Where(c => c.Id == again.Id).ExecuteDeleteAsync(Ct));
+        var during = await (await edu.PostJsonAsync(url, new { selfCheck = "特殊情况，再次申请认定" })).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.StartsWith($"保留期至 {Day(first.RetentionEndsOn!.Value)}，保留期内不需再次申请", during.FieldError("dataCenterId"));
+
+        // Retention is over (arranged in the database: two years cannot pass in a test); the migration due date stands.
+        var dueOn = Today.AddDays(300);
         await app.WithDbAsync(db => db.DataCenters.Where(d => d.Id == centre.Id)
-            .ExecuteUpdateAsync(s => s.SetProperty(d => d.Certifying, false).SetProperty(d => d.RetentionEndsOn, Today.AddDays(-1)), Ct));
-        var late = await (await edu.PostJsonAsync(url, new { selfCheck = "再次申请" })).ProblemAsync(HttpStatusCode.BadRequest);
-        Assert.Equal("保留期已满，不能再申请认定，请按期完成迁移", late.FieldError("dataCenterId"));
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.RetentionEndsOn, Today.AddDays(-1)).SetProperty(d => d.MigrateBy, dueOn), Ct));
         var finance = await app.SignInAsync("finance");
-        var stopped = await (await finance.GetAsync("/api/v1/datacenters?fundingStopped=true&pageSize=200", Ct)).ReadAsync<Paged<DataCenterDto>>();
-        var row = Assert.Single(stopped.Items, d => d.Id == centre.Id);
-        Assert.All(stopped.Items, d => Assert.True(d.FundingStopped));
-        Assert.Equal(DataCenterStage.Migrating, row.Stage);
-        var migrating = await (await finance.GetAsync($"/api/v1/datacenters?stage=Migrating&pageSize=200", Ct)).ReadAsync<Paged<DataCenterDto>>();
-        Assert.Contains(migrating.Items, d => d.Id == centre.Id);
-        Assert.DoesNotContain((await (await finance.GetAsync("/api/v1/datacenters?stage=Retained&pageSize=200", Ct)).ReadAsync<Paged<DataCenterDto>>()).Items,
-            d => d.Id == centre.Id);
+        async Task<bool> UnfundedAsync() =>
+            (await (await finance.GetAsync("/api/v1/datacenters?fundingStopped=true&pageSize=200", Ct)).ReadAsync<Paged<DataCenterDto>>()).Items.Any(d => d.Id == centre.Id);
+        Assert.True(await UnfundedAsync());
+        Assert.Equal(DataCenterStage.Migrating, (await GetCentreAsync(edu, centre.Id)).Stage);
+
+        // Re-applied: linked to the certification it follows, the centre awaits re-certification and is still not funded.
+        var again = await (await edu.PostJsonAsync(url, new { selfCheck = "承载应急系统，因特殊情况仍需暂时保留" })).ReadAsync<CertificationDto>(HttpStatusCode.Created);
+        Assert.Equal(first.Id, again.PreviousId);
+        var waiting = await GetCentreAsync(edu, centre.Id);
+        Assert.Equal((DataCenterStage.Certifying, "重新认定中", true), (waiting.Stage, waiting.StageName, waiting.FundingStopped));
+        Assert.True(await UnfundedAsync());
+        await app.WithDbAsync(db => db.Certifications.Where(c => c.Id == again.Id).ExecuteDeleteAsync(Ct));
+        await app.WithDbAsync(db => db.DataCenters.Where(d => d.Id == centre.Id).ExecuteUpdateAsync(s => s.SetProperty(d => d.Certifying, false), Ct));
+
+        // Refused: no transition of its own — the old migration due date stands, funding stays stopped.
+        var refused = await CertifyAsync(edu, centre, certified: false);
+        Assert.Equal((first.Id, (DateOnly?)dueOn, (DateOnly?)null), (refused.PreviousId!.Value, refused.MigrationDueOn, refused.TransitionEndsOn));
+        var afterRefusal = await GetCentreAsync(edu, centre.Id);
+        Assert.Equal((CertificationState.NotCertified, (DateOnly?)dueOn, true), (afterRefusal.Decision, afterRefusal.MigrateBy, afterRefusal.FundingStopped));
+        // Certified on a new application: a new retention, funded again.
+        var renewed = await CertifyAsync(edu, centre, certified: true);
+        var retained = await GetCentreAsync(edu, centre.Id);
+        Assert.Equal((DataCenterStage.Retained, renewed.RetentionEndsOn, false), (retained.Stage, retained.RetentionEndsOn, retained.FundingStopped));
+        Assert.False(await UnfundedAsync());
     }
 
     [Fact]

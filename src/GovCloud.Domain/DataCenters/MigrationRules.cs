@@ -117,32 +117,53 @@ public static class MigrationRules
         };
     }
 
-    /// <summary>R-18.1: after retention Finance funds no more operations of a certified centre (until it is revoked, when there is nothing left to fund).</summary>
+    /// <summary>
+    /// after retention Finance funds no more operations of a certified centre (until it is revoked, when there is
+    /// nothing left to fund) — while a re-application is pending too, and after it is refused; only a new certification,
+    /// with a new retention, funds it again.
+    /// </summary>
     public static bool FundingStopped(CentreStatus s, DateOnly today) =>
-        s.RevokedOn is null && s.Decision == CertificationState.Certified && s.RetentionEndsOn is { } end && today > end;
+        s.RevokedOn is null && s.RetentionEndsOn is { } end && today > end;
+
+    /// <summary>A re-application after retention is being decided: the centre awaits re-certification.</summary>
+    public static bool Recertifying(CentreStatus s) => s.Certifying && s.RetentionEndsOn is not null;
+
+    public static string StageName(CentreStatus s, DateOnly today) => Recertifying(s) ? "重新认定中" : Stage(s, today).DisplayName();
+
+    /// <summary>
+    /// The date by which the city's existing self-built centres must apply for certification (configured; null when the
+    /// city set none): a centre that has not applied by then is treated as not certified from that date.
+    /// </summary>
+    public static bool MissedApplyBy(CentreStatus s, DateOnly? applyBy, DateOnly today) =>
+        applyBy is { } last && today > last && s.Kind == DataCenterKind.SelfBuilt && s.RevokedOn is null && !s.Certifying && s.Decision is null;
 
     /// <summary>
     /// The next end the agency must be reminded of: the retention end while retained, the migrate-by date while
     /// migrating; null when nothing ends (registered, revoked) or it lies beyond the horizon.
     /// </summary>
-    public static (string What, DateOnly On)? EndingWithin(CentreStatus s, DateOnly today, int days)
+    public static (string What, DateOnly On)? EndingWithin(CentreStatus s, DateOnly today, int days, DateOnly? applyBy = null)
     {
         (string, DateOnly)? next = Stage(s, today) switch
         {
             DataCenterStage.Retained => ("保留期", s.RetentionEndsOn!.Value),
             DataCenterStage.Migrating => ("迁移期限", s.MigrateBy!.Value),
+            DataCenterStage.Registered when s.Kind == DataCenterKind.SelfBuilt && applyBy is { } last => ("认定申请期限", last),
             _ => null,
         };
         return next is { } n && n.Item2 >= today && n.Item2 <= today.AddDays(days) ? next : null;
     }
 
-    /// <summary>R-18.1: a certified centre may apply again (a special case) only before its retention ends; the decision is final otherwise.</summary>
+    /// <summary>
+    /// R-18.1 (Art. 18: 保留期满后…因特殊情况仍需暂时保留的，需再次提出自建数据中心的认定申请): a certified centre applies
+    /// again once its retention has ended, not during it; a centre never certified has its transition and no second try.
+    /// </summary>
     public static string? CheckReapplication(CentreStatus s, DateOnly today) => s switch
     {
         { RevokedOn: not null } => "该数据中心已撤销",
         { Decision: null } => null,
-        { Decision: CertificationState.Certified, RetentionEndsOn: { } end } when today <= end => null,
-        { Decision: CertificationState.Certified } => "保留期已满，不能再申请认定，请按期完成迁移",
+        { RetentionEndsOn: { } end } when today <= end =>
+            $"保留期至 {end:yyyy-MM-dd}，保留期内不需再次申请；保留期满后因特殊情况仍需暂时保留的，可再次申请认定（第十八条）",
+        { RetentionEndsOn: not null } => null,
         _ => "未通过认定的数据中心须在过渡期内完成迁移，不能再申请认定",
     };
 

@@ -150,6 +150,11 @@ public sealed class DataCenterOptions
     /// it, is a new centre or a new lease and is recorded as a violation when registered. Set it to the city's own date.
     /// </summary>
     public DateOnly RulesEffectiveOn { get; set; } = new(2021, 1, 1);
+    /// <summary>
+    /// The last day the Bureau gives existing self-built centres to apply for certification; none when unset. A
+    /// centre that has not applied by then is treated as not certified from that day, its transition counted from it.
+    /// </summary>
+    public DateOnly? ApplyBy { get; set; }
     /// <summary>How long before a retention, transition or lease ends the agency and the Bureau are reminded.</summary>
     public int ReminderDaysBefore { get; set; } = 90;
 

@@ -26,6 +26,7 @@ public sealed class PeriodicJobs(IServiceScopeFactory scopes, IOptions<GovCloudO
             await RunAsync("Migration snapshot", sp => sp.GetRequiredService<MigrationSnapshots>().EnsureLastMonthAsync(stoppingToken), stoppingToken);
             await RunAsync("Trial reminders", sp => sp.GetRequiredService<Features.Provisioning.TrialService>().RemindAsync(stoppingToken), stoppingToken);
             await RunAsync("Data-centre reminders", sp => sp.GetRequiredService<Features.DataCenters.DataCenterService>().RemindAsync(stoppingToken), stoppingToken);
+            await RunAsync("Unapplied centres", sp => sp.GetRequiredService<Features.DataCenters.DataCenterService>().DeemUnappliedAsync(stoppingToken), stoppingToken);
             await RunAsync("Pool snapshot", sp => sp.GetRequiredService<Features.Pools.PoolService>().EnsureLastMonthSnapshotAsync(stoppingToken), stoppingToken);
         }
     }

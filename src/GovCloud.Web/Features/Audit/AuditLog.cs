@@ -102,6 +102,7 @@ public static class AuditActions
     public const string DataCenterRegistered = "DataCenterRegistered";
     public const string DataCenterUpdated = "DataCenterUpdated";
     public const string DataCenterKindCorrected = "DataCenterKindCorrected";
+    public const string DataCenterDeemedNotCertified = "DataCenterDeemedNotCertified";
     public const string ViolationRecorded = "ViolationRecorded";
     public const string CertificationSubmitted = "CertificationSubmitted";
     public const string CertificationEvaluated = "CertificationEvaluated";
@@ -185,6 +186,7 @@ public static class AuditActions
         DataCenterRegistered => "登记数据中心",
         DataCenterUpdated => "修改数据中心",
         DataCenterKindCorrected => "更正数据中心类型",
+        DataCenterDeemedNotCertified => "逾期未申请认定，视为未通过",
         ViolationRecorded => "记录违规事项",
         CertificationSubmitted => "提交数据中心认定申请",
         CertificationEvaluated => "评估数据中心认定申请",
@@ -213,7 +215,7 @@ public static class AuditActions
         ClockRecomputed, ClockOverdue, SystemRegistered, SystemUpdated, SystemsImported, MigrationSnapshotTaken, CatalogItemCreated, CatalogItemUpdated, CatalogPriceSet, NetworkZoneCreated, NetworkZoneUpdated, PoolCapacityChanged, PoolOverridden, PoolSnapshotTaken, ApplicationCreated, ApplicationUpdated, ApplicationVmsReplaced, AttachmentAdded, AttachmentRemoved, ApplicationSubmitted, ApplicationEvaluated, ApplicationApproved, ApplicationRejected, ApplicationReturned,
         TrialOpened, TrialDelivered, TrialAgreementConfirmed, TrialResultReported, TrialExtended, TrialWentLive, TrialReclaimed,
         ChangeSubmitted, ChangeEvaluated, ChangeApproved, ChangeRejected, ChangeCompleted, VmScaled, InventoryReconciled,
-        DataCenterRegistered, DataCenterUpdated, DataCenterKindCorrected, ViolationRecorded, CertificationSubmitted, CertificationEvaluated, CertificationDecided,
+        DataCenterRegistered, DataCenterUpdated, DataCenterKindCorrected, DataCenterDeemedNotCertified, ViolationRecorded, CertificationSubmitted, CertificationEvaluated, CertificationDecided,
         EvidenceUploaded, ViolationFollowedUp, MigrationPlanSubmitted, MigrationPlanReviewed, DataHandlingRecorded, DataCenterRevoked,
         AdminRequestSubmitted, AdminRequestApproved, AdminRequestRejected, AdminRequestWithdrawn, SecondFactorEnrolled, SecondFactorReset,
         RecoveryCodeUsed,

@@ -89,7 +89,7 @@ public sealed class CertificationService(
         if (input.PreviousId is { } previous && !await db.Certifications.AnyAsync(c => c.Id == previous && c.DataCenterId == dataCenterId, ct))
             v.Add("previousId", "所引用的原认定申请不属于该数据中心");
         v.ThrowIfInvalid();
-        // a re-application during retention is linked to the certification it follows.
+        // a re-application after retention is linked to the certification it follows.
         var previousId = input.PreviousId;
         if (previousId is null && centre.Decision is not null)
             previousId = await db.Certifications.Where(c => c.DataCenterId == centre.Id && c.State == CertificationState.Certified).OrderByDescending(c => c.DecidedOn)
@@ -184,6 +184,11 @@ public sealed class CertificationService(
         var outcome = CertificationRules.Outcome(await calendars.GetAsync(db, ct), today, input.Certified!.Value, cert.ExistingRacks ?? cert.DataCenter!.ExistingRacks,
             Settings.Criteria,
             Settings.RetentionYears, Settings.MigrationAfterRetentionYears, Settings.SmallTransitionYears, Settings.LargeTransitionYears);
+        var centre = cert.DataCenter!;
+        // a re-application after retention that is refused gives no transition of its own — the migration due
+        // after the retention it followed still stands, and Finance still funds nothing.
+        var refusedAgain = !outcome.Certified && centre.RetentionEndsOn is not null;
+        if (refusedAgain) outcome = new DecisionOutcome(false, null, centre.MigrateBy, null);
         cert.State = outcome.Certified ? CertificationState.Certified : CertificationState.NotCertified;
         (cert.RetentionEndsOn, cert.MigrationDueOn, cert.TransitionEndsOn) = (outcome.RetentionEndsOn, outcome.MigrationDueOn, outcome.TransitionEndsOn);
         cert.DecisionOpinion = Texts.OrNull(input.Opinion);
@@ -192,10 +197,13 @@ public sealed class CertificationService(
         if (cert.OpenClockId is { } open) await clocks.CompleteAsync(actor, open, ct);
         cert.OpenClockId = null;
         cert.Version++;
-        var centre = cert.DataCenter!;
         centre.Certifying = false;
-        (centre.Decision, centre.DecidedOn, centre.RetentionEndsOn) = (cert.State, today, outcome.RetentionEndsOn);
-        centre.MigrateBy = MigrationRules.MigrateBy(centre.Kind, centre.LeaseEnd, outcome);
+        (centre.Decision, centre.DecidedOn) = (cert.State, today);
+        if (!refusedAgain)
+        {
+            centre.RetentionEndsOn = outcome.RetentionEndsOn;
+            centre.MigrateBy = MigrationRules.MigrateBy(centre.Kind, centre.LeaseEnd, outcome);
+        }
         centre.Version++;
         // the systems of a retained centre count as (temporarily) migrated.
         foreach (var s in await db.InfoSystems.Where(s => s.DataCenterId == cert.DataCenterId && s.Location != SystemLocation.OnCloud).ToListAsync(ct))
@@ -209,7 +217,9 @@ public sealed class CertificationService(
         });
         var message = outcome.Certified
             ? $"“{cert.DataCenter!.Name}”通过认定，保留至 {outcome.RetentionEndsOn:yyyy年M月d日}，其后须于 {outcome.MigrationDueOn:yyyy年M月d日} 前完成迁移。"
-            : $"“{cert.DataCenter!.Name}”未通过认定，须于 {outcome.TransitionEndsOn:yyyy年M月d日} 前完成迁移上云。";
+            : refusedAgain
+                ? $"“{cert.DataCenter!.Name}”再次认定未通过，仍须于 {centre.MigrateBy:yyyy年M月d日} 前完成迁移上云，财政不再安排运维经费。"
+                : $"“{cert.DataCenter!.Name}”未通过认定，须于 {outcome.TransitionEndsOn:yyyy年M月d日} 前完成迁移上云。";
         await NotifyAsync(cert.OrganisationId, Role.AgencyOperator, cert, outcome.Certified ? "通过认定" : "未通过认定", message, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

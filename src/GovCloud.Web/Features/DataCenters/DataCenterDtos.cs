@@ -21,11 +21,12 @@ public sealed record DataCenterDto(
     bool HasCloudPlatform, bool CloudPlatformConforms, bool HoldsSensitiveData, string? Lessor, DateOnly? LeaseStart, DateOnly? LeaseEnd,
     IReadOnlyList<HostedSystemDto> Systems, bool Certifying, CertificationState? Decision, DateOnly? DecidedOn, DateOnly? RetentionEndsOn, DateOnly? MigrateBy,
     DateOnly? RevokedOn, bool OfficeRoomRemains, long Version, int ExistingRacks, DateOnly? InServiceSince, DataCenterStage Stage = default,
-    bool FundingStopped = false)
+    bool FundingStopped = false, DateOnly? ApplyBy = null)
 {
     public string KindName => Kind.DisplayName();
     public string RoomClassName => RoomClass.DisplayName();
-    public string StageName => Stage.DisplayName();
+    /// <summary>A re-application after retention being decided reads 重新认定中 .</summary>
+    public string StageName => MigrationRules.Recertifying(Status) ? "重新认定中" : Stage.DisplayName();
     public CentreStatus Status => new(Kind, Certifying, Decision, RetentionEndsOn, MigrateBy, RevokedOn);
 }
 

@@ -20,7 +20,7 @@ namespace GovCloud.Web.Features.DataCenters;
 /// contract may not be extended: the attempt is refused and recorded as a violation.
 /// </summary>
 public sealed class DataCenterService(GovCloudDbContext db, DataScope scope, AuditLog audit, InboxService inbox, FileStore files, TimeProvider clock,
-    IOptions<GovCloudOptions> options)
+    GovCloud.Web.Features.Calendar.CalendarCache calendars, IOptions<GovCloudOptions> options)
 {
     private DataCenterOptions Settings => options.Value.DataCenters;
     private GovCloud.Domain.Calendar.PlausibleDates Dates => options.Value.Dates.Around(ChinaTime.Today(clock));
@@ -258,12 +258,16 @@ public sealed class DataCenterService(GovCloudDbContext db, DataScope scope, Aud
         if (q.EndingWithinDays is { } days)
         {
             var horizon = today.AddDays(Math.Clamp(days, 0, 3660));
+            // The city's date to apply for certification counts for the self-built centres that have not applied.
+            var applyBySoon = Settings.ApplyBy is { } applyBy && applyBy >= today && applyBy <= horizon;
             query = query.Where(d => d.RevokedOn == null && !d.Certifying && (d.Decision == CertificationState.Certified && d.RetentionEndsOn >= today
                 ? d.RetentionEndsOn <= horizon
-                : d.MigrateBy >= today && d.MigrateBy <= horizon));
+                : d.MigrateBy >= today && d.MigrateBy <= horizon
+                  || applyBySoon && d.Kind == DataCenterKind.SelfBuilt && d.Decision == null && d.MigrateBy == null));
         }
         if (q.Overdue == true) query = query.Where(d => d.RevokedOn == null && d.MigrateBy < today);
-        if (q.FundingStopped == true) query = query.Where(d => d.RevokedOn == null && d.Decision == CertificationState.Certified && d.RetentionEndsOn < today);
+        // from the day after retention, until a new certification gives a new one.
+        if (q.FundingStopped == true) query = query.Where(d => d.RevokedOn == null && d.RetentionEndsOn < today);
         return query;
     }
 
@@ -278,7 +282,7 @@ public sealed class DataCenterService(GovCloudDbContext db, DataScope scope, Aud
         var attention = await ListAsync(actor, new DataCenterQuery(EndingWithinDays: Settings.ReminderDaysBefore, PageSize: 50), ct);
         var overdue = await ListAsync(actor, new DataCenterQuery(Overdue: true, PageSize: 50), ct);
         return new DataCenterOverview(byStage,
-            statuses.Count(x => MigrationRules.EndingWithin(x, today, Settings.ReminderDaysBefore) is not null),
+            statuses.Count(x => MigrationRules.EndingWithin(x, today, Settings.ReminderDaysBefore, Settings.ApplyBy) is not null),
             statuses.Count(x => x.RevokedOn is null && x.MigrateBy < today),
             statuses.Count(x => MigrationRules.FundingStopped(x, today)),
             await db.DataCenterViolations.CountAsync(v => !v.Resolved && (visible == null || visible.Contains(v.OrganisationId)), ct),
@@ -294,8 +298,9 @@ public sealed class DataCenterService(GovCloudDbContext db, DataScope scope, Aud
     {
         var today = ChinaTime.Today(clock);
         var horizon = today.AddDays(Settings.ReminderDaysBefore);
+        var applyBySoon = Settings.ApplyBy is { } applyBy && applyBy >= today && applyBy <= horizon;
         var due = await db.DataCenters.AsNoTracking().Where(d => d.RevokedOn == null && !d.Certifying && (d.RetentionEndsOn >= today && d.RetentionEndsOn <= horizon
-                || d.MigrateBy <= horizon))
+                || d.MigrateBy <= horizon || applyBySoon && d.Kind == DataCenterKind.SelfBuilt && d.Decision == null))
             .Select(d => new { d.Id, d.Name, d.OrganisationId, Status = new CentreStatus(d.Kind, d.Certifying, d.Decision, d.RetentionEndsOn, d.MigrateBy, d.RevokedOn) })
             .ToListAsync(ct);
         if (due.Count == 0) return 0;
@@ -303,11 +308,15 @@ public sealed class DataCenterService(GovCloudDbContext db, DataScope scope, Aud
         var messages = due.Select(d =>
         {
             var link = $"/datacenters/{d.Id}";
-            if (MigrationRules.EndingWithin(d.Status, today, Settings.ReminderDaysBefore) is { } end)
+            if (MigrationRules.EndingWithin(d.Status, today, Settings.ReminderDaysBefore, Settings.ApplyBy) is { } end)
                 return (d.OrganisationId, Kind: NotificationKinds.DueSoon, Title: $"{end.What}即将届满：{d.Name}",
-                    Body: end.What == "保留期"
-                        ? $"“{d.Name}”的保留期至 {end.On:yyyy年M月d日} 届满，其后财政不再安排运维经费，须在迁移期限内完成迁移；特殊情况可在届满前再次申请认定。"
-                        : $"“{d.Name}”须于 {end.On:yyyy年M月d日} 前完成迁移上云（或整合关停）并撤销，请按迁移计划推进。",
+                    Body: end.What switch
+                    {
+                        "保留期" => $"“{d.Name}”的保留期至 {end.On:yyyy年M月d日} 届满，其后财政不再安排运维经费，须在迁移期限内完成迁移；" +
+                                   "保留期满后因特殊情况仍需暂时保留的，须再次申请认定（第十八条）。",
+                        "认定申请期限" => $"自建数据中心“{d.Name}”须于 {end.On:yyyy年M月d日} 前申请认定；逾期未申请的，自该日起视为未通过认定，按第十五条过渡期迁移上云。",
+                        _ => $"“{d.Name}”须于 {end.On:yyyy年M月d日} 前完成迁移上云（或整合关停）并撤销，请按迁移计划推进。",
+                    },
                     Link: link, Key: $"datacenter:{d.Id}:{end.What}:{end.On:yyyyMMdd}");
             if (d.Status.MigrateBy < today && MigrationRules.Stage(d.Status, today) == DataCenterStage.Migrating)
                 return (d.OrganisationId, Kind: NotificationKinds.Overdue, Title: $"迁移已逾期：{d.Name}",
@@ -334,6 +343,44 @@ public sealed class DataCenterService(GovCloudDbContext db, DataScope scope, Aud
         }
     }
 
+    /// <summary>
+    /// Daily, after the city's date to apply for certification: each self-built centre that has not applied is treated as
+    /// not certified from that date — its transition counted from it by its existing racks — and the
+    /// agency and the Bureau are told. Conditional on the centre still being undecided, so two instances decide it once.
+    /// </summary>
+    public async Task<int> DeemUnappliedAsync(CancellationToken ct)
+    {
+        var today = ChinaTime.Today(clock);
+        if (Settings.ApplyBy is not { } applyBy || today <= applyBy) return 0;
+        var missed = await db.DataCenters.Where(d => d.Kind == DataCenterKind.SelfBuilt && d.RevokedOn == null && !d.Certifying && d.Decision == null).ToListAsync(ct);
+        if (missed.Count == 0) return 0;
+        var calendar = await calendars.GetAsync(db, ct);
+        var bureau = await inbox.RecipientsAsync(await db.OfficeAsync(OrganisationType.Bureau, ct), Role.BureauApprover, ct);
+        foreach (var centre in missed)
+        {
+            var outcome = CertificationRules.Outcome(calendar, applyBy, false, centre.ExistingRacks, Settings.Criteria, Settings.RetentionYears,
+                Settings.MigrationAfterRetentionYears, Settings.SmallTransitionYears, Settings.LargeTransitionYears);
+            (centre.Decision, centre.DecidedOn, centre.MigrateBy) = (CertificationState.NotCertified, applyBy, outcome.TransitionEndsOn);
+            centre.Version++;
+            audit.Record(Actor.System, AuditActions.DataCenterDeemedNotCertified, nameof(DataCenter), centre.Id, null,
+                new { applyBy, centre.ExistingRacks, migrateBy = centre.MigrateBy });
+            var recipients = (await inbox.RecipientsAsync(centre.OrganisationId, Role.AgencyOperator, ct)).Concat(bureau).ToList();
+            await inbox.NotifyAsync(recipients, NotificationKinds.Overdue, $"逾期未申请认定：{centre.Name}",
+                $"自建数据中心“{centre.Name}”未在 {applyBy:yyyy年M月d日} 前申请认定，自该日起视为未通过认定：现有机架 {centre.ExistingRacks} 个，" +
+                $"须于 {centre.MigrateBy:yyyy年M月d日} 前完成迁移上云（第十五条）。", $"/datacenters/{centre.Id}", $"datacenter:{centre.Id}:deemed", ct);
+        }
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return missed.Count;
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return 0; // another instance decided them (and sent the messages) a moment ago
+        }
+    }
+
     /// <summary>Adds the hosted systems and what follows from today: the stage and whether Finance has stopped funding.</summary>
     private async Task<List<DataCenterDto>> CompleteAsync(List<DataCenterDto> rows, CancellationToken ct)
     {
@@ -345,6 +392,7 @@ public sealed class DataCenterService(GovCloudDbContext db, DataScope scope, Aud
         {
             Systems = systems[r.Id].OrderBy(s => s.Name).Select(s => new HostedSystemDto(s.Id, s.Name, s.Lifecycle)).ToList(),
             Stage = MigrationRules.Stage(r.Status, today), FundingStopped = MigrationRules.FundingStopped(r.Status, today),
+            ApplyBy = r.Kind == DataCenterKind.SelfBuilt && MigrationRules.Stage(r.Status, today) == DataCenterStage.Registered ? Settings.ApplyBy : null,
         }).ToList();
     }
 

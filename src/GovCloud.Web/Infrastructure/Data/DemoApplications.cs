@@ -102,6 +102,34 @@ public static class DemoApplications
         await centres.CreateAsync(health, new Features.DataCenters.DataCenterInput(null, "卫健委租用机房", Domain.DataCenters.DataCenterKind.Leased, "柳州市某 IDC",
             60m, 8, Domain.DataCenters.RoomClass.B, true, true, true, 3, true, 3, today.AddMonths(-6), false, false, true, "广西某数据服务有限公司",
             new DateOnly(2020, 3, 1), today.AddDays(60), [], ExistingRacks: 8), ct);
+        await RecertificationAsync(sp, certifications, centres, health, today, ct);
+    }
+
+    /// <summary>
+    /// The health commission's emergency room was certified two years ago; its retention ended last month (Finance funds it
+    /// no more) and, for its emergency systems, it has applied again: it awaits re-certification by the Center.
+    /// </summary>
+    private static async Task RecertificationAsync(IServiceProvider sp, Features.DataCenters.CertificationService certifications,
+        Features.DataCenters.DataCenterService centres, Actor health, DateOnly today, CancellationToken ct)
+    {
+        var db = sp.GetRequiredService<GovCloudDbContext>();
+        var room = await centres.CreateAsync(health, new Features.DataCenters.DataCenterInput(null, "卫健委应急指挥机房", Domain.DataCenters.DataCenterKind.SelfBuilt,
+            "柳州市城中区", 80m, 10, Domain.DataCenters.RoomClass.B, true, true, true, 3, true, 3, today.AddMonths(-3), false, false, true, null, null, null, [],
+            ExistingRacks: 12, InServiceSince: new DateOnly(2012, 6, 1)), ct);
+        var first = await certifications.SubmitAsync(health, room.Id, new Features.DataCenters.CertificationInput(null), ct);
+        first = await certifications.EvaluateAsync(await ActorAsync(db, "center", ct), room.Id, first.Id, new Features.DataCenters.CertificationEvaluationInput(
+            new Domain.DataCenters.CentreFacts(true, true, true, false, false, false, Domain.DataCenters.RoomClass.B, 80m, 10, 3, true, 3, true, true, ExistingRacks: 12),
+            today, "刘运、王工", "五项条件均达标，承载应急处置数据", first.Version), ct);
+        await certifications.DecideAsync(await ActorAsync(db, "bureau", ct), room.Id, first.Id,
+            new Features.DataCenters.CertificationDecisionInput(true, "通过认定，保留两年", first.Version), ct);
+        // Two years on (sample dates): decided 2 years and 20 days ago, its retention ended 20 days ago, a year to migrate from there.
+        var (decided, ended, due) = (today.AddYears(-2).AddDays(-20), today.AddDays(-20), today.AddDays(-20).AddYears(1));
+        await db.Certifications.Where(c => c.Id == first.Id).ExecuteUpdateAsync(c => c.SetProperty(x => x.DecidedOn, decided)
+            .SetProperty(x => x.RetentionEndsOn, ended).SetProperty(x => x.MigrationDueOn, due), ct);
+        await db.DataCenters.Where(d => d.Id == room.Id).ExecuteUpdateAsync(d => d.SetProperty(x => x.DecidedOn, decided)
+            .SetProperty(x => x.RetentionEndsOn, ended).SetProperty(x => x.MigrateBy, due), ct);
+        db.ChangeTracker.Clear(); // the services share this context: they read the centre as just written
+        await certifications.SubmitAsync(health, room.Id, new Features.DataCenters.CertificationInput("承载全市急救调度与应急指挥系统，因特殊情况仍需暂时保留，再次申请认定。"), ct);
     }
 
     /// <summary>The Center delivers the trial; for a live system both sides sign, the agency passes it and the Center puts it into formal use.</summary>
