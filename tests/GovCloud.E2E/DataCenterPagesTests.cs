@@ -171,23 +171,33 @@ public sealed class DataCenterPagesTests(BrowserApp app) : IClassFixture<Browser
         trial = await (await eduApi.PostJsonAsync($"{trialUrl}/result", new { result = "Passed", version = trial.Version })).ReadAsync<TrialDto>();
         await (await centerApi.PostJsonAsync($"{trialUrl}/go-live", new { version = trial.Version })).ReadAsync<TrialDto>();
 
-        // With every system on the cloud the Bureau revokes the centre and lists its servers for the pool.
-        await bureau.ReloadAsync();
-        await Assertions.Expect(bureau.Locator(".gc-plan-progress")).ToHaveTextAsync("100%");
-        await BrowserApp.PickAsync(bureau, "#gc-revoke-zone .ant-select", zone.Name, exact: true);
-        var row = bureau.Locator(".gc-equipment-row").First;
+        // With every system on the cloud the agency revokes its centre and lists the servers it hands over (Art. 16(三)).
+        var agency = await OpenCentreAsync("edu", centre.Id);
+        await Assertions.Expect(agency.Locator(".gc-plan-progress")).ToHaveTextAsync("100%");
+        var row = agency.Locator(".gc-equipment-row").First;
         await row.Locator(".gc-equipment-model").FillAsync("华为 2288H V5");
         await row.Locator(".gc-equipment-quantity input").FillAsync("4");
         await row.Locator(".gc-equipment-vcpu input").FillAsync("64");
         await row.Locator(".gc-equipment-memory input").FillAsync("256");
         await row.Locator(".gc-equipment-storage input").FillAsync("4000");
-        await bureau.Locator("#gc-revoke-form").GetByText("保留办公网络机房", new() { Exact = true }).ClickAsync(); // moves focus: the last number is taken
-        await bureau.Locator("#gc-revoke-form").GetByText("合计：vCPU 256 核", new() { Exact = false }).WaitForAsync();
-        await BrowserApp.ScreenshotAsync(bureau, "datacenter-revoke");
-        await bureau.ClickAsync("#gc-revoke");
+        await agency.Locator("#gc-revoke-form").GetByText("保留办公网络机房", new() { Exact = true }).ClickAsync(); // moves focus: the last number is taken
+        await agency.Locator("#gc-revoke-form").GetByText("合计：vCPU 256 核", new() { Exact = false }).WaitForAsync();
+        await agency.FillAsync("#gc-revoke-note", "机房撤除，服务器移交市政务云统筹利用");
+        await BrowserApp.ScreenshotAsync(agency, "datacenter-revoke");
+        await agency.ClickAsync("#gc-revoke");
+        await BrowserApp.ConfirmAsync(agency);
+        await agency.Locator("#gc-revocation-pending").WaitForAsync();
+        await agency.Locator(".gc-stage", new() { HasText = "已撤销" }).WaitForAsync();
+        await agency.Context.CloseAsync();
+
+        // The Bureau confirms and takes the servers into the pool (Art. 16(四), Art. 20), within its period.
+        await bureau.ReloadAsync();
+        await bureau.Locator("#gc-revocation").GetByText("确认撤销", new() { Exact = false }).First.WaitForAsync();
+        await BrowserApp.PickAsync(bureau, "#gc-revoke-zone .ant-select", zone.Name, exact: true);
+        await bureau.ClickAsync("#gc-confirm-revocation");
         await BrowserApp.ConfirmAsync(bureau);
+        await bureau.Locator("#gc-revocation-confirmed").GetByText(zone.Name, new() { Exact = false }).WaitForAsync();
         await bureau.Locator("#gc-revocation").GetByText("保留办公网络机房", new() { Exact = false }).WaitForAsync();
-        await bureau.Locator(".gc-stage", new() { HasText = "已撤销" }).WaitForAsync();
         await BrowserApp.ScreenshotAsync(bureau, "datacenter-revoked");
 
         // The overview counts it among the revoked.

@@ -169,7 +169,8 @@ public abstract class AccessMatrixTests(GovCloudApp app)
         RecordDataHandling                  AO
         DownloadDataHandlingCertificate     CW
         GetRevocation                       CR
-        RevokeDataCenter                    BA
+        RevokeDataCenter                    AO
+        ConfirmDataCenterRevocation         BA
         ListDataCenterViolations            CR
         RecordDataCenterViolation           BA
         FollowUpDataCenterViolation         BA

@@ -31,10 +31,14 @@ public sealed class DemoDataTests
         Assert.True(inventory.MonthlyFee > 0, "the live system is billed");
 
         var centres = await (await bureau.GetAsync("/api/v1/datacenters", Ct)).ReadAsync<Paged<GovCloud.Web.Features.DataCenters.DataCenterDto>>();
-        Assert.Equal(["卫健委应急指挥机房", "卫健委租用机房", "教育局中心机房"], centres.Items.Select(d => d.Name).Order());
+        Assert.Equal(["卫健委应急指挥机房", "卫健委租用机房", "教育局中心机房", "柳江区政务机房"], centres.Items.Select(d => d.Name).Order());
         Assert.Single(centres.Items.Single(d => d.Name == "教育局中心机房").Systems);
         // a centre whose retention ended has applied again; Finance funds it no more meanwhile.
         var again = centres.Items.Single(d => d.Name == "卫健委应急指挥机房");
         Assert.Equal(("重新认定中", true), (again.StageName, again.FundingStopped));
+        // Art. 16(三): a district revoked its room; the Bureau has still to confirm it and pool the servers.
+        var revoked = centres.Items.Single(d => d.Name == "柳江区政务机房");
+        var revocation = await (await bureau.GetAsync($"/api/v1/datacenters/{revoked.Id}/revocation", Ct)).ReadAsync<GovCloud.Web.Features.DataCenters.RevocationDto>();
+        Assert.Equal((false, 96), (revocation.Confirmed, revocation.Vcpu));
     }
 }

@@ -73,7 +73,7 @@ public abstract class MigrationPlansApiTests(GovCloudApp app)
         var bureau = await app.SignInAsync("bureau");
         var url = $"/api/v1/datacenters/{centre.Id}/migration-plans";
         // Not yet revocable: no plan.
-        var early = await (await bureau.PostJsonAsync($"/api/v1/datacenters/{centre.Id}/revocation", new { version = centre.Version })).ProblemAsync(HttpStatusCode.Conflict);
+        var early = await (await edu.PostJsonAsync($"/api/v1/datacenters/{centre.Id}/revocation", new { version = centre.Version })).ProblemAsync(HttpStatusCode.Conflict);
         Assert.StartsWith("迁移计划尚未经大数据局同意；尚有系统未完成迁移或关停：", early.Detail);
 
         // Every hosted system once, by a date within the deadline.
@@ -143,7 +143,7 @@ public abstract class MigrationPlansApiTests(GovCloudApp app)
         plan = (await (await edu.GetAsync(url, Ct)).ReadAsync<List<MigrationPlanDto>>()).Single();
         Assert.Equal((2, 100), (plan.Done, plan.ProgressPercent));
 
-        // Revocation: the equipment's capacity goes into the chosen zone, with its source.
+        // Art. 16(三): the agency revokes its centre and hands over its equipment; (四) the Bureau confirms and pools it.
         var zone = await (await bureau.PostJsonAsync("/api/v1/zones", new
         {
             name = "统筹分区" + Guid.NewGuid().ToString("N")[..4], serverTypes = Enum.GetValues<ServerType>(), osImages = new[] { "麒麟 V10" },
@@ -151,33 +151,50 @@ public abstract class MigrationPlansApiTests(GovCloudApp app)
         })).ReadAsync<Features.Catalog.NetworkZoneDto>(HttpStatusCode.Created);
         centre = await GetCentreAsync(bureau, centre.Id);
         var revokeUrl = $"/api/v1/datacenters/{centre.Id}/revocation";
-        Assert.Equal(HttpStatusCode.Forbidden, (await edu.PostJsonAsync(revokeUrl, new { version = centre.Version })).StatusCode);
-        var bad = await (await bureau.PostJsonAsync(revokeUrl, new
+        Assert.Equal(HttpStatusCode.Forbidden, (await bureau.PostJsonAsync(revokeUrl, new { version = centre.Version })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await app.SignInAsync("health")).PostJsonAsync(revokeUrl, new { version = centre.Version })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await bureau.PostJsonAsync($"{revokeUrl}/confirmation", new { zoneId = zone.Id, version = centre.Version })).StatusCode);
+        var bad = await (await edu.PostJsonAsync(revokeUrl, new
         {
             version = centre.Version,
             equipment = new object[] { new { kind = EquipmentKind.Server, model = "", quantity = 0, vcpu = 32 }, new { kind = EquipmentKind.Server, model = "浪潮", quantity = 1, vcpu = 32 } },
         })).ProblemAsync(HttpStatusCode.BadRequest);
         Assert.Equal("请填写设备名称型号", bad.FieldError("equipment[0].model"));
         Assert.Equal("数量须为 1 至 10000", bad.FieldError("equipment[0].quantity"));
-        Assert.Equal("请选择设备容量纳入的资源池网络分区", bad.FieldError("zoneId"));
+        Assert.Equal("撤销情况（撤除的设施、设备去向）不能为空", bad.FieldError("note"));
         Assert.Equal(DataCenterStage.Retained, (await GetCentreAsync(bureau, centre.Id)).Stage); // nothing changed
-        var revoked = await (await bureau.PostJsonAsync(revokeUrl, new
+        var revoked = await (await edu.PostJsonAsync(revokeUrl, new
         {
-            zoneId = zone.Id, officeRoomRemains = true, note = "保留办公网络机房", version = centre.Version,
+            officeRoomRemains = true, note = "机房撤除，服务器与防火墙移交市政务云", version = centre.Version,
             equipment = new object[]
             {
                 new { kind = EquipmentKind.Server, model = "华为 2288H V5", quantity = 4, vcpu = 64, memoryGb = 256, storageGb = 4000 },
                 new { kind = EquipmentKind.Security, model = "防火墙", quantity = 1 },
             },
         })).ReadAsync<RevocationDto>();
-        Assert.Equal((256, 1024, 16000, zone.Name, true), (revoked.Vcpu, revoked.MemoryGb, revoked.StorageGb, revoked.ZoneName, revoked.OfficeRoomRemains));
+        Assert.Equal((256, 1024, 16000, false, true), (revoked.Vcpu, revoked.MemoryGb, revoked.StorageGb, revoked.Confirmed, revoked.OfficeRoomRemains));
+        Assert.Equal(("Confirm", 5), (Assert.Single(revoked.Clocks).Step, revoked.Clocks[0].WorkingDaysLeft));
+        Assert.Equal(DataCenterStage.Revoked, (await GetCentreAsync(edu, centre.Id)).Stage);
+        Assert.Equal(new Resources(100, 400, 10000), (await (await bureau.GetAsync("/api/v1/pools", Ct)).ReadAsync<List<PoolDto>>()).Single(p => p.ZoneId == zone.Id).Physical);
+        Assert.Contains((await (await bureau.GetAsync("/api/v1/inbox?pageSize=200", Ct)).ReadAsync<InboxList>()).Items, n => n.Title == $"待确认撤销：{centre.Name}");
+        Assert.Equal(HttpStatusCode.Conflict, (await edu.PostJsonAsync(revokeUrl, new { version = revoked.Clocks.Count + centre.Version })).StatusCode);
+
+        centre = await GetCentreAsync(bureau, centre.Id);
+        Assert.Equal(HttpStatusCode.Forbidden, (await edu.PostJsonAsync($"{revokeUrl}/confirmation", new { zoneId = zone.Id, version = centre.Version })).StatusCode);
+        var noZone = await (await bureau.PostJsonAsync($"{revokeUrl}/confirmation", new { version = centre.Version })).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("请选择设备容量纳入的资源池网络分区", noZone.FieldError("zoneId"));
+        var confirmed = await (await bureau.PostJsonAsync($"{revokeUrl}/confirmation", new { zoneId = zone.Id, opinion = "设备纳入统筹分区", version = centre.Version }))
+            .ReadAsync<RevocationDto>();
+        Assert.Equal((true, zone.Name, "bureau"), (confirmed.Confirmed, confirmed.ZoneName, confirmed.ConfirmedBy));
+        Assert.All(confirmed.Clocks, c => Assert.Equal(GovCloud.Domain.Clocks.ClockState.Met, c.State));
         var pool = (await (await bureau.GetAsync("/api/v1/pools", Ct)).ReadAsync<List<PoolDto>>()).Single(p => p.ZoneId == zone.Id);
         Assert.Equal(new Resources(356, 1424, 26000), pool.Physical);
         var history = await (await bureau.GetAsync($"/api/v1/pools/{zone.Id}/capacity-changes", Ct)).ReadAsync<List<CapacityChangeDto>>();
         Assert.Contains(history, h => h.Source == CapacitySource.RevokedDataCenter && h.Vcpu == 256 && h.Note == $"撤销“{centre.Name}”数据中心");
-        Assert.Equal(DataCenterStage.Revoked, (await GetCentreAsync(edu, centre.Id)).Stage);
-        Assert.Equal(HttpStatusCode.Conflict, (await bureau.PostJsonAsync(revokeUrl, new { version = centre.Version + 1 })).StatusCode);
+        Assert.Contains((await (await edu.GetAsync("/api/v1/inbox?pageSize=200", Ct)).ReadAsync<InboxList>()).Items, n => n.Title == $"撤销已确认：{centre.Name}");
+        Assert.Equal(HttpStatusCode.Conflict, (await bureau.PostJsonAsync($"{revokeUrl}/confirmation", new { zoneId = zone.Id, version = centre.Version + 1 })).StatusCode);
         Assert.Equal(1, await app.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == "DataCenterRevoked" && e.EntityId == centre.Id.ToString(), Ct)));
+        Assert.Equal(1, await app.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == "DataCenterRevocationConfirmed" && e.EntityId == centre.Id.ToString(), Ct)));
         Assert.Equal(1, await app.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == "DataHandlingRecorded" && e.EntityId == plan.Id.ToString(), Ct)));
         Assert.Equal(HttpStatusCode.Conflict, (await edu.PutJsonAsync($"/api/v1/datacenters/{centre.Id}", new { name = "改名", version = centre.Version + 1 })).StatusCode);
     }

@@ -143,6 +143,8 @@ public sealed class DataCenterOptions
     public int LargeTransitionYears { get; set; } = 2;
     /// <summary>R-16.1 gives the Bureau no period for a migration plan; 5 working days, as for a decision, until the city sets one.</summary>
     public int PlanReviewWorkingDays { get; set; } = 5;
+    /// <summary>R-16.1, R-20.1: the seed gives the Bureau no period to confirm a revocation and take the equipment into the pool; 5 working days until the city sets one.</summary>
+    public int RevocationConfirmWorkingDays { get; set; } = 5;
     /// <summary>R-16.1: from this MLPS level up, a shut-down system's data is handed over (archived) before it is wiped.</summary>
     public int HandoverFromMlpsLevel { get; set; } = 3;
     /// <summary>

@@ -113,6 +113,7 @@ public static class AuditActions
     public const string MigrationPlanReviewed = "MigrationPlanReviewed";
     public const string DataHandlingRecorded = "DataHandlingRecorded";
     public const string DataCenterRevoked = "DataCenterRevoked";
+    public const string DataCenterRevocationConfirmed = "DataCenterRevocationConfirmed";
     public const string AdminRequestSubmitted = "AdminRequestSubmitted";
     public const string AdminRequestApproved = "AdminRequestApproved";
     public const string AdminRequestRejected = "AdminRequestRejected";
@@ -197,6 +198,7 @@ public static class AuditActions
         MigrationPlanReviewed => "审核迁移计划",
         DataHandlingRecorded => "记录关停系统数据处置",
         DataCenterRevoked => "撤销数据中心",
+        DataCenterRevocationConfirmed => "确认撤销并统筹利用设备",
         AdminRequestSubmitted => "提交三员审批申请",
         AdminRequestApproved => "批准三员审批申请",
         AdminRequestRejected => "驳回三员审批申请",
@@ -216,7 +218,7 @@ public static class AuditActions
         TrialOpened, TrialDelivered, TrialAgreementConfirmed, TrialResultReported, TrialExtended, TrialWentLive, TrialReclaimed,
         ChangeSubmitted, ChangeEvaluated, ChangeApproved, ChangeRejected, ChangeCompleted, VmScaled, InventoryReconciled,
         DataCenterRegistered, DataCenterUpdated, DataCenterKindCorrected, DataCenterDeemedNotCertified, ViolationRecorded, CertificationSubmitted, CertificationEvaluated, CertificationDecided,
-        EvidenceUploaded, ViolationFollowedUp, MigrationPlanSubmitted, MigrationPlanReviewed, DataHandlingRecorded, DataCenterRevoked,
+        EvidenceUploaded, ViolationFollowedUp, MigrationPlanSubmitted, MigrationPlanReviewed, DataHandlingRecorded, DataCenterRevoked, DataCenterRevocationConfirmed,
         AdminRequestSubmitted, AdminRequestApproved, AdminRequestRejected, AdminRequestWithdrawn, SecondFactorEnrolled, SecondFactorReset,
         RecoveryCodeUsed,
     ];

@@ -52,9 +52,14 @@ public sealed class DataCenter
     /// <summary>The last day its systems must be off it: after retention, the transition's end, or the lease end .</summary>
     public DateOnly? MigrateBy { get; set; }
 
-    // Revocation.
+    // Revocation: the agency revokes its centre; the Bureau confirms and takes its equipment into the pool.
     public DateOnly? RevokedOn { get; set; }
     public string? RevokedBy { get; set; }
+    public DateOnly? RevocationConfirmedOn { get; set; }
+    public string? RevocationConfirmedBy { get; set; }
+    public string? RevocationOpinion { get; set; }
+    /// <summary>The Bureau's clock to confirm the revocation while it runs.</summary>
+    public Guid? RevocationClockId { get; set; }
     /// <summary>Only an office network room may remain.</summary>
     public bool OfficeRoomRemains { get; set; }
     public string? RevocationNote { get; set; }

@@ -57,8 +57,11 @@ public static class DataCentersApi
         group.MapGet("/{id:guid}/migration-plans/{pid:guid}/items/{itemId:guid}/certificate", Certificate).WithName("DownloadDataHandlingCertificate").Allow(Access.Documents)
             .WithSummary("下载数据处置证明").ProducesProblem(404);
         group.MapGet("/{id:guid}/revocation", Revocation).WithName("GetRevocation").Allow(Access.DataCenters).WithSummary("撤销记录及纳入资源池的设备清单").ProducesProblem(404);
-        group.MapPost("/{id:guid}/revocation", Revoke).WithName("RevokeDataCenter").Allow(Role.BureauApprover)
-            .WithSummary("撤销数据中心（大数据局；迁移计划已同意且系统均已迁移或关停）：zoneId、officeRoomRemains、equipment[] 设备清单（kind、model、quantity、每台 vcpu/memoryGb/storageGb/bandwidthMbps），容量计入资源池")
+        group.MapPost("/{id:guid}/revocation", Revoke).WithName("RevokeDataCenter").Allow(Role.AgencyOperator)
+            .WithSummary("所属单位撤销数据中心（迁移计划已同意且系统均已迁移或关停）：note 撤销情况、officeRoomRemains、equipment[] 移交设备清单（kind、model、quantity、每台 vcpu/memoryGb/storageGb/bandwidthMbps）、version；开始大数据局确认时限")
+            .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+        group.MapPost("/{id:guid}/revocation/confirmation", ConfirmRevocation).WithName("ConfirmDataCenterRevocation").Allow(Role.BureauApprover)
+            .WithSummary("大数据局确认撤销并统筹利用设备：zoneId 纳入的资源池网络分区（有计算存储容量时必填）、opinion、version；设备容量计入资源池")
             .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
         group.MapGet("/violations", Violations).WithName("ListDataCenterViolations").Allow(Access.DataCenters).WithSummary("违规事项（新建、扩建、新租、续租数据中心，购买第三方云服务）；resolved 筛选");
         group.MapPost("/violations", RecordViolation).WithName("RecordDataCenterViolation").Allow(Role.BureauApprover).WithSummary("记录违规事项（大数据局）")
@@ -162,6 +165,10 @@ public static class DataCentersApi
 
     private static async Task<Ok<RevocationDto>> Revoke(Guid id, RevocationInput input, HttpContext http, RevocationService revocations, CancellationToken ct) =>
         TypedResults.Ok(await revocations.RevokeAsync(Actor.From(http), id, input, ct));
+
+    private static async Task<Ok<RevocationDto>> ConfirmRevocation(Guid id, RevocationConfirmationInput input, HttpContext http, RevocationService revocations,
+        CancellationToken ct) =>
+        TypedResults.Ok(await revocations.ConfirmAsync(Actor.From(http), id, input, ct));
 
     private static async Task<Ok<IReadOnlyList<ViolationDto>>> Violations(HttpContext http, DataCenterService centres, bool? resolved, CancellationToken ct) =>
         TypedResults.Ok(await centres.ViolationsAsync(Actor.From(http), resolved, ct));

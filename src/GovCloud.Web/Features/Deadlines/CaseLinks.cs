@@ -7,9 +7,10 @@ public static class CaseLinks
     {
         "ResourceApplication" => $"/applications/{caseId}",
         "ChangeRequest" => $"/changes/{caseId}",
-        // Both open their centre's page.
+        // All three open their centre's page.
         "Certification" => $"/datacenters/certifications/{caseId}",
         "MigrationPlan" => $"/datacenters/plans/{caseId}",
+        "DataCenterRevocation" => $"/datacenters/{caseId}",
         _ => $"/deadlines?clock={clockId}",
     };
 }

@@ -103,6 +103,27 @@ public static class DemoApplications
             60m, 8, Domain.DataCenters.RoomClass.B, true, true, true, 3, true, 3, today.AddMonths(-6), false, false, true, "广西某数据服务有限公司",
             new DateOnly(2020, 3, 1), today.AddDays(60), [], ExistingRacks: 8), ct);
         await RecertificationAsync(sp, certifications, centres, health, today, ct);
+        await RevocationAsync(sp, centres, today, ct);
+    }
+
+    /// <summary>
+    /// Liujiang district's small machine room hosts nothing any more: its (empty) plan was approved and the district has
+    /// revoked it (Art. 16(三)); the Bureau has still to confirm and take its two servers into the pool.
+    /// </summary>
+    private static async Task RevocationAsync(IServiceProvider sp, Features.DataCenters.DataCenterService centres, DateOnly today, CancellationToken ct)
+    {
+        var db = sp.GetRequiredService<GovCloudDbContext>();
+        var liujiang = await ActorAsync(db, "liujiang", ct);
+        var room = await centres.CreateAsync(liujiang, new Features.DataCenters.DataCenterInput(null, "柳江区政务机房", Domain.DataCenters.DataCenterKind.SelfBuilt,
+            "柳江区拉堡镇", 20m, 3, Domain.DataCenters.RoomClass.C, true, false, false, 1, false, 2, null, false, false, false, null, null, null, [],
+            ExistingRacks: 3, InServiceSince: new DateOnly(2016, 10, 1)), ct);
+        var plans = sp.GetRequiredService<Features.DataCenters.MigrationPlanService>();
+        var plan = await plans.SubmitAsync(liujiang, room.Id, new Features.DataCenters.MigrationPlanInput([], "系统均已迁移上云，机房待撤销"), ct);
+        await plans.ReviewAsync(await ActorAsync(db, "bureau", ct), room.Id, plan.Id, new Features.DataCenters.PlanReviewInput(true, "同意撤销", plan.Version), ct);
+        var version = (await centres.GetAsync(liujiang, room.Id, ct)).Version;
+        await sp.GetRequiredService<Features.DataCenters.RevocationService>().RevokeAsync(liujiang, room.Id, new Features.DataCenters.RevocationInput(true,
+            "机房空调、配电拆除，保留办公网络设备间；两台服务器移交市政务云", [new(Domain.DataCenters.EquipmentKind.Server, "浪潮 NF5280M5", 2, 48, 192, 2000, 1000)],
+            version), ct);
     }
 
     /// <summary>

@@ -425,6 +425,8 @@ public abstract class GovCloudDbContext(DbContextOptions options)
             e.Property(d => d.Decision).HasConversion<string>().HasMaxLength(16);
             e.Property(d => d.RevokedBy).HasMaxLength(256);
             e.Property(d => d.RevocationNote).HasMaxLength(1000);
+            e.Property(d => d.RevocationConfirmedBy).HasMaxLength(256);
+            e.Property(d => d.RevocationOpinion).HasMaxLength(1000);
             e.HasIndex(d => d.MigrateBy);
             e.Property(d => d.Version).IsConcurrencyToken();
             e.HasOne(d => d.Organisation).WithMany().HasForeignKey(d => d.OrganisationId).OnDelete(DeleteBehavior.Restrict);

@@ -911,7 +911,21 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
                     b.Property<DateOnly?>("RetentionEndsOn")
                         .HasColumnType("date");
 
+                    b.Property<Guid?>("RevocationClockId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RevocationConfirmedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly?>("RevocationConfirmedOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("RevocationNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("RevocationOpinion")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 

@@ -898,7 +898,21 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("RetentionEndsOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("RevocationClockId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RevocationConfirmedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RevocationConfirmedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RevocationNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RevocationOpinion")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
