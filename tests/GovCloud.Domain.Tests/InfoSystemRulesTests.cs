@@ -2,26 +2,37 @@ using GovCloud.Domain.Applications;
 
 namespace GovCloud.Domain.Tests;
 
-// systems are tracked until migrated; the migration rate counts certified centres as migrated.
+// systems are tracked until migrated; the rate counts what the registers show, not what a system says of itself.
 public class InfoSystemRulesTests
 {
     [Fact]
-    public void The_rate_is_systems_on_the_cloud_over_systems_in_service()
+    public void R_30_1_the_rate_is_systems_in_formal_use_on_the_cloud_over_systems_in_service()
     {
         var count = InfoSystemRules.Migration(
         [
-            (SystemLifecycle.OnCloud, SystemLocation.OnCloud),
-            (SystemLifecycle.PendingMigration, SystemLocation.UncertifiedDataCenter),
-            (SystemLifecycle.InTrial, SystemLocation.Elsewhere),
-            (SystemLifecycle.Offline, SystemLocation.Elsewhere), // retired: not counted at all
+            new SystemFacts(SystemLifecycle.OnCloud, InFormalUse: true, false, false),
+            new SystemFacts(SystemLifecycle.PendingMigration, false, false, HostedByCentre: true),
+            new SystemFacts(SystemLifecycle.InTrial, false, false, false), // trial VMs are not formal use yet
+            new SystemFacts(SystemLifecycle.OnCloud, false, false, false), // said to be on the cloud, not in the inventory: not counted
+            new SystemFacts(SystemLifecycle.Offline, true, false, false), // retired: not counted at all
         ]);
-        Assert.Equal(new MigrationCount(1, 3), count);
-        Assert.Equal(1.0 / 3, count.Rate);
+        Assert.Equal(new MigrationCount(1, 4), count);
+        Assert.Equal(0.25, count.Rate);
     }
 
     [Fact]
-    public void R_14_2_a_certified_data_centre_counts_as_migrated_for_now() =>
-        Assert.Equal(1.0, InfoSystemRules.Migration([(SystemLifecycle.PendingMigration, SystemLocation.CertifiedDataCenter)]).Rate);
+    public void R_14_2_a_system_in_a_certified_centre_counts_as_migrated_only_while_its_retention_runs()
+    {
+        var retained = new SystemFacts(SystemLifecycle.PendingMigration, false, InRetainedCentre: true, HostedByCentre: true);
+        Assert.Equal(1.0, InfoSystemRules.Migration([retained]).Rate);
+        Assert.Equal(SystemLocation.CertifiedDataCenter, InfoSystemRules.VerifiedLocation(retained));
+        // From the day after retention ends (Art. 14(五)): not migrated, and it stands in an uncertified centre.
+        var after = retained with { InRetainedCentre = false };
+        Assert.Equal(0.0, InfoSystemRules.Migration([after]).Rate);
+        Assert.Equal(SystemLocation.UncertifiedDataCenter, InfoSystemRules.VerifiedLocation(after));
+        Assert.Equal(SystemLocation.OnCloud, InfoSystemRules.VerifiedLocation(after with { InFormalUse = true }));
+        Assert.Null(InfoSystemRules.VerifiedLocation(new SystemFacts(SystemLifecycle.OnCloud, false, false, false)));
+    }
 
     [Fact]
     public void No_systems_means_no_rate() => Assert.Null(InfoSystemRules.Migration([]).Rate);

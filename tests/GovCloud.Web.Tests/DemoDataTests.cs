@@ -36,6 +36,11 @@ public sealed class DemoDataTests
         // a centre whose retention ended has applied again; Finance funds it no more meanwhile.
         var again = centres.Items.Single(d => d.Name == "卫健委应急指挥机房");
         Assert.Equal(("重新认定中", true), (again.StageName, again.FundingStopped));
+        // Its system was migrated for the time being while retained; now it is not (Art. 14(五)).
+        var dispatch = Assert.Single(again.Systems);
+        var system = await (await bureau.GetAsync($"/api/v1/systems/{dispatch.Id}", Ct)).ReadAsync<GovCloud.Web.Features.Systems.InfoSystemDto>();
+        Assert.Equal((GovCloud.Domain.Applications.SystemLocation.CertifiedDataCenter, (GovCloud.Domain.Applications.SystemLocation?)GovCloud.Domain.Applications.SystemLocation.UncertifiedDataCenter, false),
+            (system.Location, system.VerifiedLocation, system.Migrated));
         // Art. 16(三): a district revoked its room; the Bureau has still to confirm it and pool the servers.
         var revoked = centres.Items.Single(d => d.Name == "柳江区政务机房");
         var revocation = await (await bureau.GetAsync($"/api/v1/datacenters/{revoked.Id}/revocation", Ct)).ReadAsync<GovCloud.Web.Features.DataCenters.RevocationDto>();

@@ -260,9 +260,13 @@ public abstract class MigrationPlansApiTests(GovCloudApp app)
     {
         // Art. 18: 保留期满后，市财政局不再安排…运维资金，因特殊情况仍需暂时保留的，需再次提出自建数据中心的认定申请.
         var edu = await app.SignInAsync("edu");
-        var centre = await CentreAsync(edu, []);
+        var hosted = await SystemAsync(edu, "应急调度系统");
+        var centre = await CentreAsync(edu, [hosted.Id]);
         var first = await CertifyAsync(edu, centre, certified: true);
         var url = $"/api/v1/datacenters/{centre.Id}/certifications";
+        // Art. 14(五): during retention its system counts as (temporarily) migrated.
+        async Task<InfoSystemDto> HostedAsync() => await (await edu.GetAsync($"/api/v1/systems/{hosted.Id}", Ct)).ReadAsync<InfoSystemDto>();
+        Assert.Equal((true, (SystemLocation?)SystemLocation.CertifiedDataCenter), ((await HostedAsync()).Migrated, (await HostedAsync()).VerifiedLocation));
         var during = await (await edu.PostJsonAsync(url, new { selfCheck = "特殊情况，再次申请认定" })).ProblemAsync(HttpStatusCode.BadRequest);
         Assert.StartsWith($"保留期至 {Day(first.RetentionEndsOn!.Value)}，保留期内不需再次申请", during.FieldError("dataCenterId"));
 
@@ -275,6 +279,8 @@ public abstract class MigrationPlansApiTests(GovCloudApp app)
             (await (await finance.GetAsync("/api/v1/datacenters?fundingStopped=true&pageSize=200", Ct)).ReadAsync<Paged<DataCenterDto>>()).Items.Any(d => d.Id == centre.Id);
         Assert.True(await UnfundedAsync());
         Assert.Equal(DataCenterStage.Migrating, (await GetCentreAsync(edu, centre.Id)).Stage);
+        // From the day after retention ends it counts as not migrated.
+        Assert.Equal((false, (SystemLocation?)SystemLocation.UncertifiedDataCenter), ((await HostedAsync()).Migrated, (await HostedAsync()).VerifiedLocation));
 
         // Re-applied: linked to the certification it follows, the centre awaits re-certification and is still not funded.
         var again = await (await edu.PostJsonAsync(url, new { selfCheck = "承载应急系统，因特殊情况仍需暂时保留" })).ReadAsync<CertificationDto>(HttpStatusCode.Created);

@@ -1,6 +1,7 @@
 using System.Net;
 using GovCloud.Domain.Applications;
 using GovCloud.Web.Features.Organisations;
+using GovCloud.Web.Features.Provisioning;
 using GovCloud.Web.Features.Systems;
 using GovCloud.Web.Infrastructure;
 using GovCloud.Web.Tests.Support;
@@ -86,21 +87,35 @@ public abstract class SystemsApiTests(GovCloudApp app)
     }
 
     [Fact]
-    public async Task R_30_1_the_migration_rate_counts_systems_on_the_cloud()
+    public async Task R_30_1_the_migration_rate_counts_what_the_inventory_shows_not_what_a_system_says_of_itself()
     {
+        // Art. 30 evaluates 迁移上云率: a system entered as "on the cloud" with nothing in the inventory is not migrated.
         var bureau = await app.SignInAsync("bureau");
         var agency = await OrgAsync("市水利局");
-        await (await bureau.PostJsonAsync("/api/v1/systems", System("水情监测", SystemLocation.OnCloud, agency))).ReadAsync<InfoSystemDto>(HttpStatusCode.Created);
+        var said = await (await bureau.PostJsonAsync("/api/v1/systems", System("水情监测", SystemLocation.OnCloud, agency))).ReadAsync<InfoSystemDto>(HttpStatusCode.Created);
         await (await bureau.PostJsonAsync("/api/v1/systems", System("防汛指挥", SystemLocation.UncertifiedDataCenter, agency))).ReadAsync<InfoSystemDto>(HttpStatusCode.Created);
         var rates = await (await bureau.GetAsync("/api/v1/systems/migration-rates", Ct)).ReadAsync<List<MigrationRateDto>>();
         var water = rates.Single(r => r.OrganisationName == "市水利局");
-        Assert.Equal((2, 1, 0.5), (water.Systems, water.Migrated, water.Rate));
+        Assert.Equal((2, 0, 0.0), (water.Systems, water.Migrated, water.Rate));
+        Assert.Equal((SystemLocation.OnCloud, (SystemLocation?)null, false), (said.Location, said.VerifiedLocation, said.Migrated));
+
+        // A system whose VMs go into formal use counts from that day; in trial it does not yet.
+        var (edu, center, a, trial) = await app.InTrialAsync();
+        Assert.False((await (await edu.GetAsync($"/api/v1/systems/{a.SystemId}", Ct)).ReadAsync<InfoSystemDto>()).Migrated);
+        var trialUrl = $"/api/v1/applications/{a.Id}/trial";
+        trial = await (await (await app.SignInAsync("edusec")).PostJsonAsync($"{trialUrl}/agreement", new { version = trial.Version })).ReadAsync<TrialDto>();
+        trial = await (await center.PostJsonAsync($"{trialUrl}/agreement", new { version = trial.Version })).ReadAsync<TrialDto>();
+        trial = await (await edu.PostJsonAsync($"{trialUrl}/result", new { result = "Passed", version = trial.Version })).ReadAsync<TrialDto>();
+        await (await center.PostJsonAsync($"{trialUrl}/go-live", new { version = trial.Version })).ReadAsync<TrialDto>();
+        var live = await (await edu.GetAsync($"/api/v1/systems/{a.SystemId}", Ct)).ReadAsync<InfoSystemDto>();
+        Assert.Equal((true, (SystemLocation?)SystemLocation.OnCloud, "政务云"), (live.Migrated, live.VerifiedLocation, live.VerifiedLocationName));
 
         var export = await bureau.GetAsync($"/api/v1/systems/export?organisationId={agency}", Ct);
         await using var stream = await export.Content.ReadAsStreamAsync(Ct);
         var rows = MiniExcelLibs.MiniExcel.Query(stream, useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
         Assert.Equal(["水情监测", "防汛指挥"], rows.Select(r => r["系统名称"]?.ToString()).Order());
         Assert.Contains(rows, r => (string)r["状态"] == "已上云");
+        Assert.All(rows, r => Assert.Equal(("未核实", "否"), ((string)r["核实部署位置"], (string)r["计入已迁移"])));
     }
 
     private static async Task<MultipartFormDataContent> SheetAsync(params Dictionary<string, object?>[] rows)
@@ -159,7 +174,8 @@ public abstract class SystemsApiTests(GovCloudApp app)
         Assert.True(await (await bureau.PostAsync("/api/v1/systems/migration-rates/snapshot", null, Ct)).ReadAsync<int>() >= 1);
         var month = ChinaTime.Today(TimeProvider.System).ToString("yyyy-MM");
         var history = await (await bureau.GetAsync($"/api/v1/systems/migration-rates/history?from={month}&to={month}", Ct)).ReadAsync<List<MigrationSnapshotDto>>();
-        Assert.Equal((1, 1, 1.0), history.Where(h => h.OrganisationName == "市商务局").Select(h => (h.Systems, h.Migrated, h.Rate!.Value)).Single());
+        // Entered as on the cloud, not in the inventory: recorded as not migrated.
+        Assert.Equal((1, 0, 0.0), history.Where(h => h.OrganisationName == "市商务局").Select(h => (h.Systems, h.Migrated, h.Rate!.Value)).Single());
 
         var edu = await app.SignInAsync("edu");
         Assert.Equal(HttpStatusCode.Forbidden, (await edu.PostAsync("/api/v1/systems/migration-rates/snapshot", null, Ct)).StatusCode);

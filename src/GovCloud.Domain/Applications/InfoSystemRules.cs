@@ -26,6 +26,12 @@ public enum SystemLifecycle
     Offline,
 }
 
+/// <summary>
+/// What the registers know of one system: whether it is offline, whether it has VMs in formal use (inventory), and
+/// whether a data centre of the register hosts it, retained (certified, retention running, not revoked) or not.
+/// </summary>
+public readonly record struct SystemFacts(SystemLifecycle Lifecycle, bool InFormalUse, bool InRetainedCentre, bool HostedByCentre);
+
 /// <summary>How many of an agency's systems in service are migrated; Rate is null when it has none.</summary>
 public readonly record struct MigrationCount(int Migrated, int InService)
 {
@@ -61,14 +67,25 @@ public static class InfoSystemRules
     };
 
     /// <summary>
-    /// 迁移上云率: systems on the cloud ÷ the agency's non-classified systems still in service.
-    /// Systems in a certified data centre count as migrated for the time being.
+    /// Where the registers show a system runs, whatever its own entry says (Art. 14(五), Art. 30): on the cloud when it
+    /// has VMs in formal use in the inventory; in a certified centre while that centre's retention runs; in an
+    /// uncertified centre when a centre of the data-centre register hosts it otherwise; null when no register knows.
     /// </summary>
-    public static MigrationCount Migration(IEnumerable<(SystemLifecycle State, SystemLocation Location)> systems)
+    public static SystemLocation? VerifiedLocation(SystemFacts f) =>
+        f.InFormalUse ? SystemLocation.OnCloud
+        : f.InRetainedCentre ? SystemLocation.CertifiedDataCenter
+        : f.HostedByCentre ? SystemLocation.UncertifiedDataCenter
+        : null;
+
+    /// <summary>
+    /// 迁移上云率: systems migrated ÷ the agency's non-classified systems still in service. Migrated means on the
+    /// cloud by the inventory, or — for the time being — in a certified centre during its retention; from the day
+    /// after retention ends such a system counts as not migrated. A system's own entry of where it runs counts for nothing.
+    /// </summary>
+    public static MigrationCount Migration(IEnumerable<SystemFacts> systems)
     {
-        var live = systems.Where(s => s.State != SystemLifecycle.Offline).ToList();
-        var migrated = live.Count(s => s.State == SystemLifecycle.OnCloud || s.Location is SystemLocation.OnCloud or SystemLocation.CertifiedDataCenter);
-        return new MigrationCount(migrated, live.Count);
+        var live = systems.Where(s => s.Lifecycle != SystemLifecycle.Offline).ToList();
+        return new MigrationCount(live.Count(s => s.InFormalUse || s.InRetainedCentre), live.Count);
     }
 
     /// <summary>MLPS (等保) levels run from 1 to 5; null while not yet graded.</summary>

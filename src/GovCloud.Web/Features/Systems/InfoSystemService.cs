@@ -12,10 +12,12 @@ namespace GovCloud.Web.Features.Systems;
 public sealed record InfoSystemDto(
     Guid Id, Guid OrganisationId, string OrganisationName, string Name, string? Subsystems, string? Vendor,
     string? VendorContactName, string? VendorContactMobile, string? VendorContactEmail, SystemKind Kind, int? MlpsLevel,
-    SystemLocation Location, SystemLifecycle Lifecycle, string? Remarks, long Version)
+    SystemLocation Location, SystemLifecycle Lifecycle, string? Remarks, long Version, SystemLocation? VerifiedLocation = null, bool Migrated = false)
 {
     public string KindName => Kind.DisplayName();
     public string LocationName => Location.DisplayName();
+    /// <summary>Where the inventory and the data-centre register show it runs (null when neither knows).</summary>
+    public string? VerifiedLocationName => VerifiedLocation?.DisplayName();
     public string LifecycleName => Lifecycle.DisplayName();
 }
 
@@ -28,6 +30,9 @@ public sealed record InfoSystemQuery(string? Q = null, Guid? OrganisationId = nu
     int? Page = null, int? PageSize = null);
 
 public sealed record SystemImportResult(int Created, int Updated, int Unchanged);
+
+/// <summary>One system's facts with its agency.</summary>
+public sealed record SystemFactsRow(Guid SystemId, Guid OrganisationId, string OrganisationName, SystemFacts Facts);
 
 public sealed record MigrationRateDto(Guid OrganisationId, string OrganisationName, int Systems, int Migrated, double? Rate);
 
@@ -43,18 +48,20 @@ public sealed class InfoSystemService(GovCloudDbContext db, DataScope scope, Aud
         var query = await FilterAsync(actor, q, ct);
         var total = await query.CountAsync(ct);
         var items = await query.Skip((page - 1) * size).Take(size).Select(ToDto).ToListAsync(ct);
-        return new Paged<InfoSystemDto>(items, total, page, size);
+        return new Paged<InfoSystemDto>(await VerifyAsync(items, ct), total, page, size);
     }
 
     /// <summary>The filtered register (all pages) as .xlsx.</summary>
     public async Task<byte[]> ExportAsync(Actor actor, InfoSystemQuery q, CancellationToken ct)
     {
-        var all = await (await FilterAsync(actor, q, ct)).Select(ToDto).ToListAsync(ct);
+        var all = await VerifyAsync(await (await FilterAsync(actor, q, ct)).Select(ToDto).ToListAsync(ct), ct);
         IEnumerable<IDictionary<string, object?>> rows = all.Select(s => (IDictionary<string, object?>)new Dictionary<string, object?>
         {
             ["所属单位"] = s.OrganisationName, ["系统名称"] = s.Name, ["子系统"] = s.Subsystems, ["类型"] = s.KindName,
             ["等保级别"] = s.MlpsLevel, ["部署位置"] = s.LocationName, ["状态"] = s.LifecycleName, ["开发商"] = s.Vendor,
             ["开发商联系人"] = s.VendorContactName, ["联系人手机"] = s.VendorContactMobile, ["联系人邮箱"] = s.VendorContactEmail,
+            // Not read back on import: what the inventory and the data-centre register show.
+            ["核实部署位置"] = s.VerifiedLocationName ?? "未核实", ["计入已迁移"] = s.Migrated ? "是" : "否",
         }).ToList();
         // An empty register still exports its header row, so the file serves as the import template.
         if (!rows.Any()) rows = [Columns.ToDictionary(c => c.Header, c => (object?)null)];
@@ -72,7 +79,33 @@ public sealed class InfoSystemService(GovCloudDbContext db, DataScope scope, Aud
     }
 
     public async Task<InfoSystemDto> GetAsync(Actor actor, Guid id, CancellationToken ct) =>
-        await (await ScopedAsync(actor, ct)).Where(s => s.Id == id).Select(ToDto).FirstOrDefaultAsync(ct) ?? throw ProblemException.NotFound("信息系统");
+        (await VerifyAsync(await (await ScopedAsync(actor, ct)).Where(s => s.Id == id).Select(ToDto).ToListAsync(ct), ct)).FirstOrDefault()
+        ?? throw ProblemException.NotFound("信息系统");
+
+    /// <summary>Adds where the registers show each system runs, and whether it counts as migrated today.</summary>
+    private async Task<List<InfoSystemDto>> VerifyAsync(List<InfoSystemDto> items, CancellationToken ct)
+    {
+        var ids = items.Select(i => i.Id).ToList();
+        var facts = (await FactsAsync(db, db.InfoSystems.Where(s => ids.Contains(s.Id)), ChinaTime.Today(clock), ct)).ToDictionary(f => f.SystemId, f => f.Facts);
+        return items.Select(i => facts.TryGetValue(i.Id, out var f)
+            ? i with { VerifiedLocation = InfoSystemRules.VerifiedLocation(f), Migrated = f.Lifecycle != SystemLifecycle.Offline && (f.InFormalUse || f.InRetainedCentre) }
+            : i).ToList();
+    }
+
+    /// <summary>
+    /// What the inventory and the data-centre register know of each system: one query, for the rates, the monthly
+    /// snapshots and the register alike.
+    /// </summary>
+    public static async Task<List<SystemFactsRow>> FactsAsync(GovCloudDbContext db, IQueryable<InfoSystem> systems, DateOnly today, CancellationToken ct) =>
+        (await systems.Select(s => new
+        {
+            s.Id, s.OrganisationId, OrganisationName = s.Organisation!.Name, s.Lifecycle,
+            InFormalUse = db.CloudVms.Any(v => v.SystemId == s.Id && v.State == GovCloud.Domain.Provisioning.VmState.Active),
+            InRetainedCentre = s.DataCenterId != null && db.DataCenters.Any(d => d.Id == s.DataCenterId && d.RevokedOn == null
+                && d.Decision == GovCloud.Domain.DataCenters.CertificationState.Certified && d.RetentionEndsOn >= today),
+            Hosted = s.DataCenterId != null,
+        }).ToListAsync(ct)).Select(r => new SystemFactsRow(r.Id, r.OrganisationId, r.OrganisationName, new SystemFacts(r.Lifecycle, r.InFormalUse, r.InRetainedCentre, r.Hosted)))
+        .ToList();
 
     public async Task<InfoSystemDto> CreateAsync(Actor actor, InfoSystemInput input, CancellationToken ct)
     {
@@ -212,12 +245,11 @@ public sealed class InfoSystemService(GovCloudDbContext db, DataScope scope, Aud
     /// <summary>迁移上云率 per agency in scope .</summary>
     public async Task<IReadOnlyList<MigrationRateDto>> MigrationRatesAsync(Actor actor, CancellationToken ct)
     {
-        var rows = await (await ScopedAsync(actor, ct))
-            .Select(s => new { s.OrganisationId, OrganisationName = s.Organisation!.Name, s.Lifecycle, s.Location }).ToListAsync(ct);
+        var rows = await FactsAsync(db, await ScopedAsync(actor, ct), ChinaTime.Today(clock), ct);
         return rows.GroupBy(r => (r.OrganisationId, r.OrganisationName))
             .Select(g =>
             {
-                var count = InfoSystemRules.Migration(g.Select(r => (r.Lifecycle, r.Location)));
+                var count = InfoSystemRules.Migration(g.Select(r => r.Facts));
                 return new MigrationRateDto(g.Key.OrganisationId, g.Key.OrganisationName, count.InService, count.Migrated, count.Rate);
             })
             .OrderBy(r => r.Rate ?? 1).ThenBy(r => r.OrganisationName).ToList();

@@ -58,9 +58,10 @@ public sealed class MigrationSnapshots(GovCloudDbContext db, DataScope scope, Au
     /// <summary>Writes down every agency's rate now as the given month's; an earlier record of that month is replaced.</summary>
     private async Task<int> TakeAsync(Actor actor, string month, CancellationToken ct)
     {
-        var counts = (await db.InfoSystems.AsNoTracking().Select(s => new { s.OrganisationId, s.Lifecycle, s.Location }).ToListAsync(ct))
+        // What is recorded stays as recorded: a later month counts again from the registers of its own day.
+        var counts = (await InfoSystemService.FactsAsync(db, db.InfoSystems.AsNoTracking(), ChinaTime.Today(clock), ct))
             .GroupBy(s => s.OrganisationId)
-            .Select(g => (Organisation: g.Key, Count: InfoSystemRules.Migration(g.Select(s => (s.Lifecycle, s.Location)))))
+            .Select(g => (Organisation: g.Key, Count: InfoSystemRules.Migration(g.Select(s => s.Facts))))
             .ToList();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.MigrationRateSnapshots.Where(s => s.Month == month).ExecuteDeleteAsync(ct);

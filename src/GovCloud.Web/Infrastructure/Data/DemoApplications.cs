@@ -134,8 +134,11 @@ public static class DemoApplications
         Features.DataCenters.DataCenterService centres, Actor health, DateOnly today, CancellationToken ct)
     {
         var db = sp.GetRequiredService<GovCloudDbContext>();
+        // Its system counted as migrated during retention; since retention ended it counts as not migrated (Art. 14(五)).
+        var dispatch = await sp.GetRequiredService<InfoSystemService>().CreateAsync(health, new InfoSystemInput(null, "急救调度系统", null, "广西某医疗软件有限公司",
+            null, null, null, SystemKind.Existing, 3, SystemLocation.CertifiedDataCenter, null, null), ct);
         var room = await centres.CreateAsync(health, new Features.DataCenters.DataCenterInput(null, "卫健委应急指挥机房", Domain.DataCenters.DataCenterKind.SelfBuilt,
-            "柳州市城中区", 80m, 10, Domain.DataCenters.RoomClass.B, true, true, true, 3, true, 3, today.AddMonths(-3), false, false, true, null, null, null, [],
+            "柳州市城中区", 80m, 10, Domain.DataCenters.RoomClass.B, true, true, true, 3, true, 3, today.AddMonths(-3), false, false, true, null, null, null, [dispatch.Id],
             ExistingRacks: 12, InServiceSince: new DateOnly(2012, 6, 1)), ct);
         var first = await certifications.SubmitAsync(health, room.Id, new Features.DataCenters.CertificationInput(null), ct);
         first = await certifications.EvaluateAsync(await ActorAsync(db, "center", ct), room.Id, first.Id, new Features.DataCenters.CertificationEvaluationInput(
