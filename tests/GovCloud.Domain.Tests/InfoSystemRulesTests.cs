@@ -35,6 +35,15 @@ public class InfoSystemRulesTests
     }
 
     [Fact]
+    public void R_4_2_new_and_upgraded_systems_are_built_on_the_cloud_unless_excepted()
+    {
+        Assert.Null(InfoSystemRules.CheckBuiltOnCloud(SystemKind.Existing, SystemLocation.Elsewhere, hasException: false));
+        Assert.Null(InfoSystemRules.CheckBuiltOnCloud(SystemKind.New, SystemLocation.OnCloud, hasException: false));
+        Assert.StartsWith("升级改造的系统须部署在政务云", InfoSystemRules.CheckBuiltOnCloud(SystemKind.Upgraded, SystemLocation.UncertifiedDataCenter, false));
+        Assert.Null(InfoSystemRules.CheckBuiltOnCloud(SystemKind.New, SystemLocation.Elsewhere, hasException: true));
+    }
+
+    [Fact]
     public void No_systems_means_no_rate() => Assert.Null(InfoSystemRules.Migration([]).Rate);
 
     [Theory]

@@ -127,7 +127,7 @@ public abstract class ApplicationsApiTests(GovCloudApp app)
             var client = clients[i % clients.Length];
             var system = await (await client.PostJsonAsync("/api/v1/systems", new
             {
-                name = $"并发系统{i}-{Guid.NewGuid():N}"[..20], kind = SystemKind.New, location = SystemLocation.Elsewhere,
+                name = $"并发系统{i}-{Guid.NewGuid():N}"[..20], kind = SystemKind.New, location = SystemLocation.OnCloud,
             })).ReadAsync<InfoSystemDto>(HttpStatusCode.Created);
             systems.Add((client, system.Id));
         }
@@ -243,7 +243,7 @@ public abstract class ApplicationsApiTests(GovCloudApp app)
         })).ProblemAsync(HttpStatusCode.BadRequest);
         Assert.Equal("第 1 行：开发商不能超过 100 个字", row.FieldError("rows[1].vendor"));
 
-        var system = await (await edu.PostJsonAsync("/api/v1/systems", new { name = "长名称测试", vendor = longVendor, kind = SystemKind.New, location = SystemLocation.Elsewhere }))
+        var system = await (await edu.PostJsonAsync("/api/v1/systems", new { name = "长名称测试", vendor = longVendor, kind = SystemKind.New, location = SystemLocation.OnCloud }))
             .ProblemAsync(HttpStatusCode.BadRequest);
         Assert.Equal("开发商不能超过 100 个字", system.FieldError("vendor"));
 

@@ -25,7 +25,7 @@ public abstract class CrossSiteTests(GovCloudApp app)
     }
 
     private static JsonContent NewSystem(string name) =>
-        JsonContent.Create(new { name, vendor = "某公司", kind = SystemKind.New, location = SystemLocation.Elsewhere }, options: Http.Json);
+        JsonContent.Create(new { name, vendor = "某公司", kind = SystemKind.New, location = SystemLocation.OnCloud }, options: Http.Json);
 
     [Fact]
     public async Task A_cookie_write_from_another_site_or_without_the_token_is_refused_and_changes_nothing()

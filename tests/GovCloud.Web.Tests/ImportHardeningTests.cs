@@ -121,7 +121,7 @@ public abstract class ImportHardeningTests(GovCloudApp app)
         foreach (var (name, location, kind) in new[]
                  {
                      ($"租用机房系统（一期）{tag}", SystemLocation.Elsewhere, SystemKind.Existing),
-                     ($"=HYPERLINK(\"http://evil\"){tag}", SystemLocation.UncertifiedDataCenter, SystemKind.New),
+                     ($"=HYPERLINK(\"http://evil\"){tag}", SystemLocation.UncertifiedDataCenter, SystemKind.Existing),
                      ($"+统一门户 {tag}", SystemLocation.OnCloud, SystemKind.Upgraded),
                  })
             await (await edu.PostJsonAsync("/api/v1/systems", new
@@ -151,7 +151,7 @@ public abstract class ImportHardeningTests(GovCloudApp app)
         var name = $"=智慧校园（一期）{Guid.NewGuid():N}"[..20];
         var system = await (await edu.PostJsonAsync("/api/v1/systems", new
         {
-            name, vendor = "广西某软件有限公司", kind = SystemKind.New, location = SystemLocation.Elsewhere,
+            name, vendor = "广西某软件有限公司", kind = SystemKind.New, location = SystemLocation.OnCloud,
         })).ReadAsync<InfoSystemDto>(HttpStatusCode.Created);
         var a = await (await edu.PostJsonAsync("/api/v1/applications", new { systemId = system.Id, purpose = "新建", contacts = ApplicationKit.Contacts }))
             .ReadAsync<ApplicationDto>(HttpStatusCode.Created);

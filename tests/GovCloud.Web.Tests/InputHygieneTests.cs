@@ -26,7 +26,7 @@ public abstract class InputHygieneTests(GovCloudApp app)
 
     private static object System(string name) => new
     {
-        name, vendor = "广西某软件有限公司", kind = SystemKind.New, location = SystemLocation.Elsewhere,
+        name, vendor = "广西某软件有限公司", kind = SystemKind.New, location = SystemLocation.OnCloud,
     };
 
     [Theory]

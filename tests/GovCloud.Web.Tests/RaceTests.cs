@@ -34,7 +34,7 @@ public abstract class RaceTests(GovCloudApp app)
         var edu = await app.SignInAsync("edu");
         var system = await (await edu.PostJsonAsync("/api/v1/systems", new
         {
-            name = "并发系统" + Guid.NewGuid().ToString("N")[..6], vendor = "某公司", kind = SystemKind.New, location = SystemLocation.Elsewhere,
+            name = "并发系统" + Guid.NewGuid().ToString("N")[..6], vendor = "某公司", kind = SystemKind.New, location = SystemLocation.OnCloud,
         })).ReadAsync<InfoSystemDto>(HttpStatusCode.Created);
 
         var answers = await AllAtOnceAsync(20, _ => edu.PostJsonAsync("/api/v1/applications", new { systemId = system.Id, purpose = "新建", contacts = ApplicationKit.Contacts }));
@@ -91,7 +91,7 @@ public abstract class RaceTests(GovCloudApp app)
         var name = "同名系统" + Guid.NewGuid().ToString("N")[..6];
         var answers = await AllAtOnceAsync(10, _ => edu.PostJsonAsync("/api/v1/systems", new
         {
-            name, vendor = "某公司", kind = SystemKind.New, location = SystemLocation.Elsewhere,
+            name, vendor = "某公司", kind = SystemKind.New, location = SystemLocation.OnCloud,
         }));
         Assert.Single(answers, a => a.Status == HttpStatusCode.Created);
         Assert.All(answers.Where(a => a.Status != HttpStatusCode.Created), a => Assert.True(a.Status is HttpStatusCode.BadRequest or HttpStatusCode.Conflict, $"{(int)a.Status}: {a.Body}"));

@@ -87,6 +87,41 @@ public abstract class SystemsApiTests(GovCloudApp app)
     }
 
     [Fact]
+    public async Task R_4_2_a_new_or_upgraded_system_is_built_on_the_cloud_unless_the_Bureau_records_an_exception()
+    {
+        // Art. 4: 新建、升级改造的非涉密信息系统原则上部署在柳州市政务云.
+        var edu = await app.SignInAsync("edu");
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        object New(string name, SystemKind kind, SystemLocation location, string? offCloudReason = null, Guid? organisationId = null) =>
+            new { organisationId, name, vendor = "广西某软件公司", kind, location, offCloudReason };
+        var refused = await (await edu.PostJsonAsync("/api/v1/systems", New("视频会商" + tag, SystemKind.New, SystemLocation.Elsewhere))).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.StartsWith("新建的系统须部署在政务云（细则第四条）", refused.FieldError("location"));
+        var selfExcused = await (await edu.PostJsonAsync("/api/v1/systems", New("视频会商" + tag, SystemKind.Upgraded, SystemLocation.UncertifiedDataCenter, "我们自己机房够用")))
+            .ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("例外由大数据局审批人员登记", selfExcused.FieldError("offCloudReason"));
+        var onCloud = await (await edu.PostJsonAsync("/api/v1/systems", New("智慧教育" + tag, SystemKind.New, SystemLocation.OnCloud))).ReadAsync<InfoSystemDto>(HttpStatusCode.Created);
+        Assert.Equal(SystemLifecycle.PendingMigration, onCloud.Lifecycle); // to be built there: not yet on the cloud
+        await (await edu.PostJsonAsync("/api/v1/systems", New("老系统" + tag, SystemKind.Existing, SystemLocation.Elsewhere))).ReadAsync<InfoSystemDto>(HttpStatusCode.Created);
+
+        // The Bureau records the exception, with its reason; the agency keeps editing the system afterwards.
+        var bureau = await app.SignInAsync("bureau");
+        var me = await (await edu.GetAsync($"/api/v1/systems/{onCloud.Id}", Ct)).ReadAsync<InfoSystemDto>();
+        var excused = await (await bureau.PostJsonAsync("/api/v1/systems", New("涉敏视频会商" + tag, SystemKind.New, SystemLocation.UncertifiedDataCenter,
+            "与公安专网物理隔离，经研究暂不上云", me.OrganisationId))).ReadAsync<InfoSystemDto>(HttpStatusCode.Created);
+        Assert.Equal(("与公安专网物理隔离，经研究暂不上云", "bureau"), (excused.OffCloudReason, excused.OffCloudBy));
+        var edited = await (await edu.PutJsonAsync($"/api/v1/systems/{excused.Id}", new
+        {
+            name = excused.Name, vendor = "另一家公司", kind = SystemKind.New, location = SystemLocation.UncertifiedDataCenter, version = excused.Version,
+        })).ReadAsync<InfoSystemDto>();
+        Assert.Equal(("另一家公司", "与公安专网物理隔离，经研究暂不上云"), (edited.Vendor, edited.OffCloudReason));
+        Assert.Equal(1, await app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "SystemOffCloudException" && a.EntityId == excused.Id.ToString(), Ct)));
+        // Every exception is listed for the Bureau.
+        var listed = await (await bureau.GetAsync("/api/v1/systems?offCloud=true&pageSize=200", Ct)).ReadAsync<Paged<InfoSystemDto>>();
+        Assert.Contains(listed.Items, x => x.Id == excused.Id);
+        Assert.All(listed.Items, x => Assert.NotNull(x.OffCloudReason));
+    }
+
+    [Fact]
     public async Task R_30_1_the_migration_rate_counts_what_the_inventory_shows_not_what_a_system_says_of_itself()
     {
         // Art. 30 evaluates 迁移上云率: a system entered as "on the cloud" with nothing in the inventory is not migrated.

@@ -88,6 +88,14 @@ public static class InfoSystemRules
         return new MigrationCount(live.Count(s => s.InFormalUse || s.InRetainedCentre), live.Count);
     }
 
+    /// <summary>
+    /// Art. 4: new and upgraded systems are built on the shared cloud. Another place is refused unless the Bureau
+    /// has recorded an exception for the system; null when the entry may stand.
+    /// </summary>
+    public static string? CheckBuiltOnCloud(SystemKind kind, SystemLocation location, bool hasException) =>
+        kind == SystemKind.Existing || location == SystemLocation.OnCloud || hasException ? null
+        : $"{kind.DisplayName()}的系统须部署在政务云（细则第四条）；确需部署在其他位置的，须由大数据局审批人员登记例外并说明理由";
+
     /// <summary>MLPS (等保) levels run from 1 to 5; null while not yet graded.</summary>
     public static string? CheckMlpsLevel(int? level) => level is null or (>= 1 and <= 5) ? null : "等保级别须为 1 至 5 级";
 }

@@ -26,7 +26,8 @@ public static class ApplicationKit
         var name = "智慧校园平台" + Guid.NewGuid().ToString("N")[..6];
         var system = await (await edu.PostJsonAsync("/api/v1/systems", new
         {
-            name, vendor = "广西某软件有限公司", vendorContactName = "赵六", vendorContactMobile = "13700000000", kind, location = SystemLocation.UncertifiedDataCenter,
+            name, vendor = "广西某软件有限公司", vendorContactName = "赵六", vendorContactMobile = "13700000000", kind,
+            location = kind == SystemKind.Existing ? SystemLocation.UncertifiedDataCenter : SystemLocation.OnCloud,
         })).ReadAsync<InfoSystemDto>(HttpStatusCode.Created);
         var created = await (await edu.PostJsonAsync("/api/v1/applications", new
         {

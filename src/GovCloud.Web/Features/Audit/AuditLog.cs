@@ -99,6 +99,7 @@ public static class AuditActions
     public const string ChangeCompleted = "ChangeCompleted";
     public const string VmScaled = "VmScaled";
     public const string InventoryReconciled = "InventoryReconciled";
+    public const string SystemOffCloudException = "SystemOffCloudException";
     public const string DataCenterRegistered = "DataCenterRegistered";
     public const string DataCenterUpdated = "DataCenterUpdated";
     public const string DataCenterKindCorrected = "DataCenterKindCorrected";
@@ -184,6 +185,7 @@ public static class AuditActions
         ChangeCompleted => "实施变更/回收资源",
         VmScaled => "弹性调整",
         InventoryReconciled => "比对云平台清单",
+        SystemOffCloudException => "登记新建/升级系统不上云的例外",
         DataCenterRegistered => "登记数据中心",
         DataCenterUpdated => "修改数据中心",
         DataCenterKindCorrected => "更正数据中心类型",
@@ -217,7 +219,7 @@ public static class AuditActions
         ClockRecomputed, ClockOverdue, SystemRegistered, SystemUpdated, SystemsImported, MigrationSnapshotTaken, CatalogItemCreated, CatalogItemUpdated, CatalogPriceSet, NetworkZoneCreated, NetworkZoneUpdated, PoolCapacityChanged, PoolOverridden, PoolSnapshotTaken, ApplicationCreated, ApplicationUpdated, ApplicationVmsReplaced, AttachmentAdded, AttachmentRemoved, ApplicationSubmitted, ApplicationEvaluated, ApplicationApproved, ApplicationRejected, ApplicationReturned,
         TrialOpened, TrialDelivered, TrialAgreementConfirmed, TrialResultReported, TrialExtended, TrialWentLive, TrialReclaimed,
         ChangeSubmitted, ChangeEvaluated, ChangeApproved, ChangeRejected, ChangeCompleted, VmScaled, InventoryReconciled,
-        DataCenterRegistered, DataCenterUpdated, DataCenterKindCorrected, DataCenterDeemedNotCertified, ViolationRecorded, CertificationSubmitted, CertificationEvaluated, CertificationDecided,
+        SystemOffCloudException, DataCenterRegistered, DataCenterUpdated, DataCenterKindCorrected, DataCenterDeemedNotCertified, ViolationRecorded, CertificationSubmitted, CertificationEvaluated, CertificationDecided,
         EvidenceUploaded, ViolationFollowedUp, MigrationPlanSubmitted, MigrationPlanReviewed, DataHandlingRecorded, DataCenterRevoked, DataCenterRevocationConfirmed,
         AdminRequestSubmitted, AdminRequestApproved, AdminRequestRejected, AdminRequestWithdrawn, SecondFactorEnrolled, SecondFactorReset,
         RecoveryCodeUsed,

@@ -22,6 +22,13 @@ public sealed class InfoSystem
     /// <summary>The agency's data centre that hosts it, when it is in one .</summary>
     public Guid? DataCenterId { get; set; }
     public SystemLifecycle Lifecycle { get; set; }
+    /// <summary>
+    /// Art. 4: a new or upgraded system is built on the cloud; one that may not be is the Bureau's recorded exception —
+    /// why, by whom, when. Null when there is none.
+    /// </summary>
+    public string? OffCloudReason { get; set; }
+    public string? OffCloudBy { get; set; }
+    public DateTimeOffset? OffCloudAt { get; set; }
     public string? Remarks { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     /// <summary>R-21.5: the approved range each VM of an elastic system may scale in by itself (set by a carried-out change).</summary>

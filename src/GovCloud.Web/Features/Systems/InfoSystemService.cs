@@ -12,7 +12,8 @@ namespace GovCloud.Web.Features.Systems;
 public sealed record InfoSystemDto(
     Guid Id, Guid OrganisationId, string OrganisationName, string Name, string? Subsystems, string? Vendor,
     string? VendorContactName, string? VendorContactMobile, string? VendorContactEmail, SystemKind Kind, int? MlpsLevel,
-    SystemLocation Location, SystemLifecycle Lifecycle, string? Remarks, long Version, SystemLocation? VerifiedLocation = null, bool Migrated = false)
+    SystemLocation Location, SystemLifecycle Lifecycle, string? Remarks, long Version, string? OffCloudReason, string? OffCloudBy, DateTimeOffset? OffCloudAt,
+    SystemLocation? VerifiedLocation = null, bool Migrated = false)
 {
     public string KindName => Kind.DisplayName();
     public string LocationName => Location.DisplayName();
@@ -21,13 +22,15 @@ public sealed record InfoSystemDto(
     public string LifecycleName => Lifecycle.DisplayName();
 }
 
+/// <param name="OffCloudReason">The Bureau's reason for a new or upgraded system not built on the cloud (Art. 4); others may not give one.</param>
 public sealed record InfoSystemInput(
     Guid? OrganisationId, string? Name, string? Subsystems, string? Vendor, string? VendorContactName, string? VendorContactMobile,
     string? VendorContactEmail, SystemKind? Kind, int? MlpsLevel, SystemLocation? Location, SystemLifecycle? Lifecycle, string? Remarks,
-    long? Version = null);
+    long? Version = null, string? OffCloudReason = null);
 
+/// <param name="OffCloud">Only the new and upgraded systems the Bureau let be built elsewhere than the cloud (Art. 4).</param>
 public sealed record InfoSystemQuery(string? Q = null, Guid? OrganisationId = null, SystemLifecycle? Lifecycle = null, SystemKind? Kind = null,
-    int? Page = null, int? PageSize = null);
+    int? Page = null, int? PageSize = null, bool? OffCloud = null);
 
 public sealed record SystemImportResult(int Created, int Updated, int Unchanged);
 
@@ -75,6 +78,7 @@ public sealed class InfoSystemService(GovCloudDbContext db, DataScope scope, Aud
         if (q.OrganisationId is { } org) query = query.Where(s => s.OrganisationId == org);
         if (q.Lifecycle is { } state) query = query.Where(s => s.Lifecycle == state);
         if (q.Kind is { } kind) query = query.Where(s => s.Kind == kind);
+        if (q.OffCloud == true) query = query.Where(s => s.OffCloudReason != null);
         return query.OrderBy(s => s.Organisation!.Name).ThenBy(s => s.Name);
     }
 
@@ -281,6 +285,13 @@ public sealed class InfoSystemService(GovCloudDbContext db, DataScope scope, Aud
                  })
             if (value?.Trim().Length > max) v.Add(field, $"{label}不能超过 {max} 个字");
         if (input.Location is null) v.Add("location", "请选择当前部署位置");
+        // Art. 4: a new or upgraded system goes on the cloud; elsewhere only as the Bureau's recorded exception.
+        var offCloudReason = Texts.OrNull(input.OffCloudReason);
+        if (offCloudReason is not null && !actor.IsIn(Role.BureauApprover)) v.Add("offCloudReason", "例外由大数据局审批人员登记");
+        else if (offCloudReason?.Length > 500) v.Add("offCloudReason", "例外理由不能超过 500 个字");
+        if (input.Kind is { } k && input.Location is { } where
+            && InfoSystemRules.CheckBuiltOnCloud(k, where, entity.OffCloudReason is not null || offCloudReason is not null && actor.IsIn(Role.BureauApprover)) is { } offCloud)
+            v.Add("location", offCloud);
         if (InfoSystemRules.CheckMlpsLevel(input.MlpsLevel) is { } mlps) v.Add("mlpsLevel", mlps);
         v.Contact("vendorContact", "开发商联系人", input.VendorContactName, input.VendorContactMobile, input.VendorContactEmail);
         v.ThrowIfInvalid();
@@ -295,8 +306,15 @@ public sealed class InfoSystemService(GovCloudDbContext db, DataScope scope, Aud
         entity.Kind = input.Kind!.Value;
         entity.MlpsLevel = input.MlpsLevel;
         entity.Location = input.Location!.Value;
+        if (offCloudReason is not null && offCloudReason != entity.OffCloudReason)
+        {
+            (entity.OffCloudReason, entity.OffCloudBy, entity.OffCloudAt) = (offCloudReason, actor.UserName, clock.GetUtcNow());
+            audit.Record(actor, AuditActions.SystemOffCloudException, nameof(InfoSystem), entity.Id, null,
+                new { entity.Name, kind = entity.Kind.ToString(), location = entity.Location.ToString(), reason = offCloudReason });
+        }
         // New systems start waiting to go onto the cloud; what happens next is the processes' to say.
-        entity.Lifecycle = input.Lifecycle ?? (input.Location == SystemLocation.OnCloud ? SystemLifecycle.OnCloud : SystemLifecycle.PendingMigration);
+        // A new or upgraded system entered as "政务云" is to be built there: it waits for its resources like any other.
+        entity.Lifecycle = input.Lifecycle ?? (input.Location == SystemLocation.OnCloud && input.Kind == SystemKind.Existing ? SystemLifecycle.OnCloud : SystemLifecycle.PendingMigration);
         entity.Remarks = Texts.OrNull(input.Remarks);
     }
 
@@ -309,6 +327,6 @@ public sealed class InfoSystemService(GovCloudDbContext db, DataScope scope, Aud
 
     private static readonly System.Linq.Expressions.Expression<Func<InfoSystem, InfoSystemDto>> ToDto = s => new InfoSystemDto(
         s.Id, s.OrganisationId, s.Organisation!.Name, s.Name, s.Subsystems, s.Vendor, s.VendorContactName, s.VendorContactMobile,
-        s.VendorContactEmail, s.Kind, s.MlpsLevel, s.Location, s.Lifecycle, s.Remarks, s.Version);
+        s.VendorContactEmail, s.Kind, s.MlpsLevel, s.Location, s.Lifecycle, s.Remarks, s.Version, s.OffCloudReason, s.OffCloudBy, s.OffCloudAt);
 
 }

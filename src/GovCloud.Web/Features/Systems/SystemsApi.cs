@@ -32,12 +32,12 @@ public static class SystemsApi
     }
 
     private static async Task<Ok<Paged<InfoSystemDto>>> List(HttpContext http, InfoSystemService service, string? q, Guid? organisationId,
-        SystemLifecycle? lifecycle, SystemKind? kind, int? page, int? pageSize, CancellationToken ct) =>
-        TypedResults.Ok(await service.ListAsync(Actor.From(http), new InfoSystemQuery(q, organisationId, lifecycle, kind, page, pageSize), ct));
+        SystemLifecycle? lifecycle, SystemKind? kind, int? page, int? pageSize, bool? offCloud, CancellationToken ct) =>
+        TypedResults.Ok(await service.ListAsync(Actor.From(http), new InfoSystemQuery(q, organisationId, lifecycle, kind, page, pageSize, offCloud), ct));
 
     private static async Task<FileContentHttpResult> Export(HttpContext http, InfoSystemService service, TimeProvider clock, string? q,
-        Guid? organisationId, SystemLifecycle? lifecycle, SystemKind? kind, CancellationToken ct) =>
-        TypedResults.File(await service.ExportAsync(Actor.From(http), new InfoSystemQuery(q, organisationId, lifecycle, kind), ct),
+        Guid? organisationId, SystemLifecycle? lifecycle, SystemKind? kind, bool? offCloud, CancellationToken ct) =>
+        TypedResults.File(await service.ExportAsync(Actor.From(http), new InfoSystemQuery(q, organisationId, lifecycle, kind, OffCloud: offCloud), ct),
             ExcelExport.ContentType, ExcelExport.FileName("信息系统台账", clock));
 
     private static async Task<Ok<IReadOnlyList<MigrationRateDto>>> Rates(HttpContext http, InfoSystemService service, CancellationToken ct) =>

@@ -47,7 +47,7 @@ public static class DemoApplications
         {
             var agency = await ActorAsync(db, plan.User, ct);
             var system = await systems.CreateAsync(agency, new InfoSystemInput(null, plan.System, "门户、管理后台", "广西某软件有限公司", "赵六", "13700000000",
-                "zhaoliu@example.com", plan.Kind, 2, plan.Kind == SystemKind.Existing ? SystemLocation.UncertifiedDataCenter : SystemLocation.Elsewhere, null, null), ct);
+                "zhaoliu@example.com", plan.Kind, 2, plan.Kind == SystemKind.Existing ? SystemLocation.UncertifiedDataCenter : SystemLocation.OnCloud, null, null), ct);
             var a = await applications.CreateAsync(agency, new ApplicationInput(system.Id, plan.Kind == SystemKind.Existing ? "现有系统迁移上云" : "新建系统部署上云",
                 new ContactsDto(await DisplayNameAsync(db, plan.User, ct), "13900000001", $"{plan.User}@liuzhou.gov.cn", "赵六", "13700000000", "zhaoliu@example.com"),
                 [new ServiceLineInput("load-balancer", 1, null), new ServiceLineInput("backup", 500, "数据库每日备份")]), ct);

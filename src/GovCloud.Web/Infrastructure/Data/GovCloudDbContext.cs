@@ -173,6 +173,8 @@ public abstract class GovCloudDbContext(DbContextOptions options)
             e.Property(s => s.VendorContactName).HasMaxLength(50);
             e.Property(s => s.VendorContactMobile).HasMaxLength(20);
             e.Property(s => s.VendorContactEmail).HasMaxLength(100);
+            e.Property(s => s.OffCloudReason).HasMaxLength(500);
+            e.Property(s => s.OffCloudBy).HasMaxLength(256);
             e.Property(s => s.Remarks).HasMaxLength(500);
             e.Property(s => s.Kind).HasConversion<string>().HasMaxLength(16);
             e.Property(s => s.Location).HasConversion<string>().HasMaxLength(32);

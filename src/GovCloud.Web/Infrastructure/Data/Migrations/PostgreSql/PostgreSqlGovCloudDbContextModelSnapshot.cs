@@ -2160,6 +2160,17 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<DateTimeOffset?>("OffCloudAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OffCloudBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("OffCloudReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uuid");
 
