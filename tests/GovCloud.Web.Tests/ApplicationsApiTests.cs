@@ -98,6 +98,23 @@ public abstract class ApplicationsApiTests(GovCloudApp app)
     }
 
     [Fact]
+    public async Task R_21_1_the_application_is_addressed_to_the_Bureau_which_is_told_at_submission_and_follows_it()
+    {
+        // Art. 21(一): 使用单位向市大数据发展局提出云资源使用申请.
+        var (edu, a) = await app.DraftAsync();
+        a = await SubmittedAsync(edu, a);
+        var bureau = await app.SignInAsync("bureau");
+        var told = Assert.Single((await (await bureau.GetAsync("/api/v1/inbox?pageSize=200", Ct)).ReadAsync<InboxList>()).Items, n => n.Title == $"已受理：{a.Number}");
+        Assert.Equal($"/applications/{a.Id}", told.Link);
+        Assert.Contains("由信息化建设管理中心在 7 个工作日内评估", told.Body);
+        // Its 在办 list holds the applications being evaluated and those waiting for it, not drafts or decided ones.
+        var inProgress = await (await bureau.GetAsync("/api/v1/applications?inProgress=true&pageSize=200", Ct)).ReadAsync<Paged<ApplicationSummaryDto>>();
+        Assert.Contains(inProgress.Items, x => x.Id == a.Id);
+        Assert.All(inProgress.Items, x => Assert.Contains(x.State, new[] { ApplicationState.Submitted, ApplicationState.Evaluated }));
+        Assert.Equal(HttpStatusCode.OK, (await bureau.GetAsync($"/api/v1/applications/{a.Id}", Ct)).StatusCode);
+    }
+
+    [Fact]
     public async Task R_21_2_the_center_adds_survey_photos_while_evaluating_and_the_agency_cannot()
     {
         var (edu, a) = await app.DraftAsync();

@@ -47,7 +47,9 @@ public sealed record ApplicationDto(
     public IReadOnlyList<string> MissingAttachmentNames => MissingAttachments.Select(k => k.DisplayName()).ToList();
 }
 
-public sealed record ApplicationQuery(ApplicationState? State = null, string? Q = null, Guid? OrganisationId = null, int? Page = null, int? PageSize = null);
+/// <param name="InProgress">在办: submitted and not yet decided (with the Center for evaluation, or with the Bureau for approval).</param>
+public sealed record ApplicationQuery(ApplicationState? State = null, string? Q = null, Guid? OrganisationId = null, int? Page = null, int? PageSize = null,
+    bool? InProgress = null);
 
 public sealed record ApplicationInput(Guid? SystemId, string? Purpose, ContactsDto? Contacts, IReadOnlyList<ServiceLineInput>? Services, long? Version = null);
 

@@ -58,6 +58,10 @@ public sealed class ApplicationFlowService(
             app.OpenClockId = (await clocks.StartAsync(actor, Start(app, EvaluateStep, "评估", center, Role.CenterEvaluator,
                 options.Value.Applications.EvaluationWorkingDays, now), ct)).Id;
             await NotifyAsync(center, Role.CenterEvaluator, app, "待评估", $"{app.Organisation!.Name}提交了《{app.System.Name}》云资源申请 {app.Number}，请在期限内评估。", ct);
+            // Art. 21(一): the application is addressed to the Bureau, which follows it while the Center evaluates.
+            await NotifyAsync(await db.OfficeAsync(OrganisationType.Bureau, ct), Role.BureauApprover, app, "已受理",
+                $"{app.Organisation!.Name}向市大数据发展局提出《{app.System.Name}》云资源申请 {app.Number}，由信息化建设管理中心在 " +
+                $"{options.Value.Applications.EvaluationWorkingDays} 个工作日内评估后报审批；可在“在办”中跟踪。", ct);
         }
         foreach (var vm in app.Vms) vm.Approved = null;
         var before = app.State;

@@ -49,6 +49,7 @@ public sealed class ApplicationService(
     {
         var query = await ScopedAsync(actor, ct);
         if (q.State is { } state) query = query.Where(a => a.State == state);
+        if (q.InProgress == true) query = query.Where(a => a.State == ApplicationState.Submitted || a.State == ApplicationState.Evaluated);
         if (q.OrganisationId is { } org) query = query.Where(a => a.OrganisationId == org);
         if (!string.IsNullOrWhiteSpace(q.Q)) query = query.Where(a => a.Number.Contains(q.Q) || a.System!.Name.Contains(q.Q) || a.Organisation!.Name.Contains(q.Q));
         // Queues show the soonest last day first; finished applications the newest first.

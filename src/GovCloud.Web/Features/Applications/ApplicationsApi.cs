@@ -62,12 +62,12 @@ public static class ApplicationsApi
             ExcelExport.ContentType, "云资源使用需求表（模板）.xlsx");
 
     private static async Task<Ok<Paged<ApplicationSummaryDto>>> List(HttpContext http, ApplicationService service, ApplicationState? state, string? q,
-        Guid? organisationId, int? page, int? pageSize, CancellationToken ct) =>
-        TypedResults.Ok(await service.ListAsync(Actor.From(http), new ApplicationQuery(state, q, organisationId, page, pageSize), ct));
+        Guid? organisationId, int? page, int? pageSize, bool? inProgress, CancellationToken ct) =>
+        TypedResults.Ok(await service.ListAsync(Actor.From(http), new ApplicationQuery(state, q, organisationId, page, pageSize, inProgress), ct));
 
     private static async Task<FileContentHttpResult> Export(HttpContext http, ApplicationService service, TimeProvider clock, ApplicationState? state,
-        string? q, Guid? organisationId, CancellationToken ct) =>
-        TypedResults.File(await service.ExportAsync(Actor.From(http), new ApplicationQuery(state, q, organisationId), ct),
+        string? q, Guid? organisationId, bool? inProgress, CancellationToken ct) =>
+        TypedResults.File(await service.ExportAsync(Actor.From(http), new ApplicationQuery(state, q, organisationId, InProgress: inProgress), ct),
             ExcelExport.ContentType, ExcelExport.FileName("云资源申请", clock));
 
     private static async Task<Ok<ApplicationDto>> Get(Guid id, HttpContext http, ApplicationService service, CancellationToken ct) =>
