@@ -35,6 +35,7 @@ if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey])) 
 builder.WebHost.UseStaticWebAssets();
 var options = builder.Configuration.GetSection(GovCloudOptions.Section).Get<GovCloudOptions>() ?? new GovCloudOptions();
 builder.Services.Configure<GovCloudOptions>(builder.Configuration.GetSection(GovCloudOptions.Section));
+_ = options.Security.RoleHomes; // a role or organisation type misspelt in configuration stops the start, in Chinese
 builder.Services.AddSingleton(TimeProvider.System);
 
 // Platform

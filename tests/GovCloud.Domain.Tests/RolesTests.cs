@@ -61,6 +61,25 @@ public class RolesTests
         Assert.Empty(Roles.Validate([Role.Inspector], org));
 
     [Fact]
+    public void R_29_the_Center_may_hold_the_role_that_issues_rectification_notices() =>
+        // Art. 29: 市信息化建设管理中心…发出整改通知.
+        Assert.Empty(Roles.Validate([Role.Inspector], OrganisationType.Center));
+
+    [Fact]
+    public void R_32_1_a_county_sets_which_organisations_hold_a_role_in_its_configuration()
+    {
+        var county = RoleHomes.Configure(new Dictionary<string, string> { ["Inspector"] = "PublicSecurity, Bureau", ["FinanceViewer"] = "Finance,Bureau" });
+        Assert.Empty(Roles.Validate([Role.FinanceViewer], OrganisationType.Bureau, county));
+        Assert.Equal("市信息化建设管理中心的用户不能担任“监管检查人员”：该角色只能由市大数据发展局、市公安局的用户担任",
+            Assert.Single(Roles.Validate([Role.Inspector], OrganisationType.Center, county)));
+        // Roles it does not name keep the city's rules.
+        Assert.Empty(Roles.Validate([Role.CenterEvaluator], OrganisationType.Center, county));
+        Assert.Throws<ArgumentException>(() => RoleHomes.Configure(new Dictionary<string, string> { ["Boss"] = "Bureau" }));
+        Assert.Throws<ArgumentException>(() => RoleHomes.Configure(new Dictionary<string, string> { ["Inspector"] = "Police" }));
+        Assert.Throws<ArgumentException>(() => RoleHomes.Configure(new Dictionary<string, string> { ["Inspector"] = " " }));
+    }
+
+    [Fact]
     public void No_role_at_all_is_refused() =>
         Assert.Contains("至少选择一个角色", Roles.Validate([], OrganisationType.Agency));
 

@@ -63,6 +63,30 @@ public abstract partial class UserApiTests(GovCloudApp app)
     }
 
     [Fact]
+    public async Task R_29_the_Center_gets_an_inspector_who_issues_rectification_notices()
+    {
+        var admin = await app.SignInAsync("admin");
+        var created = await (await admin.PostJsonAsync("/api/v1/users", new
+        {
+            userName = "centerinspect" + Guid.NewGuid().ToString("N")[..4], displayName = "中心检查员", organisationId = await OrgAsync(admin, "市信息化建设管理中心"),
+            roles = new[] { Role.Inspector },
+        })).ReadAsync<UserWithPassword>(HttpStatusCode.Created);
+        Assert.Equal([Role.Inspector], created.User.Roles);
+    }
+
+    [Fact]
+    public async Task R_32_1_a_county_s_own_role_rules_come_from_its_configuration()
+    {
+        await using var county = new GovCloudApp(Provider.Sqlite, settings: new Dictionary<string, string?> { ["GovCloud:Security:RoleOrganisations:Inspector"] = "PublicSecurity" });
+        var admin = await county.SignInAsync("admin");
+        var refused = await (await admin.PostJsonAsync("/api/v1/users", new
+        {
+            userName = "bureauinspect", displayName = "局检查员", organisationId = await OrgAsync(admin, "市大数据发展局"), roles = new[] { Role.Inspector },
+        })).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("市大数据发展局的用户不能担任“监管检查人员”：该角色只能由市公安局的用户担任", refused.FieldError("roles"));
+    }
+
+    [Fact]
     public async Task Bad_user_input_is_reported_field_by_field()
     {
         var admin = await app.SignInAsync("admin");

@@ -40,35 +40,20 @@ public static class Roles
         _ => role.ToString(),
     };
 
-    /// <summary>Which organisations may hold a role: a business role belongs to the organisation that does that work.</summary>
-    public static bool AllowedIn(this Role role, OrganisationType organisation) => role switch
-    {
-        Role.SystemAdmin or Role.SecurityAdmin or Role.AuditAdmin =>
-            organisation is OrganisationType.Bureau or OrganisationType.Center,
-        Role.AgencyOperator or Role.AgencySecurityOfficer => organisation.IsTenant(),
-        Role.CenterEvaluator or Role.CenterOperator or Role.PlatformAgent => organisation == OrganisationType.Center,
-        Role.BureauApprover => organisation == OrganisationType.Bureau,
-        Role.Inspector => organisation.IsRegulator() || organisation == OrganisationType.Bureau,
-        Role.FinanceViewer => organisation == OrganisationType.Finance,
-        _ => false,
-    };
-
-    /// <summary>The organisation types whose users may hold <paramref name="role"/>: told to whoever picked the wrong one.</summary>
-    public static IEnumerable<OrganisationType> HomesOf(Role role) => Enum.GetValues<OrganisationType>().Where(t => role.AllowedIn(t));
-
     /// <summary>
     /// The Chinese reasons why a set of roles cannot be given to a user of this organisation type;
     /// empty when it can. The three administrators each stand alone.
     /// </summary>
-    public static IReadOnlyList<string> Validate(IReadOnlyCollection<Role> roles, OrganisationType organisation)
+    public static IReadOnlyList<string> Validate(IReadOnlyCollection<Role> roles, OrganisationType organisation, RoleHomes? homes = null)
     {
+        homes ??= RoleHomes.Default;
         var errors = new List<string>();
         if (roles.Count == 0) errors.Add("至少选择一个角色");
         var admins = roles.Where(Administrators.Contains).ToList();
         if (admins.Count > 0 && roles.Count > 1)
             errors.Add($"三员分立：{string.Join("、", admins.Select(r => r.DisplayName()))}不得与其他角色兼任");
-        foreach (var role in roles.Where(r => !r.AllowedIn(organisation)))
-            errors.Add($"{organisation.DisplayName()}的用户不能担任“{role.DisplayName()}”：该角色只能由{string.Join("、", HomesOf(role).Select(t => t.DisplayName()))}的用户担任");
+        foreach (var role in roles.Where(r => !homes.Allows(r, organisation)))
+            errors.Add($"{organisation.DisplayName()}的用户不能担任“{role.DisplayName()}”：该角色只能由{string.Join("、", homes.Of(role).Select(t => t.DisplayName()))}的用户担任");
         return errors;
     }
 }

@@ -239,6 +239,15 @@ public sealed class SecurityOptions
     /// </summary>
     public string SecondFactorRoles { get; set; } = GovCloud.Domain.Security.SecondFactorRules.DefaultRequiredRoles;
 
+    /// <summary>
+    /// Which organisation types may hold a role, for the roles a city or county sets otherwise than the default
+    /// (<see cref="GovCloud.Domain.Security.RoleHomes.Default"/>): role name → comma-separated organisation types.
+    /// </summary>
+    public Dictionary<string, string> RoleOrganisations { get; set; } = [];
+
+    private GovCloud.Domain.Security.RoleHomes? _roleHomes;
+    public GovCloud.Domain.Security.RoleHomes RoleHomes => _roleHomes ??= GovCloud.Domain.Security.RoleHomes.Configure(RoleOrganisations);
+
     /// <summary>The name the authenticator app shows beside the code.</summary>
     public string SecondFactorIssuer { get; set; } = "柳州市政务云";
 }

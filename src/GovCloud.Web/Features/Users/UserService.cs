@@ -41,6 +41,7 @@ public sealed partial class UserService(
     TokenService tokens,
     SecondFactorService secondFactors,
     InboxService inbox,
+    Microsoft.Extensions.Options.IOptions<GovCloudOptions> options,
     TimeProvider clock)
 {
     public async Task<Paged<UserDto>> ListAsync(Actor actor, UserQuery q, CancellationToken ct)
@@ -167,7 +168,7 @@ public sealed partial class UserService(
         return held is not null ? new(null, held) : new(await UpdateCoreAsync(actor, id, input, settingUp ? SettingUpNote : null, ct), null);
     }
 
-    private static void ValidateUpdate(Actor actor, User user, UpdateUserInput input)
+    private void ValidateUpdate(Actor actor, User user, UpdateUserInput input)
     {
         var v = new Validation();
         v.Required(input.DisplayName, "displayName", "姓名", 50);
@@ -319,10 +320,10 @@ public sealed partial class UserService(
         if (!actor.IsInAny(Role.SystemAdmin, Role.SecurityAdmin)) throw ProblemException.Forbidden("只有系统管理员或安全管理员可以解锁账号、吊销令牌");
     }
 
-    private static void CheckRoles(Validation v, IReadOnlyList<Role>? roles, OrganisationType orgType)
+    private void CheckRoles(Validation v, IReadOnlyList<Role>? roles, OrganisationType orgType)
     {
         if (roles is null) { v.Add("roles", "至少选择一个角色"); return; }
-        foreach (var error in Roles.Validate(roles.Distinct().ToList(), orgType)) v.Add("roles", error);
+        foreach (var error in Roles.Validate(roles.Distinct().ToList(), orgType, options.Value.Security.RoleHomes)) v.Add("roles", error);
     }
 
     private static void CheckContact(Validation v, string? email, string? phone)
