@@ -97,12 +97,18 @@ public class ChangeRulesTests
     }
 
     [Fact]
-    public void R_26_2_a_termination_closes_only_with_a_handover_or_wipe_record_and_its_certificate()
+    public void R_26_2_a_termination_closes_only_with_both_the_handover_and_the_wipe_and_their_certificate()
     {
+        // Art. 26: 要做好数据资源的移交和清除工作 — both, not either.
         var today = new DateOnly(2026, 11, 25);
-        Assert.Empty(ChangeRules.ValidateDisposal(DataDisposal.HandoverThenWipe, today, "刘运、黄老师", true, today));
-        var problems = ChangeRules.ValidateDisposal(null, today.AddDays(1), " ", false, today);
-        Assert.Equal(["disposal.method", "disposal.date", "disposal.people", "disposal.certificate"], problems.Select(p => p.Field));
+        var full = new DisposalRecord("市档案馆", "业务数据 2019—2026 年", today.AddDays(-2), "多次覆写", today, "刘运、黄老师");
+        Assert.Empty(ChangeRules.ValidateDisposal(full, true, today, mlpsLevel: 2, handoverFromLevel: 3));
+        var handoverAlone = full with { WipeMethod = null, WipedOn = null };
+        Assert.Equal(["disposal.wipeMethod", "disposal.wipedOn"], ChangeRules.ValidateDisposal(handoverAlone, true, today, 2, 3).Select(p => p.Field));
+        var problems = ChangeRules.ValidateDisposal(new DisposalRecord(" ", null, today.AddDays(1), null, null, " "), false, today, null, 3);
+        Assert.Equal(["disposal.handedOverTo", "disposal.handoverContent", "disposal.handedOverOn", "disposal.wipeMethod", "disposal.wipedOn", "disposal.people",
+            "disposal.certificate"], problems.Select(p => p.Field));
+        Assert.Equal("移交 市档案馆（业务数据 2019—2026 年）2026-11-23；清除 多次覆写 2026-11-25", full.Summary);
     }
 
     [Fact]

@@ -121,16 +121,18 @@ public class MigrationRulesTests
     }
 
     [Theory]
-    [InlineData(2, DataDisposal.Wipe, true)]
-    [InlineData(3, DataDisposal.Wipe, false)] // level 3 and above: archived before it is wiped
-    [InlineData(3, DataDisposal.HandoverThenWipe, true)]
-    [InlineData(null, DataDisposal.Wipe, true)]
-    public void R_16_1_data_of_a_system_shut_down_is_handled_by_its_MLPS_level(int? level, DataDisposal method, bool accepted)
+    [InlineData(2, true, true)]
+    [InlineData(2, false, true)]  // below level 3 the order is free
+    [InlineData(3, true, true)]
+    [InlineData(3, false, false)] // level 3 and above: archived before it is wiped
+    [InlineData(null, false, true)]
+    public void R_16_1_data_of_a_system_shut_down_is_handed_over_and_wiped_in_the_order_its_MLPS_level_asks(int? level, bool handoverFirst, bool accepted)
     {
-        var problems = MigrationRules.ValidateHandling(level, method, Today, "张三、李四", true, Today, handoverFromLevel: 3);
+        var (first, second) = (Today.AddDays(-3), Today);
+        var record = new DisposalRecord("市档案馆", "全部业务数据", handoverFirst ? first : second, "物理销毁", handoverFirst ? second : first, "张三、李四");
+        var problems = ChangeRules.ValidateDisposal(record, true, Today, level, handoverFromLevel: 3);
         Assert.Equal(accepted, problems.Count == 0);
-        if (!accepted) Assert.Equal("该系统为等保第3级，数据须先移交归档再清除", problems.Single().Message);
-        Assert.Contains(MigrationRules.ValidateHandling(2, method, Today.AddDays(1), "", false, Today, 3), p => p.Field == "disposal.certificate");
+        if (!accepted) Assert.Equal($"该系统为等保第3级，数据须先移交归档再清除：清除日期不能早于移交日期 {Today:yyyy-MM-dd}", problems.Single().Message);
     }
 
     [Fact]

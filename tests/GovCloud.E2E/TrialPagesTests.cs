@@ -181,7 +181,10 @@ public sealed class TrialPagesTests(BrowserApp app) : IClassFixture<BrowserApp>
         await bureau.Context.CloseAsync();
 
         await center.ReloadAsync();
-        await BrowserApp.PickAsync(center, "#gc-disposal-method .ant-select", "移交后清除");
+        // Art. 26: the data is handed over and wiped, both on record (the dates start at today).
+        await center.FillAsync("#gc-disposal-to", "市教育局");
+        await center.FillAsync("#gc-disposal-content", "学籍数据全量导出");
+        await center.FillAsync("#gc-disposal-wipe", "云硬盘多次覆写后释放");
         await center.FillAsync("#gc-disposal-people", "刘运、黄老师");
         await center.Locator("#gc-disposal-file").SetInputFilesAsync(await FileAsync("数据清除证明.pdf"));
         await center.GetByText("数据清除证明.pdf").WaitForAsync();
@@ -189,7 +192,7 @@ public sealed class TrialPagesTests(BrowserApp app) : IClassFixture<BrowserApp>
         await center.ClickAsync("#gc-change-reclaim");
         await BrowserApp.ConfirmAsync(center);
         await center.Locator(".gc-state", new() { HasText = "已完成" }).WaitForAsync();
-        await center.Locator("#gc-disposal").GetByText("移交后清除").WaitForAsync();
+        await center.Locator("#gc-disposal").GetByText("移交 市教育局（学籍数据全量导出）", new() { Exact = false }).WaitForAsync();
         await center.Context.CloseAsync();
 
         await edu.GotoAsync("/inventory");

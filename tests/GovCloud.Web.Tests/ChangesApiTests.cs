@@ -179,15 +179,23 @@ public abstract class ChangesApiTests(GovCloudApp app)
 
         var noRecord = await (await center.PostAsync($"/api/v1/changes/{t.Id}/reclaim", Form(false, ("version", t.Version.ToString())), Ct))
             .ProblemAsync(HttpStatusCode.BadRequest);
-        Assert.Equal("请选择数据处置方式（移交或清除）", noRecord.FieldError("disposal.method"));
-        Assert.Equal("请上传数据移交/清除证明", noRecord.FieldError("disposal.certificate"));
+        Assert.Equal("请填写数据移交给（接收单位或人员）", noRecord.FieldError("disposal.handedOverTo"));
+        Assert.Equal("请上传数据移交及清除证明", noRecord.FieldError("disposal.certificate"));
+        // Art. 26: the handover alone does not close it — the wipe is recorded too.
+        var today = ChinaTime.Today(TimeProvider.System).ToString("yyyy-MM-dd");
+        var handoverAlone = await (await center.PostAsync($"/api/v1/changes/{t.Id}/reclaim", Form(true, ("handedOverTo", "市教育局"),
+            ("handoverContent", "学籍数据全量导出"), ("handedOverOn", today), ("people", "刘运、黄老师"), ("version", t.Version.ToString())), Ct)).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("请填写清除方式", handoverAlone.FieldError("disposal.wipeMethod"));
+        Assert.Equal("请填写清除日期", handoverAlone.FieldError("disposal.wipedOn"));
         Assert.Equal(ChangeState.Approved, (await GetAsync(edu, t.Id)).State);
-        Assert.Equal(HttpStatusCode.Forbidden, (await edu.PostAsync($"/api/v1/changes/{t.Id}/reclaim", Form(true, ("method", "Wipe"),
-            ("date", ChinaTime.Today(TimeProvider.System).ToString("yyyy-MM-dd")), ("people", "x"), ("version", t.Version.ToString())), Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await edu.PostAsync($"/api/v1/changes/{t.Id}/reclaim", Form(true, ("handedOverTo", "x"),
+            ("wipedOn", today), ("people", "x"), ("version", t.Version.ToString())), Ct)).StatusCode);
 
-        t = await (await center.PostAsync($"/api/v1/changes/{t.Id}/reclaim", Form(true, ("method", "HandoverThenWipe"),
-            ("date", ChinaTime.Today(TimeProvider.System).ToString("yyyy-MM-dd")), ("people", "刘运、黄老师"), ("version", t.Version.ToString())), Ct)).ReadAsync<ChangeDto>();
+        t = await (await center.PostAsync($"/api/v1/changes/{t.Id}/reclaim", Form(true, ("handedOverTo", "市教育局"), ("handoverContent", "学籍数据全量导出"),
+            ("handedOverOn", today), ("wipeMethod", "云硬盘多次覆写后释放"), ("wipedOn", today), ("people", "刘运、黄老师"), ("version", t.Version.ToString())), Ct))
+            .ReadAsync<ChangeDto>();
         Assert.Equal((ChangeState.Completed, "移交后清除", "刘运、黄老师"), (t.State, t.DisposalName, t.DisposalPeople));
+        Assert.Equal(("市教育局", "云硬盘多次覆写后释放"), (t.Disposal!.HandedOverTo, t.Disposal.WipeMethod));
         Assert.Equal(2, t.Attachments.Count);
         var resources = await (await edu.GetAsync($"/api/v1/systems/{a.SystemId}/resources", Ct)).ReadAsync<SystemResourcesDto>();
         Assert.All(resources.Vms, v => Assert.Equal(VmState.Reclaimed, v.State));
@@ -199,7 +207,8 @@ public abstract class ChangesApiTests(GovCloudApp app)
         Assert.Equal(SystemLifecycle.Offline, system.Lifecycle);
         var history = await (await edu.GetAsync($"/api/v1/inventory/vms/{trial.Vms[0].Id}", Ct)).ReadAsync<VmDetailDto>();
         Assert.Contains("堡垒机账号", history.History[^1].Description);
-        Assert.Contains("移交后清除", history.History[^1].Description);
+        Assert.Contains("移交 市教育局（学籍数据全量导出）", history.History[^1].Description);
+        Assert.Contains("清除 云硬盘多次覆写后释放", history.History[^1].Description);
     }
 
     [Fact]

@@ -112,17 +112,20 @@ public abstract class MigrationPlansApiTests(GovCloudApp app)
         // R-16.1: the MLPS level 3 system's data is archived before it is wiped; the record needs its certificate.
         var item = plan.Items.Single(i => i.SystemId == shutDown.Id);
         var handlingUrl = $"{url}/{plan.Id}/items/{item.Id}/data-handling";
-        var wiped = await (await edu.PostAsync(handlingUrl, Form("清除证明.pdf", ("method", "Wipe"), ("date", Day(Today)), ("people", "黄老师、刘运")), Ct))
-            .ProblemAsync(HttpStatusCode.BadRequest);
-        Assert.Equal("该系统为等保第3级，数据须先移交归档再清除", wiped.FieldError("disposal.method"));
-        var noFile = await (await edu.PostAsync(handlingUrl, Form(null, ("method", "HandoverThenWipe"), ("date", Day(Today)), ("people", "黄老师")), Ct))
-            .ProblemAsync(HttpStatusCode.BadRequest);
-        Assert.Equal("请上传数据移交/清除证明", noFile.FieldError("disposal.certificate"));
+        (string, string)[] Record(DateOnly handedOverOn, DateOnly wipedOn) =>
+        [
+            ("handedOverTo", "市档案馆"), ("handoverContent", "档案数据全量"), ("handedOverOn", Day(handedOverOn)), ("wipeMethod", "物理销毁硬盘"),
+            ("wipedOn", Day(wipedOn)), ("people", "黄老师、刘运"),
+        ];
+        var wipedFirst = await (await edu.PostAsync(handlingUrl, Form("证明.pdf", Record(Today, Today.AddDays(-1))), Ct)).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.StartsWith("该系统为等保第3级，数据须先移交归档再清除", wipedFirst.FieldError("disposal.wipedOn"));
+        var noFile = await (await edu.PostAsync(handlingUrl, Form(null, Record(Today.AddDays(-1), Today)), Ct)).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("请上传数据移交及清除证明", noFile.FieldError("disposal.certificate"));
         var migrateItem = plan.Items.Single(i => i.SystemId == a.SystemId);
         Assert.Equal(HttpStatusCode.Conflict, (await edu.PostAsync($"{url}/{plan.Id}/items/{migrateItem.Id}/data-handling",
-            Form("证明.pdf", ("method", "HandoverThenWipe"), ("date", Day(Today)), ("people", "黄老师")), Ct)).StatusCode);
-        plan = await (await edu.PostAsync(handlingUrl, Form("移交清除证明.pdf", ("method", "HandoverThenWipe"), ("date", Day(Today)), ("people", "黄老师、刘运")), Ct))
-            .ReadAsync<MigrationPlanDto>();
+            Form("证明.pdf", Record(Today, Today)), Ct)).StatusCode);
+        plan = await (await edu.PostAsync(handlingUrl, Form("移交清除证明.pdf", Record(Today.AddDays(-1), Today)), Ct)).ReadAsync<MigrationPlanDto>();
+        Assert.Equal(("市档案馆", "物理销毁硬盘"), (plan.Items.Single(i => i.Id == item.Id).Disposal!.HandedOverTo, plan.Items.Single(i => i.Id == item.Id).Disposal!.WipeMethod));
         Assert.Equal((1, 2, 50), (plan.Done, plan.Total, plan.ProgressPercent));
         Assert.Equal(SystemLifecycle.Offline, (await (await edu.GetAsync($"/api/v1/systems/{shutDown.Id}", Ct)).ReadAsync<InfoSystemDto>()).Lifecycle);
         var certificate = await edu.GetAsync($"{handlingUrl.Replace("/data-handling", "/certificate")}", Ct);

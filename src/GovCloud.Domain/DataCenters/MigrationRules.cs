@@ -196,19 +196,6 @@ public static class MigrationRules
         return problems;
     }
 
-    /// <summary>
-    /// the data of a system shut down in consolidation is handled by its MLPS level — from the configured level
-    /// up it is handed over (archived) before being wiped, never just wiped; the record is the same as a termination's.
-    /// </summary>
-    public static IReadOnlyList<RuleProblem> ValidateHandling(int? mlpsLevel, DataDisposal? method, DateOnly? date, string? people, bool hasCertificate, DateOnly today,
-        int handoverFromLevel)
-    {
-        var problems = ChangeRules.ValidateDisposal(method, date, people, hasCertificate, today).ToList();
-        if (method == DataDisposal.Wipe && mlpsLevel >= handoverFromLevel)
-            problems.Add(new RuleProblem("disposal.method", $"该系统为等保第{mlpsLevel}级，数据须先移交归档再清除"));
-        return problems;
-    }
-
     /// <summary>R-16.1: a centre is revoked once its approved plan is carried out and nothing it hosts is still there.</summary>
     public static IReadOnlyList<string> CheckRevocation(bool revoked, bool planApproved, IReadOnlyList<string> pendingSystems)
     {

@@ -29,6 +29,13 @@ public enum DataDisposal
     HandoverThenWipe,
 }
 
+/// <summary>The two parts of a system's data disposal: the handover and the wipe, and who did them.</summary>
+public sealed record DisposalRecord(string? HandedOverTo, string? HandoverContent, DateOnly? HandedOverOn, string? WipeMethod, DateOnly? WipedOn, string? People)
+{
+    /// <summary>"移交 市档案馆（业务数据 2019—2026）2026-11-20；清除 多次覆写 2026-11-25": for lists, logs and the inventory's note.</summary>
+    public string Summary => $"移交 {HandedOverTo}（{HandoverContent}）{HandedOverOn:yyyy-MM-dd}；清除 {WipeMethod} {WipedOn:yyyy-MM-dd}";
+}
+
 /// <summary>
 /// The change of as a difference against what a system holds, and the termination of:
 /// what each must say, what it asks of the pool, and what closes a termination.
@@ -132,16 +139,34 @@ public static class ChangeRules
         return problems;
     }
 
-    /// <summary>R-26.2: the record of the data's handover or wipe that closes a termination.</summary>
-    public static IReadOnlyList<RuleProblem> ValidateDisposal(DataDisposal? method, DateOnly? date, string? people, bool hasCertificate, DateOnly today)
+    /// <summary>
+    /// R-26.2 (Art. 26: 要做好数据资源的移交和清除工作) and: the record that closes a termination or a system shut down
+    /// in consolidation holds both parts — the handover (to whom, what, when) and the wipe (how, when) — with the people
+    /// who did it and witnessed it and the certificate. From <paramref name="handoverFromLevel"/> up (MLPS) the data is
+    /// handed over (archived) before it is wiped: the wipe may not come first.
+    /// </summary>
+    public static IReadOnlyList<RuleProblem> ValidateDisposal(DisposalRecord r, bool hasCertificate, DateOnly today, int? mlpsLevel, int handoverFromLevel)
     {
         var problems = new List<RuleProblem>();
-        if (method is null) problems.Add(new RuleProblem("disposal.method", "请选择数据处置方式（移交或清除）"));
-        if (date is null) problems.Add(new RuleProblem("disposal.date", "请填写数据处置日期"));
-        else if (date > today) problems.Add(new RuleProblem("disposal.date", "数据处置日期不能晚于今天"));
-        if (TextRules.IsBlank(people)) problems.Add(new RuleProblem("disposal.people", "请填写经办及见证人员"));
-        else if (people.Length > 200) problems.Add(new RuleProblem("disposal.people", "经办及见证人员不能超过 200 个字"));
-        if (!hasCertificate) problems.Add(new RuleProblem("disposal.certificate", "请上传数据移交/清除证明"));
+        void Text(string? value, string field, string label, int max)
+        {
+            if (TextRules.IsBlank(value)) problems.Add(new RuleProblem(field, $"请填写{label}"));
+            else if (value.Length > max) problems.Add(new RuleProblem(field, $"{label}不能超过 {max} 个字"));
+        }
+        void Day(DateOnly? value, string field, string label)
+        {
+            if (value is null) problems.Add(new RuleProblem(field, $"请填写{label}"));
+            else if (value > today) problems.Add(new RuleProblem(field, $"{label}不能晚于今天"));
+        }
+        Text(r.HandedOverTo, "disposal.handedOverTo", "数据移交给（接收单位或人员）", 100);
+        Text(r.HandoverContent, "disposal.handoverContent", "移交的数据内容", 500);
+        Day(r.HandedOverOn, "disposal.handedOverOn", "移交日期");
+        Text(r.WipeMethod, "disposal.wipeMethod", "清除方式", 100);
+        Day(r.WipedOn, "disposal.wipedOn", "清除日期");
+        Text(r.People, "disposal.people", "经办及见证人员", 200);
+        if (mlpsLevel >= handoverFromLevel && r.HandedOverOn is { } handed && r.WipedOn is { } wiped && wiped < handed)
+            problems.Add(new RuleProblem("disposal.wipedOn", $"该系统为等保第{mlpsLevel}级，数据须先移交归档再清除：清除日期不能早于移交日期 {handed:yyyy-MM-dd}"));
+        if (!hasCertificate) problems.Add(new RuleProblem("disposal.certificate", "请上传数据移交及清除证明"));
         return problems;
     }
 }

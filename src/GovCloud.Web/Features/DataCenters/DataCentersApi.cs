@@ -51,7 +51,7 @@ public static class DataCentersApi
             .WithSummary("大数据局审核迁移计划：approve true 同意 / false 退回（须说明理由）")
             .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
         group.MapPost("/{id:guid}/migration-plans/{pid:guid}/items/{itemId:guid}/data-handling", RecordHandling).WithName("RecordDataHandling").Allow(Role.AgencyOperator)
-            .WithSummary("整合关停系统的数据处置（表单字段 method：Handover/Wipe/HandoverThenWipe、date、people、file 处置证明）；等保三级及以上须先移交再清除")
+            .WithSummary("整合关停系统的数据处置，移交和清除均须记录（表单字段 handedOverTo、handoverContent、handedOverOn、wipeMethod、wipedOn、people、file 移交及清除证明）；等保三级及以上须先移交再清除")
             .DisableAntiforgery()
             .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
         group.MapGet("/{id:guid}/migration-plans/{pid:guid}/items/{itemId:guid}/certificate", Certificate).WithName("DownloadDataHandlingCertificate").Allow(Access.Documents)
@@ -147,11 +147,12 @@ public static class DataCentersApi
         TypedResults.Ok(await plans.ReviewAsync(Actor.From(http), id, pid, input, ct));
 
     private static async Task<Ok<MigrationPlanDto>> RecordHandling(Guid id, Guid pid, Guid itemId, HttpContext http, MigrationPlanService plans, IFormFile? file,
-        [FromForm] DataDisposal? method, [FromForm] DateOnly? date, [FromForm] string? people, CancellationToken ct)
+        [FromForm] string? handedOverTo, [FromForm] string? handoverContent, [FromForm] DateOnly? handedOverOn, [FromForm] string? wipeMethod, [FromForm] DateOnly? wipedOn,
+        [FromForm] string? people, CancellationToken ct)
     {
         await using var content = file?.OpenReadStream();
-        return TypedResults.Ok(await plans.RecordHandlingAsync(Actor.From(http), id, pid, itemId, new DataHandlingInput(method, date, people), file?.FileName, content,
-            file?.Length ?? 0, ct));
+        return TypedResults.Ok(await plans.RecordHandlingAsync(Actor.From(http), id, pid, itemId,
+            new DisposalRecord(handedOverTo, handoverContent, handedOverOn, wipeMethod, wipedOn, people), file?.FileName, content, file?.Length ?? 0, ct));
     }
 
     private static async Task<FileStreamHttpResult> Certificate(Guid id, Guid pid, Guid itemId, HttpContext http, MigrationPlanService plans, CancellationToken ct)

@@ -42,7 +42,12 @@ public sealed class MigrationPlanItem
     public DateOnly TargetDate { get; set; }
     public string? Milestones { get; set; }
 
+    // the data's handover and its wipe, both on record (HandledOn is the day it was wiped).
     public DataDisposal? HandlingMethod { get; set; }
+    public string? HandedOverTo { get; set; }
+    public string? HandoverContent { get; set; }
+    public DateOnly? HandedOverOn { get; set; }
+    public string? WipeMethod { get; set; }
     public DateOnly? HandledOn { get; set; }
     public string? HandledBy { get; set; }
     public string? CertificateName { get; set; }

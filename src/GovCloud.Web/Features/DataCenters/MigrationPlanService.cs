@@ -22,7 +22,6 @@ public sealed record MigrationPlanInput(IReadOnlyList<PlanItemInput>? Items, str
 
 public sealed record PlanReviewInput(bool? Approve, string? Opinion, long? Version);
 
-public sealed record DataHandlingInput(DataDisposal? Method, DateOnly? Date, string? People);
 
 /// <summary>The resource application that moves a system, as the plan shows it.</summary>
 public sealed record LinkedApplicationDto(Guid Id, string Number, ApplicationState State)
@@ -32,7 +31,8 @@ public sealed record LinkedApplicationDto(Guid Id, string Number, ApplicationSta
 
 public sealed record PlanItemDto(
     Guid Id, int RowNo, Guid SystemId, string SystemName, int? MlpsLevel, SystemLifecycle Lifecycle, PlanDisposition Disposition, DateOnly TargetDate, string? Milestones,
-    bool Done, LinkedApplicationDto? Application, DataDisposal? HandlingMethod, DateOnly? HandledOn, string? HandledBy, string? CertificateName, string? RecordedBy)
+    bool Done, LinkedApplicationDto? Application, DataDisposal? HandlingMethod, DateOnly? HandledOn, string? HandledBy, string? CertificateName, string? RecordedBy,
+    DisposalRecord? Disposal = null)
 {
     public string DispositionName => Disposition.DisplayName();
     public string LifecycleName => Lifecycle.DisplayName();
@@ -165,7 +165,7 @@ public sealed class MigrationPlanService(
     /// A system of an approved plan is shut down in consolidation: how its data was handled (R-16.1, by its MLPS
     /// level), with the certificate; the system leaves service (已下线).
     /// </summary>
-    public async Task<MigrationPlanDto> RecordHandlingAsync(Actor actor, Guid dataCenterId, Guid id, Guid itemId, DataHandlingInput input, string? fileName, Stream? content,
+    public async Task<MigrationPlanDto> RecordHandlingAsync(Actor actor, Guid dataCenterId, Guid id, Guid itemId, DisposalRecord input, string? fileName, Stream? content,
         long size, CancellationToken ct)
     {
         if (!actor.IsIn(Role.AgencyOperator)) throw ProblemException.Forbidden("关停系统的数据处置由使用单位经办人记录");
@@ -178,15 +178,19 @@ public sealed class MigrationPlanService(
         if (item.Disposition != PlanDisposition.ShutDown) throw new ProblemException(409, "当前状态不能办理", "该系统计划迁移上云，不是整合关停");
         if (item.HandledOn is not null) throw new ProblemException(409, "当前状态不能办理", "该系统的数据处置已记录");
         var v = new Validation();
-        foreach (var p in MigrationRules.ValidateHandling(item.System!.MlpsLevel, input.Method, input.Date, input.People, content is not null, Today, Settings.HandoverFromMlpsLevel))
+        // Art. 16(二), Art. 26: handed over and wiped, in the order the system's MLPS level asks.
+        foreach (var p in ChangeRules.ValidateDisposal(input, content is not null, Today, item.System!.MlpsLevel, Settings.HandoverFromMlpsLevel))
             v.Add(p.Field, p.Message);
-        v.Date(input.Date, "date", "处置日期", options.Value.Dates.Around(Today));
+        v.Date(input.HandedOverOn, "disposal.handedOverOn", "移交日期", options.Value.Dates.Around(Today))
+            .Date(input.WipedOn, "disposal.wipedOn", "清除日期", options.Value.Dates.Around(Today));
         v.ThrowIfInvalid();
 
         await files.KeepAsync("migration-plans", fileName, content, size, async (stored, name) =>
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            (item.HandlingMethod, item.HandledOn, item.HandledBy) = (input.Method, input.Date, Texts.Line(input.People)!);
+            (item.HandlingMethod, item.HandedOverTo, item.HandoverContent, item.HandedOverOn) =
+                (DataDisposal.HandoverThenWipe, Texts.Line(input.HandedOverTo), Texts.OrNull(input.HandoverContent), input.HandedOverOn);
+            (item.WipeMethod, item.HandledOn, item.HandledBy) = (Texts.Line(input.WipeMethod), input.WipedOn, Texts.Line(input.People)!);
             (item.CertificateName, item.CertificatePath, item.CertificateSha256) = (name, stored.Path, stored.Sha256);
             (item.RecordedBy, item.RecordedAt) = (actor.UserName, clock.GetUtcNow());
             item.System.Lifecycle = SystemLifecycle.Offline;
@@ -194,7 +198,8 @@ public sealed class MigrationPlanService(
             plan.Version++;
             audit.Record(actor, AuditActions.DataHandlingRecorded, CaseType, plan.Id, null, new
             {
-                system = item.System.Name, method = input.Method.ToString(), input.Date, people = item.HandledBy, certificate = name, stored.Sha256,
+                system = item.System.Name, item.HandedOverTo, item.HandoverContent, item.HandedOverOn, item.WipeMethod, wipedOn = item.HandledOn, people = item.HandledBy,
+                certificate = name, stored.Sha256,
             });
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
@@ -233,7 +238,8 @@ public sealed class MigrationPlanService(
             var done = i.Disposition == PlanDisposition.Migrate ? s.Lifecycle == SystemLifecycle.OnCloud : i.HandledOn is not null;
             var app = applications.GetValueOrDefault(i.SystemId);
             return new PlanItemDto(i.Id, i.RowNo, i.SystemId, s.Name, s.MlpsLevel, s.Lifecycle, i.Disposition, i.TargetDate, i.Milestones, done,
-                app is null ? null : new LinkedApplicationDto(app.Id, app.Number, app.State), i.HandlingMethod, i.HandledOn, i.HandledBy, i.CertificateName, i.RecordedBy);
+                app is null ? null : new LinkedApplicationDto(app.Id, app.Number, app.State), i.HandlingMethod, i.HandledOn, i.HandledBy, i.CertificateName, i.RecordedBy,
+                i.HandedOverTo is null ? null : new DisposalRecord(i.HandedOverTo, i.HandoverContent, i.HandedOverOn, i.WipeMethod, i.HandledOn, i.HandledBy));
         }).ToList();
         return new MigrationPlanDto(p.Id, p.Number, p.DataCenterId, p.DataCenter!.Name, p.OrganisationId, p.State, p.Note, p.SubmittedAt, p.SubmittedBy, p.ReviewOpinion,
             p.ReviewedBy, p.ReviewedAt, items, items.Count(i => i.Done), items.Count, await clocks.ForCaseAsync(CaseType, p.Id.ToString(), ct), p.Version);

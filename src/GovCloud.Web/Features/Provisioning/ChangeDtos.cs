@@ -21,7 +21,7 @@ public sealed record ChangeDto(
     string? EvaluationOpinion, string? EvaluatedBy, DateTimeOffset? EvaluatedAt, string? DecisionOpinion, string? DecidedBy, DateTimeOffset? DecidedAt,
     DateTimeOffset? CompletedAt, string? CompletedBy, DataDisposal? DisposalMethod, DateOnly? DisposalDate, string? DisposalPeople,
     IReadOnlyList<ChangeLineDto> Lines, IReadOnlyList<ChangeAttachmentDto> Attachments, IReadOnlyList<ClockDto> Clocks, long Version,
-    ElasticEnvelope? Elastic = null)
+    ElasticEnvelope? Elastic = null, DisposalRecord? Disposal = null)
 {
     public string KindName => Kind.DisplayName();
     public string StateName => State.DisplayName();
@@ -51,4 +51,9 @@ public sealed record ResizedVm(int No, int? Vcpu, int? MemoryGb, int? SystemDisk
 /// <summary>The Center carried the change out: each new VM as built (numbered by its line), each resize as done.</summary>
 public sealed record ChangeCompletionInput(IReadOnlyList<DeliveredVm>? Added, IReadOnlyList<ResizedVm>? Resized, long? Version);
 
-public sealed record DisposalInput(DataDisposal? Method, DateOnly? Date, string? People, long? Version);
+/// <summary>What closes a termination: the data's handover and its wipe; the certificate comes as the form's file.</summary>
+public sealed record DisposalInput(string? HandedOverTo, string? HandoverContent, DateOnly? HandedOverOn, string? WipeMethod, DateOnly? WipedOn, string? People,
+    long? Version)
+{
+    public DisposalRecord Record => new(HandedOverTo, HandoverContent, HandedOverOn, WipeMethod, WipedOn, People);
+}

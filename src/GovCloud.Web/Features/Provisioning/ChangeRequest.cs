@@ -45,7 +45,12 @@ public sealed class ChangeRequest
     public ElasticEnvelope? Elastic => ElasticMinVcpu is null ? null
         : new(ElasticMinVcpu.Value, ElasticMaxVcpu!.Value, ElasticMinMemoryGb!.Value, ElasticMaxMemoryGb!.Value);
 
+    // the data's handover and its wipe, both on record (DisposalDate is the day it was wiped).
     public DataDisposal? DisposalMethod { get; set; }
+    public string? DisposalHandedOverTo { get; set; }
+    public string? DisposalHandoverContent { get; set; }
+    public DateOnly? DisposalHandedOverOn { get; set; }
+    public string? DisposalWipeMethod { get; set; }
     public DateOnly? DisposalDate { get; set; }
     public string? DisposalPeople { get; set; }
 

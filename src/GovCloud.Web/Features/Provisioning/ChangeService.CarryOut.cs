@@ -117,8 +117,12 @@ public sealed partial class ChangeService
         var c = await LoadAsync(actor, id, ChangeAction.Complete, input.Version, ct);
         if (c.Kind != ChangeKind.Termination) throw new ProblemException(409, "当前状态不能办理", "变更申请请按变更内容实施");
         var v = new Validation();
-        foreach (var p in ChangeRules.ValidateDisposal(input.Method, input.Date, input.People, content is not null, Today)) v.Add(p.Field, p.Message);
-        v.Date(input.Date, "disposal.date", "处置日期", options.Value.Dates.Around(Today));
+        var record = input.Record;
+        // Art. 26: handed over and wiped, in the order the system's MLPS level asks.
+        foreach (var p in ChangeRules.ValidateDisposal(record, content is not null, Today, c.System!.MlpsLevel, options.Value.DataCenters.HandoverFromMlpsLevel))
+            v.Add(p.Field, p.Message);
+        v.Date(record.HandedOverOn, "disposal.handedOverOn", "移交日期", options.Value.Dates.Around(Today))
+            .Date(record.WipedOn, "disposal.wipedOn", "清除日期", options.Value.Dates.Around(Today));
         v.ThrowIfInvalid();
 
         await files.KeepAsync("changes", fileName, content, size, async (stored, name) =>
@@ -128,15 +132,19 @@ public sealed partial class ChangeService
             var certificate = Attachment(actor, c.Id, ChangeAttachmentKind.DisposalCertificate, name, stored);
             db.ChangeAttachments.Add(certificate);
             c.Attachments.Add(certificate);
-            c.DisposalMethod = input.Method;
-            c.DisposalDate = input.Date;
-            c.DisposalPeople = Texts.Line(input.People)!;
+            c.DisposalMethod = DataDisposal.HandoverThenWipe;
+            (c.DisposalHandedOverTo, c.DisposalHandoverContent, c.DisposalHandedOverOn) = (Texts.Line(record.HandedOverTo), Texts.OrNull(record.HandoverContent), record.HandedOverOn);
+            (c.DisposalWipeMethod, c.DisposalDate, c.DisposalPeople) = (Texts.Line(record.WipeMethod), record.WipedOn, Texts.Line(record.People)!);
             foreach (var vm in await db.CloudVms.Where(x => x.SystemId == c.SystemId && x.State == VmState.Reclaiming).ToListAsync(ct))
-                inventory.Reclaim(actor, vm, $"终止 {c.Number}：资源回收，堡垒机账号 {vm.BastionAccounts} 已关闭；{input.Method!.Value.DisplayName()}（{input.Date:yyyy-MM-dd}，{c.DisposalPeople}）");
+                inventory.Reclaim(actor, vm, $"终止 {c.Number}：资源回收，堡垒机账号 {vm.BastionAccounts} 已关闭；{record.Summary}（{c.DisposalPeople}）");
             await EndServicesAsync(c.SystemId, null, ct);
             c.System!.Lifecycle = SystemLifecycle.Offline;
             c.System.Version++;
-            await FinishAsync(actor, c, new { disposal = input.Method.ToString(), input.Date, c.DisposalPeople, certificate = stored.Sha256 }, ct);
+            await FinishAsync(actor, c, new
+            {
+                c.DisposalHandedOverTo, c.DisposalHandoverContent, c.DisposalHandedOverOn, c.DisposalWipeMethod, wipedOn = c.DisposalDate, c.DisposalPeople,
+                certificate = stored.Sha256,
+            }, ct);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
             return certificate;

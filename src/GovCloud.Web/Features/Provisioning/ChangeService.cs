@@ -331,7 +331,9 @@ public sealed partial class ChangeService(
         c.Lines.OrderBy(l => l.No).Select(l => new ChangeLineDto(l.No, l.Action, l.VmId, l.Zone, l.HostName, l.From, l.To, l.ServerType, l.SubsystemName,
             l.OwnerNames, l.OperatingSystem, l.ItemCode, l.Quantity)).ToList(),
         c.Attachments.OrderBy(a => a.UploadedAt).Select(a => new ChangeAttachmentDto(a.Id, a.Kind, a.FileName, a.Size, a.Sha256, a.UploadedAt, a.UploadedBy)).ToList(),
-        await clocks.ForCaseAsync(CaseType, c.Id.ToString(), ct), c.Version, c.Elastic);
+        await clocks.ForCaseAsync(CaseType, c.Id.ToString(), ct), c.Version, c.Elastic,
+        c.DisposalHandedOverTo is null ? null
+            : new DisposalRecord(c.DisposalHandedOverTo, c.DisposalHandoverContent, c.DisposalHandedOverOn, c.DisposalWipeMethod, c.DisposalDate, c.DisposalPeople));
 
     private static readonly Expression<Func<ChangeRequest, ChangeSummaryDto>> ToSummary = c => new ChangeSummaryDto(c.Id, c.Number, c.Kind, c.OrganisationId,
         c.Organisation!.Name, c.SystemId, c.System!.Name, c.State, c.Lines.Count, c.CreatedAt, c.OpenClock == null ? null : c.OpenClock.DueOn);

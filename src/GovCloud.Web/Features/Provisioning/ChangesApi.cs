@@ -36,7 +36,7 @@ public static class ChangesApi
             .WithSummary("中心实施变更：added 为新增虚拟机的实际交付信息（no 为变更项序号），resized 为实际调整后的配置（缺省为批准值）；资源台账与资源池同步更新")
             .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
         group.MapPost("/{id:guid}/reclaim", Reclaim).WithName("ReclaimTerminated").Allow(Role.CenterOperator)
-            .WithSummary("中心回收资源（表单字段 method：Handover/Wipe/HandoverThenWipe、date、people、file 数据移交/清除证明、version）；系统状态变为已下线")
+            .WithSummary("中心回收资源，数据移交和清除均须记录（表单字段 handedOverTo 移交给、handoverContent 移交内容、handedOverOn 移交日期、wipeMethod 清除方式、wipedOn 清除日期、people 经办及见证人员、file 移交及清除证明、version；等保三级及以上清除不得早于移交）；系统状态变为已下线")
             .DisableAntiforgery()
             .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
         group.MapGet("/{id:guid}/attachments/{attachmentId:guid}", Download).WithName("DownloadChangeAttachment").Allow(Access.Documents).WithSummary("下载附件").ProducesProblem(404);
@@ -80,12 +80,13 @@ public static class ChangesApi
     private static async Task<Ok<ChangeDto>> Complete(Guid id, ChangeCompletionInput input, HttpContext http, ChangeService changes, CancellationToken ct) =>
         TypedResults.Ok(await changes.CompleteChangeAsync(Actor.From(http), id, input, ct));
 
-    private static async Task<Ok<ChangeDto>> Reclaim(Guid id, HttpContext http, ChangeService changes, IFormFile? file, [FromForm] DataDisposal? method,
-        [FromForm] DateOnly? date, [FromForm] string? people, [FromForm] long? version, CancellationToken ct)
+    private static async Task<Ok<ChangeDto>> Reclaim(Guid id, HttpContext http, ChangeService changes, IFormFile? file, [FromForm] string? handedOverTo,
+        [FromForm] string? handoverContent, [FromForm] DateOnly? handedOverOn, [FromForm] string? wipeMethod, [FromForm] DateOnly? wipedOn, [FromForm] string? people,
+        [FromForm] long? version, CancellationToken ct)
     {
         await using var content = file?.OpenReadStream();
-        return TypedResults.Ok(await changes.CompleteTerminationAsync(Actor.From(http), id, new DisposalInput(method, date, people, version), file?.FileName, content,
-            file?.Length ?? 0, ct));
+        return TypedResults.Ok(await changes.CompleteTerminationAsync(Actor.From(http), id,
+            new DisposalInput(handedOverTo, handoverContent, handedOverOn, wipeMethod, wipedOn, people, version), file?.FileName, content, file?.Length ?? 0, ct));
     }
 
     private static async Task<FileStreamHttpResult> Download(Guid id, Guid attachmentId, HttpContext http, ChangeService changes, CancellationToken ct)

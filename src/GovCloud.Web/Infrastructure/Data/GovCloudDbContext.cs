@@ -378,6 +378,9 @@ public abstract class GovCloudDbContext(DbContextOptions options)
                 e.Property(name).HasMaxLength(256);
             e.Property(c => c.DisposalMethod).HasConversion<string>().HasMaxLength(20);
             e.Property(c => c.DisposalPeople).HasMaxLength(200);
+            e.Property(c => c.DisposalHandedOverTo).HasMaxLength(100);
+            e.Property(c => c.DisposalHandoverContent).HasMaxLength(500);
+            e.Property(c => c.DisposalWipeMethod).HasMaxLength(100);
             e.Ignore(c => c.Elastic);
             e.Property(c => c.Version).IsConcurrencyToken();
             e.HasOne(c => c.Organisation).WithMany().HasForeignKey(c => c.OrganisationId).OnDelete(DeleteBehavior.Restrict);
@@ -484,6 +487,9 @@ public abstract class GovCloudDbContext(DbContextOptions options)
             e.Property(i => i.Milestones).HasMaxLength(500);
             e.Property(i => i.HandlingMethod).HasConversion<string>().HasMaxLength(32);
             e.Property(i => i.HandledBy).HasMaxLength(200);
+            e.Property(i => i.HandedOverTo).HasMaxLength(100);
+            e.Property(i => i.HandoverContent).HasMaxLength(500);
+            e.Property(i => i.WipeMethod).HasMaxLength(100);
             e.Property(i => i.CertificateName).HasMaxLength(200);
             e.Property(i => i.CertificatePath).HasMaxLength(300);
             e.Property(i => i.CertificateSha256).HasMaxLength(64);

@@ -1168,6 +1168,13 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<DateOnly?>("HandedOverOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("HandedOverTo")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("HandledBy")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -1178,6 +1185,10 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
                     b.Property<string>("HandlingMethod")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<string>("HandoverContent")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<string>("Milestones")
                         .HasMaxLength(500)
@@ -1201,6 +1212,10 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
 
                     b.Property<DateOnly>("TargetDate")
                         .HasColumnType("date");
+
+                    b.Property<string>("WipeMethod")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.HasKey("Id");
 
@@ -1710,6 +1725,17 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
                     b.Property<DateOnly?>("DisposalDate")
                         .HasColumnType("date");
 
+                    b.Property<DateOnly?>("DisposalHandedOverOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DisposalHandedOverTo")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("DisposalHandoverContent")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<string>("DisposalMethod")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
@@ -1717,6 +1743,10 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
                     b.Property<string>("DisposalPeople")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("DisposalWipeMethod")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<int?>("ElasticMaxMemoryGb")
                         .HasColumnType("integer");

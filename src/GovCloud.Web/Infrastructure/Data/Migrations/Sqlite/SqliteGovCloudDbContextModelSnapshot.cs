@@ -1155,6 +1155,13 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("HandedOverOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HandedOverTo")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("HandledBy")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -1164,6 +1171,10 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.Property<string>("HandlingMethod")
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HandoverContent")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Milestones")
@@ -1187,6 +1198,10 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("TargetDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WipeMethod")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -1689,12 +1704,27 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("DisposalDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("DisposalHandedOverOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisposalHandedOverTo")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisposalHandoverContent")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DisposalMethod")
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DisposalPeople")
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisposalWipeMethod")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("ElasticMaxMemoryGb")
