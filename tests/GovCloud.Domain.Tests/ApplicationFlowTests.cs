@@ -48,6 +48,31 @@ public class ApplicationFlowTests
     }
 
     [Fact]
+    public void R_11_a_county_departments_application_goes_to_the_city_through_its_county_government()
+    {
+        // Art. 5: 县区部门由各县区政府统一向市政务云申请资源.
+        var department = new ApplicationRoute(ThroughCounty: true, ActorIsCountyGovernment: false);
+        var county = new ApplicationRoute(ThroughCounty: true, ActorIsCountyGovernment: true);
+        Assert.Equal(ApplicationState.AwaitingCounty, ApplicationFlow.Decide(ApplicationAction.Submit, ApplicationState.Draft, Agency, department).To);
+        Assert.Equal(ApplicationState.AwaitingCounty, ApplicationFlow.Decide(ApplicationAction.Submit, ApplicationState.Returned, Agency, department).To);
+        Assert.Equal("待县区审核", ApplicationState.AwaitingCounty.DisplayName());
+        // The department cannot push it on itself, nor return it to itself; the county does both.
+        Assert.Equal("申请当前为“待县区审核”，不能提交",
+            ApplicationFlow.Decide(ApplicationAction.Submit, ApplicationState.AwaitingCounty, Agency, department).Refusal!.Message);
+        Assert.Equal(RefusalKind.Role, ApplicationFlow.Decide(ApplicationAction.Return, ApplicationState.AwaitingCounty, Agency, department).Refusal!.Kind);
+        Assert.Equal(ApplicationState.Submitted, ApplicationFlow.Decide(ApplicationAction.Submit, ApplicationState.AwaitingCounty, Agency, county).To);
+        Assert.Equal(ApplicationState.Returned, ApplicationFlow.Decide(ApplicationAction.Return, ApplicationState.AwaitingCounty, Agency, county).To);
+        // Nobody else acts for the county: not the Center, not the Bureau.
+        Assert.Equal(RefusalKind.Role, ApplicationFlow.Decide(ApplicationAction.Return, ApplicationState.AwaitingCounty, Center).Refusal!.Kind);
+        Assert.Equal(RefusalKind.Role, ApplicationFlow.Decide(ApplicationAction.Return, ApplicationState.AwaitingCounty, Bureau).Refusal!.Kind);
+        // A county department's application is not the agency's to edit while the county reviews it.
+        Assert.False(ApplicationFlow.IsEditable(ApplicationState.AwaitingCounty));
+        Assert.True(ApplicationFlow.IsInProgress(ApplicationState.AwaitingCounty));
+        // A municipal agency (or the county for itself) still submits straight to the Center.
+        Assert.Equal(ApplicationState.Submitted, ApplicationFlow.Decide(ApplicationAction.Submit, ApplicationState.Draft, Agency, ApplicationRoute.Direct).To);
+    }
+
+    [Fact]
     public void A_closed_application_cannot_be_submitted_again()
     {
         Assert.False(ApplicationFlow.IsEditable(ApplicationState.Approved));

@@ -142,4 +142,55 @@ public sealed class ApplicationPagesTests(BrowserApp app) : IClassFixture<Browse
         Assert.Equal(url, bureau.Url);
         await bureau.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task R_11_a_county_departments_application_is_submitted_to_the_city_by_its_county_government()
+    {
+        // Art. 5: the district's education bureau fills and sends its application; the district government submits it to the city.
+        const string name = "柳江区教育城域网";
+        using var department = await ApiAsync("county1");
+        var system = await (await department.PostAsJsonAsync("/api/v1/systems", new
+        {
+            name, kind = "Existing", location = "UncertifiedDataCenter", vendor = "广西某软件有限公司", vendorContactName = "赵六", vendorContactMobile = "13700000000",
+        }, Ct)).Content.ReadFromJsonAsync<Web.Features.Systems.InfoSystemDto>(Web.Tests.Support.Http.Json, Ct);
+        var created = await (await department.PostAsJsonAsync("/api/v1/applications", new { systemId = system!.Id, contacts = Web.Tests.Support.ApplicationKit.Contacts }, Ct))
+            .Content.ReadFromJsonAsync<ApplicationDto>(Web.Tests.Support.Http.Json, Ct);
+        var sent = await Web.Tests.Support.ApplicationKit.SubmittedAsync(department, created!);
+        Assert.Equal(ApplicationState.AwaitingCounty, sent.State);
+
+        var page = await app.NewPageAsync();
+        await BrowserApp.SignInAsync(page, "county1");
+        await page.WaitForURLAsync(app.BaseUrl + "/");
+        await page.GotoAsync($"/applications/{sent.Id}");
+        await page.Locator("#gc-awaiting-county", new() { HasText = "已提交柳江区人民政府审核" }).WaitForAsync();
+        Assert.Equal(0, await page.Locator("#gc-county-review").CountAsync());
+        await page.Context.CloseAsync();
+
+        var county = await app.NewPageAsync();
+        await BrowserApp.SignInAsync(county, "liujiang");
+        await county.WaitForURLAsync(app.BaseUrl + "/");
+        var waiting = county.Locator("#gc-home-applications .gc-clock-line", new() { HasText = name });
+        await waiting.GetByText("待县区审核").WaitForAsync();
+        await waiting.Locator("a").ClickAsync();
+        await county.Locator("#gc-county-review").WaitForAsync();
+        await county.Locator(".gc-flow .ant-steps-item-process", new() { HasText = "县区审核" }).WaitForAsync();
+        await BrowserApp.ScreenshotAsync(county, "application-county-review");
+        await county.ClickAsync("#gc-county-submit");
+        await BrowserApp.ConfirmAsync(county);
+        await county.Locator(".gc-state", new() { HasText = "已提交" }).WaitForAsync();
+        await county.Locator(".gc-flow .ant-steps-item-process", new() { HasText = "评估" }).WaitForAsync();
+        await county.GotoAsync("/applications");
+        var row = county.Locator("#gc-applications tr", new() { HasText = name });
+        Assert.Contains("柳江区人民政府", await row.InnerTextAsync());
+        Assert.Contains("使用单位：柳江区教育局", await row.InnerTextAsync());
+    }
+
+    private async Task<HttpClient> ApiAsync(string user)
+    {
+        var api = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
+        var token = await (await api.PostAsJsonAsync("/api/v1/auth/token", new { userName = user, password = Web.Tests.Support.GovCloudApp.DemoPassword }, Ct))
+            .Content.ReadFromJsonAsync<Web.Tests.Support.GovCloudApp.TokenBody>(Ct);
+        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.AccessToken);
+        return api;
+    }
 }

@@ -120,7 +120,7 @@ public abstract class AccessMatrixTests(GovCloudApp app)
         EvaluateApplication                 CE
         ApproveApplication                  BA
         RejectApplication                   BA
-        ReturnApplication                   CE BA
+        ReturnApplication                   AO CE BA
         ListTrials                          CW
         GetTrial                            CW
         DeliverTrial                        CO

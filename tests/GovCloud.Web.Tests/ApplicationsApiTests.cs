@@ -110,8 +110,87 @@ public abstract class ApplicationsApiTests(GovCloudApp app)
         // Its 在办 list holds the applications being evaluated and those waiting for it, not drafts or decided ones.
         var inProgress = await (await bureau.GetAsync("/api/v1/applications?inProgress=true&pageSize=200", Ct)).ReadAsync<Paged<ApplicationSummaryDto>>();
         Assert.Contains(inProgress.Items, x => x.Id == a.Id);
-        Assert.All(inProgress.Items, x => Assert.Contains(x.State, new[] { ApplicationState.Submitted, ApplicationState.Evaluated }));
+        Assert.All(inProgress.Items, x => Assert.True(ApplicationFlow.IsInProgress(x.State)));
+        Assert.DoesNotContain(inProgress.Items, x => x.SubmittedAt is null);
         Assert.Equal(HttpStatusCode.OK, (await bureau.GetAsync($"/api/v1/applications/{a.Id}", Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task R_11_a_county_departments_application_goes_to_the_city_through_its_county_government()
+    {
+        // Art. 5: 县区部门由各县区政府统一向市政务云申请资源.
+        var (department, a) = await app.DraftAsync(user: "county1");
+        Assert.Equal(("柳江区人民政府", "柳江区教育局", true), (a.ApplicantName, a.OrganisationName, a.ThroughCounty));
+        a = await SubmittedAsync(department, a);
+        Assert.Equal((ApplicationState.AwaitingCounty, "待县区审核"), (a.State, a.StateName));
+        Assert.Empty(a.Clocks); // no city period runs while the county reviews
+        var center = await app.SignInAsync("center");
+        Assert.Equal(HttpStatusCode.NotFound, (await center.GetAsync($"/api/v1/applications/{a.Id}", Ct)).StatusCode); // not yet the city's
+        Assert.DoesNotContain((await (await center.GetAsync("/api/v1/inbox?pageSize=200", Ct)).ReadAsync<InboxList>()).Items, n => n.Link == $"/applications/{a.Id}");
+        // The department cannot push it on to the city itself, nor take it back to edit.
+        var itself = await (await department.PostJsonAsync($"/api/v1/applications/{a.Id}/submit", new { version = a.Version })).ProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal("申请当前为“待县区审核”，不能提交", itself.Detail);
+        Assert.Equal(HttpStatusCode.Forbidden,
+            (await department.PostJsonAsync($"/api/v1/applications/{a.Id}/return", new { reason = "自己退回", version = a.Version })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict,
+            (await department.PutJsonAsync($"/api/v1/applications/{a.Id}", new { purpose = "改", version = a.Version })).StatusCode);
+        // Another county's (or a municipal) operator cannot act for this county.
+        var edu = await app.SignInAsync("edu");
+        Assert.Equal(HttpStatusCode.NotFound, (await edu.PostJsonAsync($"/api/v1/applications/{a.Id}/submit", new { version = a.Version })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound,
+            (await center.PostJsonAsync($"/api/v1/applications/{a.Id}/return", new { reason = "越权", version = a.Version })).StatusCode);
+
+        // The county government is told, finds it in its queue and returns it with a reason.
+        var county = await app.SignInAsync("liujiang");
+        var told = Assert.Single((await (await county.GetAsync("/api/v1/inbox?pageSize=200", Ct)).ReadAsync<InboxList>()).Items, n => n.Title == $"待县区审核：{a.Number}");
+        Assert.Equal($"/applications/{a.Id}", told.Link);
+        var queue = await (await county.GetAsync("/api/v1/applications?state=AwaitingCounty&pageSize=200", Ct)).ReadAsync<Paged<ApplicationSummaryDto>>();
+        Assert.Equal("柳江区人民政府", Assert.Single(queue.Items, x => x.Id == a.Id).ApplicantName);
+        var noReason = await (await county.PostJsonAsync($"/api/v1/applications/{a.Id}/return", new { version = a.Version })).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("请填写退回理由", noReason.FieldError("reason"));
+        a = await (await county.PostJsonAsync($"/api/v1/applications/{a.Id}/return", new { reason = "请补充用途说明", version = a.Version })).ReadAsync<ApplicationDto>();
+        Assert.Equal((ApplicationState.Returned, ApplicationState.AwaitingCounty), (a.State, a.ReturnedFrom));
+        Assert.Contains((await (await department.GetAsync("/api/v1/inbox", Ct)).ReadAsync<InboxList>()).Items,
+            n => n.Body.Contains("被柳江区人民政府退回修改：请补充用途说明"));
+
+        // Revised and sent again; the county submits it to the city as the applicant of record.
+        a = await (await department.PutJsonAsync($"/api/v1/applications/{a.Id}", new { purpose = "全区中小学教学资源", contacts = Contacts, version = a.Version }))
+            .ReadAsync<ApplicationDto>();
+        a = await (await department.PostJsonAsync($"/api/v1/applications/{a.Id}/submit", new { version = a.Version })).ReadAsync<ApplicationDto>();
+        Assert.Equal(ApplicationState.AwaitingCounty, a.State);
+        a = await (await county.PostJsonAsync($"/api/v1/applications/{a.Id}/submit", new { version = a.Version })).ReadAsync<ApplicationDto>();
+        Assert.Equal(ApplicationState.Submitted, a.State);
+        Assert.Equal(("Evaluate", ClockState.Running), (Assert.Single(a.Clocks).Step, a.Clocks[0].State));
+        var toCenter = Assert.Single((await (await center.GetAsync("/api/v1/inbox?pageSize=200", Ct)).ReadAsync<InboxList>()).Items, n => n.Title == $"待评估：{a.Number}");
+        Assert.StartsWith("柳江区人民政府（柳江区教育局）提交了", toCenter.Body);
+        Assert.Contains((await (await department.GetAsync("/api/v1/inbox", Ct)).ReadAsync<InboxList>()).Items, n => n.Title == $"县区已提交：{a.Number}");
+        var submitted = await app.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == "ApplicationSubmitted" && e.EntityId == a.Id.ToString())
+            .OrderBy(e => e.Sequence).Select(e => new { UserName = e.ActorName, e.After }).ToListAsync(Ct));
+        Assert.Equal(["county1", "county1", "liujiang"], submitted.Select(e => e.UserName));
+        Assert.Contains("Submitted", submitted[^1].After);
+
+        // The Center returns it: its clock pauses; the department revises, the county sends it on, the same clock resumes.
+        a = await (await center.PostJsonAsync($"/api/v1/applications/{a.Id}/return", new { reason = "缺少数据库规格说明", version = a.Version })).ReadAsync<ApplicationDto>();
+        Assert.Contains((await (await county.GetAsync("/api/v1/inbox?pageSize=200", Ct)).ReadAsync<InboxList>()).Items,
+            n => n.Body.Contains("被信息化建设管理中心退回修改：缺少数据库规格说明"));
+        a = await (await department.PostJsonAsync($"/api/v1/applications/{a.Id}/submit", new { version = a.Version })).ReadAsync<ApplicationDto>();
+        Assert.Equal((ApplicationState.AwaitingCounty, ClockState.Paused), (a.State, Assert.Single(a.Clocks).State));
+        a = await (await county.PostJsonAsync($"/api/v1/applications/{a.Id}/return", new { reason = "再核对一次", version = a.Version })).ReadAsync<ApplicationDto>();
+        Assert.Equal(ClockState.Paused, Assert.Single(a.Clocks).State);
+        a = await (await department.PostJsonAsync($"/api/v1/applications/{a.Id}/submit", new { version = a.Version })).ReadAsync<ApplicationDto>();
+        a = await (await county.PostJsonAsync($"/api/v1/applications/{a.Id}/submit", new { version = a.Version })).ReadAsync<ApplicationDto>();
+        Assert.Equal((ApplicationState.Submitted, ClockState.Running), (a.State, Assert.Single(a.Clocks).State));
+    }
+
+    [Fact]
+    public async Task R_11_a_county_government_submits_its_own_application_and_a_departments_draft_straight_to_the_city()
+    {
+        var (county, own) = await app.DraftAsync(kind: SystemKind.Existing, user: "liujiang");
+        Assert.False(own.ThroughCounty);
+        Assert.Equal(ApplicationState.Submitted, (await SubmittedAsync(county, own)).State);
+        // The county government may also take up its department's draft and submit it for the department.
+        var (_, draft) = await app.DraftAsync(user: "county1");
+        Assert.Equal(ApplicationState.Submitted, (await SubmittedAsync(county, draft)).State);
     }
 
     [Fact]

@@ -22,6 +22,11 @@ public sealed class DemoDataTests
         // Drafts are the agency's own; everything else is visible to the Bureau.
         Assert.Equal([ApplicationState.Submitted, ApplicationState.Evaluated, ApplicationState.Approved, ApplicationState.Returned],
             all.Items.Select(a => a.State).Distinct().Order());
+        // Art. 5: the district's education bureau applies through the district government; one application still waits for it.
+        Assert.Equal("柳江区人民政府", all.Items.Single(a => a.SystemName == "柳江区智慧教育平台").ApplicantName);
+        var liujiang = await app.SignInAsync("liujiang");
+        var waiting = await (await liujiang.GetAsync("/api/v1/applications?state=AwaitingCounty", Ct)).ReadAsync<Paged<ApplicationSummaryDto>>();
+        Assert.Equal(("柳江区校园安全监控系统", "柳江区教育局"), (Assert.Single(waiting.Items).SystemName, waiting.Items[0].OrganisationName));
 
         var trials = await (await bureau.GetAsync("/api/v1/trials?pageSize=200", Ct)).ReadAsync<Paged<TrialSummaryDto>>();
         Assert.Equal([TrialState.AwaitingDelivery, TrialState.InTrial, TrialState.Live], trials.Items.Select(t => t.State).Order());

@@ -2,7 +2,10 @@ using GovCloud.Domain.Security;
 
 namespace GovCloud.Domain.Applications;
 
-/// <summary>The states of a 云资源使用申请 (Annex 2): 草稿 → 已提交 → 已评估 → 已批准 / 已驳回, or 退回修改 and back.</summary>
+/// <summary>
+/// The states of a 云资源使用申请 (Annex 2): 草稿 → 已提交 → 已评估 → 已批准 / 已驳回, or 退回修改 and back;
+/// a county department's application waits for its county government first (待县区审核, Art. 5).
+/// </summary>
 public enum ApplicationState
 {
     Draft,
@@ -11,6 +14,19 @@ public enum ApplicationState
     Approved,
     Rejected,
     Returned,
+    AwaitingCounty,
+}
+
+/// <summary>
+/// How an application reaches the city (Art. 5: 县区部门由各县区政府统一向市政务云申请资源): a municipal agency or a
+/// county government submits its own straight to the Center; a county department's goes through its county
+/// government, which submits it (as the applicant of record) or returns it to the department.
+/// </summary>
+/// <param name="ThroughCounty">The application is a county department's.</param>
+/// <param name="ActorIsCountyGovernment">The one acting is the operator of that department's county government.</param>
+public sealed record ApplicationRoute(bool ThroughCounty, bool ActorIsCountyGovernment)
+{
+    public static readonly ApplicationRoute Direct = new(false, false);
 }
 
 /// <summary>What someone asks to do with an application.</summary>
@@ -53,6 +69,7 @@ public static class ApplicationFlow
         ApplicationState.Approved => "已批准",
         ApplicationState.Rejected => "已驳回",
         ApplicationState.Returned => "退回修改",
+        ApplicationState.AwaitingCounty => "待县区审核",
         _ => state.ToString(),
     };
 
@@ -72,7 +89,31 @@ public static class ApplicationFlow
     /// <summary>Approved and rejected applications are finished.</summary>
     public static bool IsClosed(ApplicationState state) => state is ApplicationState.Approved or ApplicationState.Rejected;
 
-    public static FlowResult Decide(ApplicationAction action, ApplicationState from, IReadOnlySet<Role> roles) => action switch
+    /// <summary>Applications on their way to the city: with the county, the Center or the Bureau.</summary>
+    public static bool IsInProgress(ApplicationState state) =>
+        state is ApplicationState.AwaitingCounty or ApplicationState.Submitted or ApplicationState.Evaluated;
+
+    public static FlowResult Decide(ApplicationAction action, ApplicationState from, IReadOnlySet<Role> roles, ApplicationRoute? route = null)
+    {
+        route ??= ApplicationRoute.Direct;
+        return action switch
+        {
+            ApplicationAction.Submit when route.ActorIsCountyGovernment => Step(roles, Role.AgencyOperator, CountyOperator, from,
+                IsEditable(from) || from == ApplicationState.AwaitingCounty, ApplicationState.Submitted, action),
+            // A county department's own submission goes to its county government, not to the Center.
+            ApplicationAction.Submit when route.ThroughCounty => Step(roles, Role.AgencyOperator, "使用单位经办人", from, IsEditable(from),
+                ApplicationState.AwaitingCounty, action),
+            ApplicationAction.Return when from == ApplicationState.AwaitingCounty => route.ActorIsCountyGovernment
+                ? Step(roles, Role.AgencyOperator, CountyOperator, from, true, ApplicationState.Returned, action)
+                : new FlowResult(null, new FlowRefusal(RefusalKind.Role, $"只有{CountyOperator}可以{action.DisplayName()}申请")),
+            _ => DecideDirect(action, from, roles),
+        };
+    }
+
+    private const string CountyOperator = "所属县区人民政府经办人";
+
+    /// <summary>The steps every application takes once it is addressed to the city.</summary>
+    private static FlowResult DecideDirect(ApplicationAction action, ApplicationState from, IReadOnlySet<Role> roles) => action switch
     {
         ApplicationAction.Submit => Step(roles, Role.AgencyOperator, "使用单位经办人", from, IsEditable(from), ApplicationState.Submitted, action),
         ApplicationAction.Evaluate => Step(roles, Role.CenterEvaluator, "信息化建设管理中心评估人员", from,
@@ -92,7 +133,7 @@ public static class ApplicationFlow
     /// <summary>Who acts next in a state, for queues and the flow diagram.</summary>
     public static Role? NextActor(ApplicationState state) => state switch
     {
-        ApplicationState.Draft or ApplicationState.Returned => Role.AgencyOperator,
+        ApplicationState.Draft or ApplicationState.Returned or ApplicationState.AwaitingCounty => Role.AgencyOperator,
         ApplicationState.Submitted => Role.CenterEvaluator,
         ApplicationState.Evaluated => Role.BureauApprover,
         _ => null,

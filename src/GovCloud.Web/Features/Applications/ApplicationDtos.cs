@@ -3,9 +3,10 @@ using GovCloud.Web.Features.Deadlines;
 
 namespace GovCloud.Web.Features.Applications;
 
+/// <param name="ApplicantName">申请单位, the applicant of record: the organisation itself, or a county department's county government (Art. 5).</param>
 public sealed record ApplicationSummaryDto(
     Guid Id, string Number, Guid OrganisationId, string OrganisationName, Guid SystemId, string SystemName, ApplicationState State,
-    int VmCount, DateTimeOffset CreatedAt, DateTimeOffset? SubmittedAt, DateOnly? DueOn, DateTimeOffset? DueAt)
+    int VmCount, DateTimeOffset CreatedAt, DateTimeOffset? SubmittedAt, DateOnly? DueOn, DateTimeOffset? DueAt, string ApplicantName)
 {
     public string StateName => State.DisplayName();
 }
@@ -34,20 +35,23 @@ public sealed record EvaluationDto(string? Opinion, string? EvaluatedBy, DateTim
 
 public sealed record DecisionDto(string? Opinion, string? DecidedBy, DateTimeOffset? DecidedAt);
 
+/// <param name="OrganisationName">使用单位: the organisation whose system uses the resources.</param>
+/// <param name="ApplicantName">申请单位 (Art. 5): the organisation itself, or a county department's county government, which submits it to the city.</param>
+/// <param name="ThroughCounty">A county department's application: its county government reviews it and submits it (待县区审核).</param>
 public sealed record ApplicationDto(
     Guid Id, string Number, Guid OrganisationId, string OrganisationName, Guid SystemId, string SystemName, SystemKind SystemKind,
     ApplicationState State, string? Purpose, ContactsDto Contacts, DateTimeOffset CreatedAt, DateTimeOffset? SubmittedAt,
     ApplicationState? ReturnedFrom, string? ReturnReason, EvaluationDto Evaluation, DecisionDto Decision,
     IReadOnlyList<VmRowDto> Vms, IReadOnlyList<ServiceLineDto> Services, IReadOnlyList<AttachmentDto> Attachments,
     IReadOnlyList<AttachmentKind> MissingAttachments, FeeEstimate Fee, IReadOnlyList<ClockDto> Clocks, long Version,
-    GovCloud.Domain.Provisioning.TrialState? TrialState = null)
+    GovCloud.Domain.Provisioning.TrialState? TrialState, Guid ApplicantId, string ApplicantName, bool ThroughCounty)
 {
     public string StateName => State.DisplayName();
     public string SystemKindName => SystemKind.DisplayName();
     public IReadOnlyList<string> MissingAttachmentNames => MissingAttachments.Select(k => k.DisplayName()).ToList();
 }
 
-/// <param name="InProgress">在办: submitted and not yet decided (with the Center for evaluation, or with the Bureau for approval).</param>
+/// <param name="InProgress">在办: on its way and not yet decided (with a county government, the Center for evaluation, or the Bureau for approval).</param>
 public sealed record ApplicationQuery(ApplicationState? State = null, string? Q = null, Guid? OrganisationId = null, int? Page = null, int? PageSize = null,
     bool? InProgress = null);
 

@@ -47,8 +47,16 @@ public sealed class ApplicationFlowService(
         v.ThrowIfInvalid();
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (to == ApplicationState.AwaitingCounty)
+        {
+            await SendToCountyAsync(actor, app, ct);
+            await tx.CommitAsync(ct);
+            return await applications.GetAsync(actor, id, ct);
+        }
         var now = clock.GetUtcNow();
-        var resumeEvaluation = app.ReturnedFrom == ApplicationState.Submitted && app.OpenClockId is not null;
+        // Only the Center's return leaves its evaluation clock open (paused): the revised application resumes it,
+        // however many times the county government sent it back to its department in between.
+        var resumeEvaluation = app.OpenClockId is not null;
         if (resumeEvaluation) await clocks.ResumeAsync(actor, app.OpenClockId!.Value, ct);
         else
         {
@@ -57,10 +65,10 @@ public sealed class ApplicationFlowService(
             var center = await db.OfficeAsync(OrganisationType.Center, ct);
             app.OpenClockId = (await clocks.StartAsync(actor, Start(app, EvaluateStep, "评估", center, Role.CenterEvaluator,
                 options.Value.Applications.EvaluationWorkingDays, now), ct)).Id;
-            await NotifyAsync(center, Role.CenterEvaluator, app, "待评估", $"{app.Organisation!.Name}提交了《{app.System.Name}》云资源申请 {app.Number}，请在期限内评估。", ct);
+            await NotifyAsync(center, Role.CenterEvaluator, app, "待评估", $"{Applicant(app)}提交了《{app.System.Name}》云资源申请 {app.Number}，请在期限内评估。", ct);
             // Art. 21(一): the application is addressed to the Bureau, which follows it while the Center evaluates.
             await NotifyAsync(await db.OfficeAsync(OrganisationType.Bureau, ct), Role.BureauApprover, app, "已受理",
-                $"{app.Organisation!.Name}向市大数据发展局提出《{app.System.Name}》云资源申请 {app.Number}，由信息化建设管理中心在 " +
+                $"{Applicant(app)}向市大数据发展局提出《{app.System.Name}》云资源申请 {app.Number}，由信息化建设管理中心在 " +
                 $"{options.Value.Applications.EvaluationWorkingDays} 个工作日内评估后报审批；可在“在办”中跟踪。", ct);
         }
         foreach (var vm in app.Vms) vm.Approved = null;
@@ -70,11 +78,36 @@ public sealed class ApplicationFlowService(
         app.ReturnedFrom = null;
         app.Version++;
         audit.Record(actor, AuditActions.ApplicationSubmitted, ApplicationService.CaseType, app.Id, new { state = before.ToString() },
-            new { state = to.ToString(), app.Number, resumed = resumeEvaluation });
+            new { state = to.ToString(), app.Number, resumed = resumeEvaluation, applicant = Applicant(app) });
+        if (app.Organisation!.Type == OrganisationType.CountyDepartment && before == ApplicationState.AwaitingCounty)
+            await NotifyAsync(app.OrganisationId, Role.AgencyOperator, app, "县区已提交",
+                $"{app.Organisation.Parent!.Name}已将《{app.System.Name}》云资源申请 {app.Number} 统一提交市政务云，由信息化建设管理中心评估。", ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return await applications.GetAsync(actor, id, ct);
     }
+
+    /// <summary>
+    /// Art. 5: a county department's complete application goes to its county government, which reviews it and
+    /// submits it to the city or returns it. No city clock runs for the county's review; a paused evaluation stays paused.
+    /// </summary>
+    private async Task SendToCountyAsync(Actor actor, ResourceApplication app, CancellationToken ct)
+    {
+        var before = app.State;
+        app.State = ApplicationState.AwaitingCounty;
+        app.Version++;
+        audit.Record(actor, AuditActions.ApplicationSubmitted, ApplicationService.CaseType, app.Id, new { state = before.ToString() },
+            new { state = app.State.ToString(), app.Number, to = app.Organisation!.Parent!.Name });
+        await NotifyAsync(app.Organisation.ParentId!.Value, Role.AgencyOperator, app, "待县区审核",
+            $"{app.Organisation.Name}提交了《{app.System!.Name}》云资源申请 {app.Number}，请审核后统一向市政务云提交，或退回修改。", ct);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>The applicant of record (Art. 5): a county department's county government, with the department that uses the resources.</summary>
+    private static string Applicant(ResourceApplication app) =>
+        app.Organisation!.Type == OrganisationType.CountyDepartment && app.Organisation.Parent is { } county
+            ? $"{county.Name}（{app.Organisation.Name}）"
+            : app.Organisation.Name;
 
     public async Task<ApplicationDto> EvaluateAsync(Actor actor, Guid id, EvaluationInput input, CancellationToken ct)
     {
@@ -163,7 +196,8 @@ public sealed class ApplicationFlowService(
         RequireReason(input.Reason, "退回");
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var from = app.State;
-        if (app.OpenClockId is { } open)
+        // The county's return leaves the city's clocks as they are (none runs, or the Center's is paused).
+        if (app.OpenClockId is { } open && from != ApplicationState.AwaitingCounty)
         {
             // The Center's return stops its running period until the agency resubmits; a period already
             // overdue, or the Bureau's, ends with the return (the revised application gets a new one).
@@ -181,7 +215,12 @@ public sealed class ApplicationFlowService(
         app.Version++;
         audit.Record(actor, AuditActions.ApplicationReturned, ApplicationService.CaseType, app.Id, new { state = from.ToString() },
             new { state = to.ToString(), reason = app.ReturnReason });
-        await NotifyAsync(app.OrganisationId, Role.AgencyOperator, app, "退回修改", $"《{app.System!.Name}》云资源申请 {app.Number} 被退回修改：{app.ReturnReason}", ct);
+        var by = from switch { ApplicationState.AwaitingCounty => app.Organisation!.Parent!.Name, ApplicationState.Submitted => "信息化建设管理中心", _ => "大数据局" };
+        await NotifyAsync(app.OrganisationId, Role.AgencyOperator, app, "退回修改", $"《{app.System!.Name}》云资源申请 {app.Number} 被{by}退回修改：{app.ReturnReason}", ct);
+        // The county government is the applicant of record: it hears of the city's return too.
+        if (from != ApplicationState.AwaitingCounty && app.Organisation!.Type == OrganisationType.CountyDepartment && app.Organisation.ParentId is { } county)
+            await NotifyAsync(county, Role.AgencyOperator, app, "退回修改",
+                $"{app.Organisation.Name}《{app.System.Name}》云资源申请 {app.Number} 被{by}退回修改：{app.ReturnReason}", ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return await applications.GetAsync(actor, id, ct);
@@ -213,10 +252,12 @@ public sealed class ApplicationFlowService(
     private async Task<(ResourceApplication App, ApplicationState To)> LoadAsync(Actor actor, Guid id, ApplicationAction action, long? version, CancellationToken ct)
     {
         var app = await (await applications.ScopedAsync(actor, ct, tracked: true))
-                      .Include(a => a.Organisation).Include(a => a.System).Include(a => a.Vms).Include(a => a.Services).Include(a => a.Attachments)
+                      .Include(a => a.Organisation!.Parent).Include(a => a.System).Include(a => a.Vms).Include(a => a.Services).Include(a => a.Attachments)
                       .AsSplitQuery().FirstOrDefaultAsync(a => a.Id == id, ct)
                   ?? throw ProblemException.NotFound("申请");
-        var result = ApplicationFlow.Decide(action, app.State, actor.Roles);
+        var throughCounty = app.Organisation!.Type == OrganisationType.CountyDepartment && app.Organisation.ParentId is not null;
+        var result = ApplicationFlow.Decide(action, app.State, actor.Roles,
+            new ApplicationRoute(throughCounty, throughCounty && actor.OrganisationId == app.Organisation.ParentId));
         if (result.Refusal is { } refusal)
             throw refusal.Kind == RefusalKind.Role ? ProblemException.Forbidden(refusal.Message) : new ProblemException(409, "当前状态不能办理", refusal.Message);
         ProblemException.CheckVersion(version, app.Version, "申请");

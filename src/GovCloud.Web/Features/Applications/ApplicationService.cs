@@ -6,6 +6,7 @@ using GovCloud.Domain.Security;
 using GovCloud.Web.Features.Audit;
 using GovCloud.Web.Features.Catalog;
 using GovCloud.Web.Features.Deadlines;
+using GovCloud.Web.Features.Organisations;
 using GovCloud.Web.Infrastructure;
 using GovCloud.Web.Infrastructure.Auth;
 using GovCloud.Web.Infrastructure.Data;
@@ -17,7 +18,8 @@ namespace GovCloud.Web.Features.Applications;
 /// The agency's side of 云资源使用申请: create one per system, fill the header, the Annex 3 rows
 /// (typed or imported from Excel) and the other services, and read it back with its fee and clocks.
 /// An agency sees its own applications (a county its departments'); the Center, the Bureau and the
-/// regulators see every application once it is submitted, never another agency's draft.
+/// regulators see every application once it has been submitted to the city, never another agency's draft nor one its
+/// county government has not yet sent on (Art. 5).
 /// </summary>
 public sealed class ApplicationService(
     GovCloudDbContext db, DataScope scope, AuditLog audit, CatalogService catalog, DeadlineClockService clocks, Pools.PoolService poolService,
@@ -39,7 +41,7 @@ public sealed class ApplicationService(
         var all = await (await FilterAsync(actor, q, ct)).Select(ToSummary).ToListAsync(ct);
         return await ExcelExport.ToXlsxAsync(all.Select(a => (IDictionary<string, object?>)new Dictionary<string, object?>
         {
-            ["申请编号"] = a.Number, ["申请单位"] = a.OrganisationName, ["信息系统"] = a.SystemName, ["状态"] = a.StateName,
+            ["申请编号"] = a.Number, ["申请单位"] = a.ApplicantName, ["使用单位"] = a.OrganisationName, ["信息系统"] = a.SystemName, ["状态"] = a.StateName,
             ["虚拟机台数"] = a.VmCount, ["提交时间"] = ChinaTime.Format(a.SubmittedAt),
             ["当前环节截止日"] = a.DueOn?.ToString("yyyy-MM-dd"),
         }), "云资源申请", ct);
@@ -49,7 +51,8 @@ public sealed class ApplicationService(
     {
         var query = await ScopedAsync(actor, ct);
         if (q.State is { } state) query = query.Where(a => a.State == state);
-        if (q.InProgress == true) query = query.Where(a => a.State == ApplicationState.Submitted || a.State == ApplicationState.Evaluated);
+        if (q.InProgress == true)
+            query = query.Where(a => a.State == ApplicationState.AwaitingCounty || a.State == ApplicationState.Submitted || a.State == ApplicationState.Evaluated);
         if (q.OrganisationId is { } org) query = query.Where(a => a.OrganisationId == org);
         if (!string.IsNullOrWhiteSpace(q.Q)) query = query.Where(a => a.Number.Contains(q.Q) || a.System!.Name.Contains(q.Q) || a.Organisation!.Name.Contains(q.Q));
         // Queues show the soonest last day first; finished applications the newest first.
@@ -59,7 +62,7 @@ public sealed class ApplicationService(
     public async Task<ApplicationDto> GetAsync(Actor actor, Guid id, CancellationToken ct)
     {
         var a = await (await ScopedAsync(actor, ct))
-                    .Include(x => x.Organisation).Include(x => x.System).Include(x => x.Vms).Include(x => x.Services).Include(x => x.Attachments)
+                    .Include(x => x.Organisation!.Parent).Include(x => x.System).Include(x => x.Vms).Include(x => x.Services).Include(x => x.Attachments)
                     .AsSplitQuery().FirstOrDefaultAsync(x => x.Id == id, ct)
                 ?? throw ProblemException.NotFound("申请");
         return await ToDtoAsync(a, ct);
@@ -201,8 +204,9 @@ public sealed class ApplicationService(
     {
         var visible = await scope.OrganisationsAsync(actor, ct);
         var query = tracked ? db.ResourceApplications : db.ResourceApplications.AsNoTracking();
+        // The city's offices see an application once it has reached the city: not a draft, nor one still with its county government.
         return visible is null
-            ? query.Where(a => a.State != ApplicationState.Draft)
+            ? query.Where(a => a.SubmittedAt != null)
             : query.Where(a => visible.Contains(a.OrganisationId));
     }
 
@@ -305,7 +309,9 @@ public sealed class ApplicationService(
             await clocks.ForCaseAsync(CaseType, a.Id.ToString(), ct), a.Version,
             a.State == ApplicationState.Approved
                 ? await db.TrialEnvironments.AsNoTracking().Where(t => t.ApplicationId == a.Id).Select(t => (Domain.Provisioning.TrialState?)t.State).FirstOrDefaultAsync(ct)
-                : null);
+                : null,
+            ThroughCounty(a.Organisation) ? a.Organisation.ParentId!.Value : a.OrganisationId,
+            ThroughCounty(a.Organisation) ? a.Organisation.Parent!.Name : a.Organisation.Name, ThroughCounty(a.Organisation));
     }
 
     /// <summary>A row counts towards fee and capacity unless the Center or the Bureau refused it.</summary>
@@ -334,7 +340,11 @@ public sealed class ApplicationService(
         services = a.Services.Select(s => new { s.ItemCode, s.Quantity }),
     };
 
+    /// <summary>Art. 5: a county department applies through its county government, the applicant of record.</summary>
+    private static bool ThroughCounty(Organisation o) => o.Type == OrganisationType.CountyDepartment && o.Parent is not null;
+
     private static readonly Expression<Func<ResourceApplication, ApplicationSummaryDto>> ToSummary = a => new ApplicationSummaryDto(
         a.Id, a.Number, a.OrganisationId, a.Organisation!.Name, a.SystemId, a.System!.Name, a.State, a.Vms.Count, a.CreatedAt, a.SubmittedAt,
-        a.OpenClock == null ? null : a.OpenClock.DueOn, a.OpenClock == null ? null : a.OpenClock.DueAt);
+        a.OpenClock == null ? null : a.OpenClock.DueOn, a.OpenClock == null ? null : a.OpenClock.DueAt,
+        a.Organisation.Type == OrganisationType.CountyDepartment && a.Organisation.Parent != null ? a.Organisation.Parent.Name : a.Organisation.Name);
 }

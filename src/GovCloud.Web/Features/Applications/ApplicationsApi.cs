@@ -16,7 +16,7 @@ public static class ApplicationsApi
         group.MapGet("/request-form-template.xlsx", Template).WithName("DownloadRequestFormTemplate").Allow(Access.Applications)
             .WithSummary("下载《云资源使用需求表》Excel 模板（附件3：红色表头为必填，网络分区、服务器类型、集群部署为下拉选择，含示例行和填写说明）");
         group.MapGet("/", List).WithName("ListApplications").Allow(Access.Applications)
-            .WithSummary("云资源申请列表（state：Draft 草稿、Submitted 已提交、Evaluated 已评估、Approved 已批准、Rejected 已驳回、Returned 退回修改；办理中的按当前环节截止日排序）");
+            .WithSummary("云资源申请列表（state：Draft 草稿、AwaitingCounty 待县区审核、Submitted 已提交、Evaluated 已评估、Approved 已批准、Rejected 已驳回、Returned 退回修改；办理中的按当前环节截止日排序）");
         group.MapGet("/export", Export).WithName("ExportApplications").Allow(Access.Applications).WithSummary("按同样的筛选条件导出申请列表 Excel");
         group.MapGet("/{id:guid}", Get).WithName("GetApplication").Allow(Access.Applications).WithSummary("申请详情：表头、虚拟机、其他服务、附件、缺少的附件、费用估算、各环节时限").ProducesProblem(404);
         group.MapPost("/", Create).WithName("CreateApplication").Allow(Role.AgencyOperator).WithSummary("为本单位一个信息系统新建申请（一个系统同时只办理一份）")
@@ -42,7 +42,7 @@ public static class ApplicationsApi
         group.MapDelete("/{id:guid}/attachments/{attachmentId:guid}", RemoveAttachment).WithName("RemoveApplicationAttachment").Allow(Role.AgencyOperator, Role.CenterEvaluator)
             .WithSummary("删除附件").ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
         group.MapPost("/{id:guid}/submit", Submit).WithName("SubmitApplication").Allow(Role.AgencyOperator)
-            .WithSummary("提交申请（缺少附件或联系人时拒绝并列出缺少的内容；开始信息化建设管理中心 7 个工作日评估时限）")
+            .WithSummary("提交申请（缺少附件或联系人时拒绝并列出缺少的内容；开始信息化建设管理中心 7 个工作日评估时限）。县区部门的申请先提交所属县区人民政府（AwaitingCounty 待县区审核），由县区人民政府经办人审核后统一提交市政务云")
             .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
         group.MapPost("/{id:guid}/evaluation", Evaluate).WithName("EvaluateApplication").Allow(Role.CenterEvaluator)
             .WithSummary("评估意见：逐台同意/调整/不同意及理由，存量系统须有现场勘查记录，可附技术评审；开始大数据局 5 个工作日审批时限")
@@ -51,8 +51,8 @@ public static class ApplicationsApi
             .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
         group.MapPost("/{id:guid}/reject", Reject).WithName("RejectApplication").Allow(Role.BureauApprover).WithSummary("驳回（须说明理由）")
             .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
-        group.MapPost("/{id:guid}/return", Return).WithName("ReturnApplication").Allow(Role.CenterEvaluator, Role.BureauApprover)
-            .WithSummary("退回使用单位修改（评估中由中心退回：评估时限暂停，重新提交后恢复；审批中由大数据局退回：重新提交后重新评估）")
+        group.MapPost("/{id:guid}/return", Return).WithName("ReturnApplication").Allow(Role.AgencyOperator, Role.CenterEvaluator, Role.BureauApprover)
+            .WithSummary("退回使用单位修改（待县区审核时由所属县区人民政府退回；评估中由中心退回：评估时限暂停，重新提交后恢复；审批中由大数据局退回：重新提交后重新评估）")
             .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
         return app;
     }

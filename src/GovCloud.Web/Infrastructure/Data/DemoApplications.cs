@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace GovCloud.Web.Infrastructure.Data;
 
 /// <summary>
-/// Sample systems and applications in every state of Annex 2, made through the same services a
+/// Sample systems and applications in every state of Annex 2 (a county department's through its county government), made through the same services a
 /// user's clicks go through (so their clocks, audit entries and messages are real).
 /// </summary>
 public static class DemoApplications
@@ -30,6 +30,7 @@ public static class DemoApplications
         new("health", "全民健康信息平台", SystemKind.Existing, ApplicationState.Evaluated, 4),
         new("health", "预约挂号系统", SystemKind.Upgraded, ApplicationState.Returned, 2),
         new("county1", "柳江区智慧教育平台", SystemKind.New, ApplicationState.Submitted, 2),
+        new("county1", "柳江区校园安全监控系统", SystemKind.New, ApplicationState.AwaitingCounty, 2),
     ];
 
     public static async Task LoadAsync(IServiceProvider sp, CancellationToken ct)
@@ -60,7 +61,10 @@ public static class DemoApplications
             foreach (var kind in AttachmentRules.RequiredFor(plan.Kind))
                 await attachments.AddAsync(agency, a.Id, kind, $"{kind.DisplayName()}.pdf", new MemoryStream(Pdf), Pdf.Length, ct);
             a = await flow.SubmitAsync(agency, a.Id, (await applications.GetAsync(agency, a.Id, ct)).Version, ct);
-            if (plan.State == ApplicationState.Submitted) continue;
+            // Art. 5: the district's education bureau applies through the district government, which submits it to the city.
+            if (a.State == ApplicationState.AwaitingCounty && plan.State != ApplicationState.AwaitingCounty)
+                a = await flow.SubmitAsync(await ActorAsync(db, "liujiang", ct), a.Id, a.Version, ct);
+            if (plan.State is ApplicationState.Submitted or ApplicationState.AwaitingCounty) continue;
             if (plan.State == ApplicationState.Returned)
             {
                 await flow.ReturnAsync(center, a.Id, new ReasonInput("升级改造方案中缺少数据迁移与回退措施，请补充后重新提交", a.Version), ct);
