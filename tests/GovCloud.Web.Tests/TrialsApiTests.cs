@@ -221,7 +221,7 @@ public abstract class TrialsApiTests(GovCloudApp app)
     [Fact]
     public async Task R_20_1_a_delivered_VM_with_a_public_address_takes_one_of_the_zones_public_addresses()
     {
-        var (_, a) = await app.ApprovedAsync();
+        var (_, a) = await app.ApprovedAsync(network: [new NetworkNeed("公共网络区", 20, 1)]);
         var center = await app.SignInAsync("center");
         var trial = await TrialAsync(center, a.Id);
         var before = await PublicPoolAsync(center);

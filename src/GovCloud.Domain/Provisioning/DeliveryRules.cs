@@ -4,9 +4,12 @@ using System.Text.RegularExpressions;
 
 namespace GovCloud.Domain.Provisioning;
 
-/// <summary>What the Center records of one VM it built: the row it fulfils, its name, addresses, actual specs, image and bastion accounts.</summary>
+/// <summary>
+/// What the Center records of one VM it built: the row it fulfils, its name, addresses, actual specs, image and
+/// bastion accounts, and the bandwidth it allotted (R-21.5, Mbps).
+/// </summary>
 public sealed record DeliveredVm(int No, string? HostName, string? Ips, int? Vcpu, int? MemoryGb, int? SystemDiskGb, int? DataDiskGb,
-    string? OperatingSystem, IReadOnlyList<string>? BastionAccounts);
+    string? OperatingSystem, IReadOnlyList<string>? BastionAccounts, int? BandwidthMbps = null);
 
 /// <summary>What the Bureau approved for a row: the ceiling of what may be built, and how many bastion owners it names.</summary>
 public sealed record ApprovedVm(int No, int Vcpu, int MemoryGb, int SystemDiskGb, int DataDiskGb, int Owners);

@@ -1,11 +1,16 @@
 namespace GovCloud.Domain.Provisioning;
 
-/// <summary>An amount of the pooled resources: vCPU cores, memory GB, storage GB.</summary>
-public readonly record struct Resources(int Vcpu, int MemoryGb, int StorageGb)
+/// <summary>
+/// An amount of the pooled resources: vCPU cores, memory GB, storage GB, and the network the Center allocates with
+/// them (R-21.5: 计算、存储、带宽): bandwidth in Mbps and public IP addresses.
+/// </summary>
+public readonly record struct Resources(int Vcpu, int MemoryGb, int StorageGb, int BandwidthMbps = 0, int PublicIps = 0)
 {
     public static readonly Resources None = new(0, 0, 0);
-    public static Resources operator +(Resources a, Resources b) => new(a.Vcpu + b.Vcpu, a.MemoryGb + b.MemoryGb, a.StorageGb + b.StorageGb);
-    public static Resources operator -(Resources a, Resources b) => new(a.Vcpu - b.Vcpu, a.MemoryGb - b.MemoryGb, a.StorageGb - b.StorageGb);
+    public static Resources operator +(Resources a, Resources b) => new(a.Vcpu + b.Vcpu, a.MemoryGb + b.MemoryGb, a.StorageGb + b.StorageGb,
+        a.BandwidthMbps + b.BandwidthMbps, a.PublicIps + b.PublicIps);
+    public static Resources operator -(Resources a, Resources b) => new(a.Vcpu - b.Vcpu, a.MemoryGb - b.MemoryGb, a.StorageGb - b.StorageGb,
+        a.BandwidthMbps - b.BandwidthMbps, a.PublicIps - b.PublicIps);
 }
 
 /// <summary>How far each resource may be promised beyond the hardware (configuration, R-32.1).</summary>
@@ -25,9 +30,10 @@ public sealed record Shortfall(string Zone, string Resource, int Missing, string
 
 public static class PoolRules
 {
+    /// <summary>What may be promised: compute and storage over-committed as configured; bandwidth and public addresses never are.</summary>
     public static Resources Effective(Resources physical, Overcommit overcommit) => new(
         (int)Math.Floor(physical.Vcpu * overcommit.Vcpu), (int)Math.Floor(physical.MemoryGb * overcommit.Memory),
-        (int)Math.Floor(physical.StorageGb * overcommit.Storage));
+        (int)Math.Floor(physical.StorageGb * overcommit.Storage), physical.BandwidthMbps, physical.PublicIps);
 
     /// <summary>What would be missing if <paramref name="request"/> were reserved too; empty when the pool holds it.</summary>
     public static IReadOnlyList<Shortfall> Check(PoolFigures pool, Resources request)
@@ -43,6 +49,8 @@ public static class PoolRules
         Add("vCPU", after.Vcpu, request.Vcpu, pool.Free.Vcpu, "核");
         Add("内存", after.MemoryGb, request.MemoryGb, pool.Free.MemoryGb, "GB");
         Add("存储", after.StorageGb, request.StorageGb, pool.Free.StorageGb, "GB");
+        Add("带宽", after.BandwidthMbps, request.BandwidthMbps, pool.Free.BandwidthMbps, "Mbps");
+        Add("公网 IP", after.PublicIps, request.PublicIps, pool.Free.PublicIps, "个");
         return shortfalls;
     }
 }

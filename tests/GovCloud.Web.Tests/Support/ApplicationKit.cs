@@ -20,7 +20,8 @@ public static class ApplicationKit
     public static readonly AttachmentKind[] ExistingDocuments = [AttachmentKind.MigrationPlan, AttachmentKind.PerformanceTestReport, AttachmentKind.SecurityTestReport];
 
     /// <summary>A new system of the agency and a draft application for it, with one load balancer.</summary>
-    public static async Task<(HttpClient Edu, ApplicationDto Application)> DraftAsync(this GovCloudApp app, SystemKind kind = SystemKind.Existing, string user = "edu")
+    public static async Task<(HttpClient Edu, ApplicationDto Application)> DraftAsync(this GovCloudApp app, SystemKind kind = SystemKind.Existing, string user = "edu",
+        NetworkNeed[]? network = null)
     {
         var edu = await app.SignInAsync(user);
         var name = "智慧校园平台" + Guid.NewGuid().ToString("N")[..6];
@@ -32,14 +33,15 @@ public static class ApplicationKit
         var created = await (await edu.PostJsonAsync("/api/v1/applications", new
         {
             systemId = system.Id, purpose = "现有系统迁移上云", contacts = Contacts, services = new[] { new { itemCode = "load-balancer", quantity = 1 } },
+            network,
         })).ReadAsync<ApplicationDto>(HttpStatusCode.Created);
         return (edu, created);
     }
 
     /// <summary>An application approved in full (row 2's data disk adjusted to 200 GB by the Center), with its trial awaiting delivery.</summary>
-    public static async Task<(HttpClient Edu, ApplicationDto Application)> ApprovedAsync(this GovCloudApp app, string user = "edu")
+    public static async Task<(HttpClient Edu, ApplicationDto Application)> ApprovedAsync(this GovCloudApp app, string user = "edu", NetworkNeed[]? network = null)
     {
-        var (edu, a) = await app.DraftAsync(user: user);
+        var (edu, a) = await app.DraftAsync(user: user, network: network);
         a = await SubmittedAsync(edu, a);
         var center = await app.SignInAsync("center");
         a = await (await center.PostJsonAsync($"/api/v1/applications/{a.Id}/evaluation", Evaluation(a))).ReadAsync<ApplicationDto>();

@@ -44,7 +44,7 @@ public sealed record ApplicationDto(
     ApplicationState? ReturnedFrom, string? ReturnReason, EvaluationDto Evaluation, DecisionDto Decision,
     IReadOnlyList<VmRowDto> Vms, IReadOnlyList<ServiceLineDto> Services, IReadOnlyList<AttachmentDto> Attachments,
     IReadOnlyList<AttachmentKind> MissingAttachments, FeeEstimate Fee, IReadOnlyList<ClockDto> Clocks, long Version,
-    GovCloud.Domain.Provisioning.TrialState? TrialState, Guid ApplicantId, string ApplicantName, bool ThroughCounty)
+    GovCloud.Domain.Provisioning.TrialState? TrialState, Guid ApplicantId, string ApplicantName, bool ThroughCounty, IReadOnlyList<NetworkNeedDto> Network)
 {
     public string StateName => State.DisplayName();
     public string SystemKindName => SystemKind.DisplayName();
@@ -55,7 +55,9 @@ public sealed record ApplicationDto(
 public sealed record ApplicationQuery(ApplicationState? State = null, string? Q = null, Guid? OrganisationId = null, int? Page = null, int? PageSize = null,
     bool? InProgress = null);
 
-public sealed record ApplicationInput(Guid? SystemId, string? Purpose, ContactsDto? Contacts, IReadOnlyList<ServiceLineInput>? Services, long? Version = null);
+/// <param name="Network">Bandwidth and public IPs per zone; null leaves them as they are.</param>
+public sealed record ApplicationInput(Guid? SystemId, string? Purpose, ContactsDto? Contacts, IReadOnlyList<ServiceLineInput>? Services, long? Version = null,
+    IReadOnlyList<NetworkNeed>? Network = null);
 
 public sealed record ServiceLineInput(string? ItemCode, int? Quantity, string? Remarks);
 
@@ -70,17 +72,31 @@ public sealed record VersionInput(long? Version);
 
 public sealed record ReasonInput(string? Reason, long? Version);
 
-public sealed record EvaluationInput(string? Opinion, IReadOnlyList<RowOpinion>? Rows, SiteSurvey? Survey, TechnicalReview? Review, long? Version);
+/// <param name="Network">The Center's word on each zone's bandwidth and public IPs; a zone left out is agreed as asked.</param>
+public sealed record EvaluationInput(string? Opinion, IReadOnlyList<RowOpinion>? Rows, SiteSurvey? Survey, TechnicalReview? Review, long? Version,
+    IReadOnlyList<NetworkOpinion>? Network = null);
 
 /// <summary>The Bureau's approval; OverrideReason approves even where a zone's pool would go below zero, and is audited.</summary>
 public sealed record ApprovalInput(string? Opinion, IReadOnlyList<int>? RefusedRows, long? Version, string? OverrideReason = null);
 
 /// <summary>A zone's pool (what may be promised, what other applications hold) against what this one asks.</summary>
 public sealed record ZoneCapacityDto(string Zone, int CapacityVcpu, int CapacityMemoryGb, int CapacityStorageGb,
-    int ReservedVcpu, int ReservedMemoryGb, int ReservedStorageGb, int RequestedVcpu, int RequestedMemoryGb, int RequestedStorageGb)
+    int ReservedVcpu, int ReservedMemoryGb, int ReservedStorageGb, int RequestedVcpu, int RequestedMemoryGb, int RequestedStorageGb,
+    int CapacityBandwidthMbps = 0, int ReservedBandwidthMbps = 0, int RequestedBandwidthMbps = 0, int CapacityPublicIps = 0, int ReservedPublicIps = 0,
+    int RequestedPublicIps = 0)
 {
     public int FreeVcpuAfter => CapacityVcpu - ReservedVcpu - RequestedVcpu;
     public int FreeMemoryGbAfter => CapacityMemoryGb - ReservedMemoryGb - RequestedMemoryGb;
     public int FreeStorageGbAfter => CapacityStorageGb - ReservedStorageGb - RequestedStorageGb;
-    public bool Enough => FreeVcpuAfter >= 0 && FreeMemoryGbAfter >= 0 && FreeStorageGbAfter >= 0;
+    public int FreeBandwidthMbpsAfter => CapacityBandwidthMbps - ReservedBandwidthMbps - RequestedBandwidthMbps;
+    public int FreePublicIpsAfter => CapacityPublicIps - ReservedPublicIps - RequestedPublicIps;
+    public bool Enough => FreeVcpuAfter >= 0 && FreeMemoryGbAfter >= 0 && FreeStorageGbAfter >= 0 && FreeBandwidthMbpsAfter >= 0 && FreePublicIpsAfter >= 0;
+}
+
+/// <summary>One zone's bandwidth and public addresses as asked, beside the Center's adjustment .</summary>
+public sealed record NetworkNeedDto(string Zone, int BandwidthMbps, int PublicIps, int? AdjustedBandwidthMbps, int? AdjustedPublicIps, string? DecisionReason)
+{
+    /// <summary>What stands: the Center's value where it adjusted, else the request.</summary>
+    public int EffectiveBandwidthMbps => AdjustedBandwidthMbps ?? BandwidthMbps;
+    public int EffectivePublicIps => AdjustedPublicIps ?? PublicIps;
 }

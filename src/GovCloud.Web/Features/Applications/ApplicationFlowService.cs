@@ -115,6 +115,9 @@ public sealed class ApplicationFlowService(
         var rows = input.Rows ?? [];
         var problems = EvaluationRules.Validate(app.System!.Kind, app.Vms.Select(x => x.No).ToList(), input.Opinion, rows, input.Survey,
             input.Review, ChinaTime.Today(clock), await catalog.LimitsAsync(ct)).ToList();
+        var network = input.Network ?? [];
+        var asked = app.Network.Select(n => new NetworkNeed(n.Zone, n.BandwidthMbps, n.PublicIps)).ToList();
+        problems.AddRange(NetworkRules.ValidateOpinions(asked, network).Select(p => new EvaluationProblem(p.Field, p.Message)));
         if (input.Survey?.Date is { } surveyed && options.Value.Dates.Around(ChinaTime.Today(clock)).Check(surveyed, "勘查日期") is { } implausible)
             problems.Add(new EvaluationProblem("survey.date", implausible));
         if (problems.Count > 0)
@@ -132,6 +135,14 @@ public sealed class ApplicationFlowService(
             vm.AdjustedSystemDiskGb = adjust && opinion.SystemDiskGb != vm.SystemDiskGb ? opinion.SystemDiskGb : null;
             vm.AdjustedDataDiskGb = adjust && opinion.DataDiskGb != vm.DataDiskGb ? opinion.DataDiskGb : null;
             vm.DecisionReason = Texts.OrNull(opinion.Reason);
+        }
+        foreach (var need in app.Network)
+        {
+            // A zone the Center left out is agreed as asked; only values that differ are kept beside the request.
+            var o = network.FirstOrDefault(x => x.Zone == need.Zone);
+            need.AdjustedBandwidthMbps = o is not null && (o.BandwidthMbps ?? 0) != need.BandwidthMbps ? o.BandwidthMbps ?? 0 : null;
+            need.AdjustedPublicIps = o is not null && (o.PublicIps ?? 0) != need.PublicIps ? o.PublicIps ?? 0 : null;
+            need.DecisionReason = need.AdjustedBandwidthMbps is null && need.AdjustedPublicIps is null ? null : Texts.OrNull(o!.Reason);
         }
         app.EvaluationOpinion = Texts.OrNull(input.Opinion)!;
         app.EvaluatedBy = actor.UserName;
@@ -152,6 +163,7 @@ public sealed class ApplicationFlowService(
         audit.Record(actor, AuditActions.ApplicationEvaluated, ApplicationService.CaseType, app.Id, null, new
         {
             app.EvaluationOpinion, rows = app.Vms.Select(x => new { x.No, decision = x.Decision.ToString(), x.AdjustedVcpu, x.AdjustedMemoryGb, x.DecisionReason }),
+            network = app.Network.Select(n => new { n.Zone, n.AdjustedBandwidthMbps, n.AdjustedPublicIps, n.DecisionReason }),
             survey = app.SurveyDate, review = app.ReviewConclusion,
         });
         await db.SaveChangesAsync(ct);
@@ -174,7 +186,8 @@ public sealed class ApplicationFlowService(
 
         foreach (var vm in app.Vms) vm.Approved = vm.Decision != RowDecision.Refuse && !refused.Contains(vm.No);
         // the Bureau dispatches from the pools; approving beyond a zone's pool takes a stated reason.
-        await pools.RequireFitsAsync(actor, ApplicationService.Requested(app.Vms.Select(ApplicationService.ToRow)), app.Id, input.OverrideReason,
+        await pools.RequireFitsAsync(actor, ApplicationService.Requested(app.Vms.Select(ApplicationService.ToRow), app.Network.Select(ApplicationService.ToNeed)),
+            app.Id, input.OverrideReason,
             ApplicationService.CaseType, app.Id, ct);
         await DecideAsync(actor, app, to, input.Opinion, AuditActions.ApplicationApproved, "已批准",
             refused.Count > 0 ? $"部分批准：批准 {app.Vms.Count(x => x.Approved == true)} 台，未批准 {app.Vms.Count(x => x.Approved == false)} 台。" : "已批准。", ct);
@@ -252,8 +265,8 @@ public sealed class ApplicationFlowService(
     private async Task<(ResourceApplication App, ApplicationState To)> LoadAsync(Actor actor, Guid id, ApplicationAction action, long? version, CancellationToken ct)
     {
         var app = await (await applications.ScopedAsync(actor, ct, tracked: true))
-                      .Include(a => a.Organisation!.Parent).Include(a => a.System).Include(a => a.Vms).Include(a => a.Services).Include(a => a.Attachments)
-                      .AsSplitQuery().FirstOrDefaultAsync(a => a.Id == id, ct)
+                      .Include(a => a.Organisation!.Parent).Include(a => a.System).Include(a => a.Vms).Include(a => a.Services).Include(a => a.Network)
+                      .Include(a => a.Attachments).AsSplitQuery().FirstOrDefaultAsync(a => a.Id == id, ct)
                   ?? throw ProblemException.NotFound("申请");
         var throughCounty = app.Organisation!.Type == OrganisationType.CountyDepartment && app.Organisation.ParentId is not null;
         var result = ApplicationFlow.Decide(action, app.State, actor.Roles,
@@ -279,6 +292,7 @@ public sealed class ApplicationFlowService(
             vm.AdjustedVcpu = vm.AdjustedMemoryGb = vm.AdjustedSystemDiskGb = vm.AdjustedDataDiskGb = null;
             vm.DecisionReason = null;
         }
+        foreach (var n in app.Network) (n.AdjustedBandwidthMbps, n.AdjustedPublicIps, n.DecisionReason) = (null, null, null);
         app.EvaluationOpinion = app.EvaluatedBy = null;
         app.EvaluatedAt = null;
     }

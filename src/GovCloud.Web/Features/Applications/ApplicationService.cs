@@ -62,7 +62,7 @@ public sealed class ApplicationService(
     public async Task<ApplicationDto> GetAsync(Actor actor, Guid id, CancellationToken ct)
     {
         var a = await (await ScopedAsync(actor, ct))
-                    .Include(x => x.Organisation!.Parent).Include(x => x.System).Include(x => x.Vms).Include(x => x.Services).Include(x => x.Attachments)
+                    .Include(x => x.Organisation!.Parent).Include(x => x.System).Include(x => x.Vms).Include(x => x.Services).Include(x => x.Network).Include(x => x.Attachments)
                     .AsSplitQuery().FirstOrDefaultAsync(x => x.Id == id, ct)
                 ?? throw ProblemException.NotFound("申请");
         return await ToDtoAsync(a, ct);
@@ -80,7 +80,7 @@ public sealed class ApplicationService(
         else if (await db.ResourceApplications.Where(a => a.SystemId == system.Id && a.State != ApplicationState.Approved && a.State != ApplicationState.Rejected)
                      .Select(a => a.Number).FirstOrDefaultAsync(ct) is { } open)
             v.Add("systemId", $"该系统已有办理中的申请 {open}，一个系统同时只办理一份申请");
-        var services = await CheckHeaderAsync(v, input, ct);
+        var (services, network) = await CheckHeaderAsync(v, input, ct);
         v.ThrowIfInvalid();
 
         var contacts = input.Contacts;
@@ -93,7 +93,7 @@ public sealed class ApplicationService(
             VendorContactMobile = Texts.Line(contacts?.VendorContactMobile) ?? system.VendorContactMobile,
             VendorContactEmail = Texts.Line(contacts?.VendorContactEmail) ?? system.VendorContactEmail,
         };
-        ApplyHeader(app, input, services);
+        ApplyHeader(app, input, services, network);
         db.ResourceApplications.Add(app);
         // The number is drawn from the numbers already given; taking the writers' turn first means two
         // agencies creating at the same moment never draw the same one.
@@ -112,10 +112,10 @@ public sealed class ApplicationService(
     {
         var app = await EditableAsync(actor, id, input.Version, ct);
         var v = new Validation();
-        var services = await CheckHeaderAsync(v, input, ct);
+        var (services, network) = await CheckHeaderAsync(v, input, ct);
         v.ThrowIfInvalid();
         var before = Header(app);
-        ApplyHeader(app, input, services);
+        ApplyHeader(app, input, services, network);
         app.Version++;
         audit.Record(actor, AuditActions.ApplicationUpdated, CaseType, app.Id, before, Header(app));
         await db.SaveChangesAsync(ct);
@@ -186,16 +186,27 @@ public sealed class ApplicationService(
     public async Task<IReadOnlyList<ZoneCapacityDto>> CapacityAsync(Actor actor, Guid id, CancellationToken ct)
     {
         var a = await GetAsync(actor, id, ct);
-        return await poolService.PreviewAsync(Requested(a.Vms), id, ct);
+        return await poolService.PreviewAsync(Requested(a.Vms, a.Network), id, ct);
     }
 
-    /// <summary>Per zone, what the rows still standing (not refused by the Center or the Bureau) ask, with the Center's adjustments.</summary>
-    internal static IReadOnlyDictionary<string, Domain.Provisioning.Resources> Requested(IEnumerable<VmRowDto> rows) =>
-        rows.Where(Counts).GroupBy(v => v.Zone).ToDictionary(g => g.Key, g =>
+    /// <summary>
+    /// Per zone, what the rows still standing (not refused by the Center or the Bureau) ask, with the Center's adjustments,
+    /// and the bandwidth and public IPs that stand.
+    /// </summary>
+    internal static IReadOnlyDictionary<string, Domain.Provisioning.Resources> Requested(IEnumerable<VmRowDto> rows, IEnumerable<NetworkNeedDto> network)
+    {
+        var requested = rows.Where(Counts).GroupBy(v => v.Zone).ToDictionary(g => g.Key, g =>
         {
             var t = FeeRules.VmTotals(g.Select(Effective));
             return new Domain.Provisioning.Resources(t.Vcpu, t.MemoryGb, t.StorageGb);
         });
+        foreach (var n in network)
+            requested[n.Zone] = requested.GetValueOrDefault(n.Zone) + new Domain.Provisioning.Resources(0, 0, 0, n.EffectiveBandwidthMbps, n.EffectivePublicIps);
+        return requested;
+    }
+
+    internal static NetworkNeedDto ToNeed(ApplicationNetwork n) =>
+        new(n.Zone, n.BandwidthMbps, n.PublicIps, n.AdjustedBandwidthMbps, n.AdjustedPublicIps, n.DecisionReason);
 
     // ---- shared with the process ----
 
@@ -214,7 +225,8 @@ public sealed class ApplicationService(
     private async Task<ResourceApplication> EditableAsync(Actor actor, Guid id, long? version, CancellationToken ct)
     {
         RequireAgency(actor);
-        var app = await (await ScopedAsync(actor, ct, tracked: true)).Include(a => a.Vms).Include(a => a.Services).FirstOrDefaultAsync(a => a.Id == id, ct)
+        var app = await (await ScopedAsync(actor, ct, tracked: true)).Include(a => a.Vms).Include(a => a.Services).Include(a => a.Network)
+                      .AsSplitQuery().FirstOrDefaultAsync(a => a.Id == id, ct)
                   ?? throw ProblemException.NotFound("申请");
         if (!ApplicationFlow.IsEditable(app.State))
             throw new ProblemException(409, "不能修改", $"申请当前为“{app.State.DisplayName()}”，只有草稿或退回修改的申请可以修改");
@@ -241,7 +253,8 @@ public sealed class ApplicationService(
         await db.SaveChangesAsync(ct);
     }
 
-    private async Task<List<RequestedService>> CheckHeaderAsync(Validation v, ApplicationInput input, CancellationToken ct)
+    private async Task<(List<RequestedService> Services, List<ApplicationNetwork> Network)> CheckHeaderAsync(Validation v, ApplicationInput input,
+        CancellationToken ct)
     {
         if (input.Purpose?.Length > 1000) v.Add("purpose", "用途说明不能超过 1000 个字");
         var c = input.Contacts;
@@ -258,11 +271,22 @@ public sealed class ApplicationService(
             if (s.ItemCode is not null && s.Quantity is not null)
                 lines.Add(new RequestedService { ItemCode = s.ItemCode, Quantity = s.Quantity.Value, Remarks = Texts.OrNull(s.Remarks) });
         }
-        return lines;
+        var needs = (input.Network ?? []).Select(n => n with { Zone = Texts.Line(n.Zone) }).ToList();
+        var zones = (await catalog.ZonesAsync(false, ct)).Select(z => z.Name).ToList();
+        foreach (var p in NetworkRules.Validate(needs, zones)) v.Add(p.Field, p.Message);
+        var network = needs.Select(n => new ApplicationNetwork { Zone = n.Zone ?? "", BandwidthMbps = n.BandwidthMbps ?? 0, PublicIps = n.PublicIps ?? 0 }).ToList();
+        return (lines, network);
     }
 
-    private void ApplyHeader(ResourceApplication app, ApplicationInput input, List<RequestedService> services)
+    private void ApplyHeader(ResourceApplication app, ApplicationInput input, List<RequestedService> services, List<ApplicationNetwork> network)
     {
+        if (input.Network is not null)
+        {
+            db.ApplicationNetworks.RemoveRange(app.Network);
+            foreach (var n in network) n.ApplicationId = app.Id;
+            app.Network = network;
+            db.ApplicationNetworks.AddRange(network);
+        }
         app.Purpose = Texts.OrNull(input.Purpose);
         if (input.Contacts is { } c)
         {
@@ -311,7 +335,8 @@ public sealed class ApplicationService(
                 ? await db.TrialEnvironments.AsNoTracking().Where(t => t.ApplicationId == a.Id).Select(t => (Domain.Provisioning.TrialState?)t.State).FirstOrDefaultAsync(ct)
                 : null,
             ThroughCounty(a.Organisation) ? a.Organisation.ParentId!.Value : a.OrganisationId,
-            ThroughCounty(a.Organisation) ? a.Organisation.Parent!.Name : a.Organisation.Name, ThroughCounty(a.Organisation));
+            ThroughCounty(a.Organisation) ? a.Organisation.Parent!.Name : a.Organisation.Name, ThroughCounty(a.Organisation),
+            a.Network.OrderBy(n => n.Zone).Select(ToNeed).ToList());
     }
 
     /// <summary>A row counts towards fee and capacity unless the Center or the Bureau refused it.</summary>
@@ -338,6 +363,7 @@ public sealed class ApplicationService(
     {
         a.Purpose, a.AgencyContactName, a.AgencyContactMobile, a.AgencyContactEmail, a.VendorContactName, a.VendorContactMobile, a.VendorContactEmail,
         services = a.Services.Select(s => new { s.ItemCode, s.Quantity }),
+        network = a.Network.Select(n => new { n.Zone, n.BandwidthMbps, n.PublicIps }),
     };
 
     /// <summary>Art. 5: a county department applies through its county government, the applicant of record.</summary>

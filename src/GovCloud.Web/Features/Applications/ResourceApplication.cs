@@ -57,6 +57,7 @@ public sealed class ResourceApplication
     public long Version { get; set; }
     public List<ApplicationVm> Vms { get; set; } = [];
     public List<RequestedService> Services { get; set; } = [];
+    public List<ApplicationNetwork> Network { get; set; } = [];
     public List<ApplicationAttachment> Attachments { get; set; } = [];
 }
 
@@ -102,6 +103,22 @@ public sealed class RequestedService
     public required string ItemCode { get; set; }
     public int Quantity { get; set; }
     public string? Remarks { get; set; }
+}
+
+/// <summary>
+/// One zone's bandwidth and public addresses asked for beside the VMs (R-21.5: 合理分配计算、存储、带宽等资源), with the
+/// Center's adjustment; the Bureau's approval of the application approves what stands.
+/// </summary>
+public sealed class ApplicationNetwork
+{
+    public long Id { get; set; }
+    public Guid ApplicationId { get; set; }
+    public required string Zone { get; set; }
+    public int BandwidthMbps { get; set; }
+    public int PublicIps { get; set; }
+    public int? AdjustedBandwidthMbps { get; set; }
+    public int? AdjustedPublicIps { get; set; }
+    public string? DecisionReason { get; set; }
 }
 
 /// <summary>A document on disk, known by its SHA-256; never served inline.</summary>

@@ -7,7 +7,7 @@ namespace GovCloud.Web.Features.Inventory;
 public sealed record VmSummaryDto(
     Guid Id, Guid OrganisationId, string OrganisationName, Guid SystemId, string SystemName, Guid ApplicationId, int RowNo, string Zone, ServerType ServerType,
     string HostName, string Ips, int Vcpu, int MemoryGb, int SystemDiskGb, int DataDiskGb, string OperatingSystem, string OwnerNames, string BastionAccounts,
-    VmState State, DateOnly DeliveredOn, DateOnly? ActiveFrom, DateOnly? ReclaimedOn, decimal? MonthlyFee, long Version)
+    VmState State, DateOnly DeliveredOn, DateOnly? ActiveFrom, DateOnly? ReclaimedOn, decimal? MonthlyFee, long Version, int BandwidthMbps = 0, int PublicIps = 0)
 {
     public string StateName => State.DisplayName();
     public string ServerTypeName => ServerType.DisplayName();

@@ -46,7 +46,7 @@ public sealed class InventoryService(GovCloudDbContext db, DataScope scope, Audi
             {
                 ["使用单位"] = v.OrganisationName, ["信息系统"] = v.SystemName, ["网络分区"] = v.Zone, ["服务器类型"] = v.ServerTypeName, ["主机名"] = v.HostName,
                 ["IP 地址"] = v.Ips, ["vCPU（核）"] = v.Vcpu, ["内存（GB）"] = v.MemoryGb, ["系统盘（GB）"] = v.SystemDiskGb, ["数据盘（GB）"] = v.DataDiskGb,
-                ["操作系统"] = v.OperatingSystem, ["堡垒机账号负责人"] = v.OwnerNames, ["堡垒机账号"] = v.BastionAccounts, ["状态"] = v.StateName,
+                ["带宽（Mbps）"] = v.BandwidthMbps, ["公网 IP（个）"] = v.PublicIps, ["操作系统"] = v.OperatingSystem, ["堡垒机账号负责人"] = v.OwnerNames, ["堡垒机账号"] = v.BastionAccounts, ["状态"] = v.StateName,
                 ["交付日期"] = v.DeliveredOn.ToString("yyyy-MM-dd"), ["正式开通日期"] = v.ActiveFrom?.ToString("yyyy-MM-dd"),
                 ["回收日期"] = v.ReclaimedOn?.ToString("yyyy-MM-dd"), ["月费用（元）"] = v.MonthlyFee,
             });
@@ -287,5 +287,5 @@ public sealed class InventoryService(GovCloudDbContext db, DataScope scope, Audi
 
     private static readonly Expression<Func<CloudVm, VmRow>> ToRow = v => new VmRow(new VmSummaryDto(v.Id, v.OrganisationId, v.Organisation!.Name, v.SystemId,
         v.System!.Name, v.ApplicationId, v.RowNo, v.Zone, v.ServerType, v.HostName, v.Ips, v.Vcpu, v.MemoryGb, v.SystemDiskGb, v.DataDiskGb, v.OperatingSystem,
-        v.OwnerNames, v.BastionAccounts, v.State, v.DeliveredOn, v.ActiveFrom, v.ReclaimedOn, null, v.Version));
+        v.OwnerNames, v.BastionAccounts, v.State, v.DeliveredOn, v.ActiveFrom, v.ReclaimedOn, null, v.Version, v.BandwidthMbps, v.PublicIps));
 }

@@ -15,8 +15,8 @@ using Microsoft.Extensions.Options;
 namespace GovCloud.Web.Features.Pools;
 
 /// <summary>
-/// A zone's pool. Public addresses count as used from delivery (a VM in trial holds its address too); bandwidth is
-/// hardware only: the requests and the platform do not record it per VM.
+/// A zone's pool; its <see cref="Resources"/> carry bandwidth and public IPs beside compute and storage, counted
+/// like vCPU: reserved from approval, allocated in formal use. PublicIpsUsed is what delivered VMs hold now, trials included.
 /// </summary>
 public sealed record PoolDto(Guid ZoneId, string Zone, bool Active, Resources Physical, Resources Effective, Resources Allocated, Resources Reserved, Resources Free,
     int BandwidthMbps, int PublicIps, int PublicIpsUsed = 0)
@@ -73,7 +73,7 @@ public sealed class PoolService(GovCloudDbContext db, AuditLog audit, TimeProvid
             .Select(g => new { Zone = g.Key, Count = g.Sum(v => v.PublicIps) }).ToDictionaryAsync(x => x.Zone, x => x.Count, ct);
         return zones.Select(z =>
         {
-            var physical = PoolCapacity.Of(z).Resources;
+            var physical = new Resources(z.CapacityVcpu, z.CapacityMemoryGb, z.CapacityStorageGb, z.CapacityBandwidthMbps, z.CapacityPublicIps);
             var effective = PoolRules.Effective(physical, Overcommit);
             var held = reserved.GetValueOrDefault(z.Name, Resources.None);
             var figures = new PoolFigures(z.Name, physical, effective, allocated.GetValueOrDefault(z.Name, Resources.None), held);
@@ -116,6 +116,13 @@ public sealed class PoolService(GovCloudDbContext db, AuditLog audit, TimeProvid
             })
             .ToListAsync(ct);
         var reserved = rows.ToDictionary(r => r.Zone, r => new Resources(r.Vcpu, r.Memory, r.Storage));
+        // Their bandwidth and public addresses as the Center agreed them.
+        var network = await db.ApplicationNetworks.AsNoTracking().Where(n => holding.Contains(n.ApplicationId))
+            .GroupBy(n => n.Zone)
+            .Select(g => new { Zone = g.Key, Bandwidth = g.Sum(n => n.AdjustedBandwidthMbps ?? n.BandwidthMbps), Ips = g.Sum(n => n.AdjustedPublicIps ?? n.PublicIps) })
+            .ToListAsync(ct);
+        foreach (var n in network)
+            reserved[n.Zone] = reserved.GetValueOrDefault(n.Zone, Resources.None) + new Resources(0, 0, 0, n.Bandwidth, n.Ips);
         // An approved change holds its increases until the Center carries it out (few are open at a time).
         var changes = await db.ChangeLines.AsNoTracking()
             .Where(l => db.ChangeRequests.Any(c => c.Id == l.ChangeId && c.State == ChangeState.Approved && c.Kind == ChangeKind.Change)).ToListAsync(ct);
@@ -133,7 +140,8 @@ public sealed class PoolService(GovCloudDbContext db, AuditLog audit, TimeProvid
             var pool = pools.FirstOrDefault(p => p.Zone == r.Key);
             var held = pool is null ? Resources.None : pool.Allocated + pool.Reserved;
             return new ZoneCapacityDto(r.Key, pool?.Effective.Vcpu ?? 0, pool?.Effective.MemoryGb ?? 0, pool?.Effective.StorageGb ?? 0,
-                held.Vcpu, held.MemoryGb, held.StorageGb, r.Value.Vcpu, r.Value.MemoryGb, r.Value.StorageGb);
+                held.Vcpu, held.MemoryGb, held.StorageGb, r.Value.Vcpu, r.Value.MemoryGb, r.Value.StorageGb,
+                pool?.Effective.BandwidthMbps ?? 0, held.BandwidthMbps, r.Value.BandwidthMbps, pool?.Effective.PublicIps ?? 0, held.PublicIps, r.Value.PublicIps);
         }).ToList();
     }
 
@@ -162,9 +170,13 @@ public sealed class PoolService(GovCloudDbContext db, AuditLog audit, TimeProvid
         var rows = await db.CloudVms.AsNoTracking()
             .Where(v => VmStates.InUse.Contains(v.State))
             .GroupBy(v => v.Zone)
-            .Select(g => new { Zone = g.Key, Vcpu = g.Sum(v => v.Vcpu), Memory = g.Sum(v => v.MemoryGb), Storage = g.Sum(v => v.SystemDiskGb + v.DataDiskGb) })
+            .Select(g => new
+            {
+                Zone = g.Key, Vcpu = g.Sum(v => v.Vcpu), Memory = g.Sum(v => v.MemoryGb), Storage = g.Sum(v => v.SystemDiskGb + v.DataDiskGb),
+                Bandwidth = g.Sum(v => v.BandwidthMbps), Ips = g.Sum(v => v.PublicIps),
+            })
             .ToListAsync(ct);
-        return rows.ToDictionary(r => r.Zone, r => new Resources(r.Vcpu, r.Memory, r.Storage));
+        return rows.ToDictionary(r => r.Zone, r => new Resources(r.Vcpu, r.Memory, r.Storage, r.Bandwidth, r.Ips));
     }
 
     /// <summary>The Bureau adds (or, as a correction, removes) hardware of a zone, saying where it came from.</summary>

@@ -18,7 +18,8 @@ public sealed record TrialDto(
     int Days, DateOnly? StartedOn, DateOnly? EndsOn, int? DaysLeft, int MaxExtraDays,
     AgreementDto Agreement, TrialResult? Result, string? ResultNote, DateTimeOffset? ResultAt, string? ResultBy,
     DateOnly? LiveOn, DateTimeOffset? ClosedAt, string? ClosedBy, string? ReclaimReason,
-    IReadOnlyList<string> BlockersOfFormalUse, IReadOnlyList<ApprovedRowDto> Rows, IReadOnlyList<VmSummaryDto> Vms, long Version)
+    IReadOnlyList<string> BlockersOfFormalUse, IReadOnlyList<ApprovedRowDto> Rows, IReadOnlyList<VmSummaryDto> Vms, long Version,
+    IReadOnlyList<Applications.NetworkNeedDto> Network)
 {
     public string StateName => State.DisplayName();
     public string? ResultName => Result?.DisplayName();

@@ -69,6 +69,8 @@ public sealed class CloudVm
     public required string Ips { get; set; }
     /// <summary>How many of them are public: what the VM takes from the zone's public addresses.</summary>
     public int PublicIps { get; set; }
+    /// <summary>The bandwidth the Center allotted it (Mbps, R-21.5); 0 when none was asked.</summary>
+    public int BandwidthMbps { get; set; }
     public int Vcpu { get; set; }
     public int MemoryGb { get; set; }
     public int SystemDiskGb { get; set; }

@@ -52,7 +52,7 @@ public sealed class TrialService(
     public async Task<TrialDto> GetAsync(Actor actor, Guid applicationId, CancellationToken ct)
     {
         var app = await (await applications.ScopedAsync(actor, ct)).Include(a => a.Organisation).Include(a => a.System).Include(a => a.Vms)
-                      .AsSplitQuery().FirstOrDefaultAsync(a => a.Id == applicationId, ct)
+                      .Include(a => a.Network).AsSplitQuery().FirstOrDefaultAsync(a => a.Id == applicationId, ct)
                   ?? throw ProblemException.NotFound("申请");
         var trial = await db.TrialEnvironments.AsNoTracking().FirstOrDefaultAsync(t => t.ApplicationId == applicationId, ct)
                     ?? throw ProblemException.NotFound("试用环境");
@@ -95,6 +95,14 @@ public sealed class TrialService(
         var recorded = input.Vms ?? [];
         var approved = Approved(app);
         foreach (var p in DeliveryRules.Validate(recorded, approved.Select(r => r.Approved).ToList())) v.Add(p.Field, p.Message);
+        foreach (var (r, i) in recorded.Select((r, i) => (r, i)).Where(x => x.r.BandwidthMbps is < 0 or > NetworkRules.MaxBandwidthMbps))
+            v.Add($"vms[{i}].bandwidthMbps", $"第 {r.No} 台：带宽须为 0 至 {NetworkRules.MaxBandwidthMbps} 之间的整数（Mbps）");
+        // R-21.5: per zone, the bandwidth and public addresses handed out stay within what was approved.
+        var delivered = recorded.Where(r => approved.Any(a => a.Row.No == r.No)).GroupBy(r => approved.First(a => a.Row.No == r.No).Row.Zone)
+            .ToDictionary(g => g.Key, g => new Resources(0, 0, 0, g.Sum(r => r.BandwidthMbps ?? 0),
+                g.Sum(r => DeliveryRules.PublicCount(DeliveryRules.ParseIps(r.Ips) ?? []))));
+        var allowed = app.Network.ToDictionary(n => n.Zone, n => new Resources(0, 0, 0, n.AdjustedBandwidthMbps ?? n.BandwidthMbps, n.AdjustedPublicIps ?? n.PublicIps));
+        foreach (var p in NetworkRules.CheckDelivered(delivered, allowed)) v.Add(p.Field, p.Message);
         v.ThrowIfInvalid();
         await inventory.CheckNotInUseAsync(recorded, "vms", ct);
 
@@ -106,14 +114,16 @@ public sealed class TrialService(
             var vm = new CloudVm
             {
                 OrganisationId = app.OrganisationId, SystemId = app.SystemId, ApplicationId = app.Id, RowNo = row.No, Zone = row.Zone, ServerType = row.ServerType,
-                HostName = built.HostName, Ips = string.Join(", ", built.Ips), PublicIps = DeliveryRules.PublicCount(built.Ips), Vcpu = built.Vcpu, MemoryGb = built.MemoryGb, SystemDiskGb = built.SystemDiskGb,
+                HostName = built.HostName, Ips = string.Join(", ", built.Ips), PublicIps = DeliveryRules.PublicCount(built.Ips),
+                BandwidthMbps = recorded.Single(r => r.No == row.No).BandwidthMbps ?? 0, Vcpu = built.Vcpu, MemoryGb = built.MemoryGb, SystemDiskGb = built.SystemDiskGb,
                 DataDiskGb = built.DataDiskGb, OperatingSystem = built.OperatingSystem, OwnerNames = row.OwnerNames, OwnerEmails = row.OwnerEmails,
                 OwnerMobiles = row.OwnerMobiles, BastionAccounts = string.Join("、", built.BastionAccounts), State = VmState.Trial, Provider = provider.Name,
                 ExternalId = built.ExternalId, DeliveredOn = Today,
             };
             db.CloudVms.Add(vm);
             inventory.Record(actor, vm, VmEventKind.Delivered,
-                $"交付试用：{vm.HostName}（{vm.Ips}），{vm.Vcpu} 核 / {vm.MemoryGb} GB / 系统盘 {vm.SystemDiskGb} GB / 数据盘 {vm.DataDiskGb} GB，{vm.OperatingSystem}；堡垒机账号 {vm.BastionAccounts}");
+                $"交付试用：{vm.HostName}（{vm.Ips}），{vm.Vcpu} 核 / {vm.MemoryGb} GB / 系统盘 {vm.SystemDiskGb} GB / 数据盘 {vm.DataDiskGb} GB，{vm.OperatingSystem}；" +
+                $"{(vm.BandwidthMbps > 0 ? $"带宽 {vm.BandwidthMbps} Mbps；" : "")}堡垒机账号 {vm.BastionAccounts}");
         }
         trial.State = TrialState.InTrial;
         trial.Provider = provider.Name;
@@ -126,7 +136,7 @@ public sealed class TrialService(
         if (trial.DeliveryClockId is { } due) await clocks.CompleteAsync(actor, due, ct);
         MoveSystem(app, SystemLifecycle.InTrial);
         audit.Record(actor, AuditActions.TrialDelivered, ApplicationService.CaseType, app.Id, new { state = TrialState.AwaitingDelivery.ToString() },
-            new { state = trial.State.ToString(), days, trial.EndsOn, vms = recorded.Select(r => new { r.No, r.HostName, r.Ips }) });
+            new { state = trial.State.ToString(), days, trial.EndsOn, vms = recorded.Select(r => new { r.No, r.HostName, r.Ips, r.BandwidthMbps }) });
         await NotifyAsync(app.OrganisationId, Role.AgencyOperator, app, "试用环境已交付",
             $"《{app.System!.Name}》的试用环境已交付（{recorded.Count} 台虚拟机），试用期 {days} 天，至 {trial.EndsOn:yyyy年M月d日}。请部署测试、确认使用协议并报告试用结果。", ct);
         await db.SaveChangesAsync(ct);
@@ -342,7 +352,7 @@ public sealed class TrialService(
     private async Task<(TrialEnvironment Trial, ResourceApplication App)> LoadAsync(Actor actor, Guid applicationId, TrialAction action, long? version, CancellationToken ct)
     {
         var app = await (await applications.ScopedAsync(actor, ct, tracked: true)).Include(a => a.Organisation).Include(a => a.System).Include(a => a.Vms).Include(a => a.Services)
-                      .AsSplitQuery().FirstOrDefaultAsync(a => a.Id == applicationId, ct)
+                      .Include(a => a.Network).AsSplitQuery().FirstOrDefaultAsync(a => a.Id == applicationId, ct)
                   ?? throw ProblemException.NotFound("申请");
         var trial = await db.TrialEnvironments.FirstOrDefaultAsync(t => t.ApplicationId == applicationId, ct) ?? throw ProblemException.NotFound("试用环境");
         if (TrialFlow.Check(action, trial.State, actor.Roles) is { } refusal)
@@ -394,7 +404,7 @@ public sealed class TrialService(
             new AgreementDto(t.AgencyAgreementAt, t.AgencyAgreementBy, t.AgreementAttachmentId, copy, t.CenterAgreementAt, t.CenterAgreementBy),
             t.Result, t.ResultNote, t.ResultAt, t.ResultBy, t.LiveOn, t.ClosedAt, t.ClosedBy, t.ReclaimReason,
             t.State == TrialState.InTrial ? TrialRules.BlockersOfFormalUse(t.AgencyAgreementAt is not null, t.CenterAgreementAt is not null, t.Result) : [],
-            rows, await inventory.OfApplicationAsync(app.Id, ct), t.Version);
+            rows, await inventory.OfApplicationAsync(app.Id, ct), t.Version, app.Network.OrderBy(n => n.Zone).Select(ApplicationService.ToNeed).ToList());
     }
 
     private Task NotifyAsync(Guid organisation, Role role, ResourceApplication app, string title, string body, CancellationToken ct) =>

@@ -51,6 +51,7 @@ public abstract class GovCloudDbContext(DbContextOptions options)
     public DbSet<ResourceApplication> ResourceApplications => Set<ResourceApplication>();
     public DbSet<ApplicationVm> ApplicationVms => Set<ApplicationVm>();
     public DbSet<RequestedService> RequestedServices => Set<RequestedService>();
+    public DbSet<ApplicationNetwork> ApplicationNetworks => Set<ApplicationNetwork>();
     public DbSet<ApplicationAttachment> ApplicationAttachments => Set<ApplicationAttachment>();
     public DbSet<TrialEnvironment> TrialEnvironments => Set<TrialEnvironment>();
     public DbSet<CloudVm> CloudVms => Set<CloudVm>();
@@ -263,6 +264,7 @@ public abstract class GovCloudDbContext(DbContextOptions options)
             e.HasOne(a => a.OpenClock).WithMany().HasForeignKey(a => a.OpenClockId).OnDelete(DeleteBehavior.SetNull);
             e.HasMany(a => a.Vms).WithOne().HasForeignKey(v => v.ApplicationId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(a => a.Services).WithOne().HasForeignKey(s => s.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(a => a.Network).WithOne().HasForeignKey(n => n.ApplicationId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(a => a.Attachments).WithOne().HasForeignKey(x => x.ApplicationId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(a => new { a.State, a.CreatedAt });
             e.HasIndex(a => new { a.OrganisationId, a.State });
@@ -292,6 +294,12 @@ public abstract class GovCloudDbContext(DbContextOptions options)
             e.Property(s => s.ItemCode).HasMaxLength(32);
             e.Property(s => s.Remarks).HasMaxLength(200);
             e.HasIndex(s => new { s.ApplicationId, s.ItemCode }).IsUnique();
+        });
+        b.Entity<ApplicationNetwork>(e =>
+        {
+            e.Property(n => n.Zone).HasMaxLength(30);
+            e.Property(n => n.DecisionReason).HasMaxLength(500);
+            e.HasIndex(n => new { n.ApplicationId, n.Zone }).IsUnique();
         });
         b.Entity<ApplicationAttachment>(e =>
         {

@@ -68,6 +68,46 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
                     b.ToTable("ApplicationAttachments");
                 });
 
+            modelBuilder.Entity("GovCloud.Web.Features.Applications.ApplicationNetwork", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int?>("AdjustedBandwidthMbps")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("AdjustedPublicIps")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("BandwidthMbps")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("PublicIps")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Zone")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId", "Zone")
+                        .IsUnique();
+
+                    b.ToTable("ApplicationNetworks");
+                });
+
             modelBuilder.Entity("GovCloud.Web.Features.Applications.ApplicationVm", b =>
                 {
                     b.Property<long>("Id")
@@ -1887,6 +1927,9 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
                     b.Property<Guid>("ApplicationId")
                         .HasColumnType("uuid");
 
+                    b.Property<int>("BandwidthMbps")
+                        .HasColumnType("integer");
+
                     b.Property<string>("BastionAccounts")
                         .IsRequired()
                         .HasMaxLength(1000)
@@ -2653,6 +2696,15 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("GovCloud.Web.Features.Applications.ApplicationNetwork", b =>
+                {
+                    b.HasOne("GovCloud.Web.Features.Applications.ResourceApplication", null)
+                        .WithMany("Network")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("GovCloud.Web.Features.Applications.ApplicationVm", b =>
                 {
                     b.HasOne("GovCloud.Web.Features.Applications.ResourceApplication", null)
@@ -3037,6 +3089,8 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
             modelBuilder.Entity("GovCloud.Web.Features.Applications.ResourceApplication", b =>
                 {
                     b.Navigation("Attachments");
+
+                    b.Navigation("Network");
 
                     b.Navigation("Services");
 

@@ -63,6 +63,44 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("ApplicationAttachments");
                 });
 
+            modelBuilder.Entity("GovCloud.Web.Features.Applications.ApplicationNetwork", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AdjustedBandwidthMbps")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AdjustedPublicIps")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BandwidthMbps")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PublicIps")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Zone")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId", "Zone")
+                        .IsUnique();
+
+                    b.ToTable("ApplicationNetworks");
+                });
+
             modelBuilder.Entity("GovCloud.Web.Features.Applications.ApplicationVm", b =>
                 {
                     b.Property<long>("Id")
@@ -1866,6 +1904,9 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<Guid>("ApplicationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("BandwidthMbps")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("BastionAccounts")
                         .IsRequired()
                         .HasMaxLength(1000)
@@ -2624,6 +2665,15 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("GovCloud.Web.Features.Applications.ApplicationNetwork", b =>
+                {
+                    b.HasOne("GovCloud.Web.Features.Applications.ResourceApplication", null)
+                        .WithMany("Network")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("GovCloud.Web.Features.Applications.ApplicationVm", b =>
                 {
                     b.HasOne("GovCloud.Web.Features.Applications.ResourceApplication", null)
@@ -3008,6 +3058,8 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
             modelBuilder.Entity("GovCloud.Web.Features.Applications.ResourceApplication", b =>
                 {
                     b.Navigation("Attachments");
+
+                    b.Navigation("Network");
 
                     b.Navigation("Services");
 

@@ -1,0 +1,64 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class NetworkResources : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "BandwidthMbps",
+                table: "CloudVms",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.CreateTable(
+                name: "ApplicationNetworks",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Zone = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    BandwidthMbps = table.Column<int>(type: "INTEGER", nullable: false),
+                    PublicIps = table.Column<int>(type: "INTEGER", nullable: false),
+                    AdjustedBandwidthMbps = table.Column<int>(type: "INTEGER", nullable: true),
+                    AdjustedPublicIps = table.Column<int>(type: "INTEGER", nullable: true),
+                    DecisionReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApplicationNetworks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ApplicationNetworks_ResourceApplications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "ResourceApplications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApplicationNetworks_ApplicationId_Zone",
+                table: "ApplicationNetworks",
+                columns: new[] { "ApplicationId", "Zone" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ApplicationNetworks");
+
+            migrationBuilder.DropColumn(
+                name: "BandwidthMbps",
+                table: "CloudVms");
+        }
+    }
+}
