@@ -78,6 +78,13 @@ public sealed class ApplicationPagesTests(BrowserApp app) : IClassFixture<Browse
         Assert.Equal(0, await edu.Locator("#gc-import-errors").CountAsync());
         Assert.Equal(2, await edu.Locator("#gc-vms tbody tr.ant-table-row").CountAsync());
 
+        // bandwidth and public addresses per zone, beside the catalogue services.
+        await edu.GetByText("其他服务与带宽").ClickAsync();
+        var network = edu.Locator("#gc-network tr[data-zone='公共网络区'] input");
+        await network.Nth(0).FillAsync("50");
+        await network.Nth(1).FillAsync("1");
+        await edu.GetByRole(AriaRole.Button, new() { Name = "保存并下一步" }).ClickAsync();
+        await edu.GetByText("申请材料（缺 3）").WaitForAsync();
         await edu.GetByText("申请材料（缺 3）").ClickAsync();
         var pdf = "%PDF-1.4\n%%EOF"u8.ToArray();
         foreach (var name in new[] { "迁移方案.pdf", "性能测试报告.pdf", "安全测试报告.pdf" })
@@ -106,6 +113,9 @@ public sealed class ApplicationPagesTests(BrowserApp app) : IClassFixture<Browse
         await second.GetByText("调整").ClickAsync();
         await second.Locator(".ant-input-number input").Nth(1).FillAsync("4");
         await second.Locator("td").Last.Locator("input").FillAsync("负载不高，内存减半");
+        var bandwidth = center.Locator("#gc-eval-network tr[data-zone='公共网络区']");
+        await bandwidth.Locator("input").Nth(0).FillAsync("30");
+        await bandwidth.Locator("input").Nth(2).FillAsync("按实测峰值 20 Mbps 调减");
         await center.FillAsync("#gc-evaluation-opinion", "同意迁移上云，第 2 台内存调减。");
         // The picker ignores a click on 今天 while its panel is still opening; a person simply clicks again.
         var picker = center.Locator("#gc-evaluation-form .ant-picker input");
@@ -123,6 +133,7 @@ public sealed class ApplicationPagesTests(BrowserApp app) : IClassFixture<Browse
         await BrowserApp.ConfirmAsync(center);
         await center.Locator(".gc-state", new() { HasText = "已评估" }).WaitForAsync();
         await center.Locator("#gc-vms").GetByText("8 → 4 GB").WaitForAsync();
+        await Assertions.Expect(center.Locator("#gc-network-needs")).ToContainTextAsync("公共网络区：带宽 50 → 30 Mbps，公网 IP 1 个（按实测峰值 20 Mbps 调减）");
         await center.Context.CloseAsync();
 
         var bureau = await app.NewPageAsync();

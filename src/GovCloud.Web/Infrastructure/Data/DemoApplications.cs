@@ -51,7 +51,9 @@ public static class DemoApplications
                 "zhaoliu@example.com", plan.Kind, 2, plan.Kind == SystemKind.Existing ? SystemLocation.UncertifiedDataCenter : SystemLocation.OnCloud, null, null), ct);
             var a = await applications.CreateAsync(agency, new ApplicationInput(system.Id, plan.Kind == SystemKind.Existing ? "现有系统迁移上云" : "新建系统部署上云",
                 new ContactsDto(await DisplayNameAsync(db, plan.User, ct), "13900000001", $"{plan.User}@liuzhou.gov.cn", "赵六", "13700000000", "zhaoliu@example.com"),
-                [new ServiceLineInput("load-balancer", 1, null), new ServiceLineInput("backup", 500, "数据库每日备份")]), ct);
+                [new ServiceLineInput("load-balancer", 1, null), new ServiceLineInput("backup", 500, "数据库每日备份")],
+                // bandwidth per zone, and a public address for a new system's portal.
+                Network: [new NetworkNeed("公共网络区", 10 * plan.Vms, plan.Kind == SystemKind.Existing ? 0 : 1)]), ct);
             var rows = Enumerable.Range(1, plan.Vms).Select(no => new VmRowInput(no, "公共网络区", "广西某软件有限公司", plan.System, no == plan.Vms ? "数据库" : "门户",
                 no == plan.Vms ? "DAT" : "WEB", "张三、李四", "zhangsan@example.com、lisi@example.com", "13800000001、13800000002", no == plan.Vms ? 8 : 4,
                 no == plan.Vms ? 32 : 8, 100, no == plan.Vms ? 1000 : 200, "麒麟 V10", plan.Vms > 2 && no < plan.Vms, plan.Vms > 2 && no < plan.Vms ? "G1" : null, null)).ToList();
@@ -170,7 +172,7 @@ public static class DemoApplications
         var subnet = 10 + Array.IndexOf(Plans, plan);
         trial = await trials.DeliverAsync(center, a.Id, new DeliveryInput(30, trial.Rows.Select(r => new DeliveredVm(r.No, $"{prefix}-{r.No:D2}",
             $"10.{subnet}.1.{10 + r.No}", r.Vcpu, r.MemoryGb, r.SystemDiskGb, r.DataDiskGb, r.OperatingSystem,
-            r.OwnerNames.Select((_, i) => $"{plan.User}{r.No}{(char)('a' + i)}").ToList())).ToList(), trial.Version), ct);
+            r.OwnerNames.Select((_, i) => $"{plan.User}{r.No}{(char)('a' + i)}").ToList(), BandwidthMbps: 10)).ToList(), trial.Version), ct);
         if (stage != TrialState.Live) return;
         var agency = await ActorAsync(db, plan.User, ct);
         var officer = await ActorAsync(db, plan.User + "sec", ct);
