@@ -43,6 +43,10 @@ public class PoolRulesTests
         Assert.Equal(["带宽", "公网 IP"], shortfalls.Select(s => s.Resource));
         Assert.Equal("网络分区“互联网区”的带宽不足：本次需 150 Mbps，可用 100 Mbps，缺 50 Mbps", shortfalls[0].Message);
         Assert.Equal(1, shortfalls[1].Missing);
+        // A pool already overdrawn (the Bureau approved beyond it, stating why) holds up only requests that ask for more of it.
+        var overdrawn = pool with { Reserved = new Resources(0, 0, 0, 600, 10) };
+        Assert.Empty(PoolRules.Check(overdrawn, new Resources(1, 1, 1, 0, 0)));
+        Assert.Equal("带宽", Assert.Single(PoolRules.Check(overdrawn, new Resources(1, 1, 1, 1, 0))).Resource);
     }
 
     [Fact]
@@ -57,6 +61,15 @@ public class PoolRulesTests
         Assert.Empty(NetworkRules.ValidateOpinions(asked, [new NetworkOpinion("互联网区", 100, 2, null)])); // agreed as asked
         Assert.Equal("network[0].reason", Assert.Single(NetworkRules.ValidateOpinions(asked, [new NetworkOpinion("互联网区", 50, 2, " ")])).Field);
         Assert.Equal("network[0].zone", Assert.Single(NetworkRules.ValidateOpinions(asked, [new NetworkOpinion("公共网络区", 5, 0, "多给")])).Field);
+        // A reason of invisible characters is no reason.
+        Assert.Equal("network[0].reason", Assert.Single(NetworkRules.ValidateOpinions(asked, [new NetworkOpinion("互联网区", 50, 2, " \u200b\u0001 ")])).Field);
+        // Holes and lists longer than there is to say are refused whole, with a short echo of what was typed.
+        Assert.Equal("network[0]", Assert.Single(NetworkRules.Validate([null], zones)).Field);
+        Assert.Equal("network", Assert.Single(NetworkRules.Validate(Enumerable.Repeat<NetworkNeed?>(new("互联网区", 1, 0), 51).ToList(), zones)).Field);
+        Assert.Equal("network", Assert.Single(NetworkRules.ValidateOpinions(asked, [new NetworkOpinion("互联网区", 1, 0, "a"), new NetworkOpinion("x", 1, 0, "b")])).Field);
+        Assert.True(NetworkRules.Validate([new NetworkNeed(new string('区', 10_000), 1, 0)], zones)[0].Message.Length < 60);
+        // Bandwidth goes with VMs: a zone without any of the application's VMs cannot be served.
+        Assert.Equal("network[1].zone", Assert.Single(NetworkRules.CheckZonesHaveVms([new("互联网区", 10, 1), new("公共网络区", 10, 0)], ["互联网区"])).Field);
     }
 
     [Fact]

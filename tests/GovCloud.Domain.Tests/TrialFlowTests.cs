@@ -121,6 +121,20 @@ public class TrialFlowTests
     }
 
     [Fact]
+    public void R_21_4_an_address_has_one_spelling_and_short_or_octal_forms_are_refused()
+    {
+        // An IPv4 address written as IPv6 is that address, so it cannot pass as a second, different one.
+        Assert.Equal(["8.8.8.8", "10.9.8.1", "240e:1::1"], DeliveryRules.ParseIps("::ffff:8.8.8.8、::FFFF:10.9.8.1, 240E:1:0::1"));
+        // 010.0.0.1 would be read as 8.0.0.1, 10.1 as 10.0.0.1: refused, not silently rewritten.
+        foreach (var odd in new[] { "010.0.0.1", "10.1", "0x1.0x1.0x1.0x1", "10.0.0.256", "1.2.3.4.5" }) Assert.Null(DeliveryRules.ParseIps(odd));
+        var problems = DeliveryRules.Validate([Good(1, "edu-web-01", ",,,", "zhangsan", "lisi"), Good(2, "edu-db-01", "::ffff:10.1.1.11", "zhangsan")],
+            Approved);
+        Assert.Contains(problems, p => p.Field == "vms[0].ips" && p.Message == "第 1 台：请填写 IP 地址");
+        problems = DeliveryRules.Validate([Good(1, "edu-web-01", "10.1.1.11", "zhangsan", "lisi"), Good(2, "edu-db-01", "::ffff:10.1.1.11", "zhangsan")], Approved);
+        Assert.Contains(problems, p => p.Field == "vms[1].ips" && p.Message.Contains("10.1.1.11 与其他虚拟机重复"));
+    }
+
+    [Fact]
     public void R_A3_4_every_named_bastion_owner_gets_one_account()
     {
         var problems = DeliveryRules.Validate([Good(1, "edu-web-01", "10.1.1.11", "zhangsan"), Good(2, "edu-db-01", "10.1.1.12", "张三")], Approved);

@@ -175,6 +175,8 @@ public abstract class ApplicationsApiTests(GovCloudApp app)
             n => n.Body.Contains("被信息化建设管理中心退回修改：缺少数据库规格说明"));
         a = await (await department.PostJsonAsync($"/api/v1/applications/{a.Id}/submit", new { version = a.Version })).ReadAsync<ApplicationDto>();
         Assert.Equal((ApplicationState.AwaitingCounty, ClockState.Paused), (a.State, Assert.Single(a.Clocks).State));
+        // Once it has reached the city, the Center keeps it in sight (its own clock paused) while the county reviews the revision.
+        Assert.Equal(ApplicationState.AwaitingCounty, (await GetAsync(center, a.Id)).State);
         a = await (await county.PostJsonAsync($"/api/v1/applications/{a.Id}/return", new { reason = "再核对一次", version = a.Version })).ReadAsync<ApplicationDto>();
         Assert.Equal(ClockState.Paused, Assert.Single(a.Clocks).State);
         a = await (await department.PostJsonAsync($"/api/v1/applications/{a.Id}/submit", new { version = a.Version })).ReadAsync<ApplicationDto>();
@@ -391,6 +393,9 @@ public abstract class ApplicationsApiTests(GovCloudApp app)
         a = await ImportAsync(edu, a, Vm(1, a.SystemName, null), Vm(2, a.SystemName, null, vcpu: 2));
         a = await (await edu.PostJsonAsync($"/api/v1/applications/{a.Id}/submit", new { version = a.Version })).ReadAsync<ApplicationDto>();
         Assert.Equal(ClockState.Running, Assert.Single(a.Clocks).State); // the same clock, resumed
+        // The Center is told it is back, not left to find it.
+        Assert.Contains((await (await center.GetAsync("/api/v1/inbox?pageSize=200", Ct)).ReadAsync<InboxList>()).Items,
+            n => n.Title == $"待评估：{a.Number}" && n.Body.Contains("修改后重新提交") && n.Link == $"/applications/{a.Id}");
 
         a = await (await center.PostJsonAsync($"/api/v1/applications/{a.Id}/evaluation", Evaluation(a))).ReadAsync<ApplicationDto>();
         var bureau = await app.SignInAsync("bureau");

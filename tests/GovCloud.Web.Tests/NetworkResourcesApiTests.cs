@@ -140,6 +140,59 @@ public abstract class NetworkResourcesApiTests(GovCloudApp app)
         Assert.Equal(ApplicationState.Evaluated, (await GetAsync(edu, a.Id)).State);
     }
 
+    [Fact]
+    public async Task R_20_1_approvals_at_the_same_moment_never_take_more_bandwidth_than_the_pool_holds()
+    {
+        var center = await app.SignInAsync("center");
+        var bureau = await app.SignInAsync("bureau");
+        // Each asks 40 % of what is free: two fit, the third does not, whatever order they come in.
+        var ask = (int)Math.Ceiling((await PoolAsync(center)).Free.BandwidthMbps * 0.4);
+        var evaluated = new List<ApplicationDto>();
+        for (var i = 0; i < 3; i++)
+        {
+            var (edu, a) = await app.DraftAsync(network: [new NetworkNeed(Zone, ask, 0)]);
+            a = await SubmittedAsync(edu, a);
+            evaluated.Add(await (await center.PostJsonAsync($"/api/v1/applications/{a.Id}/evaluation", Evaluation(a))).ReadAsync<ApplicationDto>());
+        }
+        var answers = await Task.WhenAll(evaluated.Select(a => bureau.PostJsonAsync($"/api/v1/applications/{a.Id}/approve", new { opinion = "同意", version = a.Version })));
+        Assert.Equal(2, answers.Count(r => r.StatusCode == HttpStatusCode.OK));
+        var refused = await Assert.Single(answers, r => r.StatusCode != HttpStatusCode.OK).ProblemAsync(HttpStatusCode.Conflict);
+        Assert.Contains("带宽不足", refused.Detail);
+        Assert.True((await PoolAsync(center)).Free.BandwidthMbps >= 0);
+    }
+
+    [Fact]
+    public async Task R_21_5_a_zone_asked_for_without_any_VM_in_it_cannot_be_submitted()
+    {
+        var (edu, a) = await app.DraftAsync(network: [new NetworkNeed("互联网区", 50, 1)]);
+        a = await ImportAsync(edu, a, Vm(1, a.SystemName), Vm(2, a.SystemName));
+        a = await AttachAsync(edu, a, ExistingDocuments);
+        var refused = await (await edu.PostJsonAsync($"/api/v1/applications/{a.Id}/submit", new { version = a.Version })).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.StartsWith("网络分区“互联网区”中没有申请虚拟机", refused.FieldError("network[0].zone"));
+        Assert.Equal(ApplicationState.Draft, (await GetAsync(edu, a.Id)).State);
+    }
+
+    [Fact]
+    public async Task Holes_and_values_of_the_wrong_type_are_a_400_naming_the_field_never_a_500()
+    {
+        var (edu, a) = await app.DraftAsync();
+        var hole = await (await edu.PutJsonAsync($"/api/v1/applications/{a.Id}", new { contacts = Contacts, version = a.Version, network = new object?[] { null } }))
+            .ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("第 1 行为空", hole.FieldError("network[0]"));
+        var service = await (await edu.PutJsonAsync($"/api/v1/applications/{a.Id}", new { contacts = Contacts, version = a.Version, services = new object?[] { null } }))
+            .ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("第 1 行为空", service.FieldError("services[0]"));
+        var rows = await (await edu.PutJsonAsync($"/api/v1/applications/{a.Id}/vms", new { version = a.Version, rows = new object?[] { null } }))
+            .ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.NotNull(rows.FieldError("rows"));
+        var text = await (await edu.PutJsonAsync($"/api/v1/applications/{a.Id}", new
+        {
+            contacts = Contacts, version = a.Version, network = new[] { new { zone = Zone, bandwidthMbps = "abc", publicIps = 1 } },
+        })).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.NotNull(text.FieldError("network[0].bandwidthMbps"));
+        Assert.Empty((await GetAsync(edu, a.Id)).Network);
+    }
+
     /// <summary>The kit's evaluation with the Center's word on the network.</summary>
     private static Dictionary<string, object?> With(object evaluation, object network)
     {

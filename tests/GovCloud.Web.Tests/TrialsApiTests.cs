@@ -115,6 +115,35 @@ public abstract class TrialsApiTests(GovCloudApp app)
     }
 
     [Fact]
+    public async Task R_21_4_deliveries_at_the_same_moment_never_hand_out_one_address_twice()
+    {
+        var center = await app.SignInAsync("center");
+        var approved = new List<ApplicationDto>();
+        for (var i = 0; i < 3; i++) approved.Add((await app.ApprovedAsync()).Application);
+        var trials = await Task.WhenAll(approved.Select(a => TrialAsync(center, a.Id)));
+        var shared = $"10.{Random.Shared.Next(1, 250)}.{Random.Shared.Next(1, 250)}.77";
+        var answers = await Task.WhenAll(approved.Select((a, i) =>
+        {
+            var tag = Guid.NewGuid().ToString("N")[..6];
+            return center.PostJsonAsync($"/api/v1/applications/{a.Id}/trial/delivery", new
+            {
+                version = trials[i].Version,
+                vms = new object[]
+                {
+                    // The same address, once as written in IPv6: still the same address.
+                    new { no = 1, hostName = $"race1-{tag}", ips = i == 1 ? "::ffff:" + shared : shared, vcpu = 4, memoryGb = 8, systemDiskGb = 100, dataDiskGb = 500,
+                        operatingSystem = "麒麟 V10", bastionAccounts = new[] { "a" + tag, "b" + tag } },
+                    new { no = 2, hostName = $"race2-{tag}", ips = $"10.{Random.Shared.Next(1, 250)}.{Random.Shared.Next(1, 250)}.2", vcpu = 4, memoryGb = 8,
+                        systemDiskGb = 100, dataDiskGb = 200, operatingSystem = "麒麟 V10", bastionAccounts = new[] { "c" + tag, "d" + tag } },
+                },
+            });
+        }));
+        Assert.Equal(1, answers.Count(r => r.StatusCode == HttpStatusCode.OK));
+        Assert.All(answers.Where(r => r.StatusCode != HttpStatusCode.OK), r => Assert.Equal(HttpStatusCode.BadRequest, r.StatusCode));
+        Assert.Equal(1, await app.WithDbAsync(db => db.CloudVms.CountAsync(v => v.Ips == shared, Ct)));
+    }
+
+    [Fact]
     public async Task R_21_5_formal_use_needs_the_agreement_of_both_and_a_passed_trial_then_the_pool_moves_from_reserved_to_allocated()
     {
         var (edu, center, a, trial) = await InTrialAsync();

@@ -38,6 +38,14 @@ public static class EvaluationRules
     {
         var problems = new List<EvaluationProblem>();
         void Add(string field, string message) => problems.Add(new EvaluationProblem(field, message));
+        // One opinion per row at most: a longer list is refused whole rather than answered line by line.
+        if (rows.Count > rowNos.Count)
+        {
+            Add("rows", $"评估结论有 {rows.Count} 行，多于申请的 {rowNos.Count} 台虚拟机");
+            return problems;
+        }
+        if (rows.Any(r => r is null)) Add("rows", "评估结论中有空行");
+        rows = rows.Where(r => r is not null).ToList();
 
         if (TextRules.IsBlank(opinion)) Add("opinion", "请填写评估意见");
         void Long(string? value, int max, string field, string label)

@@ -31,15 +31,28 @@ public static partial class DeliveryRules
 
     private static readonly char[] IpSeparators = [',', '，', '、', ';', '；', ' ', '\n'];
 
-    /// <summary>The addresses of a cell, split on the usual separators; null when one is not an IP address.</summary>
+    /// <summary>An IPv4 address as people write it: four numbers 0–255, no leading zeros (which some readers take as octal).</summary>
+    [GeneratedRegex(@"^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$")]
+    private static partial Regex Ipv4Pattern();
+
+    /// <summary>
+    /// The addresses of a cell, split on the usual separators, in one canonical spelling (an IPv4 address written as
+    /// IPv6, ::ffff:10.1.1.1, is that IPv4 address); null when one is not an IP address. Short or octal forms such as
+    /// 10.1 or 010.0.0.1 are refused rather than read as some other address.
+    /// </summary>
     public static IReadOnlyList<string>? ParseIps(string? text)
     {
         var parts = (text ?? "").Split(IpSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var ips = new List<string>();
         foreach (var p in parts)
         {
-            if (!IPAddress.TryParse(p, out var ip) || !p.Contains('.') && !p.Contains(':')) return null;
-            ips.Add(ip.ToString());
+            if (p.Contains(':'))
+            {
+                if (!IPAddress.TryParse(p, out var v6) || v6.AddressFamily != System.Net.Sockets.AddressFamily.InterNetworkV6) return null;
+                ips.Add((v6.IsIPv4MappedToIPv6 ? v6.MapToIPv4() : v6).ToString());
+            }
+            else if (Ipv4Pattern().IsMatch(p) && IPAddress.TryParse(p, out var v4)) ips.Add(v4.ToString());
+            else return null;
         }
         return ips;
     }
@@ -91,7 +104,7 @@ public static partial class DeliveryRules
             else if (!hostNames.Add(host)) Add($"{f}.hostName", $"{label}：主机名“{host}”与其他虚拟机重复");
 
             var ips = ParseIps(vm.Ips);
-            if (TextRules.IsBlank(vm.Ips)) Add($"{f}.ips", $"{label}：请填写 IP 地址");
+            if (TextRules.IsBlank(vm.Ips) || ips is { Count: 0 }) Add($"{f}.ips", $"{label}：请填写 IP 地址");
             else if (ips is null) Add($"{f}.ips", $"{label}：IP 地址格式不正确，多个地址用逗号或顿号分隔");
             else if (ips.Count > MaxIps) Add($"{f}.ips", $"{label}：每台最多填写 {MaxIps} 个 IP 地址");
             else foreach (var ip in ips.Where(ip => !addresses.Add(ip))) Add($"{f}.ips", $"{label}：IP 地址 {ip} 与其他虚拟机重复");

@@ -42,7 +42,8 @@ public static class PoolRules
         var shortfalls = new List<Shortfall>();
         void Add(string name, int left, int asked, int free, string unit)
         {
-            if (left < 0)
+            // A request asking nothing of a resource is never held up by that resource (an overdrawn pool stays as it is).
+            if (left < 0 && asked > 0)
                 shortfalls.Add(new Shortfall(pool.Zone, name, -left,
                     $"网络分区“{pool.Zone}”的{name}不足：本次需 {asked} {unit}，可用 {free} {unit}，缺 {-left} {unit}"));
         }

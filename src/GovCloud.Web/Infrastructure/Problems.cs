@@ -190,6 +190,12 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         {
             ProblemException p when p.Errors is { Count: > 0 } => new HttpValidationProblemDetails(p.Errors) { Status = p.Status, Title = p.Title, Detail = p.Detail },
             ProblemException p => new ProblemDetails { Status = p.Status, Title = p.Title, Detail = p.Detail },
+            // A value of the wrong type ("abc" for a number) names its field, as any other invalid input does.
+            BadHttpRequestException { InnerException: JsonException { Path: { Length: > 2 } path } } when path.Length <= 100 && path.StartsWith("$.", StringComparison.Ordinal) =>
+                new HttpValidationProblemDetails(new Dictionary<string, string[]> { [path[2..]] = ["值的类型或格式不正确（数字须为整数，文字须加引号）"] })
+                {
+                    Status = 400, Title = "请求格式不正确", Detail = $"字段 {path[2..]} 的值类型或格式不正确",
+                },
             BadHttpRequestException { InnerException: JsonException } => new ProblemDetails { Status = 400, Title = "请求格式不正确", Detail = "请求正文不是有效的 JSON" },
             BadHttpRequestException b => new ProblemDetails { Status = b.StatusCode, Title = "请求格式不正确", Detail = "请求参数缺失或格式不正确" },
             DbUpdateConcurrencyException => new ProblemDetails { Status = 409, Title = "数据已被修改", Detail = "该记录已被他人修改，请刷新后重试" },

@@ -44,9 +44,11 @@ public sealed class ApplicationFlowService(
             v.Add("vendorContactName", "请填写开发商联系人及手机号码");
         v.Contact("agencyContact", "使用单位联系人", app.AgencyContactName, app.AgencyContactMobile, app.AgencyContactEmail);
         v.Contact("vendorContact", "开发商联系人", app.VendorContactName, app.VendorContactMobile, app.VendorContactEmail);
+        foreach (var p in NetworkRules.CheckZonesHaveVms(app.Network.Select(n => new NetworkNeed(n.Zone, n.BandwidthMbps, n.PublicIps)).ToList(),
+                     app.Vms.Select(x => x.Zone).ToHashSet())) v.Add(p.Field, p.Message);
         v.ThrowIfInvalid();
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await BeginTurnAsync(app, ct);
         if (to == ApplicationState.AwaitingCounty)
         {
             await SendToCountyAsync(actor, app, ct);
@@ -57,7 +59,12 @@ public sealed class ApplicationFlowService(
         // Only the Center's return leaves its evaluation clock open (paused): the revised application resumes it,
         // however many times the county government sent it back to its department in between.
         var resumeEvaluation = app.OpenClockId is not null;
-        if (resumeEvaluation) await clocks.ResumeAsync(actor, app.OpenClockId!.Value, ct);
+        if (resumeEvaluation)
+        {
+            await clocks.ResumeAsync(actor, app.OpenClockId!.Value, ct);
+            await NotifyAsync(await db.OfficeAsync(OrganisationType.Center, ct), Role.CenterEvaluator, app, "待评估",
+                $"{Applicant(app)}修改后重新提交了《{app.System.Name}》云资源申请 {app.Number}，评估时限继续计算。", ct);
+        }
         else
         {
             // First submission, or revised after the Bureau returned it: the Center evaluates it (again) from the start.
@@ -115,7 +122,7 @@ public sealed class ApplicationFlowService(
         var rows = input.Rows ?? [];
         var problems = EvaluationRules.Validate(app.System!.Kind, app.Vms.Select(x => x.No).ToList(), input.Opinion, rows, input.Survey,
             input.Review, ChinaTime.Today(clock), await catalog.LimitsAsync(ct)).ToList();
-        var network = input.Network ?? [];
+        var network = (input.Network ?? []).Select(n => n is null ? null : n with { Zone = Texts.Line(n.Zone) }).ToList();
         var asked = app.Network.Select(n => new NetworkNeed(n.Zone, n.BandwidthMbps, n.PublicIps)).ToList();
         problems.AddRange(NetworkRules.ValidateOpinions(asked, network).Select(p => new EvaluationProblem(p.Field, p.Message)));
         if (input.Survey?.Date is { } surveyed && options.Value.Dates.Around(ChinaTime.Today(clock)).Check(surveyed, "勘查日期") is { } implausible)
@@ -123,7 +130,7 @@ public sealed class ApplicationFlowService(
         if (problems.Count > 0)
             throw ProblemException.Invalid(problems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()));
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await BeginTurnAsync(app, ct);
         foreach (var vm in app.Vms)
         {
             var opinion = rows.First(r => r.No == vm.No);
@@ -139,7 +146,7 @@ public sealed class ApplicationFlowService(
         foreach (var need in app.Network)
         {
             // A zone the Center left out is agreed as asked; only values that differ are kept beside the request.
-            var o = network.FirstOrDefault(x => x.Zone == need.Zone);
+            var o = network.FirstOrDefault(x => x?.Zone == need.Zone);
             need.AdjustedBandwidthMbps = o is not null && (o.BandwidthMbps ?? 0) != need.BandwidthMbps ? o.BandwidthMbps ?? 0 : null;
             need.AdjustedPublicIps = o is not null && (o.PublicIps ?? 0) != need.PublicIps ? o.PublicIps ?? 0 : null;
             need.DecisionReason = need.AdjustedBandwidthMbps is null && need.AdjustedPublicIps is null ? null : Texts.OrNull(o!.Reason);
@@ -184,13 +191,16 @@ public sealed class ApplicationFlowService(
         if (input.Opinion?.Length > 2000) v.Add("opinion", "审批意见不能超过 2000 个字");
         v.ThrowIfInvalid();
 
+        await using var tx = await BeginTurnAsync(app, ct);
         foreach (var vm in app.Vms) vm.Approved = vm.Decision != RowDecision.Refuse && !refused.Contains(vm.No);
-        // the Bureau dispatches from the pools; approving beyond a zone's pool takes a stated reason.
+        // the Bureau dispatches from the pools; approving beyond a zone's pool takes a stated reason. Checked in the
+        // writers' turn, so two approvals at the same moment cannot both take the last of a pool.
         await pools.RequireFitsAsync(actor, ApplicationService.Requested(app.Vms.Select(ApplicationService.ToRow), app.Network.Select(ApplicationService.ToNeed)),
             app.Id, input.OverrideReason,
             ApplicationService.CaseType, app.Id, ct);
         await DecideAsync(actor, app, to, input.Opinion, AuditActions.ApplicationApproved, "已批准",
             refused.Count > 0 ? $"部分批准：批准 {app.Vms.Count(x => x.Approved == true)} 台，未批准 {app.Vms.Count(x => x.Approved == false)} 台。" : "已批准。", ct);
+        await tx.CommitAsync(ct);
         return await applications.GetAsync(actor, id, ct);
     }
 
@@ -198,8 +208,10 @@ public sealed class ApplicationFlowService(
     {
         var (app, to) = await LoadAsync(actor, id, ApplicationAction.Reject, input.Version, ct);
         RequireReason(input.Reason, "驳回");
+        await using var tx = await BeginTurnAsync(app, ct);
         foreach (var vm in app.Vms) vm.Approved = false;
         await DecideAsync(actor, app, to, input.Reason, AuditActions.ApplicationRejected, "已驳回", $"驳回理由：{input.Reason!.Trim()}", ct);
+        await tx.CommitAsync(ct);
         return await applications.GetAsync(actor, id, ct);
     }
 
@@ -207,7 +219,7 @@ public sealed class ApplicationFlowService(
     {
         var (app, to) = await LoadAsync(actor, id, ApplicationAction.Return, input.Version, ct);
         RequireReason(input.Reason, "退回");
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await BeginTurnAsync(app, ct);
         var from = app.State;
         // The county's return leaves the city's clocks as they are (none runs, or the Center's is paused).
         if (app.OpenClockId is { } open && from != ApplicationState.AwaitingCounty)
@@ -239,10 +251,10 @@ public sealed class ApplicationFlowService(
         return await applications.GetAsync(actor, id, ct);
     }
 
+    /// <summary>The Bureau's decision inside the caller's transaction.</summary>
     private async Task DecideAsync(Actor actor, ResourceApplication app, ApplicationState to, string? opinion, string action, string title, string message,
         CancellationToken ct)
     {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (app.OpenClockId is { } open) await clocks.CompleteAsync(actor, open, ct);
         app.OpenClockId = null;
         app.State = to;
@@ -258,7 +270,23 @@ public sealed class ApplicationFlowService(
         if (to == ApplicationState.Approved) await trials.OpenAsync(actor, app, await db.OfficeAsync(OrganisationType.Center, ct), ct);
         await NotifyAsync(app.OrganisationId, Role.AgencyOperator, app, title, $"《{app.System!.Name}》云资源申请 {app.Number}：{message}", ct);
         await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+    }
+
+    /// <summary>
+    /// The transaction of a step, in the writers' turn, with the application still at the version it was loaded at:
+    /// of two people acting on it at the same moment the second is told it changed (409), not what the first did to its clocks.
+    /// </summary>
+    private async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> BeginTurnAsync(ResourceApplication app, CancellationToken ct)
+    {
+        var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.TakeWriteTurnAsync(ct);
+        var current = await db.ResourceApplications.AsNoTracking().Where(a => a.Id == app.Id).Select(a => a.Version).FirstAsync(ct);
+        if (current != app.Version)
+        {
+            await tx.DisposeAsync();
+            throw ProblemException.Conflict("该申请已被他人修改，请刷新后重试");
+        }
+        return tx;
     }
 
     /// <summary>The application for a transition: visible to the actor, the role and state allowing it, at the version the caller saw.</summary>

@@ -128,6 +128,7 @@ public sealed class ApplicationService(
         var app = await EditableAsync(actor, id, input.Version, ct);
         var v = new Validation();
         var rows = new List<VmRequest>();
+        if (input.Rows?.Any(r => r is null) == true) throw ProblemException.Invalid("rows", "虚拟机需求中有空行");
         foreach (var r in input.Rows ?? [])
         {
             var no = r.No ?? 0;
@@ -264,6 +265,11 @@ public sealed class ApplicationService(
         var lines = new List<RequestedService>();
         foreach (var (s, i) in (input.Services ?? []).Select((s, i) => (s, i)))
         {
+            if (s is null)
+            {
+                v.Add($"services[{i}]", $"第 {i + 1} 行为空");
+                continue;
+            }
             if (s.ItemCode is null || !items.Contains(s.ItemCode)) v.Add($"services[{i}].itemCode", $"服务“{s.ItemCode}”不在服务目录中（虚拟机请在需求表中填写）");
             else if (lines.Any(l => l.ItemCode == s.ItemCode)) v.Add($"services[{i}].itemCode", "同一服务只填一行，数量合并填写");
             if (s.Quantity is null or < 1 or > 10000) v.Add($"services[{i}].quantity", "数量须为 1 至 10000 之间的整数");
@@ -271,10 +277,11 @@ public sealed class ApplicationService(
             if (s.ItemCode is not null && s.Quantity is not null)
                 lines.Add(new RequestedService { ItemCode = s.ItemCode, Quantity = s.Quantity.Value, Remarks = Texts.OrNull(s.Remarks) });
         }
-        var needs = (input.Network ?? []).Select(n => n with { Zone = Texts.Line(n.Zone) }).ToList();
+        var needs = (input.Network ?? []).Select(n => n is null ? null : n with { Zone = Texts.Line(n.Zone) }).ToList();
         var zones = (await catalog.ZonesAsync(false, ct)).Select(z => z.Name).ToList();
         foreach (var p in NetworkRules.Validate(needs, zones)) v.Add(p.Field, p.Message);
-        var network = needs.Select(n => new ApplicationNetwork { Zone = n.Zone ?? "", BandwidthMbps = n.BandwidthMbps ?? 0, PublicIps = n.PublicIps ?? 0 }).ToList();
+        var network = needs.OfType<NetworkNeed>()
+            .Select(n => new ApplicationNetwork { Zone = n.Zone ?? "", BandwidthMbps = n.BandwidthMbps ?? 0, PublicIps = n.PublicIps ?? 0 }).ToList();
         return (lines, network);
     }
 

@@ -185,6 +185,11 @@ public sealed class PoolService(GovCloudDbContext db, AuditLog audit, TimeProvid
         if (!actor.IsIn(Role.BureauApprover)) throw ProblemException.Forbidden("只有大数据局审批人员可以调整资源池容量");
         var zone = await db.NetworkZones.FirstOrDefaultAsync(z => z.Id == zoneId, ct) ?? throw ProblemException.NotFound("网络分区");
         var v = new Validation();
+        // One adjustment is a purchase or a correction, never billions: bounded so sums cannot wrap around.
+        const int MaxStep = 100_000_000;
+        foreach (var (field, amount) in new[] { ("vcpu", input.Vcpu), ("memoryGb", input.MemoryGb), ("storageGb", input.StorageGb), ("bandwidthMbps", input.BandwidthMbps),
+                     ("publicIps", input.PublicIps) })
+            if (amount is < -MaxStep or > MaxStep) throw ProblemException.Invalid(field, $"单次调整不能超过 {MaxStep:N0}");
         var delta = new PoolCapacity(new Resources(input.Vcpu ?? 0, input.MemoryGb ?? 0, input.StorageGb ?? 0), input.BandwidthMbps ?? 0, input.PublicIps ?? 0);
         if (delta.IsEmpty) v.Add("vcpu", "请至少填写一项增加（或更正减少）的容量");
         if (input.Source is null) v.Add("source", "请选择容量来源");

@@ -48,9 +48,11 @@ public sealed partial class ChangeService
             resized[line.No] = actual;
         }
         v.ThrowIfInvalid();
-        await inventory.CheckNotInUseAsync(built, "added", ct);
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // In the writers' turn, as a delivery: an address is never taken twice at the same moment.
+        await db.TakeWriteTurnAsync(ct);
+        await inventory.CheckNotInUseAsync(built, "added", ct);
         var vms = await db.CloudVms.Where(x => x.SystemId == c.SystemId && x.State == VmState.Changing).ToListAsync(ct);
         var applicationId = added.Count > 0 ? await ApplicationOfAsync(c.SystemId, ct) : Guid.Empty;
         foreach (var line in c.Lines)

@@ -94,9 +94,13 @@ public sealed class TrialService(
         if (TrialRules.CheckLength(days, limits) is { } length) v.Add("days", length);
         var recorded = input.Vms ?? [];
         var approved = Approved(app);
+        // A list longer than what was approved, or with holes, is refused whole before any row is read.
+        if (recorded.Count > approved.Count) throw ProblemException.Invalid("vms", $"交付登记了 {recorded.Count} 台，多于批准的 {approved.Count} 台虚拟机");
+        if (recorded.Any(r => r is null)) throw ProblemException.Invalid("vms", "交付登记中有空行");
         foreach (var p in DeliveryRules.Validate(recorded, approved.Select(r => r.Approved).ToList())) v.Add(p.Field, p.Message);
         foreach (var (r, i) in recorded.Select((r, i) => (r, i)).Where(x => x.r.BandwidthMbps is < 0 or > NetworkRules.MaxBandwidthMbps))
             v.Add($"vms[{i}].bandwidthMbps", $"第 {r.No} 台：带宽须为 0 至 {NetworkRules.MaxBandwidthMbps} 之间的整数（Mbps）");
+        v.ThrowIfInvalid(); // the sums below are of amounts within bounds
         // per zone, the bandwidth and public addresses handed out stay within what was approved.
         var delivered = recorded.Where(r => approved.Any(a => a.Row.No == r.No)).GroupBy(r => approved.First(a => a.Row.No == r.No).Row.Zone)
             .ToDictionary(g => g.Key, g => new Resources(0, 0, 0, g.Sum(r => r.BandwidthMbps ?? 0),
@@ -104,9 +108,11 @@ public sealed class TrialService(
         var allowed = app.Network.ToDictionary(n => n.Zone, n => new Resources(0, 0, 0, n.AdjustedBandwidthMbps ?? n.BandwidthMbps, n.AdjustedPublicIps ?? n.PublicIps));
         foreach (var p in NetworkRules.CheckDelivered(delivered, allowed)) v.Add(p.Field, p.Message);
         v.ThrowIfInvalid();
-        await inventory.CheckNotInUseAsync(recorded, "vms", ct);
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // In the writers' turn: two deliveries at the same moment cannot both take one address.
+        await db.TakeWriteTurnAsync(ct);
+        await inventory.CheckNotInUseAsync(recorded, "vms", ct);
         var now = clock.GetUtcNow();
         foreach (var (row, order) in approved.Select(a => (a.Row, a.Approved)))
         {
