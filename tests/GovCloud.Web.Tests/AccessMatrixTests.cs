@@ -79,6 +79,7 @@ public abstract class AccessMatrixTests(GovCloudApp app)
         DeadlineDashboard                   BA CE CO
         ExportDeadlineDashboard             BA CE CO
         ListInbox                           PEOPLE
+        ListMyWork                          CW
         CountUnread                         PEOPLE
         MarkRead                            PEOPLE
         MarkAllRead                         PEOPLE

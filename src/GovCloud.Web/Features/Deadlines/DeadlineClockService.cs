@@ -151,6 +151,11 @@ public sealed class DeadlineClockService(
         (await DtosAsync((await FilterAsync(actor, new ClockQuery(), ct)).Where(c => c.Id == id), ct)).FirstOrDefault()
         ?? throw ProblemException.NotFound("时限");
 
+    /// <summary>The clocks still open (running, paused, or overdue and not done) of the given cases, for a caller that has checked it may see them.</summary>
+    public async Task<IReadOnlyList<ClockDto>> OpenOfCasesAsync(IReadOnlyCollection<string> caseIds, CancellationToken ct) =>
+        caseIds.Count == 0 ? [] : await DtosAsync(db.DeadlineClocks.AsNoTracking().Where(c => caseIds.Contains(c.CaseId) && c.CompletedAt == null
+            && (c.State == ClockState.Running || c.State == ClockState.Paused || c.State == ClockState.Overdue)), ct);
+
     /// <summary>The clocks of one case, oldest first, for a caller that has already checked it may see the case.</summary>
     public async Task<IReadOnlyList<ClockDto>> ForCaseAsync(string caseType, string caseId, CancellationToken ct) =>
         await DtosAsync(db.DeadlineClocks.AsNoTracking().Where(c => c.CaseType == caseType && c.CaseId == caseId).OrderBy(c => c.StartedAt), ct);

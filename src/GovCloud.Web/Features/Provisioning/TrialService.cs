@@ -29,7 +29,8 @@ namespace GovCloud.Web.Features.Provisioning;
 /// </summary>
 public sealed class TrialService(
     GovCloudDbContext db, ApplicationService applications, InventoryService inventory, DeadlineClockService clocks, CalendarCache calendars,
-    InboxService inbox, AuditLog audit, FileStore files, IVmProvider provider, TimeProvider clock, IOptions<GovCloudOptions> options)
+    InboxService inbox, AuditLog audit, FileStore files, IVmProvider provider, TimeProvider clock, IOptions<GovCloudOptions> options,
+    Work.HandoverNotices handovers)
 {
     public const string DeliverStep = "DeliverTrial";
     private ProvisioningOptions Settings => options.Value.Provisioning;
@@ -143,6 +144,7 @@ public sealed class TrialService(
         MoveSystem(app, SystemLifecycle.InTrial);
         audit.Record(actor, AuditActions.TrialDelivered, ApplicationService.CaseType, app.Id, new { state = TrialState.AwaitingDelivery.ToString() },
             new { state = trial.State.ToString(), days, trial.EndsOn, vms = recorded.Select(r => new { r.No, r.HostName, r.Ips, r.BandwidthMbps }) });
+        await TellWaitingAsync(trial, app, [], ct);
         await NotifyAsync(app.OrganisationId, Role.AgencyOperator, app, "试用环境已交付",
             $"《{app.System!.Name}》的试用环境已交付（{recorded.Count} 台虚拟机），试用期 {days} 天，至 {trial.EndsOn:yyyy年M月d日}。请部署测试、确认使用协议并报告试用结果。", ct);
         await db.SaveChangesAsync(ct);
@@ -183,6 +185,7 @@ public sealed class TrialService(
     private async Task AgreeAsync(Actor actor, TrialEnvironment trial, ResourceApplication app, bool center, ApplicationAttachment? signedCopy, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var waited = Waiting(trial);
         var now = clock.GetUtcNow();
         if (center)
         {
@@ -200,6 +203,7 @@ public sealed class TrialService(
         {
             side = center ? "Center" : "Agency", how = signedCopy is null ? "OnScreen" : "SignedCopy", file = signedCopy?.FileName, sha256 = signedCopy?.Sha256,
         });
+        await TellWaitingAsync(trial, app, waited, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
     }
@@ -215,6 +219,7 @@ public sealed class TrialService(
         v.ThrowIfInvalid();
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var waited = Waiting(trial);
         var before = trial.Result;
         trial.Result = input.Result;
         trial.ResultNote = Texts.OrNull(input.Note);
@@ -226,6 +231,7 @@ public sealed class TrialService(
         var center = await db.OfficeAsync(OrganisationType.Center, ct);
         await NotifyAsync(center, Role.CenterOperator, app, input.Result!.Value.DisplayName(),
             $"《{app.System!.Name}》报告试用结果：{input.Result.Value.DisplayName()}{(trial.ResultNote is null ? "" : "。" + trial.ResultNote)}", ct);
+        await TellWaitingAsync(trial, app, waited, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return await GetAsync(actor, applicationId, ct);
@@ -392,6 +398,13 @@ public sealed class TrialService(
         trial.ClosedBy = actor.UserName;
         trial.Version++;
     }
+
+    private static IReadOnlyList<Domain.Work.Waiting> Waiting(TrialEnvironment t) =>
+        Domain.Work.WaitingFor.Trial(t.State, t.AgencyAgreementAt is not null, t.CenterAgreementAt is not null, t.Result);
+
+    /// <summary>Whoever the trial now waits for and did not before is told, with the link to the application.</summary>
+    private Task TellWaitingAsync(TrialEnvironment trial, ResourceApplication app, IReadOnlyList<Domain.Work.Waiting> before, CancellationToken ct) =>
+        handovers.TellAsync(before, Waiting(trial), app.OrganisationId, app.Number, $"{app.Organisation!.Name}《{app.System!.Name}》", $"/applications/{app.Id}", ct);
 
     private async Task<TrialDto> ToDtoAsync(TrialEnvironment t, ResourceApplication app, CancellationToken ct)
     {

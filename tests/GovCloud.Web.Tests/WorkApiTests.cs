@@ -1,0 +1,80 @@
+using System.Net;
+using GovCloud.Web.Features.Applications;
+using GovCloud.Web.Features.Inbox;
+using GovCloud.Web.Features.Provisioning;
+using GovCloud.Web.Features.Work;
+using GovCloud.Web.Tests.Support;
+using static GovCloud.Web.Tests.Support.ApplicationKit;
+
+namespace GovCloud.Web.Tests;
+
+/// <summary>
+/// 待办: after every hand-over the next person finds the step in their 待办 and a message in their inbox, each with the
+/// link to the place to act (the rule of who acts next is the case's state).
+/// </summary>
+public abstract class WorkApiTests(GovCloudApp app)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static async Task<IReadOnlyList<WorkItemDto>> WorkAsync(HttpClient client) =>
+        await (await client.GetAsync("/api/v1/work", Ct)).ReadAsync<List<WorkItemDto>>();
+
+    private static async Task<IReadOnlyList<NotificationDto>> InboxAsync(HttpClient client) =>
+        (await (await client.GetAsync("/api/v1/inbox?pageSize=200", Ct)).ReadAsync<InboxList>()).Items;
+
+    [Fact]
+    public async Task R_21_4_after_delivery_each_side_finds_its_trial_steps_in_its_work_and_inbox_until_formal_use()
+    {
+        var (edu, center, a, trial) = await app.InTrialAsync();
+        var officer = await app.SignInAsync("edusec");
+        var link = $"/applications/{a.Id}";
+        // The security officer was never told before: now the agreement is in its 待办 and inbox.
+        Assert.Contains(await WorkAsync(officer), w => w.Link == link && w.Action == "确认使用协议" && w.Number == a.Number);
+        Assert.Contains(await InboxAsync(officer), n => n.Title == $"待确认使用协议：{a.Number}" && n.Link == link);
+        Assert.Contains(await WorkAsync(edu), w => w.Link == link && w.Action == "报告试用结果");
+        Assert.Contains(await WorkAsync(center), w => w.Link == link && w.Action == "确认使用协议");
+        Assert.DoesNotContain(await WorkAsync(center), w => w.Link == link && w.Action == "正式开通");
+
+        var url = $"/api/v1/applications/{a.Id}/trial";
+        trial = await (await officer.PostJsonAsync($"{url}/agreement", new { version = trial.Version })).ReadAsync<TrialDto>();
+        Assert.DoesNotContain(await WorkAsync(officer), w => w.Link == link);
+        trial = await (await center.PostJsonAsync($"{url}/agreement", new { version = trial.Version })).ReadAsync<TrialDto>();
+        trial = await (await edu.PostJsonAsync($"{url}/result", new { result = "Passed", version = trial.Version })).ReadAsync<TrialDto>();
+        // Only formal use is left, and it is the Center's.
+        var left = Assert.Single(await WorkAsync(center), w => w.Link == link);
+        Assert.Equal("正式开通", left.Action);
+        Assert.Contains(await InboxAsync(center), n => n.Title == $"待正式开通：{a.Number}" && n.Link == link);
+        Assert.DoesNotContain(await WorkAsync(edu), w => w.Link == link);
+        await (await center.PostJsonAsync($"{url}/go-live", new { version = trial.Version })).ReadAsync<TrialDto>();
+        Assert.DoesNotContain(await WorkAsync(center), w => w.Link == link);
+    }
+
+    [Fact]
+    public async Task R_21_each_application_step_is_in_the_work_of_whoever_acts_next_with_its_period()
+    {
+        var (department, a) = await app.DraftAsync(user: "county1");
+        var link = $"/applications/{a.Id}";
+        Assert.Contains(await WorkAsync(department), w => w.Link == link && w.Action == "填写并提交申请");
+        a = await SubmittedAsync(department, a);
+        var county = await app.SignInAsync("liujiang");
+        Assert.Contains(await WorkAsync(county), w => w.Link == link && w.Action == "审核并统一提交市政务云" && w.Clock is null);
+        Assert.DoesNotContain(await WorkAsync(department), w => w.Link == link);
+        a = await (await county.PostJsonAsync($"/api/v1/applications/{a.Id}/submit", new { version = a.Version })).ReadAsync<ApplicationDto>();
+        var center = await app.SignInAsync("center");
+        var evaluate = Assert.Single(await WorkAsync(center), w => w.Link == link);
+        Assert.Equal(("评估", "Evaluate"), (evaluate.Action, evaluate.Clock?.Step));
+        Assert.NotNull(evaluate.Clock!.DueOn);
+        // Another agency and the Bureau have nothing to do on it yet.
+        Assert.DoesNotContain(await WorkAsync(await app.SignInAsync("edu")), w => w.Link == link);
+        Assert.DoesNotContain(await WorkAsync(await app.SignInAsync("bureau")), w => w.Link == link);
+    }
+
+    [Fact]
+    public async Task Work_is_only_for_the_roles_that_act_on_cases()
+    {
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.SignInAsync("finance")).GetAsync("/api/v1/work", Ct)).StatusCode);
+    }
+}
+
+public sealed class WorkApiOnSqlite(SqliteApp app) : WorkApiTests(app), IClassFixture<SqliteApp>;
+public sealed class WorkApiOnPostgres(PostgresApp app) : WorkApiTests(app), IClassFixture<PostgresApp>;
