@@ -144,7 +144,7 @@ public sealed class ApplicationPagesTests(BrowserApp app) : IClassFixture<Browse
         await bureau.Locator("#gc-applications tr", new() { HasText = SystemName }).ClickAsync();
         await bureau.ClickAsync("#gc-approve");
         await BrowserApp.ConfirmAsync(bureau);
-        await bureau.Locator(".gc-state", new() { HasText = "已批准" }).WaitForAsync();
+        await bureau.Locator(".gc-state", new() { HasText = "待交付试用环境" }).WaitForAsync();
         await bureau.Locator("#gc-decision").WaitForAsync();
         // The evaluation and the approval are done in time; the Center's delivery of the trial environment has started.
         Assert.Equal(3, await bureau.Locator("#gc-application-clocks .ant-timeline-item").CountAsync());

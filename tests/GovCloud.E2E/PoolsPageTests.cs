@@ -13,14 +13,14 @@ public sealed class PoolsPageTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.WaitForURLAsync(app.BaseUrl + "/");
         await page.GotoAsync("/pools");
         var card = page.Locator("#gc-pools .ant-card", new() { HasText = "公共网络区" });
-        await card.GetByText("可分配 4000 核").WaitForAsync(); // 2,000 cores of hardware, vCPU over-commit 2
+        await card.GetByText("可分配 4,000 核").WaitForAsync(); // 2,000 cores of hardware, vCPU over-commit 2
         await card.GetByText("调整容量").ClickAsync();
         var dialog = page.Locator(".ant-modal:visible");
         await dialog.Locator(".ant-input-number input").First.FillAsync("500");
         await dialog.GetByPlaceholder("如：二期扩容、某局机房撤销后统筹利用").FillAsync("二期扩容");
         await dialog.Locator("button[type='submit']").ClickAsync();
         await page.GetByText("已调整 公共网络区 的容量").WaitForAsync();
-        await card.GetByText("可分配 5000 核").WaitForAsync();
+        await card.GetByText("可分配 5,000 核").WaitForAsync();
         await page.Locator("#gc-pool-trend tr", new() { HasText = "公共网络区" }).WaitForAsync();
         await BrowserApp.ScreenshotAsync(page, "pools");
         await card.GetByText("容量记录").ClickAsync();

@@ -51,8 +51,13 @@ public sealed class TrialPagesTests(BrowserApp app) : IClassFixture<BrowserApp>
         await BrowserApp.ConfirmAsync(center);
         await center.Locator("#gc-trial").GetByText("center 于").WaitForAsync();
 
+        // The agency's security officer is told: the agreement waits in its 待办, one click from the place to confirm it.
         var officer = await SignedInAsync("edusec");
-        await officer.GotoAsync(url);
+        await officer.GotoAsync("/");
+        var todo = officer.Locator("#gc-todo .gc-work-line", new() { HasText = "确认使用协议" });
+        await BrowserApp.ScreenshotAsync(officer, "home-agency-security-officer");
+        await todo.Locator("a").First.ClickAsync();
+        await officer.WaitForURLAsync(app.BaseUrl + url);
         await officer.ClickAsync("#gc-agency-agree");
         await BrowserApp.ConfirmAsync(officer);
         await officer.Locator("#gc-trial").GetByText("edusec 于").WaitForAsync();

@@ -3,6 +3,7 @@ using GovCloud.Web.Features.Applications;
 using GovCloud.Web.Features.Inbox;
 using GovCloud.Web.Features.Provisioning;
 using GovCloud.Web.Features.Work;
+using GovCloud.Web.Infrastructure;
 using GovCloud.Web.Tests.Support;
 using static GovCloud.Web.Tests.Support.ApplicationKit;
 
@@ -67,6 +68,21 @@ public abstract class WorkApiTests(GovCloudApp app)
         // Another agency and the Bureau have nothing to do on it yet.
         Assert.DoesNotContain(await WorkAsync(await app.SignInAsync("edu")), w => w.Link == link);
         Assert.DoesNotContain(await WorkAsync(await app.SignInAsync("bureau")), w => w.Link == link);
+    }
+
+    [Fact]
+    public async Task An_approved_application_shows_where_its_trial_is_and_the_list_filters_by_it()
+    {
+        var (edu, center, a, _) = await app.InTrialAsync();
+        var inTrial = await (await center.GetAsync("/api/v1/applications?trial=InTrial&pageSize=200", Ct)).ReadAsync<Paged<ApplicationSummaryDto>>();
+        var row = Assert.Single(inTrial.Items, x => x.Id == a.Id);
+        Assert.Equal((GovCloud.Domain.Provisioning.TrialState.InTrial, "试用中"), (row.Trial, row.StateName));
+        Assert.All(inTrial.Items, x => Assert.Equal(GovCloud.Domain.Provisioning.TrialState.InTrial, x.Trial));
+        var live = await (await center.GetAsync("/api/v1/applications?trial=Live&pageSize=200", Ct)).ReadAsync<Paged<ApplicationSummaryDto>>();
+        Assert.DoesNotContain(live.Items, x => x.Id == a.Id);
+        var export = await (await edu.GetAsync("/api/v1/applications/export?trial=InTrial", Ct)).Content.ReadAsByteArrayAsync(Ct);
+        var rows = (await MiniExcelLibs.MiniExcel.QueryAsync(new MemoryStream(export), useHeaderRow: true, cancellationToken: Ct)).Cast<IDictionary<string, object?>>().ToList();
+        Assert.Contains(rows, r => (string?)r["申请编号"] == a.Number && (string?)r["状态"] == "试用中");
     }
 
     [Fact]

@@ -6,9 +6,11 @@ namespace GovCloud.Web.Features.Applications;
 /// <param name="ApplicantName">申请单位, the applicant of record: the organisation itself, or a county department's county government (Art. 5).</param>
 public sealed record ApplicationSummaryDto(
     Guid Id, string Number, Guid OrganisationId, string OrganisationName, Guid SystemId, string SystemName, ApplicationState State,
-    int VmCount, DateTimeOffset CreatedAt, DateTimeOffset? SubmittedAt, DateOnly? DueOn, DateTimeOffset? DueAt, string ApplicantName)
+    int VmCount, DateTimeOffset CreatedAt, DateTimeOffset? SubmittedAt, DateOnly? DueOn, DateTimeOffset? DueAt, string ApplicantName,
+    GovCloud.Domain.Provisioning.TrialState? Trial = null)
 {
-    public string StateName => State.DisplayName();
+    /// <summary>Where it really is: after 已批准, the stage of its trial (试用中, 已正式开通, …).</summary>
+    public string StateName => State == ApplicationState.Approved && Trial is { } t ? GovCloud.Domain.Provisioning.TrialFlow.DisplayName(t) : State.DisplayName();
 }
 
 public sealed record VmRowDto(
@@ -52,8 +54,9 @@ public sealed record ApplicationDto(
 }
 
 /// <param name="InProgress">在办: on its way and not yet decided (with a county government, the Center for evaluation, or the Bureau for approval).</param>
+/// <param name="Trial">After approval: the stage of the trial (AwaitingDelivery, InTrial, Live, Reclaimed).</param>
 public sealed record ApplicationQuery(ApplicationState? State = null, string? Q = null, Guid? OrganisationId = null, int? Page = null, int? PageSize = null,
-    bool? InProgress = null);
+    bool? InProgress = null, GovCloud.Domain.Provisioning.TrialState? Trial = null);
 
 /// <param name="Network">Bandwidth and public IPs per zone; null leaves them as they are.</param>
 public sealed record ApplicationInput(Guid? SystemId, string? Purpose, ContactsDto? Contacts, IReadOnlyList<ServiceLineInput>? Services, long? Version = null,

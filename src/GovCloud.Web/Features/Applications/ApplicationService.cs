@@ -33,12 +33,12 @@ public sealed class ApplicationService(
         var query = await FilterAsync(actor, q, ct);
         var total = await query.CountAsync(ct);
         var items = await query.Skip((page - 1) * size).Take(size).Select(ToSummary).ToListAsync(ct);
-        return new Paged<ApplicationSummaryDto>(items, total, page, size);
+        return new Paged<ApplicationSummaryDto>(await WithTrialsAsync(items, ct), total, page, size);
     }
 
     public async Task<byte[]> ExportAsync(Actor actor, ApplicationQuery q, CancellationToken ct)
     {
-        var all = await (await FilterAsync(actor, q, ct)).Select(ToSummary).ToListAsync(ct);
+        var all = await WithTrialsAsync(await (await FilterAsync(actor, q, ct)).Select(ToSummary).ToListAsync(ct), ct);
         return await ExcelExport.ToXlsxAsync(all.Select(a => (IDictionary<string, object?>)new Dictionary<string, object?>
         {
             ["申请编号"] = a.Number, ["申请单位"] = a.ApplicantName, ["使用单位"] = a.OrganisationName, ["信息系统"] = a.SystemName, ["状态"] = a.StateName,
@@ -54,9 +54,20 @@ public sealed class ApplicationService(
         if (q.InProgress == true)
             query = query.Where(a => a.State == ApplicationState.AwaitingCounty || a.State == ApplicationState.Submitted || a.State == ApplicationState.Evaluated);
         if (q.OrganisationId is { } org) query = query.Where(a => a.OrganisationId == org);
+        if (q.Trial is { } trial) query = query.Where(a => db.TrialEnvironments.Any(t => t.ApplicationId == a.Id && t.State == trial));
         if (!string.IsNullOrWhiteSpace(q.Q)) query = query.Where(a => a.Number.Contains(q.Q) || a.System!.Name.Contains(q.Q) || a.Organisation!.Name.Contains(q.Q));
         // Queues show the soonest last day first; finished applications the newest first.
         return query.OrderBy(a => a.OpenClock == null).ThenBy(a => a.OpenClock!.DueAt).ThenByDescending(a => a.CreatedAt);
+    }
+
+    /// <summary>The trial stage of the approved ones among <paramref name="items"/>, so a list says 试用中 or 已正式开通, not only 已批准.</summary>
+    private async Task<List<ApplicationSummaryDto>> WithTrialsAsync(List<ApplicationSummaryDto> items, CancellationToken ct)
+    {
+        var ids = items.Where(i => i.State == ApplicationState.Approved).Select(i => i.Id).ToList();
+        if (ids.Count == 0) return items;
+        var trials = await db.TrialEnvironments.AsNoTracking().Where(t => ids.Contains(t.ApplicationId))
+            .ToDictionaryAsync(t => t.ApplicationId, t => t.State, ct);
+        return items.Select(i => trials.TryGetValue(i.Id, out var t) ? i with { Trial = t } : i).ToList();
     }
 
     public async Task<ApplicationDto> GetAsync(Actor actor, Guid id, CancellationToken ct)

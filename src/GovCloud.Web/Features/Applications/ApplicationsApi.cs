@@ -16,7 +16,7 @@ public static class ApplicationsApi
         group.MapGet("/request-form-template.xlsx", Template).WithName("DownloadRequestFormTemplate").Allow(Access.Applications)
             .WithSummary("下载《云资源使用需求表》Excel 模板（附件3：红色表头为必填，网络分区、服务器类型、集群部署为下拉选择，含示例行和填写说明）");
         group.MapGet("/", List).WithName("ListApplications").Allow(Access.Applications)
-            .WithSummary("云资源申请列表（state：Draft 草稿、AwaitingCounty 待县区审核、Submitted 已提交、Evaluated 已评估、Approved 已批准、Rejected 已驳回、Returned 退回修改；办理中的按当前环节截止日排序）");
+            .WithSummary("云资源申请列表（state：Draft 草稿、AwaitingCounty 待县区审核、Submitted 已提交、Evaluated 已评估、Approved 已批准、Rejected 已驳回、Returned 退回修改；办理中的按当前环节截止日排序；trial：批准后试用所处阶段 AwaitingDelivery 待交付试用环境、InTrial 试用中、Live 已正式开通、Reclaimed 试用后已回收，列表的 stateName 同样显示该阶段）");
         group.MapGet("/export", Export).WithName("ExportApplications").Allow(Access.Applications).WithSummary("按同样的筛选条件导出申请列表 Excel");
         group.MapGet("/{id:guid}", Get).WithName("GetApplication").Allow(Access.Applications).WithSummary("申请详情：表头、虚拟机、其他服务、附件、缺少的附件、费用估算、各环节时限").ProducesProblem(404);
         group.MapPost("/", Create).WithName("CreateApplication").Allow(Role.AgencyOperator).WithSummary("为本单位一个信息系统新建申请（一个系统同时只办理一份）")
@@ -62,12 +62,12 @@ public static class ApplicationsApi
             ExcelExport.ContentType, "云资源使用需求表（模板）.xlsx");
 
     private static async Task<Ok<Paged<ApplicationSummaryDto>>> List(HttpContext http, ApplicationService service, ApplicationState? state, string? q,
-        Guid? organisationId, int? page, int? pageSize, bool? inProgress, CancellationToken ct) =>
-        TypedResults.Ok(await service.ListAsync(Actor.From(http), new ApplicationQuery(state, q, organisationId, page, pageSize, inProgress), ct));
+        Guid? organisationId, int? page, int? pageSize, bool? inProgress, Domain.Provisioning.TrialState? trial, CancellationToken ct) =>
+        TypedResults.Ok(await service.ListAsync(Actor.From(http), new ApplicationQuery(state, q, organisationId, page, pageSize, inProgress, trial), ct));
 
     private static async Task<FileContentHttpResult> Export(HttpContext http, ApplicationService service, TimeProvider clock, ApplicationState? state,
-        string? q, Guid? organisationId, bool? inProgress, CancellationToken ct) =>
-        TypedResults.File(await service.ExportAsync(Actor.From(http), new ApplicationQuery(state, q, organisationId, InProgress: inProgress), ct),
+        string? q, Guid? organisationId, bool? inProgress, Domain.Provisioning.TrialState? trial, CancellationToken ct) =>
+        TypedResults.File(await service.ExportAsync(Actor.From(http), new ApplicationQuery(state, q, organisationId, InProgress: inProgress, Trial: trial), ct),
             ExcelExport.ContentType, ExcelExport.FileName("云资源申请", clock));
 
     private static async Task<Ok<ApplicationDto>> Get(Guid id, HttpContext http, ApplicationService service, CancellationToken ct) =>
