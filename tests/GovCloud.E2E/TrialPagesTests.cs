@@ -49,7 +49,7 @@ public sealed class TrialPagesTests(BrowserApp app) : IClassFixture<BrowserApp>
         await center.Locator("#gc-trial-blockers").GetByText("使用单位尚未确认使用协议").WaitForAsync();
         await center.ClickAsync("#gc-center-agree");
         await BrowserApp.ConfirmAsync(center);
-        await center.Locator("#gc-trial").GetByText("center 于").WaitForAsync();
+        await center.Locator("#gc-trial").GetByText("刘运（评估/运维人员） 于").WaitForAsync(); // the person, not the sign-in name
 
         // The agency's security officer is told: the agreement waits in its 待办, one click from the place to confirm it.
         var officer = await SignedInAsync("edusec");
@@ -60,7 +60,7 @@ public sealed class TrialPagesTests(BrowserApp app) : IClassFixture<BrowserApp>
         await officer.WaitForURLAsync(app.BaseUrl + url);
         await officer.ClickAsync("#gc-agency-agree");
         await BrowserApp.ConfirmAsync(officer);
-        await officer.Locator("#gc-trial").GetByText("edusec 于").WaitForAsync();
+        await officer.Locator("#gc-trial").GetByText("蒙安（教育局安全负责人） 于").WaitForAsync();
         await officer.Context.CloseAsync();
 
         var edu = await SignedInAsync("edu");

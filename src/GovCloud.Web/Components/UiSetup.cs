@@ -10,6 +10,7 @@ public static class UiSetup
         services.AddCascadingAuthenticationState();
         services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, SessionRevalidation>();
         services.AddAntDesign();
+        services.AddScoped<PeopleDirectory>();
         LocaleProvider.SetLocale("zh-CN");
         // Date pickers show and read dates as offices type them, 2026-03-01: with the locale's own 2026年3月1日 a typed
         // date was silently dropped, and an old date could only be reached by paging the calendar back year by year.
