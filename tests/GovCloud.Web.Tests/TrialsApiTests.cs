@@ -103,7 +103,7 @@ public abstract class TrialsApiTests(GovCloudApp app)
             version = trial.Version,
             vms = new object[]
             {
-                new { no = 1, hostName = taken.HostName, ips = "172.16.0.1", vcpu = 4, memoryGb = 8, systemDiskGb = 100, dataDiskGb = 0, operatingSystem = "麒麟 V10",
+                new { no = 1, hostName = taken.HostName, ips = "172.16.0.1", vcpu = 64, memoryGb = 8, systemDiskGb = 100, dataDiskGb = 0, operatingSystem = "麒麟 V10",
                     bastionAccounts = new[] { "a1", "b1" } },
                 new { no = 2, hostName = "free-host-" + Guid.NewGuid().ToString("N")[..6], ips = taken.Ips.Split(", ")[1], vcpu = 4, memoryGb = 8, systemDiskGb = 100,
                     dataDiskGb = 0, operatingSystem = "麒麟 V10", bastionAccounts = new[] { "a2", "b2" } },
@@ -111,6 +111,8 @@ public abstract class TrialsApiTests(GovCloudApp app)
         })).ProblemAsync(HttpStatusCode.BadRequest);
         Assert.Equal($"第 1 台：主机名“{taken.HostName}”已被资源台账中的其他虚拟机使用", problem.FieldError("vms[0].hostName"));
         Assert.Equal($"第 2 台：IP 地址 {taken.Ips.Split(", ")[1]} 已被资源台账中的其他虚拟机使用", problem.FieldError("vms[1].ips"));
+        // Reported in one round with the other problems of the record, each at its field.
+        Assert.StartsWith("第 1 台：实际vCPU 64 核超过批准的", problem.FieldError("vms[0].vcpu"));
         Assert.Equal(TrialState.AwaitingDelivery, (await TrialAsync(center, b.Id)).State);
     }
 

@@ -196,17 +196,23 @@ public sealed class InventoryService(GovCloudDbContext db, DataScope scope, Audi
     internal async Task CheckNotInUseAsync(IReadOnlyList<DeliveredVm> recorded, string field, CancellationToken ct)
     {
         var v = new Validation();
+        await AddInUseAsync(recorded, field, v, ct);
+        v.ThrowIfInvalid();
+    }
+
+    /// <summary>The same check, adding to problems already found so that every problem of a record is reported at once.</summary>
+    internal async Task AddInUseAsync(IReadOnlyList<DeliveredVm?> recorded, string field, Validation v, CancellationToken ct)
+    {
         for (var i = 0; i < recorded.Count; i++)
         {
-            var host = Texts.Line(recorded[i].HostName)!;
-            if (await db.CloudVms.AnyAsync(x => x.State != VmState.Reclaimed && x.HostName == host, ct))
-                v.Add($"{field}[{i}].hostName", $"第 {recorded[i].No} 台：主机名“{host}”已被资源台账中的其他虚拟机使用");
-            foreach (var ip in DeliveryRules.ParseIps(recorded[i].Ips)!)
+            if (recorded[i] is null) continue;
+            if (Texts.Line(recorded[i]!.HostName) is { } host && await db.CloudVms.AnyAsync(x => x.State != VmState.Reclaimed && x.HostName == host, ct))
+                v.Add($"{field}[{i}].hostName", $"第 {recorded[i]!.No} 台：主机名“{host}”已被资源台账中的其他虚拟机使用");
+            foreach (var ip in DeliveryRules.ParseIps(recorded[i]!.Ips) ?? [])
                 if (await db.CloudVms.AnyAsync(x => x.State != VmState.Reclaimed &&
                                                      (x.Ips == ip || x.Ips.StartsWith(ip + ", ") || x.Ips.EndsWith(", " + ip) || x.Ips.Contains(", " + ip + ", ")), ct))
-                    v.Add($"{field}[{i}].ips", $"第 {recorded[i].No} 台：IP 地址 {ip} 已被资源台账中的其他虚拟机使用");
+                    v.Add($"{field}[{i}].ips", $"第 {recorded[i]!.No} 台：IP 地址 {ip} 已被资源台账中的其他虚拟机使用");
         }
-        v.ThrowIfInvalid();
     }
 
     /// <summary>A VM leaves use (trial reclaimed, removed by a change, terminated): kept as history, no longer allocated or billed.</summary>

@@ -47,6 +47,7 @@ public sealed partial class ChangeService
                 v.Add($"resized[{line.No}]", $"第 {line.No} 项：{line.HostName} 实际配置须为正数，磁盘不能小于变更前");
             resized[line.No] = actual;
         }
+        await inventory.AddInUseAsync(built, "added", v, ct); // reported with the rest, not in a later round
         v.ThrowIfInvalid();
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);

@@ -101,6 +101,8 @@ public sealed class TrialService(
         foreach (var p in DeliveryRules.Validate(recorded, approved.Select(r => r.Approved).ToList())) v.Add(p.Field, p.Message);
         foreach (var (r, i) in recorded.Select((r, i) => (r, i)).Where(x => x.r.BandwidthMbps is < 0 or > NetworkRules.MaxBandwidthMbps))
             v.Add($"vms[{i}].bandwidthMbps", $"第 {r.No} 台：带宽须为 0 至 {NetworkRules.MaxBandwidthMbps} 之间的整数（Mbps）");
+        // Names and addresses already in the inventory are reported with everything else, not in a later round.
+        await inventory.AddInUseAsync(recorded, "vms", v, ct);
         v.ThrowIfInvalid(); // the sums below are of amounts within bounds
         // per zone, the bandwidth and public addresses handed out stay within what was approved.
         var delivered = recorded.Where(r => approved.Any(a => a.Row.No == r.No)).GroupBy(r => approved.First(a => a.Row.No == r.No).Row.Zone)
