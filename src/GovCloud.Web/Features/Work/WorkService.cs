@@ -36,7 +36,8 @@ public sealed class WorkService(GovCloudDbContext db, DeadlineClockService clock
             Party.Bureau => type == OrganisationType.Bureau,
             _ => false,
         };
-        var cases = await OpenCasesAsync(ct);
+        // An agency's (or county's) 待办 can only hold its own cases and its departments': read no others.
+        var cases = await OpenCasesAsync(type is OrganisationType.Center or OrganisationType.Bureau ? null : org, ct);
         var items = cases.SelectMany(c => c.Waiting.Where(w => Mine(c, w)).Select(w => (Case: c, Waiting: w))).ToList();
         var open = await clocks.OpenOfCasesAsync(items.Select(i => i.Case.CaseId).Distinct().ToList(), ct);
         return items
@@ -48,11 +49,12 @@ public sealed class WorkService(GovCloudDbContext db, DeadlineClockService clock
     }
 
     /// <summary>Every case not yet finished, of every process (few at a time: finished ones are left out in the database).</summary>
-    private async Task<List<Case>> OpenCasesAsync(CancellationToken ct)
+    private async Task<List<Case>> OpenCasesAsync(Guid? tenant, CancellationToken ct)
     {
         var cases = new List<Case>();
         var applications = await db.ResourceApplications.AsNoTracking()
             .Where(a => a.State != ApplicationState.Approved && a.State != ApplicationState.Rejected)
+            .Where(a => tenant == null || a.OrganisationId == tenant || a.Organisation!.ParentId == tenant)
             .Select(a => new { a.Id, a.Number, a.State, a.OrganisationId, Org = a.Organisation!.Name, County = a.Organisation.Type == OrganisationType.CountyDepartment ? a.Organisation.ParentId : null, System = a.System!.Name })
             .ToListAsync(ct);
         cases.AddRange(applications.Select(a => new Case("云资源申请", Applications.ApplicationService.CaseType, a.Id.ToString(), a.Number, $"{a.Org}《{a.System}》",
@@ -60,6 +62,7 @@ public sealed class WorkService(GovCloudDbContext db, DeadlineClockService clock
 
         var trials = await db.TrialEnvironments.AsNoTracking()
             .Where(t => t.State == TrialState.AwaitingDelivery || t.State == TrialState.InTrial)
+            .Where(t => tenant == null || t.OrganisationId == tenant)
             .Select(t => new { t.ApplicationId, t.Application!.Number, t.State, t.OrganisationId, Org = t.Application.Organisation!.Name, System = t.Application.System!.Name,
                 Agency = t.AgencyAgreementAt != null, Center = t.CenterAgreementAt != null, t.Result })
             .ToListAsync(ct);
@@ -69,6 +72,7 @@ public sealed class WorkService(GovCloudDbContext db, DeadlineClockService clock
 
         var changes = await db.ChangeRequests.AsNoTracking()
             .Where(c => c.State == ChangeState.Submitted || c.State == ChangeState.Evaluated || c.State == ChangeState.Approved)
+            .Where(c => tenant == null || c.OrganisationId == tenant)
             .Select(c => new { c.Id, c.Number, c.Kind, c.State, c.OrganisationId, Org = c.Organisation!.Name, System = c.System!.Name })
             .ToListAsync(ct);
         cases.AddRange(changes.Select(c => new Case(c.Kind == ChangeKind.Termination ? "终止" : "变更", "ChangeRequest", c.Id.ToString(), c.Number,
@@ -76,6 +80,7 @@ public sealed class WorkService(GovCloudDbContext db, DeadlineClockService clock
 
         var certifications = await db.Certifications.AsNoTracking()
             .Where(c => c.State == CertificationState.Submitted || c.State == CertificationState.Evaluated)
+            .Where(c => tenant == null || c.OrganisationId == tenant)
             .Select(c => new { c.Id, c.Number, c.State, c.OrganisationId, c.DataCenterId, Centre = c.DataCenter!.Name })
             .ToListAsync(ct);
         cases.AddRange(certifications.Select(c => new Case("数据中心认定", "Certification", c.Id.ToString(), c.Number, c.Centre,
@@ -85,12 +90,14 @@ public sealed class WorkService(GovCloudDbContext db, DeadlineClockService clock
         var plans = await db.MigrationPlans.AsNoTracking()
             .Where(p => p.State == MigrationPlanState.Submitted
                         || p.State == MigrationPlanState.Returned && !db.MigrationPlans.Any(q => q.DataCenterId == p.DataCenterId && q.SubmittedAt > p.SubmittedAt))
+            .Where(p => tenant == null || p.OrganisationId == tenant)
             .Select(p => new { p.Id, p.Number, p.State, p.OrganisationId, Centre = p.DataCenter!.Name })
             .ToListAsync(ct);
         cases.AddRange(plans.Select(p => new Case("迁移计划", "MigrationPlan", p.Id.ToString(), p.Number, p.Centre, $"/datacenters/plans/{p.Id}",
             p.OrganisationId, null, WaitingFor.MigrationPlan(p.State))));
 
         var revoked = await db.DataCenters.AsNoTracking().Where(d => d.RevokedOn != null && d.RevocationConfirmedOn == null)
+            .Where(d => tenant == null || d.OrganisationId == tenant)
             .Select(d => new { d.Id, d.Name, d.OrganisationId }).ToListAsync(ct);
         cases.AddRange(revoked.Select(d => new Case("数据中心撤销", "DataCenterRevocation", d.Id.ToString(), d.Name, d.Name, $"/datacenters/{d.Id}",
             d.OrganisationId, null, WaitingFor.Revocation(false))));
