@@ -156,8 +156,7 @@ public sealed class AdminPagesTests(BrowserApp app) : IClassFixture<BrowserApp>
         await BrowserApp.SignInAsync(security, "secadmin");
         await security.WaitForURLAsync(app.BaseUrl + "/");
         // The approver learns of it on the home page and follows the link.
-        await security.Locator("#gc-home-admin-requests").GetByText("去审批").ClickAsync();
-        await security.WaitForURLAsync(app.BaseUrl + "/admin-requests");
+        await BrowserApp.FollowAsync(security, security.Locator("#gc-home-admin-requests").GetByText("去审批"), app.BaseUrl + "/admin-requests");
         await security.Locator("table").GetByText("bureau").First.WaitForAsync();
         await BrowserApp.ScreenshotAsync(security, "admin-requests");
         // A refusal needs its reason: without one the dialog stays and says so.

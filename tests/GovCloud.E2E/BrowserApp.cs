@@ -83,6 +83,26 @@ public class BrowserApp : IAsyncLifetime
         PickAsync(page, page.Locator(select), option, exact);
 
     /// <summary>
+    /// Follows a link on a page just opened. The page is first sent prerendered and then drawn again once its
+    /// live connection is up; a click in between lands on the first drawing and is lost, so it is clicked again
+    /// until the address changes, as a person would.
+    /// </summary>
+    public static async Task FollowAsync(IPage page, ILocator link, string url)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            // A slow navigation may have left the link's page meanwhile: then there is nothing to click again.
+            if (attempt == 0 || await link.IsVisibleAsync()) await link.ClickAsync();
+            try
+            {
+                await page.WaitForURLAsync(url, new() { Timeout = 5000, WaitUntil = WaitUntilState.Commit });
+                return;
+            }
+            catch (TimeoutException) when (attempt < 5) { }
+        }
+    }
+
+    /// <summary>
     /// The OK of the confirmation just opened; then waits until it has closed, so that opening the same
     /// confirmation again (after a refused attempt) is not swallowed by its closing animation.
     /// </summary>

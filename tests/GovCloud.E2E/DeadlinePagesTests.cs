@@ -25,8 +25,7 @@ public sealed class DeadlinePagesTests(BrowserApp app) : IClassFixture<BrowserAp
         await page.Locator("#gc-inbox-bell .ant-badge-count").WaitForAsync();
         await BrowserApp.ScreenshotAsync(page, "home-center-deadline");
 
-        await page.Locator("#gc-inbox-bell").ClickAsync();
-        await page.WaitForURLAsync("**/inbox");
+        await BrowserApp.FollowAsync(page, page.Locator("#gc-inbox-bell"), "**/inbox");
         var inbox = page.Locator("#gc-inbox");
         await inbox.GetByText("即将到期").First.WaitForAsync();
         Assert.Contains($"{started.DueOn:yyyy年M月d日} 24 时前", await inbox.InnerTextAsync());

@@ -56,8 +56,7 @@ public sealed class TrialPagesTests(BrowserApp app) : IClassFixture<BrowserApp>
         await officer.GotoAsync("/");
         var todo = officer.Locator("#gc-todo .gc-work-line", new() { HasText = "确认使用协议" });
         await BrowserApp.ScreenshotAsync(officer, "home-agency-security-officer");
-        await todo.Locator("a").First.ClickAsync();
-        await officer.WaitForURLAsync(app.BaseUrl + url);
+        await BrowserApp.FollowAsync(officer, todo.Locator("a").First, app.BaseUrl + url);
         await officer.ClickAsync("#gc-agency-agree");
         await BrowserApp.ConfirmAsync(officer);
         await officer.Locator("#gc-trial").GetByText("蒙安（教育局安全负责人） 于").WaitForAsync();
