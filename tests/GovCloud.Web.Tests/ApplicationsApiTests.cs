@@ -142,7 +142,7 @@ public abstract class ApplicationsApiTests(GovCloudApp app)
 
         // The county government is told, finds it in its queue and returns it with a reason.
         var county = await app.SignInAsync("liujiang");
-        var told = Assert.Single((await (await county.GetAsync("/api/v1/inbox?pageSize=200", Ct)).ReadAsync<InboxList>()).Items, n => n.Title == $"待县区审核：{a.Number}");
+        var told = Assert.Single((await (await county.GetAsync("/api/v1/inbox?pageSize=200", Ct)).ReadAsync<InboxList>()).Items, n => n.Title == $"待审核并统一提交市政务云：{a.Number}");
         Assert.Equal($"/applications/{a.Id}", told.Link);
         var queue = await (await county.GetAsync("/api/v1/applications?state=AwaitingCounty&pageSize=200", Ct)).ReadAsync<Paged<ApplicationSummaryDto>>();
         Assert.Equal("柳江区人民政府", Assert.Single(queue.Items, x => x.Id == a.Id).ApplicantName);
@@ -151,7 +151,7 @@ public abstract class ApplicationsApiTests(GovCloudApp app)
         a = await (await county.PostJsonAsync($"/api/v1/applications/{a.Id}/return", new { reason = "请补充用途说明", version = a.Version })).ReadAsync<ApplicationDto>();
         Assert.Equal((ApplicationState.Returned, ApplicationState.AwaitingCounty), (a.State, a.ReturnedFrom));
         Assert.Contains((await (await department.GetAsync("/api/v1/inbox", Ct)).ReadAsync<InboxList>()).Items,
-            n => n.Body.Contains("被柳江区人民政府退回修改：请补充用途说明"));
+            n => n.Title == $"待按退回意见修改后重新提交：{a.Number}" && n.Body.Contains("柳江区人民政府退回意见：请补充用途说明"));
 
         // Revised and sent again; the county submits it to the city as the applicant of record.
         a = await (await department.PutJsonAsync($"/api/v1/applications/{a.Id}", new { purpose = "全区中小学教学资源", contacts = Contacts, version = a.Version }))
@@ -162,7 +162,7 @@ public abstract class ApplicationsApiTests(GovCloudApp app)
         Assert.Equal(ApplicationState.Submitted, a.State);
         Assert.Equal(("Evaluate", ClockState.Running), (Assert.Single(a.Clocks).Step, a.Clocks[0].State));
         var toCenter = Assert.Single((await (await center.GetAsync("/api/v1/inbox?pageSize=200", Ct)).ReadAsync<InboxList>()).Items, n => n.Title == $"待评估：{a.Number}");
-        Assert.StartsWith("柳江区人民政府（柳江区教育局）提交了", toCenter.Body);
+        Assert.StartsWith("柳江区人民政府（柳江区教育局）《", toCenter.Body);
         Assert.Contains((await (await department.GetAsync("/api/v1/inbox", Ct)).ReadAsync<InboxList>()).Items, n => n.Title == $"县区已提交：{a.Number}");
         var submitted = await app.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == "ApplicationSubmitted" && e.EntityId == a.Id.ToString())
             .OrderBy(e => e.Sequence).Select(e => new { UserName = e.ActorName, e.After }).ToListAsync(Ct));
@@ -395,7 +395,7 @@ public abstract class ApplicationsApiTests(GovCloudApp app)
         Assert.Equal(ClockState.Running, Assert.Single(a.Clocks).State); // the same clock, resumed
         // The Center is told it is back, not left to find it.
         Assert.Contains((await (await center.GetAsync("/api/v1/inbox?pageSize=200", Ct)).ReadAsync<InboxList>()).Items,
-            n => n.Title == $"待评估：{a.Number}" && n.Body.Contains("修改后重新提交") && n.Link == $"/applications/{a.Id}");
+            n => n.Title == $"待评估：{a.Number}" && n.Body.Contains("评估时限继续计算") && n.Link == $"/applications/{a.Id}");
 
         a = await (await center.PostJsonAsync($"/api/v1/applications/{a.Id}/evaluation", Evaluation(a))).ReadAsync<ApplicationDto>();
         var bureau = await app.SignInAsync("bureau");

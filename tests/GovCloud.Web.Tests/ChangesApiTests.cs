@@ -1,3 +1,4 @@
+using GovCloud.Domain.Work;
 using System.Net;
 using GovCloud.Domain.Applications;
 using GovCloud.Domain.Clocks;
@@ -61,6 +62,7 @@ public abstract class ChangesApiTests(GovCloudApp app)
         Assert.Matches(@"^BG\d{4}-\d{4}$", change.Number);
         Assert.Equal((ChangeState.Submitted, "待评估"), (change.State, change.StateName));
         Assert.Equal(new VmSize(4, 8, 100, 500), change.Lines[0].From);
+        await app.AssertToldAsync(WaitingFor.Change(change.State, change.Kind), "edu", change.Number, $"/changes/{change.Id}");
         var second = await (await edu.PostJsonAsync("/api/v1/changes", new
         {
             systemId = a.SystemId, reason = "再改", lines = new object[] { new { action = "Remove", vmId = db1.Id } },
@@ -73,6 +75,7 @@ public abstract class ChangesApiTests(GovCloudApp app)
         change = await (await center.PostJsonAsync($"/api/v1/changes/{change.Id}/evaluation", new { opinion = "同意扩容", version = change.Version })).ReadAsync<ChangeDto>();
         var approval = change.Clocks.Single(c => c.Step == "Approve");
         Assert.Equal((ClockState.Running, 3, "市大数据发展局"), (approval.State, approval.WorkingDaysLeft, approval.OrganisationName));
+        await app.AssertToldAsync(WaitingFor.Change(change.State, change.Kind), "edu", change.Number, $"/changes/{change.Id}");
 
         var bureau = await app.SignInAsync("bureau");
         var before = await PublicPoolAsync(bureau);
@@ -81,6 +84,7 @@ public abstract class ChangesApiTests(GovCloudApp app)
         Assert.Equal(ChangeState.Approved, change.State);
         var carryOut = change.Clocks.Single(c => c.Step == "CarryOut");
         Assert.Equal((ClockState.Running, 3, "实施变更"), (carryOut.State, carryOut.WorkingDaysLeft, carryOut.StepName));
+        await app.AssertToldAsync(WaitingFor.Change(change.State, change.Kind), "edu", change.Number, $"/changes/{change.Id}");
         // Held as reserved until carried out: +4 vCPU, +8 GB, +300 GB for the resize, 2/4/100 for the new VM.
         var held = await PublicPoolAsync(bureau);
         Assert.Equal(before.Reserved + new Resources(6, 12, 400), held.Reserved);
@@ -167,13 +171,16 @@ public abstract class ChangesApiTests(GovCloudApp app)
         // Both VMs and the load balancer go.
         Assert.Equal([ChangeLineAction.Remove, ChangeLineAction.Remove, ChangeLineAction.RemoveService], t.Lines.Select(l => l.Action));
         Assert.Equal("下线及数据迁移/备份证明", Assert.Single(t.Attachments).KindName);
+        await app.AssertToldAsync(WaitingFor.Change(t.State, t.Kind), "edu", t.Number, $"/changes/{t.Id}");
 
         t = await (await center.PostJsonAsync($"/api/v1/changes/{t.Id}/evaluation", new { opinion = "同意终止", version = t.Version })).ReadAsync<ChangeDto>();
         Assert.Equal(5, t.Clocks.Single(c => c.Step == "Approve").WorkingDaysLeft);
+        await app.AssertToldAsync(WaitingFor.Change(t.State, t.Kind), "edu", t.Number, $"/changes/{t.Id}");
         var bureau = await app.SignInAsync("bureau");
         var pool = await PublicPoolAsync(bureau);
         t = await (await bureau.PostJsonAsync($"/api/v1/changes/{t.Id}/approve", new { version = t.Version })).ReadAsync<ChangeDto>();
         Assert.Equal("回收资源", t.Clocks.Single(c => c.Step == "CarryOut").StepName);
+        await app.AssertToldAsync(WaitingFor.Change(t.State, t.Kind), "edu", t.Number, $"/changes/{t.Id}"); // 回收资源并处置数据
         Assert.All((await (await edu.GetAsync($"/api/v1/systems/{a.SystemId}/resources", Ct)).ReadAsync<SystemResourcesDto>()).Vms,
             v => Assert.Equal(VmState.Reclaiming, v.State));
 

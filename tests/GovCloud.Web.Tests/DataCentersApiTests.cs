@@ -150,8 +150,8 @@ public abstract class DataCentersApiTests(GovCloudApp app)
         var evaluation = Assert.Single(cert.Clocks);
         Assert.Equal(("Evaluate", 15), (evaluation.Step, evaluation.WorkingDaysLeft));
         var center0 = await app.SignInAsync("center");
-        var told = (await (await center0.GetAsync("/api/v1/inbox?pageSize=200", Ct)).ReadAsync<GovCloud.Web.Features.Inbox.InboxList>()).Items.Single(n => n.Title == $"待评估：{cert.Number}");
-        Assert.Equal($"/datacenters/{centre.Id}", told.Link);
+        var told = (await (await center0.GetAsync("/api/v1/inbox?pageSize=200", Ct)).ReadAsync<GovCloud.Web.Features.Inbox.InboxList>()).Items.Single(n => n.Title == $"待现场评估：{cert.Number}");
+        Assert.Equal($"/datacenters/certifications/{cert.Id}", told.Link);
         Assert.Equal("该数据中心已有办理中的认定申请", (await (await edu.PostJsonAsync(url, new { selfCheck = "再次" })).ProblemAsync(HttpStatusCode.BadRequest)).FieldError("dataCenterId"));
 
         var center = await app.SignInAsync("center");

@@ -1,3 +1,4 @@
+using GovCloud.Domain.Work;
 using System.Net;
 using GovCloud.Domain.Applications;
 using GovCloud.Domain.DataCenters;
@@ -47,10 +48,12 @@ public abstract class MigrationPlansApiTests(GovCloudApp app)
     {
         var url = $"/api/v1/datacenters/{centre.Id}/certifications";
         var cert = await (await edu.PostJsonAsync(url, new { selfCheck = "五项条件自查均达标" })).ReadAsync<CertificationDto>(HttpStatusCode.Created);
+        await app.AssertToldAsync(WaitingFor.Certification(cert.State), "edu", cert.Number, $"/datacenters/certifications/{cert.Id}");
         cert = await (await (await app.SignInAsync("center")).PostJsonAsync($"{url}/{cert.Id}/evaluation", new
         {
             facts = Facts(racks), surveyDate = Day(Today), surveyPeople = "刘运", opinion = "现场勘查完毕", version = cert.Version,
         })).ReadAsync<CertificationDto>();
+        await app.AssertToldAsync(WaitingFor.Certification(cert.State), "edu", cert.Number, $"/datacenters/certifications/{cert.Id}");
         return await (await (await app.SignInAsync("bureau")).PostJsonAsync($"{url}/{cert.Id}/decision", new { certified, opinion = "依评估意见", version = cert.Version }))
             .ReadAsync<CertificationDto>();
     }
@@ -84,7 +87,7 @@ public abstract class MigrationPlansApiTests(GovCloudApp app)
         Assert.Equal($"计划完成日期晚于迁移期限 {Day(centre.MigrateBy!.Value)}", incomplete.FieldError("items[0].targetDate"));
         Assert.Equal($"《{shutDown.Name}》未列入迁移计划", incomplete.FieldError("items"));
         Assert.Equal(HttpStatusCode.Forbidden, (await bureau.PostJsonAsync(url, new { items = Array.Empty<object>() })).StatusCode);
-        var plan = await (await edu.PostJsonAsync(url, new
+        var body = new
         {
             note = "分两批完成",
             items = new object[]
@@ -92,7 +95,8 @@ public abstract class MigrationPlansApiTests(GovCloudApp app)
                 new { systemId = a.SystemId, disposition = PlanDisposition.Migrate, targetDate = Day(Today.AddDays(30)), milestones = "试用通过后正式开通" },
                 new { systemId = shutDown.Id, disposition = PlanDisposition.ShutDown, targetDate = Day(Today.AddDays(10)) },
             },
-        })).ReadAsync<MigrationPlanDto>(HttpStatusCode.Created);
+        };
+        var plan = await (await edu.PostJsonAsync(url, body)).ReadAsync<MigrationPlanDto>(HttpStatusCode.Created);
         Assert.Matches(@"^QY\d{4}-\d{4}$", plan.Number);
         Assert.Equal((MigrationPlanState.Submitted, "待审核", 0, 2), (plan.State, plan.StateName, plan.Done, plan.Total));
         Assert.Equal(("Review", 5), (Assert.Single(plan.Clocks).Step, plan.Clocks[0].WorkingDaysLeft));
@@ -100,11 +104,20 @@ public abstract class MigrationPlansApiTests(GovCloudApp app)
         Assert.Equal(a.Number, plan.Items.Single(i => i.SystemId == a.SystemId).Application!.Number);
         Assert.Equal(HttpStatusCode.Conflict, (await edu.PostJsonAsync(url, new { items = Array.Empty<object>() })).StatusCode);
         var told = (await (await bureau.GetAsync("/api/v1/inbox?pageSize=200", Ct)).ReadAsync<InboxList>()).Items.Single(n => n.Title == $"待审核迁移计划：{plan.Number}");
-        Assert.Equal($"/datacenters/{centre.Id}", told.Link);
+        Assert.Equal($"/datacenters/plans/{plan.Id}", told.Link);
+        await app.AssertToldAsync(WaitingFor.MigrationPlan(plan.State), "edu", plan.Number, $"/datacenters/plans/{plan.Id}");
 
         var unexplained = await (await bureau.PostJsonAsync($"{url}/{plan.Id}/review", new { approve = false, version = plan.Version })).ProblemAsync(HttpStatusCode.BadRequest);
         Assert.Equal("退回理由不能为空", unexplained.FieldError("opinion"));
         Assert.Equal(HttpStatusCode.Forbidden, (await edu.PostJsonAsync($"{url}/{plan.Id}/review", new { approve = true, version = plan.Version })).StatusCode);
+        // Returned with a reason: the agency is told to make a new one, which the Bureau reviews again.
+        var returned = await (await bureau.PostJsonAsync($"{url}/{plan.Id}/review", new { approve = false, opinion = "请补充关停系统的数据归档安排", version = plan.Version }))
+            .ReadAsync<MigrationPlanDto>();
+        Assert.Equal(MigrationPlanState.Returned, returned.State);
+        await app.AssertToldAsync(WaitingFor.MigrationPlan(returned.State), "edu", returned.Number, $"/datacenters/plans/{returned.Id}");
+        plan = await (await edu.PostJsonAsync(url, body)).ReadAsync<MigrationPlanDto>(HttpStatusCode.Created);
+        await app.AssertToldAsync(WaitingFor.MigrationPlan(plan.State), "edu", plan.Number, $"/datacenters/plans/{plan.Id}");
+        Assert.DoesNotContain(await (await edu.GetAsync("/api/v1/work", Ct)).ReadAsync<List<Features.Work.WorkItemDto>>(), w => w.Number == returned.Number);
         plan = await (await bureau.PostJsonAsync($"{url}/{plan.Id}/review", new { approve = true, opinion = "同意", version = plan.Version })).ReadAsync<MigrationPlanDto>();
         Assert.Equal(MigrationPlanState.Approved, plan.State);
         Assert.All(plan.Clocks, c => Assert.Equal(GovCloud.Domain.Clocks.ClockState.Met, c.State));
@@ -143,7 +156,7 @@ public abstract class MigrationPlansApiTests(GovCloudApp app)
         trial = await (await center.PostJsonAsync($"{trialUrl}/agreement", new { version = trial.Version })).ReadAsync<TrialDto>();
         trial = await (await edu.PostJsonAsync($"{trialUrl}/result", new { result = "Passed", version = trial.Version })).ReadAsync<TrialDto>();
         await (await center.PostJsonAsync($"{trialUrl}/go-live", new { version = trial.Version })).ReadAsync<TrialDto>();
-        plan = (await (await edu.GetAsync(url, Ct)).ReadAsync<List<MigrationPlanDto>>()).Single();
+        plan = (await (await edu.GetAsync(url, Ct)).ReadAsync<List<MigrationPlanDto>>()).Single(p => p.Id == plan.Id);
         Assert.Equal((2, 100), (plan.Done, plan.ProgressPercent));
 
         // Art. 16(三): the agency revokes its centre and hands over its equipment; (四) the Bureau confirms and pools it.
@@ -179,7 +192,7 @@ public abstract class MigrationPlansApiTests(GovCloudApp app)
         Assert.Equal(("Confirm", 5), (Assert.Single(revoked.Clocks).Step, revoked.Clocks[0].WorkingDaysLeft));
         Assert.Equal(DataCenterStage.Revoked, (await GetCentreAsync(edu, centre.Id)).Stage);
         Assert.Equal(new Resources(100, 400, 10000), (await (await bureau.GetAsync("/api/v1/pools", Ct)).ReadAsync<List<PoolDto>>()).Single(p => p.ZoneId == zone.Id).Physical);
-        Assert.Contains((await (await bureau.GetAsync("/api/v1/inbox?pageSize=200", Ct)).ReadAsync<InboxList>()).Items, n => n.Title == $"待确认撤销：{centre.Name}");
+        await app.AssertToldAsync(WaitingFor.Revocation(revoked.Confirmed), "edu", centre.Name, $"/datacenters/{centre.Id}");
         Assert.Equal(HttpStatusCode.Conflict, (await edu.PostJsonAsync(revokeUrl, new { version = revoked.Clocks.Count + centre.Version })).StatusCode);
 
         centre = await GetCentreAsync(bureau, centre.Id);

@@ -83,7 +83,7 @@ public abstract class TrialsApiTests(GovCloudApp app)
         Assert.All(trial.Vms, v => Assert.Equal((VmState.Trial, (decimal?)null), (v.State, v.MonthlyFee)));
         Assert.Equal(2, trial.Vms[0].Vcpu); // built smaller than approved: that is what is recorded
         Assert.Equal(ClockState.Met, (await GetAsync(edu, a.Id)).Clocks.Single(c => c.Step == TrialService.DeliverStep).State);
-        Assert.Contains((await (await edu.GetAsync("/api/v1/inbox", Ct)).ReadAsync<InboxList>()).Items, n => n.Title == $"试用环境已交付：{a.Number}");
+        Assert.Contains((await (await edu.GetAsync("/api/v1/inbox", Ct)).ReadAsync<InboxList>()).Items, n => n.Title == $"待报告试用结果：{a.Number}" && n.Body.Contains("试用环境已交付（2 台虚拟机）"));
 
         Assert.Equal(SystemLifecycle.InTrial, (await SystemAsync(edu, a.SystemId)).Lifecycle); // the register follows
 

@@ -1,4 +1,6 @@
 using System.Net;
+using GovCloud.Domain.Applications;
+using GovCloud.Domain.Work;
 using GovCloud.Web.Features.Applications;
 using GovCloud.Web.Features.Inbox;
 using GovCloud.Web.Features.Provisioning;
@@ -68,6 +70,57 @@ public abstract class WorkApiTests(GovCloudApp app)
         // Another agency and the Bureau have nothing to do on it yet.
         Assert.DoesNotContain(await WorkAsync(await app.SignInAsync("edu")), w => w.Link == link);
         Assert.DoesNotContain(await WorkAsync(await app.SignInAsync("bureau")), w => w.Link == link);
+    }
+
+    /// <summary>Every waiting state of an application, through its county and both returns, then of its trial, has someone told.</summary>
+    [Fact]
+    public async Task R_21_every_state_that_waits_for_a_person_tells_that_person_application_and_trial()
+    {
+        var (department, a) = await app.DraftAsync(user: "county1");
+        var link = $"/applications/{a.Id}";
+        var county = await app.SignInAsync("liujiang");
+        var center = await app.SignInAsync("center");
+        async Task ToldAsync(ApplicationDto x) => await app.AssertToldAsync(WaitingFor.Application(x.State), "county1", x.Number, link, inbox: x.State != ApplicationState.Draft);
+        async Task<ApplicationDto> PostAsync(HttpClient client, string step, object body) =>
+            await (await client.PostJsonAsync($"/api/v1/applications/{a.Id}/{step}", body)).ReadAsync<ApplicationDto>();
+
+        await ToldAsync(a);
+        a = await SubmittedAsync(department, a);
+        await ToldAsync(a); // 待县区审核
+        a = await PostAsync(county, "return", new { reason = "请补充用途说明", version = a.Version });
+        await ToldAsync(a); // 退回修改, by the county
+        a = await PostAsync(department, "submit", new { version = a.Version });
+        a = await PostAsync(county, "submit", new { version = a.Version });
+        await ToldAsync(a); // 待评估
+        a = await PostAsync(center, "return", new { reason = "缺少数据库规格说明", version = a.Version });
+        await ToldAsync(a); // 退回修改, by the Center
+        a = await PostAsync(department, "submit", new { version = a.Version });
+        await ToldAsync(a); // 待县区审核 again
+        a = await PostAsync(county, "submit", new { version = a.Version });
+        await ToldAsync(a); // the Center's evaluation resumes
+        a = await PostAsync(center, "evaluation", Evaluation(a));
+        await ToldAsync(a); // 待审批
+        a = await PostAsync(await app.SignInAsync("bureau"), "approve", new { opinion = "同意", version = a.Version, overrideReason = "测试" });
+        Assert.Empty(WaitingFor.Application(a.State));
+
+        // The trial of an agency with a security officer: each of its waiting states.
+        var (edu, b) = await app.ApprovedAsync();
+        var trialLink = $"/applications/{b.Id}";
+        var trial = await TrialAsync(center, b.Id);
+        async Task TrialToldAsync(TrialDto t) =>
+            await app.AssertToldAsync(WaitingFor.Trial(t.State, t.Agreement.AgencyAt is not null, t.Agreement.CenterAt is not null, t.Result), "edu", b.Number, trialLink);
+        await TrialToldAsync(trial); // 交付试用环境
+        var url = $"/api/v1/applications/{b.Id}/trial";
+        trial = await (await center.PostJsonAsync($"{url}/delivery", Delivery(b, trial.Version))).ReadAsync<TrialDto>();
+        await TrialToldAsync(trial); // both sides' agreement and the agency's report
+        trial = await (await (await app.SignInAsync("edusec")).PostJsonAsync($"{url}/agreement", new { version = trial.Version })).ReadAsync<TrialDto>();
+        trial = await (await center.PostJsonAsync($"{url}/agreement", new { version = trial.Version })).ReadAsync<TrialDto>();
+        trial = await (await edu.PostJsonAsync($"{url}/result", new { result = "Problems", note = "数据库连接数不足", version = trial.Version })).ReadAsync<TrialDto>();
+        await TrialToldAsync(trial); // 整改后重新报告
+        trial = await (await edu.PostJsonAsync($"{url}/result", new { result = "Passed", version = trial.Version })).ReadAsync<TrialDto>();
+        await TrialToldAsync(trial); // 正式开通
+        trial = await (await center.PostJsonAsync($"{url}/go-live", new { version = trial.Version })).ReadAsync<TrialDto>();
+        Assert.Empty(WaitingFor.Trial(trial.State, true, true, trial.Result));
     }
 
     [Fact]

@@ -27,7 +27,8 @@ namespace GovCloud.Web.Features.Applications;
 /// </summary>
 public sealed class ApplicationFlowService(
     GovCloudDbContext db, AuditLog audit, DeadlineClockService clocks, CatalogService catalog, InboxService inbox,
-    ApplicationService applications, Pools.PoolService pools, Provisioning.TrialService trials, TimeProvider clock, IOptions<GovCloudOptions> options)
+    ApplicationService applications, Pools.PoolService pools, Provisioning.TrialService trials, Work.HandoverNotices handovers, TimeProvider clock,
+    IOptions<GovCloudOptions> options)
 {
     private const string EvaluateStep = "Evaluate", ApproveStep = "Approve";
 
@@ -59,12 +60,7 @@ public sealed class ApplicationFlowService(
         // Only the Center's return leaves its evaluation clock open (paused): the revised application resumes it,
         // however many times the county government sent it back to its department in between.
         var resumeEvaluation = app.OpenClockId is not null;
-        if (resumeEvaluation)
-        {
-            await clocks.ResumeAsync(actor, app.OpenClockId!.Value, ct);
-            await NotifyAsync(await db.OfficeAsync(OrganisationType.Center, ct), Role.CenterEvaluator, app, "待评估",
-                $"{Applicant(app)}修改后重新提交了《{app.System.Name}》云资源申请 {app.Number}，评估时限继续计算。", ct);
-        }
+        if (resumeEvaluation) await clocks.ResumeAsync(actor, app.OpenClockId!.Value, ct);
         else
         {
             // First submission, or revised after the Bureau returned it: the Center evaluates it (again) from the start.
@@ -72,7 +68,6 @@ public sealed class ApplicationFlowService(
             var center = await db.OfficeAsync(OrganisationType.Center, ct);
             app.OpenClockId = (await clocks.StartAsync(actor, Start(app, EvaluateStep, "评估", center, Role.CenterEvaluator,
                 options.Value.Applications.EvaluationWorkingDays, now), ct)).Id;
-            await NotifyAsync(center, Role.CenterEvaluator, app, "待评估", $"{Applicant(app)}提交了《{app.System.Name}》云资源申请 {app.Number}，请在期限内评估。", ct);
             // Art. 21(一): the application is addressed to the Bureau, which follows it while the Center evaluates.
             await NotifyAsync(await db.OfficeAsync(OrganisationType.Bureau, ct), Role.BureauApprover, app, "已受理",
                 $"{Applicant(app)}向市大数据发展局提出《{app.System.Name}》云资源申请 {app.Number}，由信息化建设管理中心在 " +
@@ -86,6 +81,7 @@ public sealed class ApplicationFlowService(
         app.Version++;
         audit.Record(actor, AuditActions.ApplicationSubmitted, ApplicationService.CaseType, app.Id, new { state = before.ToString() },
             new { state = to.ToString(), app.Number, resumed = resumeEvaluation, applicant = Applicant(app) });
+        await HandOverAsync(app, before, resumeEvaluation ? "已按退回意见修改，评估时限继续计算。" : "评估时限自今日起计算。", ct);
         if (app.Organisation!.Type == OrganisationType.CountyDepartment && before == ApplicationState.AwaitingCounty)
             await NotifyAsync(app.OrganisationId, Role.AgencyOperator, app, "县区已提交",
                 $"{app.Organisation.Parent!.Name}已将《{app.System.Name}》云资源申请 {app.Number} 统一提交市政务云，由信息化建设管理中心评估。", ct);
@@ -105,8 +101,7 @@ public sealed class ApplicationFlowService(
         app.Version++;
         audit.Record(actor, AuditActions.ApplicationSubmitted, ApplicationService.CaseType, app.Id, new { state = before.ToString() },
             new { state = app.State.ToString(), app.Number, to = app.Organisation!.Parent!.Name });
-        await NotifyAsync(app.Organisation.ParentId!.Value, Role.AgencyOperator, app, "待县区审核",
-            $"{app.Organisation.Name}提交了《{app.System!.Name}》云资源申请 {app.Number}，请审核后统一向市政务云提交，或退回修改。", ct);
+        await HandOverAsync(app, before, $"由{app.Organisation.Name}提交；也可退回修改。", ct);
         await db.SaveChangesAsync(ct);
     }
 
@@ -164,9 +159,10 @@ public sealed class ApplicationFlowService(
         var bureau = await db.OfficeAsync(OrganisationType.Bureau, ct);
         app.OpenClockId = (await clocks.StartAsync(actor, Start(app, ApproveStep, "审批", bureau, Role.BureauApprover,
             options.Value.Applications.ApprovalWorkingDays, app.EvaluatedAt.Value), ct)).Id;
-        await NotifyAsync(bureau, Role.BureauApprover, app, "待审批", $"《{app.System.Name}》云资源申请 {app.Number} 已完成评估，请在期限内审批。", ct);
+        var from = app.State;
         app.State = to;
         app.Version++;
+        await HandOverAsync(app, from, "信息化建设管理中心已完成评估，审批时限自今日起计算。", ct);
         audit.Record(actor, AuditActions.ApplicationEvaluated, ApplicationService.CaseType, app.Id, null, new
         {
             app.EvaluationOpinion, rows = app.Vms.Select(x => new { x.No, decision = x.Decision.ToString(), x.AdjustedVcpu, x.AdjustedMemoryGb, x.DecisionReason }),
@@ -241,11 +237,11 @@ public sealed class ApplicationFlowService(
         audit.Record(actor, AuditActions.ApplicationReturned, ApplicationService.CaseType, app.Id, new { state = from.ToString() },
             new { state = to.ToString(), reason = app.ReturnReason });
         var by = from switch { ApplicationState.AwaitingCounty => app.Organisation!.Parent!.Name, ApplicationState.Submitted => "信息化建设管理中心", _ => "大数据局" };
-        await NotifyAsync(app.OrganisationId, Role.AgencyOperator, app, "退回修改", $"《{app.System!.Name}》云资源申请 {app.Number} 被{by}退回修改：{app.ReturnReason}", ct);
+        await HandOverAsync(app, from, $"{by}退回意见：{app.ReturnReason}", ct);
         // The county government is the applicant of record: it hears of the city's return too.
         if (from != ApplicationState.AwaitingCounty && app.Organisation!.Type == OrganisationType.CountyDepartment && app.Organisation.ParentId is { } county)
             await NotifyAsync(county, Role.AgencyOperator, app, "退回修改",
-                $"{app.Organisation.Name}《{app.System.Name}》云资源申请 {app.Number} 被{by}退回修改：{app.ReturnReason}", ct);
+                $"{app.Organisation.Name}《{app.System!.Name}》云资源申请 {app.Number} 被{by}退回修改：{app.ReturnReason}", ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return await applications.GetAsync(actor, id, ct);
@@ -311,6 +307,11 @@ public sealed class ApplicationFlowService(
 
     private Task NotifyAsync(Guid organisation, Role role, ResourceApplication app, string title, string body, CancellationToken ct) =>
         inbox.CaseProgressAsync(organisation, role, title, app.Number, body, $"/applications/{app.Id}", $"application:{app.Id}:{app.Version}:{title}", ct);
+
+    /// <summary>The application moved on from <paramref name="from"/>: whoever it now waits for is told (see <see cref="Domain.Work.WaitingFor"/>).</summary>
+    private Task HandOverAsync(ResourceApplication app, ApplicationState from, string? detail, CancellationToken ct) =>
+        handovers.TellAsync(Domain.Work.WaitingFor.Application(from), Domain.Work.WaitingFor.Application(app.State),
+            new Work.CaseRef(app.OrganisationId, app.Number, $"{Applicant(app)}《{app.System!.Name}》云资源申请", $"/applications/{app.Id}"), detail, ct);
 
     private static void ClearEvaluation(ResourceApplication app)
     {

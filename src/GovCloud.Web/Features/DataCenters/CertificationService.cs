@@ -49,7 +49,7 @@ public sealed record CertificationDto(
 /// </summary>
 public sealed class CertificationService(
     GovCloudDbContext db, DataScope scope, DeadlineClockService clocks, CalendarCache calendars, InboxService inbox, AuditLog audit, FileStore files,
-    TimeProvider clock, IOptions<GovCloudOptions> options)
+    Work.HandoverNotices handovers, TimeProvider clock, IOptions<GovCloudOptions> options)
 {
     public const string CaseType = nameof(Certification);
     private DataCenterOptions Settings => options.Value.DataCenters;
@@ -109,7 +109,7 @@ public sealed class CertificationService(
         var center = await db.OfficeAsync(OrganisationType.Center, ct);
         cert.OpenClockId = (await clocks.StartAsync(actor, Start(cert, "Evaluate", "评估", center, Role.CenterEvaluator, Settings.EvaluationWorkingDays), ct)).Id;
         audit.Record(actor, AuditActions.CertificationSubmitted, CaseType, cert.Id, null, new { cert.Number, centre = centre.Name, cert.Sensitive });
-        await NotifyAsync(center, Role.CenterEvaluator, cert, "待评估", $"{centre.Organisation!.Name}申请认定“{centre.Name}”，请在期限内组织现场勘查并评估。", ct);
+        await HandOverAsync(cert, [], $"评估时限 {Settings.EvaluationWorkingDays} 个工作日。", ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return await GetAsync(actor, cert.Id, ct);
@@ -160,7 +160,8 @@ public sealed class CertificationService(
         {
             cert.AreaM2, cert.ExistingRacks, cert.UsableRacks, failed = results.Where(r => !r.Passed).Select(r => r.Criterion.ToString()), opinion = cert.EvaluationOpinion,
         });
-        await NotifyAsync(bureau, Role.BureauApprover, cert, "待认定", $"“{cert.DataCenter!.Name}”认定申请已完成评估，请在期限内作出认定。", ct);
+        await HandOverAsync(cert, Domain.Work.WaitingFor.Certification(CertificationState.Submitted),
+            $"信息化建设管理中心已完成评估，认定时限 {Settings.DecisionWorkingDays} 个工作日。", ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return await GetAsync(actor, id, ct);
@@ -279,8 +280,13 @@ public sealed class CertificationService(
     private static IReadOnlyList<CriterionResult> Results(Certification c) =>
         c.CriteriaJson is null ? [] : JsonSerializer.Deserialize<List<CriterionResult>>(c.CriteriaJson, Json) ?? [];
 
+    /// <summary>Whoever the certification now waits for is told (see <see cref="Domain.Work.WaitingFor"/>).</summary>
+    private Task HandOverAsync(Certification c, IReadOnlyList<Domain.Work.Waiting> before, string? detail, CancellationToken ct) =>
+        handovers.TellAsync(before, Domain.Work.WaitingFor.Certification(c.State),
+            new Work.CaseRef(c.OrganisationId, c.Number, $"“{c.DataCenter!.Name}”自建数据中心认定申请", $"/datacenters/certifications/{c.Id}"), detail, ct);
+
     private Task NotifyAsync(Guid organisation, Role role, Certification c, string title, string body, CancellationToken ct) =>
-        inbox.CaseProgressAsync(organisation, role, title, c.Number, body, $"/datacenters/{c.DataCenterId}", $"certification:{c.Id}:{c.Version}:{title}", ct);
+        inbox.CaseProgressAsync(organisation, role, title, c.Number, body, $"/datacenters/certifications/{c.Id}", $"certification:{c.Id}:{c.Version}:{title}", ct);
 
     private async Task<CertificationDto> ToDtoAsync(Certification c, CancellationToken ct) => new(c.Id, c.Number, c.DataCenterId, c.DataCenter!.Name, c.OrganisationId,
         c.State, c.Sensitive, c.SelfCheck, c.PreviousId, c.SubmittedAt, c.SubmittedBy, Results(c), c.EvaluationOpinion, c.SurveyDate, c.SurveyPeople, c.TechnicalReview, c.EvaluatedBy,

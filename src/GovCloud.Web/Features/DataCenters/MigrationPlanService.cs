@@ -56,8 +56,8 @@ public sealed record MigrationPlanDto(
 /// its data handled by its MLPS level, is done. Each step with its audit entry and messages is one transaction.
 /// </summary>
 public sealed class MigrationPlanService(
-    GovCloudDbContext db, DataScope scope, DeadlineClockService clocks, InboxService inbox, AuditLog audit, FileStore files, TimeProvider clock,
-    IOptions<GovCloudOptions> options)
+    GovCloudDbContext db, DataScope scope, DeadlineClockService clocks, InboxService inbox, AuditLog audit, FileStore files,
+    Work.HandoverNotices handovers, TimeProvider clock, IOptions<GovCloudOptions> options)
 {
     public const string CaseType = nameof(MigrationPlan);
     private DataCenterOptions Settings => options.Value.DataCenters;
@@ -122,7 +122,7 @@ public sealed class MigrationPlanService(
         {
             plan.Number, centre = centre.Name, items = plan.Items.Select(i => new { i.SystemId, disposition = i.Disposition.ToString(), i.TargetDate }),
         });
-        await NotifyAsync(bureau, Role.BureauApprover, plan, "待审核迁移计划", $"{centre.Organisation!.Name}提交了“{centre.Name}”的迁移计划，共 {plan.Items.Count} 个系统，请在期限内审核。", ct);
+        await HandOverAsync(plan, [], $"共 {plan.Items.Count} 个系统，审核时限 {Settings.PlanReviewWorkingDays} 个工作日。", ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return await GetAsync(actor, plan.Id, ct);
@@ -152,10 +152,10 @@ public sealed class MigrationPlanService(
         plan.Version++;
         audit.Record(actor, AuditActions.MigrationPlanReviewed, CaseType, plan.Id, new { state = MigrationPlanState.Submitted.ToString() },
             new { state = plan.State.ToString(), opinion = plan.ReviewOpinion });
-        await NotifyAsync(plan.OrganisationId, Role.AgencyOperator, plan, plan.State == MigrationPlanState.Approved ? "迁移计划已同意" : "迁移计划被退回",
-            plan.State == MigrationPlanState.Approved
-                ? $"“{plan.DataCenter!.Name}”的迁移计划已同意。迁移上云的系统请按第二十一条提交云资源申请（存量系统），整合关停的系统请记录数据处置情况。"
-                : $"“{plan.DataCenter!.Name}”的迁移计划被退回：{plan.ReviewOpinion}。请修改后重新提交。", ct);
+        if (plan.State == MigrationPlanState.Approved)
+            await NotifyAsync(plan.OrganisationId, Role.AgencyOperator, plan, "迁移计划已同意",
+                $"“{plan.DataCenter!.Name}”的迁移计划已同意。迁移上云的系统请按第二十一条提交云资源申请（存量系统），整合关停的系统请记录数据处置情况。", ct);
+        else await HandOverAsync(plan, Domain.Work.WaitingFor.MigrationPlan(MigrationPlanState.Submitted), $"退回理由：{plan.ReviewOpinion}", ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return await GetAsync(actor, id, ct);
@@ -223,8 +223,13 @@ public sealed class MigrationPlanService(
             .Select(s => new { s.Id, s.Name, s.Lifecycle }).ToListAsync(ct))
         .Select(s => new HostedSystem(s.Id, s.Name, s.Lifecycle is SystemLifecycle.OnCloud or SystemLifecycle.Offline)).ToList();
 
+    /// <summary>Whoever the plan now waits for is told (see <see cref="Domain.Work.WaitingFor"/>).</summary>
+    private Task HandOverAsync(MigrationPlan p, IReadOnlyList<Domain.Work.Waiting> before, string? detail, CancellationToken ct) =>
+        handovers.TellAsync(before, Domain.Work.WaitingFor.MigrationPlan(p.State),
+            new Work.CaseRef(p.OrganisationId, p.Number, $"“{p.DataCenter!.Name}”迁移计划", $"/datacenters/plans/{p.Id}"), detail, ct);
+
     private Task NotifyAsync(Guid organisation, Role role, MigrationPlan p, string title, string body, CancellationToken ct) =>
-        inbox.CaseProgressAsync(organisation, role, title, p.Number, body, $"/datacenters/{p.DataCenterId}", $"migration-plan:{p.Id}:{p.Version}:{title}", ct);
+        inbox.CaseProgressAsync(organisation, role, title, p.Number, body, $"/datacenters/plans/{p.Id}", $"migration-plan:{p.Id}:{p.Version}:{title}", ct);
 
     private async Task<MigrationPlanDto> ToDtoAsync(MigrationPlan p, CancellationToken ct)
     {

@@ -45,7 +45,7 @@ public sealed record RevocationDto(
 /// transaction with its audit entry, clock and messages.
 /// </summary>
 public sealed class RevocationService(GovCloudDbContext db, DataScope scope, PoolService pools, DeadlineClockService clocks, InboxService inbox, AuditLog audit,
-    TimeProvider clock, IOptions<GovCloudOptions> options)
+    Work.HandoverNotices handovers, TimeProvider clock, IOptions<GovCloudOptions> options)
 {
     public const string CaseType = "DataCenterRevocation";
 
@@ -99,9 +99,9 @@ public sealed class RevocationService(GovCloudDbContext db, DataScope scope, Poo
         {
             centre.Name, centre.OfficeRoomRemains, note = centre.RevocationNote, resources.Vcpu, resources.MemoryGb, resources.StorageGb, bandwidth, equipment = rows.Count,
         });
-        await inbox.CaseProgressAsync(bureau, Role.BureauApprover, "待确认撤销", centre.Name,
-            $"{centre.Organisation!.Name}已撤销“{centre.Name}”{(centre.OfficeRoomRemains ? "（保留办公网络机房）" : "")}，移交设备 {rows.Count} 类，请确认并纳入资源池统筹利用。",
-            $"/datacenters/{centre.Id}", $"datacenter:{centre.Id}:revoked", ct);
+        await handovers.TellAsync([], Domain.Work.WaitingFor.Revocation(confirmed: false),
+            new Work.CaseRef(centre.OrganisationId, centre.Name, $"{centre.Organisation!.Name}撤销“{centre.Name}”", $"/datacenters/{centre.Id}"),
+            $"{(centre.OfficeRoomRemains ? "保留办公网络机房；" : "")}移交设备 {rows.Count} 类，确认后纳入资源池统筹利用。", ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return await GetAsync(actor, centre.Id, ct);

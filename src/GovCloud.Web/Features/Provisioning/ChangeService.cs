@@ -30,7 +30,8 @@ namespace GovCloud.Web.Features.Provisioning;
 /// </summary>
 public sealed partial class ChangeService(
     GovCloudDbContext db, DataScope scope, InventoryService inventory, DeadlineClockService clocks, InboxService inbox, AuditLog audit,
-    FileStore files, PoolService pools, CatalogService catalog, IVmProvider provider, TimeProvider clock, IOptions<GovCloudOptions> options)
+    FileStore files, PoolService pools, CatalogService catalog, IVmProvider provider, Work.HandoverNotices handovers, TimeProvider clock,
+    IOptions<GovCloudOptions> options)
 {
     public const string CaseType = nameof(ChangeRequest);
     private ProvisioningOptions Settings => options.Value.Provisioning;
@@ -115,10 +116,9 @@ public sealed partial class ChangeService(
         c.EvaluatedAt = clock.GetUtcNow();
         var bureau = await db.OfficeAsync(OrganisationType.Bureau, ct);
         await NextStepAsync(actor, c, ChangeState.Evaluated, "Approve", "审批", bureau, Role.BureauApprover,
-            c.Kind == ChangeKind.Termination ? Settings.TerminationApprovalWorkingDays : Settings.ChangeApprovalWorkingDays, ct);
+            c.Kind == ChangeKind.Termination ? Settings.TerminationApprovalWorkingDays : Settings.ChangeApprovalWorkingDays, "信息化建设管理中心已完成评估。", ct);
         audit.Record(actor, AuditActions.ChangeEvaluated, CaseType, c.Id, new { state = ChangeState.Submitted.ToString() },
             new { state = c.State.ToString(), opinion = c.EvaluationOpinion });
-        await NotifyAsync(bureau, Role.BureauApprover, c, "待审批", $"{c.Organisation!.Name}《{c.System!.Name}》{c.Kind.DisplayName()} {c.Number} 已完成评估，请在期限内审批。", ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return await GetAsync(actor, id, ct);
@@ -148,12 +148,11 @@ public sealed partial class ChangeService(
         }
         var center = await db.OfficeAsync(OrganisationType.Center, ct);
         await NextStepAsync(actor, c, ChangeState.Approved, "CarryOut", c.Kind == ChangeKind.Termination ? "回收资源" : "实施变更", center, Role.CenterOperator,
-            c.Kind == ChangeKind.Termination ? Settings.ReclaimWorkingDays : Settings.ChangeWorkingDays, ct);
+            c.Kind == ChangeKind.Termination ? Settings.ReclaimWorkingDays : Settings.ChangeWorkingDays,
+            c.Kind == ChangeKind.Termination ? "大数据局已批准；回收时记录数据移交或清除。" : "大数据局已批准。", ct);
         audit.Record(actor, AuditActions.ChangeApproved, CaseType, c.Id, new { state = ChangeState.Evaluated.ToString() },
             new { state = c.State.ToString(), opinion = c.DecisionOpinion });
         await NotifyAsync(c.OrganisationId, Role.AgencyOperator, c, "已批准", $"《{c.System!.Name}》{c.Kind.DisplayName()} {c.Number} 已批准，由信息化建设管理中心实施。", ct);
-        await NotifyAsync(center, Role.CenterOperator, c, c.Kind == ChangeKind.Termination ? "待回收资源" : "待实施变更",
-            $"《{c.System.Name}》{c.Kind.DisplayName()} {c.Number} 已批准，请在期限内{(c.Kind == ChangeKind.Termination ? "回收资源并记录数据移交/清除" : "完成变更")}。", ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return await GetAsync(actor, id, ct);
@@ -257,26 +256,30 @@ public sealed partial class ChangeService(
         c.Organisation = system.Organisation;
         c.System = system;
         var center = await db.OfficeAsync(OrganisationType.Center, ct);
-        await NextStepAsync(actor, c, ChangeState.Submitted, "Evaluate", "评估", center, Role.CenterEvaluator, Settings.ChangeEvaluationWorkingDays, ct);
+        await NextStepAsync(actor, c, ChangeState.Submitted, "Evaluate", "评估", center, Role.CenterEvaluator, Settings.ChangeEvaluationWorkingDays, null, ct);
         audit.Record(actor, AuditActions.ChangeSubmitted, CaseType, c.Id, null, new
         {
             kind = kind.ToString(), c.Number, c.Reason, elastic = c.Elastic?.ToString(), lines = c.Lines.Select(l => new { l.No, action = l.Action.ToString(), l.HostName, l.ToVcpu, l.ToMemoryGb }),
         });
-        await NotifyAsync(center, Role.CenterEvaluator, c, "待评估", $"{system.Organisation!.Name}提交了《{system.Name}》{kind.DisplayName()} {c.Number}，请在期限内评估。", ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return c.Id;
     }
 
-    /// <summary>Ends the step's clock and starts the next one's.</summary>
+    /// <summary>Ends the step's clock, starts the next one's and tells whoever the case now waits for.</summary>
     private async Task NextStepAsync(Actor actor, ChangeRequest c, ChangeState to, string step, string stepName, Guid organisation, Role role, int workingDays,
-        CancellationToken ct)
+        string? detail, CancellationToken ct)
     {
+        // A request just made waited for nobody before.
+        var before = db.Entry(c).State == EntityState.Added ? [] : Domain.Work.WaitingFor.Change(c.State, c.Kind);
         if (c.OpenClockId is { } open) await clocks.CompleteAsync(actor, open, ct);
         c.OpenClockId = (await clocks.StartAsync(actor, new ClockStart(CaseType, c.Id.ToString(), $"{c.Organisation!.Name}《{c.System!.Name}》{c.Kind.DisplayName()} {c.Number}",
             step, stepName, organisation, role, new Period(workingDays, PeriodUnit.WorkingDays), clock.GetUtcNow()), ct)).Id;
         c.State = to;
         c.Version++;
+        await handovers.TellAsync(before, Domain.Work.WaitingFor.Change(c.State, c.Kind),
+            new Work.CaseRef(c.OrganisationId, c.Number, $"{c.Organisation.Name}《{c.System.Name}》{c.Kind.DisplayName()}", $"/changes/{c.Id}"),
+            $"{detail}处理时限 {workingDays} 个工作日。", ct);
     }
 
     private void Decide(Actor actor, ChangeRequest c, string? opinion)

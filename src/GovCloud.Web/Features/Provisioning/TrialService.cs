@@ -46,8 +46,7 @@ public sealed class TrialService(
         trial.DeliveryClockId = due.Id;
         db.TrialEnvironments.Add(trial);
         audit.Record(actor, AuditActions.TrialOpened, ApplicationService.CaseType, app.Id, after: new { due = due.DueOn });
-        await NotifyAsync(center, Role.CenterOperator, app, "待交付试用环境",
-            $"《{app.System.Name}》云资源申请 {app.Number} 已批准，请在 {due.DueOn:yyyy年M月d日} 前交付试用环境。", ct);
+        await TellWaitingAsync(trial, app, [], $"申请已批准，交付期限至 {due.DueOn:yyyy-MM-dd}。", ct);
     }
 
     public async Task<TrialDto> GetAsync(Actor actor, Guid applicationId, CancellationToken ct)
@@ -146,9 +145,8 @@ public sealed class TrialService(
         MoveSystem(app, SystemLifecycle.InTrial);
         audit.Record(actor, AuditActions.TrialDelivered, ApplicationService.CaseType, app.Id, new { state = TrialState.AwaitingDelivery.ToString() },
             new { state = trial.State.ToString(), days, trial.EndsOn, vms = recorded.Select(r => new { r.No, r.HostName, r.Ips, r.BandwidthMbps }) });
-        await TellWaitingAsync(trial, app, [], ct);
-        await NotifyAsync(app.OrganisationId, Role.AgencyOperator, app, "试用环境已交付",
-            $"《{app.System!.Name}》的试用环境已交付（{recorded.Count} 台虚拟机），试用期 {days} 天，至 {trial.EndsOn:yyyy年M月d日}。请部署测试、确认使用协议并报告试用结果。", ct);
+        await TellWaitingAsync(trial, app, Waiting(TrialState.AwaitingDelivery),
+            $"试用环境已交付（{recorded.Count} 台虚拟机），试用期 {days} 天，至 {trial.EndsOn:yyyy-MM-dd}。", ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return await GetAsync(actor, applicationId, ct);
@@ -205,7 +203,7 @@ public sealed class TrialService(
         {
             side = center ? "Center" : "Agency", how = signedCopy is null ? "OnScreen" : "SignedCopy", file = signedCopy?.FileName, sha256 = signedCopy?.Sha256,
         });
-        await TellWaitingAsync(trial, app, waited, ct);
+        await TellWaitingAsync(trial, app, waited, null, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
     }
@@ -233,7 +231,7 @@ public sealed class TrialService(
         var center = await db.OfficeAsync(OrganisationType.Center, ct);
         await NotifyAsync(center, Role.CenterOperator, app, input.Result!.Value.DisplayName(),
             $"《{app.System!.Name}》报告试用结果：{input.Result.Value.DisplayName()}{(trial.ResultNote is null ? "" : "。" + trial.ResultNote)}", ct);
-        await TellWaitingAsync(trial, app, waited, ct);
+        await TellWaitingAsync(trial, app, waited, null, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return await GetAsync(actor, applicationId, ct);
@@ -404,9 +402,12 @@ public sealed class TrialService(
     private static IReadOnlyList<Domain.Work.Waiting> Waiting(TrialEnvironment t) =>
         Domain.Work.WaitingFor.Trial(t.State, t.AgencyAgreementAt is not null, t.CenterAgreementAt is not null, t.Result);
 
+    private static IReadOnlyList<Domain.Work.Waiting> Waiting(TrialState state) => Domain.Work.WaitingFor.Trial(state, false, false, null);
+
     /// <summary>Whoever the trial now waits for and did not before is told, with the link to the application.</summary>
-    private Task TellWaitingAsync(TrialEnvironment trial, ResourceApplication app, IReadOnlyList<Domain.Work.Waiting> before, CancellationToken ct) =>
-        handovers.TellAsync(before, Waiting(trial), app.OrganisationId, app.Number, $"{app.Organisation!.Name}《{app.System!.Name}》", $"/applications/{app.Id}", ct);
+    private Task TellWaitingAsync(TrialEnvironment trial, ResourceApplication app, IReadOnlyList<Domain.Work.Waiting> before, string? detail, CancellationToken ct) =>
+        handovers.TellAsync(before, Waiting(trial), new Work.CaseRef(app.OrganisationId, app.Number, $"{app.Organisation!.Name}《{app.System!.Name}》", $"/applications/{app.Id}"),
+            detail, ct);
 
     private async Task<TrialDto> ToDtoAsync(TrialEnvironment t, ResourceApplication app, CancellationToken ct)
     {

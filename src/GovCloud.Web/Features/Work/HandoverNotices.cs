@@ -7,30 +7,33 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GovCloud.Web.Features.Work;
 
+/// <summary>A case as its messages name it: whose it is, its number, what it is about (e.g. 市教育局《智慧校园》云资源申请) and where to act on it.</summary>
+public sealed record CaseRef(Guid OrganisationId, string Number, string Subject, string Link);
+
 /// <summary>
 /// At a hand-over, tells everyone the case has started to wait for (by <see cref="WaitingFor"/>, comparing who waited
-/// before the step with who waits after it): a message in each one's inbox with the link to the place to act. The
-/// same rule fills 待办, so a person told is a person who finds the item on the home page.
+/// before the step with who waits after it): a message "待{step}" in each one's inbox with the link to the place to act.
+/// The same rule fills 待办, so a person told is a person who finds the item on the home page. Services never address
+/// "your turn" messages by hand; they only add what the step knows (a period, a reason) as <c>detail</c>.
 /// </summary>
 public sealed class HandoverNotices(GovCloudDbContext db, InboxService inbox)
 {
-    public async Task TellAsync(IReadOnlyList<Waiting> before, IReadOnlyList<Waiting> after, Guid organisationId, string number, string subject, string link,
-        CancellationToken ct)
+    public async Task TellAsync(IReadOnlyList<Waiting> before, IReadOnlyList<Waiting> after, CaseRef @case, string? detail, CancellationToken ct)
     {
         foreach (var w in after.Except(before))
         {
             Guid? to = w.Party switch
             {
-                Party.Agency => organisationId,
-                Party.County => await db.Organisations.Where(o => o.Id == organisationId && o.Type == OrganisationType.CountyDepartment)
+                Party.Agency => @case.OrganisationId,
+                Party.County => await db.Organisations.Where(o => o.Id == @case.OrganisationId && o.Type == OrganisationType.CountyDepartment)
                     .Select(o => o.ParentId).FirstOrDefaultAsync(ct),
                 Party.Center => await db.OfficeAsync(OrganisationType.Center, ct),
                 Party.Bureau => await db.OfficeAsync(OrganisationType.Bureau, ct),
                 _ => null,
             };
             if (to is not { } recipient) continue;
-            await inbox.CaseProgressAsync(recipient, w.Role, $"待{w.Action}", number, $"{subject}：请{w.Action}。", link,
-                $"handover:{link}:{w.Role}:{w.Action}:{Guid.NewGuid():N}", ct);
+            await inbox.CaseProgressAsync(recipient, w.Role, $"待{w.Action}", @case.Number, $"{@case.Subject}：请{w.Action}。{detail}", @case.Link,
+                $"handover:{@case.Link}:{w.Role}:{w.Action}:{Guid.NewGuid():N}", ct);
         }
     }
 }
