@@ -34,6 +34,8 @@ rm -rf artifacts/publish
 dotnet publish src/GovCloud.Web -c Release --no-build -o artifacts/publish -nologo -v quiet
 # The API description's linter (an npm package, pinned by its lock file), used by a test.
 (cd tools/openapi-lint && npm ci --no-audit --no-fund --silent)
+# A second, independent reader of the Excel files the product makes (exceljs), used by a test.
+(cd tools/excel-read && npm ci --no-audit --no-fund --silent)
 
 status=0
 for project in tests/GovCloud.Domain.Tests tests/GovCloud.Web.Tests tests/GovCloud.E2E; do

@@ -30,7 +30,10 @@ public class RequestFormExcelTests
         var redFont = document.WorkbookPart.WorkbookStylesPart!.Stylesheet.Fonts!.Elements<Font>().ToList()
             .FindIndex(f => f.Color?.Rgb?.Value == "FFFF0000");
         var formats = document.WorkbookPart.WorkbookStylesPart.Stylesheet.CellFormats!.Elements<CellFormat>().ToList();
-        var red = header.Elements<Cell>().Where(c => formats[(int)c.StyleIndex!.Value].FontId!.Value == redFont).Select(c => c.InnerText).ToList();
+        // Text is kept as Excel keeps it, in the shared strings; a cell holds its index.
+        var strings = document.WorkbookPart.SharedStringTablePart!.SharedStringTable.Elements<SharedStringItem>().Select(i => i.InnerText).ToList();
+        var red = header.Elements<Cell>().Where(c => formats[(int)c.StyleIndex!.Value].FontId!.Value == redFont)
+            .Select(c => c.DataType?.Value == CellValues.SharedString ? strings[int.Parse(c.InnerText)] : c.InnerText).ToList();
         Assert.Equal(RequestFormLayout.Columns.Where(c => c.Required).Select(c => c.Header), red);
         Assert.Equal(3, sheet.Descendants<DataValidation>().Count());
         Assert.Contains("公共网络区,互联网区", sheet.Descendants<DataValidation>().First().Formula1!.Text);

@@ -2,7 +2,7 @@ using MiniExcelLibs;
 
 namespace GovCloud.Web.Infrastructure;
 
-/// <summary>Lists leave the system as .xlsx with Chinese column headers, in the order given.</summary>
+/// <summary>Lists leave the system as .xlsx with Chinese column headers, in the order given, written as Excel writes (<see cref="XlsxPackage"/>).</summary>
 public static class ExcelExport
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -11,7 +11,27 @@ public static class ExcelExport
     {
         using var stream = new MemoryStream();
         await stream.SaveAsAsync(Safe(rows), sheetName: sheetName, cancellationToken: ct);
-        return stream.ToArray();
+        return XlsxPackage.AsExcelWrites(stream.ToArray());
+    }
+
+    /// <summary>
+    /// A list as a sheet, one column per <paramref name="columns"/> entry. Rows are read as they are written (a query
+    /// streams); a list with no rows still has its header row, so an empty result reads as "none", not as a broken file.
+    /// </summary>
+    public static Task<byte[]> ToXlsxAsync<T>(IEnumerable<T> items, IReadOnlyList<ExcelColumn<T>> columns, string sheetName, CancellationToken ct) =>
+        ToXlsxAsync(Sheet(items, columns), sheetName, ct);
+
+    /// <summary>The rows of one sheet (for a workbook of several); with no items, the header row alone.</summary>
+    public static IEnumerable<IDictionary<string, object?>> Sheet<T>(IEnumerable<T> items, IReadOnlyList<ExcelColumn<T>> columns)
+    {
+        var any = false;
+        foreach (var item in items)
+        {
+            any = true;
+            yield return columns.ToDictionary(c => c.Header, c => c.Value(item));
+        }
+        // The writer takes its headers from the first row: an empty one carries them.
+        if (!any) yield return columns.ToDictionary(c => c.Header, _ => (object?)null);
     }
 
     /// <summary>Every text cell written so that no spreadsheet program takes it for a formula (<see cref="SpreadsheetText"/>).</summary>
@@ -24,9 +44,12 @@ public static class ExcelExport
         using var stream = new MemoryStream();
         var workbook = sheets.ToDictionary(s => s.Key, s => (object)Safe(s.Value).ToList());
         await stream.SaveAsAsync(workbook, cancellationToken: ct);
-        return stream.ToArray();
+        return XlsxPackage.AsExcelWrites(stream.ToArray());
     }
 
     /// <summary>A file name users recognise: what it is and when it was made (Beijing time).</summary>
     public static string FileName(string what, TimeProvider clock) => $"{what}-{clock.GetUtcNow().ToChina():yyyyMMddHHmm}.xlsx";
 }
+
+/// <summary>One column of an exported list: its Chinese header and how a row's cell is read.</summary>
+public sealed record ExcelColumn<T>(string Header, Func<T, object?> Value);

@@ -39,13 +39,15 @@ public sealed class ApplicationService(
     public async Task<byte[]> ExportAsync(Actor actor, ApplicationQuery q, CancellationToken ct)
     {
         var all = await WithTrialsAsync(await (await FilterAsync(actor, q, ct)).Select(ToSummary).ToListAsync(ct), ct);
-        return await ExcelExport.ToXlsxAsync(all.Select(a => (IDictionary<string, object?>)new Dictionary<string, object?>
-        {
-            ["申请编号"] = a.Number, ["申请单位"] = a.ApplicantName, ["使用单位"] = a.OrganisationName, ["信息系统"] = a.SystemName, ["状态"] = a.StateName,
-            ["虚拟机台数"] = a.VmCount, ["提交时间"] = ChinaTime.Format(a.SubmittedAt),
-            ["当前环节截止日"] = a.DueOn?.ToString("yyyy-MM-dd"),
-        }), "云资源申请", ct);
+        return await ExcelExport.ToXlsxAsync(all, ExportColumns, "云资源申请", ct);
     }
+
+    private static readonly ExcelColumn<ApplicationSummaryDto>[] ExportColumns =
+    [
+        new("申请编号", a => a.Number), new("申请单位", a => a.ApplicantName), new("使用单位", a => a.OrganisationName), new("信息系统", a => a.SystemName),
+        new("状态", a => a.StateName), new("虚拟机台数", a => a.VmCount), new("提交时间", a => ChinaTime.Format(a.SubmittedAt)),
+        new("当前环节截止日", a => a.DueOn?.ToString("yyyy-MM-dd")),
+    ];
 
     private async Task<IQueryable<ResourceApplication>> FilterAsync(Actor actor, ApplicationQuery q, CancellationToken ct)
     {

@@ -30,32 +30,34 @@ public static class RequestFormWriter
             var workbook = document.AddWorkbookPart();
             workbook.Workbook = new Workbook(new Sheets());
             AddStyles(workbook);
-            AddFormSheet(workbook, zones, contacts, rows);
-            AddInstructions(workbook, zones);
+            var strings = new SharedStrings();
+            AddFormSheet(workbook, strings, zones, contacts, rows);
+            AddInstructions(workbook, strings, zones);
+            workbook.AddNewPart<SharedStringTablePart>().SharedStringTable = strings.Table;
         }
-        return stream.ToArray();
+        return XlsxPackage.AsExcelWrites(stream.ToArray());
     }
 
-    private static void AddFormSheet(WorkbookPart workbook, IReadOnlyCollection<string> zones, RequestFormContacts? c, IReadOnlyList<VmRequest>? rows)
+    private static void AddFormSheet(WorkbookPart workbook, SharedStrings strings, IReadOnlyCollection<string> zones, RequestFormContacts? c, IReadOnlyList<VmRequest>? rows)
     {
         var part = workbook.AddNewPart<WorksheetPart>();
         var data = new SheetData();
-        data.Append(Row(1, (1, RequestFormLayout.Title, TitleStyle)));
-        data.Append(Row(2, (1, "使用单位联系人", Bold), (2, c?.AgencyName, Plain), (3, "手机", Bold), (4, c?.AgencyMobile, Plain), (5, "邮箱", Bold), (6, c?.AgencyEmail, Plain)));
-        data.Append(Row(3, (1, "系统开发商联系人", Bold), (2, c?.VendorName, Plain), (3, "手机", Bold), (4, c?.VendorMobile, Plain), (5, "邮箱", Bold), (6, c?.VendorEmail, Plain)));
-        data.Append(Row(HeaderRow, RequestFormLayout.Columns.Select((col, i) => (i + 1, (string?)col.Header, col.Required ? RequiredHeader : OptionalHeader)).ToArray()));
+        data.Append(strings.Row(1, (1, RequestFormLayout.Title, TitleStyle)));
+        data.Append(strings.Row(2, (1, "使用单位联系人", Bold), (2, c?.AgencyName, Plain), (3, "手机", Bold), (4, c?.AgencyMobile, Plain), (5, "邮箱", Bold), (6, c?.AgencyEmail, Plain)));
+        data.Append(strings.Row(3, (1, "系统开发商联系人", Bold), (2, c?.VendorName, Plain), (3, "手机", Bold), (4, c?.VendorMobile, Plain), (5, "邮箱", Bold), (6, c?.VendorEmail, Plain)));
+        data.Append(strings.Row(HeaderRow, RequestFormLayout.Columns.Select((col, i) => (i + 1, (string?)col.Header, col.Required ? RequiredHeader : OptionalHeader)).ToArray()));
         var next = HeaderRow + 1;
         if (rows is null or { Count: 0 })
         {
             var zone = zones.FirstOrDefault() ?? "";
             string?[] example = [RequestFormLayout.ExampleMarker, zone, "广西某软件有限公司", "智慧校园平台", "门户", "WEB", "张三、李四",
                 "zhangsan@example.com、lisi@example.com", "13800000001、13800000002", "4", "8", "100", "500", "麒麟 V10", "是", "G1", "示例行导入时跳过"];
-            data.Append(Row((uint)next, example.Select((v, i) => (i + 1, v, Example)).ToArray()));
+            data.Append(strings.Row((uint)next, example.Select((v, i) => (i + 1, v, Example)).ToArray()));
         }
         else
         {
             foreach (var r in rows)
-                data.Append(Row((uint)next++, Values(r).Select((v, i) => (i + 1, v, Plain)).ToArray()));
+                data.Append(strings.Row((uint)next++, Values(r).Select((v, i) => (i + 1, v, Plain)).ToArray()));
         }
 
         var columns = new Columns(RequestFormLayout.Columns.Select((col, i) =>
@@ -71,7 +73,7 @@ public static class RequestFormWriter
         workbook.Workbook.Sheets!.Append(new Sheet { Id = workbook.GetIdOfPart(part), SheetId = 1, Name = "需求表" });
     }
 
-    private static void AddInstructions(WorkbookPart workbook, IReadOnlyCollection<string> zones)
+    private static void AddInstructions(WorkbookPart workbook, SharedStrings strings, IReadOnlyCollection<string> zones)
     {
         var part = workbook.AddNewPart<WorksheetPart>();
         var data = new SheetData();
@@ -87,7 +89,7 @@ public static class RequestFormWriter
             "7. 集群部署填“是”的，须填集群组号，同一组至少 2 台。",
             "8. 序号为“示例”的行是填写示例，导入时跳过，可删除。",
         ];
-        for (var i = 0; i < lines.Length; i++) data.Append(Row((uint)i + 1, (1, lines[i], i == 0 ? TitleStyle : Plain)));
+        for (var i = 0; i < lines.Length; i++) data.Append(strings.Row((uint)i + 1, (1, lines[i], i == 0 ? TitleStyle : Plain)));
         part.Worksheet = new Worksheet(new Columns(new DocumentFormat.OpenXml.Spreadsheet.Column { Min = 1, Max = 1, Width = 120, CustomWidth = true }), data);
         workbook.Workbook.Sheets!.Append(new Sheet { Id = workbook.GetIdOfPart(part), SheetId = 2, Name = "填写说明" });
     }
@@ -100,18 +102,32 @@ public static class RequestFormWriter
         r.Clustered is null ? null : r.Clustered.Value ? "是" : "否", r.ClusterGroup, r.Remarks,
     ];
 
-    private static Row Row(uint index, params (int Column, string? Value, uint Style)[] cells)
+    /// <summary>The workbook's text, each distinct string once, as Excel keeps it; cells refer to it by index.</summary>
+    private sealed class SharedStrings
     {
-        var row = new Row { RowIndex = index };
-        foreach (var (column, value, style) in cells)
-            row.Append(new Cell
-            {
-                CellReference = RequestFormLayout.Letter(column) + index,
-                DataType = CellValues.InlineString,
-                StyleIndex = style,
-                InlineString = new InlineString(new Text(SpreadsheetText.Neutralise(value ?? "")) { Space = SpaceProcessingModeValues.Preserve }),
-            });
-        return row;
+        private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
+        public SharedStringTable Table { get; } = new();
+
+        public Row Row(uint index, params (int Column, string? Value, uint Style)[] cells)
+        {
+            var row = new Row { RowIndex = index };
+            foreach (var (column, value, style) in cells)
+                row.Append(new Cell
+                {
+                    CellReference = RequestFormLayout.Letter(column) + index,
+                    DataType = CellValues.SharedString,
+                    StyleIndex = style,
+                    CellValue = new CellValue(IndexOf(SpreadsheetText.Neutralise(value ?? ""))),
+                });
+            return row;
+        }
+
+        private int IndexOf(string text)
+        {
+            if (_index.TryGetValue(text, out var i)) return i;
+            Table.Append(new SharedStringItem(new Text(text) { Space = SpaceProcessingModeValues.Preserve }));
+            return _index[text] = _index.Count;
+        }
     }
 
     private static DataValidation ListValidation(string range, IEnumerable<string> values, string title, string error) => new()

@@ -41,20 +41,7 @@ public sealed class AuditService(GovCloudDbContext db, AuditLog audit)
     {
         RequireAuditor(actor);
         var rows = await Project(Filter(q).OrderBy(a => a.Sequence).Take(MaxExportRows)).ToListAsync(ct);
-        var sheet = rows.Select(r => (IDictionary<string, object?>)new Dictionary<string, object?>
-        {
-            ["序号"] = r.Sequence,
-            ["时间"] = ChinaTime.Format(r.Time),
-            ["操作人"] = r.ActorName,
-            ["所属单位"] = r.OrganisationName,
-            ["客户端IP"] = r.ClientIp,
-            ["操作"] = r.ActionName,
-            ["对象类型"] = r.EntityType,
-            ["对象标识"] = r.EntityId,
-            ["修改前"] = r.Before,
-            ["修改后"] = r.After,
-        });
-        var file = await ExcelExport.ToXlsxAsync(sheet, "审计日志", ct);
+        var file = await ExcelExport.ToXlsxAsync(rows, ExportColumns, "审计日志", ct);
         audit.Record(actor, AuditActions.AuditExported, "AuditLog", null, after: new { q.Actor, q.OrganisationId, q.Action, q.EntityType, q.From, q.To, rows = rows.Count });
         await db.SaveChangesAsync(ct);
         return file;
@@ -83,6 +70,13 @@ public sealed class AuditService(GovCloudDbContext db, AuditLog audit)
         if (q.To is { } to) query = query.Where(a => a.Time <= to);
         return query;
     }
+
+    private static readonly ExcelColumn<AuditEntryDto>[] ExportColumns =
+    [
+        new("序号", r => r.Sequence), new("时间", r => ChinaTime.Format(r.Time)), new("操作人", r => r.ActorName), new("所属单位", r => r.OrganisationName),
+        new("客户端IP", r => r.ClientIp), new("操作", r => r.ActionName), new("对象类型", r => r.EntityType), new("对象标识", r => r.EntityId),
+        new("修改前", r => r.Before), new("修改后", r => r.After),
+    ];
 
     private IQueryable<AuditEntryDto> Project(IQueryable<AuditEntry> query) =>
         from a in query

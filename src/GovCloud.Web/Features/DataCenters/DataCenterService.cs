@@ -37,20 +37,24 @@ public sealed class DataCenterService(GovCloudDbContext db, DataScope scope, Aud
     public async Task<byte[]> ExportAsync(Actor actor, DataCenterQuery q, CancellationToken ct)
     {
         var rows = await CompleteAsync(await (await FilterAsync(actor, q, ct)).OrderBy(d => d.Organisation!.Name).ThenBy(d => d.Name).Select(ToRow).ToListAsync(ct), ct);
-        static string YesNo(bool b) => b ? "是" : "否";
-        return await ExcelExport.ToXlsxAsync(rows.Select(d => (IDictionary<string, object?>)new Dictionary<string, object?>
-        {
-            ["所属单位"] = d.OrganisationName, ["数据中心"] = d.Name, ["类型"] = d.KindName, ["地址"] = d.Address, ["面积（平方米）"] = d.AreaM2,
-            ["现有机架"] = d.ExistingRacks, ["可用机柜"] = d.UsableRacks, ["投入使用日期"] = d.InServiceSince?.ToString("yyyy-MM-dd"), ["机房等级"] = d.RoomClassName, ["接入电子政务外网"] = YesNo(d.ExtranetConnected),
-            ["使用外网统一互联网出口"] = YesNo(d.UsesExtranetInternetExit), ["支持 IPv6"] = YesNo(d.SupportsIpv6), ["专职运维人员"] = d.FullTimeStaff,
-            ["7×24 服务"] = YesNo(d.Service7x24), ["等保级别"] = d.MlpsLevel, ["最近测评"] = d.LastAssessmentOn?.ToString("yyyy-MM-dd"),
-            ["有云平台"] = YesNo(d.HasCloudPlatform), ["云平台符合 GB/T 33780"] = YesNo(d.CloudPlatformConforms), ["承载敏感数据"] = YesNo(d.HoldsSensitiveData),
-            ["出租方"] = d.Lessor, ["租期起"] = d.LeaseStart?.ToString("yyyy-MM-dd"), ["租期止"] = d.LeaseEnd?.ToString("yyyy-MM-dd"),
-            ["承载系统"] = string.Join("、", d.Systems.Select(s => s.Name)), ["阶段"] = d.StageName,
-            ["认定结论"] = d.Decision?.DisplayName(), ["认定日期"] = d.DecidedOn?.ToString("yyyy-MM-dd"), ["保留期至"] = d.RetentionEndsOn?.ToString("yyyy-MM-dd"),
-            ["迁移期限"] = d.MigrateBy?.ToString("yyyy-MM-dd"), ["运维经费停止"] = d.FundingStopped ? "是" : "", ["撤销日期"] = d.RevokedOn?.ToString("yyyy-MM-dd"),
-        }), "数据中心", ct);
+        return await ExcelExport.ToXlsxAsync(rows, ExportColumns, "数据中心", ct);
     }
+
+    private static string YesNo(bool b) => b ? "是" : "否";
+
+    private static readonly ExcelColumn<DataCenterDto>[] ExportColumns =
+    [
+        new("所属单位", d => d.OrganisationName), new("数据中心", d => d.Name), new("类型", d => d.KindName), new("地址", d => d.Address), new("面积（平方米）", d => d.AreaM2),
+        new("现有机架", d => d.ExistingRacks), new("可用机柜", d => d.UsableRacks), new("投入使用日期", d => d.InServiceSince?.ToString("yyyy-MM-dd")),
+        new("机房等级", d => d.RoomClassName), new("接入电子政务外网", d => YesNo(d.ExtranetConnected)), new("使用外网统一互联网出口", d => YesNo(d.UsesExtranetInternetExit)),
+        new("支持 IPv6", d => YesNo(d.SupportsIpv6)), new("专职运维人员", d => d.FullTimeStaff), new("7×24 服务", d => YesNo(d.Service7x24)), new("等保级别", d => d.MlpsLevel),
+        new("最近测评", d => d.LastAssessmentOn?.ToString("yyyy-MM-dd")), new("有云平台", d => YesNo(d.HasCloudPlatform)),
+        new("云平台符合 GB/T 33780", d => YesNo(d.CloudPlatformConforms)), new("承载敏感数据", d => YesNo(d.HoldsSensitiveData)), new("出租方", d => d.Lessor),
+        new("租期起", d => d.LeaseStart?.ToString("yyyy-MM-dd")), new("租期止", d => d.LeaseEnd?.ToString("yyyy-MM-dd")),
+        new("承载系统", d => string.Join("、", d.Systems.Select(s => s.Name))), new("阶段", d => d.StageName), new("认定结论", d => d.Decision?.DisplayName()),
+        new("认定日期", d => d.DecidedOn?.ToString("yyyy-MM-dd")), new("保留期至", d => d.RetentionEndsOn?.ToString("yyyy-MM-dd")),
+        new("迁移期限", d => d.MigrateBy?.ToString("yyyy-MM-dd")), new("运维经费停止", d => d.FundingStopped ? "是" : ""), new("撤销日期", d => d.RevokedOn?.ToString("yyyy-MM-dd")),
+    ];
 
     public async Task<DataCenterDto> GetAsync(Actor actor, Guid id, CancellationToken ct) =>
         (await CompleteAsync(await (await FilterAsync(actor, new DataCenterQuery(), ct)).Where(d => d.Id == id).Select(ToRow).ToListAsync(ct), ct)).FirstOrDefault()

@@ -63,17 +63,18 @@ public sealed class DeadlineDashboardService(GovCloudDbContext db, CalendarCache
     public async Task<byte[]> ExportAsync(Actor actor, int months, CancellationToken ct)
     {
         var d = await DashboardAsync(actor, months, ct);
-        var open = d.ByOrganisationAndStep.Select(r => (IDictionary<string, object?>)new Dictionary<string, object?>
-        {
-            ["承办单位"] = r.OrganisationName, ["环节"] = r.StepName, ["已超期"] = r.Overdue, ["即将到期"] = r.DueSoon,
-        });
-        var rates = d.OnTime.Select(r => (IDictionary<string, object?>)new Dictionary<string, object?>
-        {
-            ["环节"] = r.StepName, ["月份"] = $"{r.Year}-{r.Month:D2}", ["按时办结"] = r.Met, ["到期总数"] = r.Total, ["按时率"] = Math.Round(r.Rate * 100, 1) + "%",
-        });
         return await ExcelExport.ToXlsxAsync(new Dictionary<string, IEnumerable<IDictionary<string, object?>>>
         {
-            ["超期与即将到期"] = open, ["按时率"] = rates,
+            ["超期与即将到期"] = ExcelExport.Sheet(d.ByOrganisationAndStep, OpenColumns), ["按时率"] = ExcelExport.Sheet(d.OnTime, RateColumns),
         }, ct);
     }
+
+    private static readonly ExcelColumn<DashboardRow>[] OpenColumns =
+        [new("承办单位", r => r.OrganisationName), new("环节", r => r.StepName), new("已超期", r => r.Overdue), new("即将到期", r => r.DueSoon)];
+
+    private static readonly ExcelColumn<OnTimeRate>[] RateColumns =
+    [
+        new("环节", r => r.StepName), new("月份", r => $"{r.Year}-{r.Month:D2}"), new("按时办结", r => r.Met), new("到期总数", r => r.Total),
+        new("按时率", r => Math.Round(r.Rate * 100, 1) + "%"),
+    ];
 }

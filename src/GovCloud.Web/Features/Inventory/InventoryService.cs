@@ -41,17 +41,20 @@ public sealed class InventoryService(GovCloudDbContext db, DataScope scope, Audi
     {
         var prices = await PricesAsync(ct);
         // Streamed from the database into the sheet (MiniExcel reads an IEnumerable): 100,000 rows are never all in memory as objects.
-        var rows = Sort(await FilterAsync(actor, q, ct), q.Sort).Select(ToRow).AsEnumerable().Select(r => r.WithFee(prices))
-            .Select(v => (IDictionary<string, object?>)new Dictionary<string, object?>
-            {
-                ["使用单位"] = v.OrganisationName, ["信息系统"] = v.SystemName, ["网络分区"] = v.Zone, ["服务器类型"] = v.ServerTypeName, ["主机名"] = v.HostName,
-                ["IP 地址"] = v.Ips, ["vCPU（核）"] = v.Vcpu, ["内存（GB）"] = v.MemoryGb, ["系统盘（GB）"] = v.SystemDiskGb, ["数据盘（GB）"] = v.DataDiskGb,
-                ["带宽（Mbps）"] = v.BandwidthMbps, ["公网 IP（个）"] = v.PublicIps, ["操作系统"] = v.OperatingSystem, ["堡垒机账号负责人"] = v.OwnerNames, ["堡垒机账号"] = v.BastionAccounts, ["状态"] = v.StateName,
-                ["交付日期"] = v.DeliveredOn.ToString("yyyy-MM-dd"), ["正式开通日期"] = v.ActiveFrom?.ToString("yyyy-MM-dd"),
-                ["回收日期"] = v.ReclaimedOn?.ToString("yyyy-MM-dd"), ["月费用（元）"] = v.MonthlyFee,
-            });
-        return await ExcelExport.ToXlsxAsync(rows, "资源台账", ct);
+        var rows = Sort(await FilterAsync(actor, q, ct), q.Sort).Select(ToRow).AsEnumerable().Select(r => r.WithFee(prices));
+        return await ExcelExport.ToXlsxAsync(rows, ExportColumns, "资源台账", ct);
     }
+
+    private static readonly ExcelColumn<VmSummaryDto>[] ExportColumns =
+    [
+        new("使用单位", v => v.OrganisationName), new("信息系统", v => v.SystemName), new("网络分区", v => v.Zone), new("服务器类型", v => v.ServerTypeName),
+        new("主机名", v => v.HostName), new("IP 地址", v => v.Ips), new("vCPU（核）", v => v.Vcpu), new("内存（GB）", v => v.MemoryGb),
+        new("系统盘（GB）", v => v.SystemDiskGb), new("数据盘（GB）", v => v.DataDiskGb), new("带宽（Mbps）", v => v.BandwidthMbps),
+        new("公网 IP（个）", v => v.PublicIps), new("操作系统", v => v.OperatingSystem), new("堡垒机账号负责人", v => v.OwnerNames),
+        new("堡垒机账号", v => v.BastionAccounts), new("状态", v => v.StateName), new("交付日期", v => v.DeliveredOn.ToString("yyyy-MM-dd")),
+        new("正式开通日期", v => v.ActiveFrom?.ToString("yyyy-MM-dd")), new("回收日期", v => v.ReclaimedOn?.ToString("yyyy-MM-dd")),
+        new("月费用（元）", v => v.MonthlyFee),
+    ];
 
     public async Task<VmDetailDto> GetAsync(Actor actor, Guid id, CancellationToken ct)
     {

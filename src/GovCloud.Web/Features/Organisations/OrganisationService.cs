@@ -49,19 +49,21 @@ public sealed partial class OrganisationService(GovCloudDbContext db, DataScope 
     public async Task<byte[]> ExportAsync(Actor actor, OrganisationQuery q, CancellationToken ct)
     {
         var all = await (await FilterAsync(actor, q, ct)).Select(ToDto).ToListAsync(ct);
-        return await ExcelExport.ToXlsxAsync(all.Select(o => (IDictionary<string, object?>)new Dictionary<string, object?>
-        {
-            ["单位名称"] = o.Name,
-            ["类型"] = o.TypeName,
-            ["上级单位"] = o.ParentName,
-            ["统一社会信用代码"] = o.CreditCode,
-            ["经费来源"] = o.FundingTypeName,
-            ["联系人"] = o.ContactName,
-            ["联系电话"] = o.ContactPhone,
-            ["联系邮箱"] = o.ContactEmail,
-            ["状态"] = o.IsActive ? "启用" : "停用",
-        }), "单位", ct);
+        return await ExcelExport.ToXlsxAsync(all, ExportColumns, "单位", ct);
     }
+
+    private static readonly ExcelColumn<OrganisationDto>[] ExportColumns =
+    [
+        new("单位名称", o => o.Name),
+        new("类型", o => o.TypeName),
+        new("上级单位", o => o.ParentName),
+        new("统一社会信用代码", o => o.CreditCode),
+        new("经费来源", o => o.FundingTypeName),
+        new("联系人", o => o.ContactName),
+        new("联系电话", o => o.ContactPhone),
+        new("联系邮箱", o => o.ContactEmail),
+        new("状态", o => o.IsActive ? "启用" : "停用"),
+    ];
 
     public async Task<OrganisationDto> GetAsync(Actor actor, Guid id, CancellationToken ct) =>
         await (await ScopedAsync(actor, ct)).Where(o => o.Id == id).Select(ToDto).FirstOrDefaultAsync(ct)

@@ -57,18 +57,20 @@ public sealed partial class UserService(
     public async Task<byte[]> ExportAsync(Actor actor, UserQuery q, CancellationToken ct)
     {
         var rows = (await (await FilterAsync(actor, q, ct)).Select(Row).ToListAsync(ct)).Select(ToDto);
-        return await ExcelExport.ToXlsxAsync(rows.Select(u => (IDictionary<string, object?>)new Dictionary<string, object?>
-        {
-            ["用户名"] = u.UserName,
-            ["姓名"] = u.DisplayName,
-            ["所属单位"] = u.OrganisationName,
-            ["角色"] = string.Join("、", u.RoleNames),
-            ["邮箱"] = u.Email,
-            ["手机号码"] = u.PhoneNumber,
-            ["状态"] = u.IsActive ? (u.LockedUntil is null ? "启用" : "已锁定") : "停用",
-            ["最近登录"] = ChinaTime.Format(u.LastSignInAt),
-        }), "用户", ct);
+        return await ExcelExport.ToXlsxAsync(rows, ExportColumns, "用户", ct);
     }
+
+    private static readonly ExcelColumn<UserDto>[] ExportColumns =
+    [
+        new("用户名", u => u.UserName),
+        new("姓名", u => u.DisplayName),
+        new("所属单位", u => u.OrganisationName),
+        new("角色", u => string.Join("、", u.RoleNames)),
+        new("邮箱", u => u.Email),
+        new("手机号码", u => u.PhoneNumber),
+        new("状态", u => u.IsActive ? (u.LockedUntil is null ? "启用" : "已锁定") : "停用"),
+        new("最近登录", u => ChinaTime.Format(u.LastSignInAt)),
+    ];
 
     private async Task<IQueryable<User>> FilterAsync(Actor actor, UserQuery q, CancellationToken ct)
     {

@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using System.IO.Compression;
+using System.Text.Json;
+using GovCloud.Web.Tests.Support;
+using static GovCloud.Web.Tests.Support.ApplicationKit;
+
+namespace GovCloud.Web.Tests;
+
+/// <summary>
+/// Every Excel file the product makes opens in a second, independent reader (exceljs, the common Node.js library,
+/// which reads what Excel and WPS write: the spreadsheet namespace as the default one and text as shared strings).
+/// scripts/test.sh installs it (tools/excel-read).
+/// </summary>
+public sealed class SecondReaderTests(SqliteApp app) : IClassFixture<SqliteApp>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private sealed record Sheet(string Name, List<List<string>> Rows);
+
+    /// <summary>Reads the file with exceljs; fails with the reader's message when it cannot.</summary>
+    private static async Task<List<Sheet>> ReadAsync(byte[] xlsx)
+    {
+        var tools = Path.Combine(Repository.Root(), "tools", "excel-read");
+        Assert.True(Directory.Exists(Path.Combine(tools, "node_modules", "exceljs")), $"The reader is not installed: run `npm ci` in {tools} (scripts/test.sh does)");
+        var file = Path.Combine(Path.GetTempPath(), $"govcloud-{Guid.NewGuid():N}.xlsx");
+        await System.IO.File.WriteAllBytesAsync(file, xlsx, Ct);
+        try
+        {
+            using var node = Process.Start(new ProcessStartInfo("node", [Path.Combine(tools, "read.js"), file])
+            {
+                RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = tools,
+            })!;
+            var output = node.StandardOutput.ReadToEndAsync(Ct);
+            var errors = node.StandardError.ReadToEndAsync(Ct);
+            await node.WaitForExitAsync(Ct);
+            Assert.True(node.ExitCode == 0, $"exceljs could not read the file:\n{await errors}");
+            return JsonSerializer.Deserialize<List<Sheet>>(await output, new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+        }
+        finally { System.IO.File.Delete(file); }
+    }
+
+    /// <summary>What Excel writes, and what strict readers expect: no prefixed spreadsheet elements, text in the shared strings.</summary>
+    private static void AssertWrittenAsExcelDoes(byte[] xlsx)
+    {
+        using var zip = new ZipArchive(new MemoryStream(xlsx));
+        Assert.NotNull(zip.GetEntry("xl/sharedStrings.xml"));
+        foreach (var entry in zip.Entries.Where(e => e.FullName.StartsWith("xl/") && e.FullName.EndsWith(".xml")))
+        {
+            using var reader = new StreamReader(entry.Open());
+            var xml = reader.ReadToEnd();
+            Assert.DoesNotContain("<x:", xml);
+            Assert.DoesNotContain("inlineStr", xml);
+        }
+    }
+
+    [Fact]
+    public async Task R_A3_the_request_form_template_and_a_filled_form_open_in_a_second_reader()
+    {
+        var (edu, a) = await app.DraftAsync();
+        var template = await edu.GetByteArrayAsync("/api/v1/applications/request-form-template.xlsx", Ct);
+        AssertWrittenAsExcelDoes(template);
+        var sheets = await ReadAsync(template);
+        Assert.Equal(["需求表", "填写说明"], sheets.Select(s => s.Name));
+        Assert.StartsWith("云资源使用需求表", sheets[0].Rows[0][0]);
+        Assert.Equal("序号", sheets[0].Rows[3][0]);
+        Assert.Equal("示例", sheets[0].Rows[4][0]);
+        Assert.Equal("填写说明", sheets[1].Rows[0][0]);
+
+        a = await ImportAsync(edu, a, Vm(1, a.SystemName), Vm(2, a.SystemName, vcpu: 8));
+        var filled = await edu.GetByteArrayAsync($"/api/v1/applications/{a.Id}/request-form.xlsx", Ct);
+        AssertWrittenAsExcelDoes(filled);
+        var form = (await ReadAsync(filled))[0];
+        Assert.Equal(Contacts.AgencyContactName, form.Rows[1][1]);
+        Assert.Equal(["1", "2"], form.Rows.Skip(4).Where(r => r.Count > 0 && r[0] != "").Select(r => r[0]));
+        Assert.Equal((a.SystemName, "8"), (form.Rows[5][3], form.Rows[5][9]));
+    }
+
+    [Fact]
+    public async Task Every_list_export_opens_in_a_second_reader_with_its_Chinese_headers()
+    {
+        var (edu, a) = await app.DraftAsync();
+        var admin = await app.SignInAsync("auditor");
+        var center = await app.SignInAsync("center");
+        var sysadmin = await app.SignInAsync("admin");
+        (HttpClient Client, string Url, string Header)[] exports =
+        [
+            (edu, "/api/v1/applications/export", "申请编号"),
+            // A filter that matches nothing still gives a sheet with its headers, not an empty file.
+            (center, "/api/v1/inventory/vms/export?q=no-such-host", "主机名"),
+            (admin, "/api/v1/audit/export", "时间"),
+            (center, "/api/v1/deadlines/dashboard/export", "承办单位"),
+            (center, "/api/v1/datacenters/export", "数据中心"),
+            (edu, "/api/v1/systems/export", "系统名称"),
+            (sysadmin, "/api/v1/users/export?q=no-such-user", "用户名"),
+            (sysadmin, "/api/v1/organisations/export", "单位名称"),
+        ];
+        foreach (var (client, url, header) in exports)
+        {
+            var response = await client.GetAsync(url, Ct);
+            Assert.True(response.IsSuccessStatusCode, $"{url}: {(int)response.StatusCode}");
+            var bytes = await response.Content.ReadAsByteArrayAsync(Ct);
+            AssertWrittenAsExcelDoes(bytes);
+            var sheets = await ReadAsync(bytes);
+            Assert.True(sheets[0].Rows.Count > 0 && sheets[0].Rows[0].Contains(header), $"{url}: no header “{header}” in {JsonSerializer.Serialize(sheets)}");
+        }
+        var applications = (await ReadAsync(await edu.GetByteArrayAsync("/api/v1/applications/export", Ct)))[0];
+        var number = applications.Rows[0].IndexOf("申请编号");
+        Assert.Contains(applications.Rows, r => r.Count > number && r[number] == a.Number);
+    }
+}
