@@ -32,6 +32,9 @@ public static class BenchHost
             b.UseSetting("GovCloud:Demo:Password", Password);
             b.UseSetting("GovCloud:Deadlines:SweepIntervalSeconds", "86400");
             b.UseSetting("GovCloud:Security:SignInAttemptsPerMinute", "100000");
+            // The scenarios sign in with a password alone, as the tests do: no role is asked for a one-time code here.
+            b.UseSetting("GovCloud:Security:SecondFactorRoles", "");
+            b.UseSetting("GovCloud:Demo:SecondFactorSecret", "");
             b.UseSetting("GovCloud:Files:Root", Path.Combine(Path.GetTempPath(), "govcloud-bench-files"));
             b.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         });

@@ -1,3 +1,4 @@
+using GovCloud.Web.Tests.Support;
 using Microsoft.Playwright;
 
 namespace GovCloud.E2E;
@@ -114,6 +115,8 @@ public sealed class AdminPagesTests(BrowserApp app) : IClassFixture<BrowserApp>
     [Fact]
     public async Task The_auditor_searches_the_log_and_verifies_the_chain()
     {
+        var (edu, a) = await app.App.DraftAsync();
+        await ApplicationKit.SubmittedAsync(edu, a);
         var page = await app.NewPageAsync();
         await BrowserApp.SignInAsync(page, "auditor");
         await page.WaitForURLAsync(app.BaseUrl + "/");
@@ -121,6 +124,14 @@ public sealed class AdminPagesTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.Locator("table").GetByText("登录").First.WaitForAsync();
         await page.ClickAsync("#gc-verify");
         await page.GetByText("哈希链完整").WaitForAsync();
+        // By object type, in Chinese; each entry says what changed, the raw record one click away.
+        await BrowserApp.PickAsync(page, "#gc-audit-entity-type", "云资源申请", exact: true);
+        await page.GetByRole(AriaRole.Button, new() { Name = "查询" }).ClickAsync();
+        var entry = page.Locator("table tr", new() { HasText = "提交申请" }).First;
+        await entry.Locator(".gc-audit-summary", new() { HasText = "状态：草稿 → 已提交" }).WaitForAsync();
+        await Assertions.Expect(entry.Locator(".gc-audit-raw .gc-json").First).Not.ToBeVisibleAsync();
+        await entry.GetByText("原始记录").ClickAsync();
+        await Assertions.Expect(entry.Locator(".gc-audit-raw .gc-json").First).ToContainTextAsync("\"state\"");
         await BrowserApp.ScreenshotAsync(page, "audit");
         await page.Context.CloseAsync();
     }

@@ -23,6 +23,32 @@ public abstract class AuditApiTests(GovCloudApp app)
         Assert.True(page.Items.Zip(page.Items.Skip(1)).All(p => p.First.Sequence > p.Second.Sequence), "newest first");
     }
 
+    /// <summary>An entry reads as words: the object type in Chinese and what changed, states as the lists name them; the raw record is kept beside it.</summary>
+    [Fact]
+    public async Task An_entry_says_in_Chinese_what_changed_and_keeps_the_raw_record()
+    {
+        var (edu, a) = await app.DraftAsync();
+        a = await ApplicationKit.SubmittedAsync(edu, a);
+        var center = await app.SignInAsync("center");
+        a = await (await center.PostJsonAsync($"/api/v1/applications/{a.Id}/return", new { reason = "请补充 <数据库> 规格", version = a.Version })).ReadAsync<Features.Applications.ApplicationDto>();
+        var auditor = await app.SignInAsync("auditor");
+        var page = await (await auditor.GetAsync($"/api/v1/audit?entityType=ResourceApplication&pageSize=200", Ct)).ReadAsync<Paged<AuditEntryDto>>();
+        var submitted = Assert.Single(page.Items, e => e.EntityId == a.Id.ToString() && e.Action == "ApplicationSubmitted");
+        Assert.Equal("云资源申请", submitted.EntityTypeName);
+        Assert.Contains("状态：草稿 → 已提交", submitted.Summary);
+        Assert.Contains($"编号：{a.Number}", submitted.Summary);
+        var returned = Assert.Single(page.Items, e => e.EntityId == a.Id.ToString() && e.Action == "ApplicationReturned");
+        Assert.Equal("状态：已提交 → 退回修改；理由：请补充 <数据库> 规格", returned.Summary);
+        Assert.Contains("\"reason\":\"请补充 <数据库> 规格\"", returned.After); // the raw record, as stored
+        Assert.DoesNotContain("state", submitted.Summary);
+
+        var export = await (await auditor.GetAsync($"/api/v1/audit/export?entityType=ResourceApplication", Ct)).Content.ReadAsByteArrayAsync(Ct);
+        var rows = (await MiniExcelLibs.MiniExcel.QueryAsync(new MemoryStream(export), useHeaderRow: true, cancellationToken: Ct)).Cast<IDictionary<string, object?>>().ToList();
+        var row = Assert.Single(rows, r => (string?)r["对象标识"] == a.Id.ToString() && (string?)r["操作"] == "退回修改");
+        Assert.Equal(("云资源申请", returned.Summary), ((string?)row["对象类型"], (string?)row["摘要"]));
+        Assert.Equal(returned.After, (string?)row["修改后（原始记录）"]);
+    }
+
     [Fact]
     public async Task Nobody_but_the_audit_administrator_reads_the_log()
     {

@@ -1,0 +1,138 @@
+using System.Text.Json;
+using GovCloud.Domain.Applications;
+using GovCloud.Domain.Clocks;
+using GovCloud.Domain.DataCenters;
+using GovCloud.Domain.Provisioning;
+
+namespace GovCloud.Web.Features.Audit;
+
+/// <summary>
+/// The audit log as a person reads it: the object's type in Chinese and a one-line summary of what changed
+/// ("状态：待评估 → 待审批；意见：同意"). The raw JSON stays stored and shown beside it for the auditor.
+/// </summary>
+public static class AuditSummary
+{
+    /// <summary>The object types the log records, with their names in the product.</summary>
+    public static readonly IReadOnlyDictionary<string, string> EntityTypes = new Dictionary<string, string>
+    {
+        ["ResourceApplication"] = "云资源申请",
+        ["ChangeRequest"] = "变更/终止申请",
+        ["Certification"] = "数据中心认定申请",
+        ["MigrationPlan"] = "迁移计划",
+        ["DataCenter"] = "数据中心",
+        ["DataCenterViolation"] = "数据中心违规事项",
+        ["InfoSystem"] = "信息系统",
+        ["CloudVm"] = "虚拟机",
+        ["Inventory"] = "资源台账",
+        ["NetworkZone"] = "网络分区",
+        ["CatalogItem"] = "服务目录项",
+        ["DeadlineClock"] = "办理时限",
+        ["User"] = "用户",
+        ["Organisation"] = "单位",
+        ["AdminRequest"] = "三员审批申请",
+        ["ApiToken"] = "接口令牌",
+        ["Calendar"] = "工作日历",
+        ["CalendarDay"] = "工作日历",
+        ["MigrationRateSnapshot"] = "迁移上云率",
+        ["AuditLog"] = "审计日志",
+    };
+
+    public static string EntityTypeName(string entityType) => EntityTypes.GetValueOrDefault(entityType, entityType);
+
+    // The names of the fields the log records most, as the forms call them. A field not named here shows as recorded.
+    private static readonly Dictionary<string, string> Fields = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["state"] = "状态", ["reason"] = "理由", ["opinion"] = "意见", ["note"] = "说明", ["number"] = "编号", ["name"] = "名称", ["kind"] = "类型",
+        ["days"] = "天数", ["dueOn"] = "截止日", ["due"] = "截止日", ["endsOn"] = "结束日", ["result"] = "结果", ["resumed"] = "恢复计时",
+        ["applicant"] = "申请单位", ["to"] = "提交至", ["from"] = "自", ["rows"] = "行数", ["vms"] = "虚拟机", ["services"] = "服务", ["items"] = "事项",
+        ["source"] = "来源", ["fileName"] = "文件名", ["userName"] = "用户名", ["targetUserName"] = "对象用户", ["summary"] = "摘要", ["hostName"] = "主机名",
+        ["ips"] = "IP 地址", ["vcpu"] = "vCPU（核）", ["memoryGb"] = "内存（GB）", ["zone"] = "网络分区", ["zones"] = "网络分区", ["system"] = "信息系统",
+        ["centre"] = "数据中心", ["organisationId"] = "单位", ["decision"] = "决定", ["migrateBy"] = "迁移期限", ["applyBy"] = "申请认定期限",
+        ["liveOn"] = "正式开通日", ["period"] = "时限", ["step"] = "环节", ["shortfalls"] = "不足", ["unitPrice"] = "单价", ["unit"] = "单位",
+        ["quantity"] = "数量", ["itemCode"] = "服务编码", ["description"] = "说明", ["specification"] = "规格", ["effectiveFrom"] = "生效日期",
+        ["isWorkingDay"] = "工作日", ["holiday"] = "节假日", ["years"] = "年份", ["month"] = "月份", ["sensitive"] = "承载敏感数据", ["disposition"] = "处置方式",
+        ["targetDate"] = "计划完成日期", ["existingRacks"] = "现有机架", ["usableRacks"] = "可用机柜", ["evidence"] = "佐证材料", ["criterion"] = "认定条件",
+        ["survey"] = "勘查日期", ["review"] = "专家评审", ["network"] = "网络需求", ["approved"] = "批准的行", ["elastic"] = "弹性伸缩", ["lines"] = "变更内容",
+        ["bandwidth"] = "带宽（Mbps）", ["equipment"] = "移交设备", ["officeRoomRemains"] = "保留办公网络机房", ["created"] = "新增", ["updated"] = "更新",
+        ["unchanged"] = "未变", ["session"] = "会话", ["reset"] = "重置", ["expiresAt"] = "到期时间", ["component"] = "组件", ["active"] = "启用",
+        ["isActive"] = "启用", ["roles"] = "角色", ["displayName"] = "姓名", ["email"] = "邮箱", ["phoneNumber"] = "手机号码", ["location"] = "部署位置",
+        ["mlpsLevel"] = "等保级别", ["lifecycle"] = "状态", ["vendor"] = "开发商", ["users"] = "用户数", ["organisations"] = "单位数", ["caseType"] = "事项类型",
+        ["caseId"] = "事项", ["completedAt"] = "办结时间", ["actor"] = "操作人", ["action"] = "操作", ["entityType"] = "对象类型",
+        ["size"] = "大小（字节）", ["org"] = "单位", ["version"] = "版本",
+    };
+
+    // Fields that only a machine reads (fingerprints, storage paths): left to the raw record.
+    private static readonly HashSet<string> Omitted = new(["sha256", "storedPath"], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// "字段：前 → 后" for each field that changed (or was recorded), joined with "；". States are named as the lists name
+    /// them; lists and objects are counted, not spelled out (the raw record has them).
+    /// </summary>
+    public static string Describe(string entityType, string? before, string? after)
+    {
+        var was = Parse(before);
+        var now = Parse(after);
+        var parts = new List<string>();
+        foreach (var key in now.Keys.Concat(was.Keys).Distinct(StringComparer.Ordinal).Where(k => !Omitted.Contains(k)))
+        {
+            var b = was.TryGetValue(key, out var x) ? Value(entityType, key, x) : null;
+            var a = now.TryGetValue(key, out var y) ? Value(entityType, key, y) : null;
+            if (b is null && a is null) continue;
+            var label = Fields.GetValueOrDefault(key, key);
+            parts.Add(b is null ? $"{label}：{a}" : a is null ? $"{label}：{b} → （无）" : b == a ? $"{label}：{a}" : $"{label}：{b} → {a}");
+        }
+        return string.Join("；", parts);
+    }
+
+    private static Dictionary<string, JsonElement> Parse(string? json)
+    {
+        if (string.IsNullOrWhiteSpace(json)) return [];
+        try
+        {
+            using var doc = JsonDocument.Parse(json);
+            return doc.RootElement.ValueKind == JsonValueKind.Object
+                ? doc.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone(), StringComparer.Ordinal)
+                : [];
+        }
+        catch (JsonException)
+        {
+            return [];
+        }
+    }
+
+    private static string? Value(string entityType, string key, JsonElement v) => v.ValueKind switch
+    {
+        JsonValueKind.Null or JsonValueKind.Undefined => null,
+        JsonValueKind.True => "是",
+        JsonValueKind.False => "否",
+        JsonValueKind.Array => v.GetArrayLength() == 0 ? "（无）" : v.EnumerateArray().All(e => e.ValueKind is JsonValueKind.String or JsonValueKind.Number)
+            ? Fit(string.Join("、", v.EnumerateArray().Select(e => e.ToString())))
+            : $"{v.GetArrayLength()} 项",
+        JsonValueKind.Object => "（详见原始记录）",
+        JsonValueKind.String when key.Equals("state", StringComparison.OrdinalIgnoreCase) => StateName(entityType, v.GetString()!),
+        JsonValueKind.String when key.Equals("kind", StringComparison.OrdinalIgnoreCase) => KindName(entityType, v.GetString()!),
+        _ => Fit(v.ToString()),
+    };
+
+    /// <summary>A state as its process names it: an application's trial states are recorded on the application too.</summary>
+    private static string StateName(string entityType, string state) => entityType switch
+    {
+        "ResourceApplication" when Enum.TryParse<ApplicationState>(state, out var s) => s.DisplayName(),
+        "ResourceApplication" when Enum.TryParse<TrialState>(state, out var s) => s.DisplayName(),
+        "ChangeRequest" when Enum.TryParse<ChangeState>(state, out var s) => s.DisplayName(),
+        "Certification" when Enum.TryParse<CertificationState>(state, out var s) => s.DisplayName(),
+        "MigrationPlan" when Enum.TryParse<MigrationPlanState>(state, out var s) => s.DisplayName(),
+        "DeadlineClock" when Enum.TryParse<ClockState>(state, out var s) => s.DisplayName(),
+        _ => state,
+    };
+
+    private static string KindName(string entityType, string kind) => entityType switch
+    {
+        "ResourceApplication" when Enum.TryParse<AttachmentKind>(kind, out var k) => k.DisplayName(),
+        "ChangeRequest" when Enum.TryParse<ChangeKind>(kind, out var k) => k.DisplayName(),
+        "DataCenter" when Enum.TryParse<DataCenterKind>(kind, out var k) => k.DisplayName(),
+        _ => kind,
+    };
+
+    private static string Fit(string text) => text.Length <= 120 ? text : text[..120] + "…";
+}
