@@ -143,6 +143,15 @@ public class ApplicationFlowTests
     }
 
     [Fact]
+    public void R_A4_1_a_service_is_shown_with_its_quantity_in_the_unit_it_is_billed_by()
+    {
+        Assert.Equal("数据备份与灾备 500 GB", FeeRules.ServiceQuantity("数据备份与灾备", 500, "GB·月"));
+        Assert.Equal("负载均衡 1 个", FeeRules.ServiceQuantity("负载均衡", 1, "个·月"));
+        Assert.Equal("对象存储 12,000 GB", FeeRules.ServiceQuantity("对象存储", 12000, "GB/月"));
+        Assert.Equal("域名解析 2", FeeRules.ServiceQuantity("域名解析", 2, null)); // unpriced: no unit to say
+    }
+
+    [Fact]
     public void R_32_1_a_zone_allows_only_its_server_types_and_os_images()
     {
         var limits = new VmLimits

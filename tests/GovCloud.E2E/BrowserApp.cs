@@ -36,11 +36,14 @@ public class BrowserApp : IAsyncLifetime
         });
     }
 
-    public async Task<IPage> NewPageAsync()
+    /// <summary>A fresh browser (no cookies) on a window of the given size: 1366×800 unless said.</summary>
+    public async Task<IPage> NewPageAsync(int width = 1366, int height = 800)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = BaseUrl, Locale = "zh-CN", ViewportSize = new ViewportSize { Width = 1366, Height = 800 },
+            BaseURL = BaseUrl, Locale = "zh-CN", ViewportSize = new ViewportSize { Width = width, Height = height },
+            // A phone-sized window is a phone: touch and a device pixel ratio as on one.
+            HasTouch = width < 768, IsMobile = width < 768, DeviceScaleFactor = width < 768 ? 2 : 1,
         });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(30_000);
@@ -112,12 +115,13 @@ public class BrowserApp : IAsyncLifetime
         await Assertions.Expect(page.Locator(".ant-popover:visible")).ToHaveCountAsync(0);
     }
 
-    public static async Task ScreenshotAsync(IPage page, string name)
+    /// <summary>The whole page; <paramref name="fullPage"/> false for what a person sees first (a phone's screen).</summary>
+    public static async Task ScreenshotAsync(IPage page, string name, bool fullPage = true)
     {
         if (ScreenshotDir is not { } dir) return;
         Directory.CreateDirectory(dir);
         await page.WaitForTimeoutAsync(500);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(dir, name + ".png"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(dir, name + ".png"), FullPage = fullPage });
     }
 
     public async ValueTask DisposeAsync()

@@ -17,6 +17,13 @@ public static class FeeRules
     /// <summary>The catalogue components a VM is billed by, in the catalogue's "vm" item.</summary>
     public const string VmItem = "vm", Vcpu = "vcpu", Memory = "memory", Storage = "storage";
 
+    /// <summary>What a quantity is counted in, from the unit it is billed by: "GB·月" → "GB", "个·月" → "个".</summary>
+    public static string QuantityUnit(string? billingUnit) => billingUnit?.Split('·', '/')[0].Trim() ?? "";
+
+    /// <summary>A catalogue service with its quantity and unit, as every list shows it: "数据备份与灾备 500 GB".</summary>
+    public static string ServiceQuantity(string name, decimal quantity, string? billingUnit) =>
+        $"{name} {quantity:#,0.##} {QuantityUnit(billingUnit)}".TrimEnd();
+
     /// <summary>The totals a set of VMs is billed by: vCPU, memory GB, and system + data disk GB.</summary>
     public static (int Vcpu, int MemoryGb, int StorageGb) VmTotals(IEnumerable<(int Vcpu, int MemoryGb, int SystemDiskGb, int DataDiskGb)> vms)
     {

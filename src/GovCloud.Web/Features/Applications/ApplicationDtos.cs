@@ -23,7 +23,8 @@ public sealed record VmRowDto(
     public string? DecisionName => Decision?.DisplayName();
 }
 
-public sealed record ServiceLineDto(string ItemCode, string ItemName, int Quantity, string? Remarks);
+/// <summary>A catalogue service asked for; <paramref name="Unit"/> is the unit it is billed by (GB·月), for showing the quantity with its unit.</summary>
+public sealed record ServiceLineDto(string ItemCode, string ItemName, int Quantity, string? Remarks, string? Unit = null);
 
 public sealed record AttachmentDto(Guid Id, AttachmentKind Kind, string FileName, long Size, string Sha256, DateTimeOffset UploadedAt, string? UploadedBy)
 {

@@ -346,7 +346,7 @@ public sealed class ApplicationService(
                 a.ReviewExperts is null && a.ReviewConclusion is null ? null : new TechnicalReview(a.ReviewExperts, a.ReviewMinutes, a.ReviewConclusion)),
             new DecisionDto(a.DecisionOpinion, a.DecidedBy, a.DecidedAt),
             vms,
-            a.Services.Select(s => new ServiceLineDto(s.ItemCode, items.FirstOrDefault(i => i.Code == s.ItemCode)?.Name ?? s.ItemCode, s.Quantity, s.Remarks)).ToList(),
+            a.Services.Select(s => ServiceLine(s, items.FirstOrDefault(i => i.Code == s.ItemCode))).ToList(),
             a.Attachments.OrderBy(x => x.Kind).ThenBy(x => x.UploadedAt)
                 .Select(x => new AttachmentDto(x.Id, x.Kind, x.FileName, x.Size, x.Sha256, x.UploadedAt, x.UploadedBy)).ToList(),
             AttachmentRules.Missing(kind, a.Attachments.Select(x => x.Kind)), fee,
@@ -393,4 +393,8 @@ public sealed class ApplicationService(
         a.Id, a.Number, a.OrganisationId, a.Organisation!.Name, a.SystemId, a.System!.Name, a.State, a.Vms.Count, a.CreatedAt, a.SubmittedAt,
         a.OpenClock == null ? null : a.OpenClock.DueOn, a.OpenClock == null ? null : a.OpenClock.DueAt,
         a.Organisation.Type == OrganisationType.CountyDepartment && a.Organisation.Parent != null ? a.Organisation.Parent.Name : a.Organisation.Name);
+
+    /// <summary>A service asked for, named and counted as the catalogue names and bills it.</summary>
+    private static ServiceLineDto ServiceLine(RequestedService service, Catalog.CatalogItemDto? item) =>
+        new(service.ItemCode, item?.Name ?? service.ItemCode, service.Quantity, service.Remarks, item?.Prices.FirstOrDefault()?.Unit);
 }
