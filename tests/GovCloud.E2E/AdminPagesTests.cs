@@ -29,7 +29,17 @@ public sealed class AdminPagesTests(BrowserApp app) : IClassFixture<BrowserApp>
         var valid = GovCloud.Web.Infrastructure.Data.DemoData.SampleCreditCode("450200", 777);
         await code.FillAsync(valid);
         await dialog.GetByText("财政全额拨款").ClickAsync();
-        await dialog.GetByRole(AriaRole.Button, new() { Name = "保 存" }).Or(dialog.GetByRole(AriaRole.Button, new() { Name = "保存" })).First.ClickAsync();
+        var save = dialog.GetByRole(AriaRole.Button, new() { Name = "保 存" }).Or(dialog.GetByRole(AriaRole.Button, new() { Name = "保存" })).First;
+        // The server's refusal shows at its field, and goes as soon as the field is corrected, before saving again.
+        var name = dialog.Locator("input[name='form.Name']");
+        await name.FillAsync("市教育局");
+        await save.ClickAsync();
+        var taken = dialog.Locator(".ant-form-item-has-error", new() { HasText = "单位名称“市教育局”已存在" });
+        await taken.WaitForAsync();
+        await name.FillAsync("市林业局");
+        await name.BlurAsync();
+        await Assertions.Expect(dialog.GetByText("单位名称“市教育局”已存在")).ToHaveCountAsync(0);
+        await save.ClickAsync();
         await page.GetByText("已保存：市林业局").WaitForAsync();
         await page.Locator("table").GetByText("市林业局").WaitForAsync();
 

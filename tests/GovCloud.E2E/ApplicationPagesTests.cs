@@ -56,9 +56,9 @@ public sealed class ApplicationPagesTests(BrowserApp app) : IClassFixture<Browse
         await edu.GetByRole(AriaRole.Button, new() { Name = "创建草稿并继续" }).ClickAsync();
         await edu.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/applications/[0-9a-f-]{36}$"));
         var draftUrl = edu.Url;
-        // The draft waits on the agency's home page until it is submitted.
+        // The draft waits in the agency's 待办 until it is submitted.
         await edu.GotoAsync("/");
-        await edu.Locator("#gc-home-applications .gc-clock-line", new() { HasText = SystemName }).GetByText("草稿").WaitForAsync();
+        await edu.Locator("#gc-todo .gc-work-line", new() { HasText = SystemName }).GetByText("填写并提交申请").WaitForAsync();
         await edu.GotoAsync(draftUrl);
 
         // A form with a missing memory and a row of another system: every problem, by row and column, nothing imported.
@@ -180,9 +180,9 @@ public sealed class ApplicationPagesTests(BrowserApp app) : IClassFixture<Browse
         var county = await app.NewPageAsync();
         await BrowserApp.SignInAsync(county, "liujiang");
         await county.WaitForURLAsync(app.BaseUrl + "/");
-        var waiting = county.Locator("#gc-home-applications .gc-clock-line", new() { HasText = name });
-        await waiting.GetByText("待县区审核").WaitForAsync();
-        await waiting.Locator("a").ClickAsync();
+        var waiting = county.Locator("#gc-todo .gc-work-line", new() { HasText = name });
+        await waiting.GetByText("审核并统一提交市政务云").WaitForAsync();
+        await BrowserApp.FollowAsync(county, waiting.Locator("a"), "**/applications/*");
         await county.Locator("#gc-county-review").WaitForAsync();
         await county.Locator(".gc-flow .ant-steps-item-process", new() { HasText = "县区审核" }).WaitForAsync();
         await BrowserApp.ScreenshotAsync(county, "application-county-review");

@@ -53,6 +53,20 @@ public sealed class SecondReaderTests(SqliteApp app) : IClassFixture<SqliteApp>
         }
     }
 
+    /// <summary>The rewrite touches markup only: text that looks like markup comes back as typed, in both readers.</summary>
+    [Fact]
+    public async Task Text_that_looks_like_markup_survives_the_rewrite()
+    {
+        const string tricky = "<x:row r=\"1\"> xmlns:x=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" 'x:' & </x:c>";
+        Infrastructure.ExcelColumn<string>[] columns = [new("名称", s => s), new("说明", _ => "第二列")];
+        var bytes = await Infrastructure.ExcelExport.ToXlsxAsync(["普通", tricky], columns, "表", Ct);
+        AssertWrittenAsExcelDoes(bytes);
+        var sheet = (await ReadAsync(bytes))[0];
+        Assert.Equal([["名称", "说明"], ["普通", "第二列"], [tricky, "第二列"]], sheet.Rows);
+        var mini = (await MiniExcelLibs.MiniExcel.QueryAsync(new MemoryStream(bytes), useHeaderRow: true, cancellationToken: Ct)).Cast<IDictionary<string, object?>>().ToList();
+        Assert.Equal(tricky, mini[1]["名称"]);
+    }
+
     [Fact]
     public async Task R_A3_the_request_form_template_and_a_filled_form_open_in_a_second_reader()
     {

@@ -88,8 +88,28 @@ public abstract class ServicePage : ComponentBase
     }
 
     /// <summary>The last refusal, so a form can show it next to its fields.</summary>
-    protected ProblemException? LastError { get; set; }
+    protected ProblemException? LastError
+    {
+        get => lastError;
+        set
+        {
+            lastError = value;
+            corrected.Clear();
+        }
+    }
+
+    private ProblemException? lastError;
+
+    // Fields the user has changed since the last refusal: their messages are gone, the others stay until the next attempt.
+    private readonly HashSet<string> corrected = new(StringComparer.OrdinalIgnoreCase);
 
     protected string? FieldError(string field) =>
-        LastError?.Errors is { } errors && errors.TryGetValue(field, out var messages) ? string.Join("；", messages) : null;
+        !corrected.Contains(field) && LastError?.Errors is { } errors && errors.TryGetValue(field, out var messages) ? string.Join("；", messages) : null;
+
+    /// <summary>A form item's state: red while the last refusal names its field and the user has not changed it since.</summary>
+    protected AntDesign.FormValidateStatus FieldStatus(string field) =>
+        FieldError(field) is null ? AntDesign.FormValidateStatus.Default : AntDesign.FormValidateStatus.Error;
+
+    /// <summary>For a form's OnFieldChanged: a field the user corrects loses its message at once, not at the next save.</summary>
+    protected void FieldChanged(Microsoft.AspNetCore.Components.Forms.FieldChangedEventArgs e) => corrected.Add(e.FieldIdentifier.FieldName);
 }
