@@ -29,8 +29,12 @@ public sealed class DataCenterPagesTests(BrowserApp app) : IClassFixture<Browser
         await form.Locator("input.ant-input").First.FillAsync("教育局二号机房");
         // Area and racks left empty: the form says so in Chinese before anything is sent.
         await page.ClickAsync("#gc-save-datacenter");
-        await form.GetByText("请输入面积（平方米）").WaitForAsync();
-        await form.GetByText("请输入可用机柜（个）").WaitForAsync();
+        await form.GetByText("面积（平方米）不能为空").WaitForAsync();
+        await form.GetByText("可用机柜（个）不能为空").WaitForAsync();
+        // In red with a red border, as the server's own refusals are: not grey like a hint.
+        await Assertions.Expect(form.GetByText("面积（平方米）不能为空")).ToHaveCSSAsync("color", "rgb(255, 77, 79)");
+        await Assertions.Expect(form.Locator(".ant-form-item", new() { HasText = "面积（平方米）不能为空" }).Locator(".ant-input-number").First)
+            .ToHaveCSSAsync("border-top-color", "rgb(255, 77, 79)");
         await form.Locator(".ant-input-number input").Nth(0).FillAsync("38.5");
         await form.Locator("#gc-existing-racks input").FillAsync("6");
         await form.Locator(".ant-input-number input").Nth(2).FillAsync("4");

@@ -8,7 +8,7 @@ namespace GovCloud.Web.Tests;
 
 /// <summary>
 /// Every Excel file the product makes opens in a second, independent reader (exceljs, the common Node.js library,
-/// which reads what Excel and WPS write: the spreadsheet namespace as the default one and text as shared strings).
+/// which reads what Excel and WPS write: the spreadsheet namespace as the default one, no inline strings).
 /// scripts/test.sh installs it (tools/excel-read).
 /// </summary>
 public sealed class SecondReaderTests(SqliteApp app) : IClassFixture<SqliteApp>
@@ -39,7 +39,7 @@ public sealed class SecondReaderTests(SqliteApp app) : IClassFixture<SqliteApp>
         finally { System.IO.File.Delete(file); }
     }
 
-    /// <summary>What Excel writes, and what strict readers expect: no prefixed spreadsheet elements, text in the shared strings.</summary>
+    /// <summary>What Excel writes, and what strict readers expect: a shared-strings part, no prefixed spreadsheet elements, no inline strings.</summary>
     private static void AssertWrittenAsExcelDoes(byte[] xlsx)
     {
         using var zip = new ZipArchive(new MemoryStream(xlsx));

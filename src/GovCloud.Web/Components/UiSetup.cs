@@ -16,6 +16,8 @@ public static class UiSetup
         // date was silently dropped, and an old date could only be reached by paging the calendar back year by year.
         foreach (var picker in new[] { LocaleProvider.GetLocale("zh-CN").DatePicker, LocaleProvider.GetLocale("zh-CN").Calendar })
             picker.Lang.DateFormat = "yyyy-MM-dd";
+        // A form's own required-field message fits a text box and a list alike: the locale's "请输入…" was wrong under a select.
+        LocaleProvider.GetLocale("zh-CN").Form.DefaultValidateMessages.Required = "${label}不能为空";
         return services;
     }
 
