@@ -49,6 +49,17 @@ public abstract class AuditApiTests(GovCloudApp app)
         Assert.Equal(returned.After, (string?)row["修改后（原始记录）"]);
     }
 
+    /// <summary>The filter offers each object type by its own Chinese name: two types under one name could not be told apart.</summary>
+    [Fact]
+    public async Task Every_object_type_in_the_log_has_a_Chinese_name_of_its_own()
+    {
+        Assert.Equal(AuditSummary.EntityTypes.Count, AuditSummary.EntityTypes.Values.Distinct().Count());
+        var (edu, a) = await app.DraftAsync();
+        await ApplicationKit.SubmittedAsync(edu, a);
+        var recorded = await app.WithDbAsync(db => db.AuditEntries.Select(e => e.EntityType).Distinct().ToListAsync(Ct));
+        Assert.All(recorded, t => Assert.True(AuditSummary.EntityTypes.ContainsKey(t), $"“{t}” has no Chinese name"));
+    }
+
     [Fact]
     public async Task Nobody_but_the_audit_administrator_reads_the_log()
     {

@@ -12,7 +12,7 @@ namespace GovCloud.Web.Features.Audit;
 /// </summary>
 public static class AuditSummary
 {
-    /// <summary>The object types the log records, with their names in the product.</summary>
+    /// <summary>The object types the log records, each with a name of its own (the filter offers them one by one).</summary>
     public static readonly IReadOnlyDictionary<string, string> EntityTypes = new Dictionary<string, string>
     {
         ["ResourceApplication"] = "云资源申请",
@@ -31,10 +31,11 @@ public static class AuditSummary
         ["Organisation"] = "单位",
         ["AdminRequest"] = "三员审批申请",
         ["ApiToken"] = "接口令牌",
-        ["Calendar"] = "工作日历",
-        ["CalendarDay"] = "工作日历",
+        ["Calendar"] = "节假日安排",
+        ["CalendarDay"] = "工作日历单日",
         ["MigrationRateSnapshot"] = "迁移上云率",
         ["AuditLog"] = "审计日志",
+        ["System"] = "平台",
     };
 
     public static string EntityTypeName(string entityType) => EntityTypes.GetValueOrDefault(entityType, entityType);
