@@ -36,6 +36,8 @@ dotnet publish src/GovCloud.Web -c Release --no-build -o artifacts/publish -nolo
 (cd tools/openapi-lint && npm ci --no-audit --no-fund --silent)
 # A second, independent reader of the Excel files the product makes (exceljs), used by a test.
 (cd tools/excel-read && npm ci --no-audit --no-fund --silent)
+# axe-core, the accessibility rules (WCAG 2.1 A/AA) the browser tests run on every page.
+(cd tools/axe && npm ci --no-audit --no-fund --silent)
 
 status=0
 for project in tests/GovCloud.Domain.Tests tests/GovCloud.Web.Tests tests/GovCloud.E2E; do

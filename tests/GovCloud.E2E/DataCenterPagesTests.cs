@@ -32,7 +32,7 @@ public sealed class DataCenterPagesTests(BrowserApp app) : IClassFixture<Browser
         await form.GetByText("面积（平方米）不能为空").WaitForAsync();
         await form.GetByText("可用机柜（个）不能为空").WaitForAsync();
         // In red with a red border, as the server's own refusals are: not grey like a hint.
-        await Assertions.Expect(form.GetByText("面积（平方米）不能为空")).ToHaveCSSAsync("color", "rgb(255, 77, 79)");
+        await Assertions.Expect(form.GetByText("面积（平方米）不能为空")).ToHaveCSSAsync("color", "rgb(207, 19, 34)");
         await Assertions.Expect(form.Locator(".ant-form-item", new() { HasText = "面积（平方米）不能为空" }).Locator(".ant-input-number").First)
             .ToHaveCSSAsync("border-top-color", "rgb(255, 77, 79)");
         await form.Locator(".ant-input-number input").Nth(0).FillAsync("38.5");

@@ -41,3 +41,143 @@
     e.stopImmediatePropagation();
   }, true);
 })();
+
+// Accessibility mends for AntDesign Blazor 1.6.2, made once here after every render instead of in each page. The
+// library leaves gaps that a screen reader or keyboard user meets (axe-core finds them; the browser tests run it on
+// every main page of every role):
+// - an icon beside text is decoration, yet is announced as an unnamed image: hidden from screen readers; a button
+//   or link whose only content is an icon is named instead (关闭, 清除, 上一页 …);
+// - a pager's previous/next are unnamed and say aria-disabled="prevDisabled";
+// - a select's input has no name and no aria-expanded; it is named by its form label or its placeholder;
+// - a range picker's separator carries aria-label="to" on a plain span;
+// - the side menu's collapse handle cannot be reached by keyboard;
+// - a table that scrolls sideways cannot be scrolled by keyboard.
+(function () {
+  var iconNames = { close: "关闭", "close-circle": "清除", search: "查询", left: "上一页", right: "下一页",
+    "double-left": "向前翻页", "double-right": "向后翻页", calendar: "选择日期", "swap-right": "至", down: "展开", eye: "显示密码",
+    "eye-invisible": "隐藏密码", plus: "新增", minus: "删除", delete: "删除", edit: "编辑", "menu-fold": "收起菜单", "menu-unfold": "展开菜单" };
+
+  function text(el) { return (el && el.textContent || "").replace(/\s+/g, " ").trim(); }
+  function named(el) { return el.hasAttribute("aria-label") && el.getAttribute("aria-label") !== "" || el.hasAttribute("aria-labelledby") || text(el) !== ""; }
+  function iconName(icon) {
+    var m = /anticon-([a-z-]+)/.exec(icon.className.baseVal === undefined ? icon.className : icon.className.baseVal);
+    return m && iconNames[m[1]];
+  }
+  function set(el, name, value) { if (el.getAttribute(name) !== value) el.setAttribute(name, value); }
+
+  function mendIcons(root) {
+    root.querySelectorAll(".anticon").forEach(function (icon) {
+      var label = icon.getAttribute("aria-label");
+      if (label && label !== "to") return;
+      if (icon.hasAttribute("tabindex")) {
+        // An icon that is itself the control (it takes the focus) is a named button, not decoration.
+        set(icon, "role", "button");
+        if (iconName(icon)) set(icon, "aria-label", iconName(icon));
+        return;
+      }
+      var control = icon.closest("button, a, [role=button]");
+      if (control && !named(control)) {
+        var name = iconName(icon) || (control.closest("[title]") || {}).title;
+        if (name) set(control, "aria-label", name);
+      }
+      if (icon.getAttribute("role") === "img") icon.removeAttribute("role");
+      if (label === "to") icon.removeAttribute("aria-label");
+      set(icon, "aria-hidden", "true");
+    });
+    root.querySelectorAll(".ant-picker-separator[aria-label]").forEach(function (s) { s.removeAttribute("aria-label"); set(s, "aria-hidden", "true"); });
+    root.querySelectorAll(".ant-modal-close, .ant-drawer-close").forEach(function (b) { set(b, "aria-label", "关闭"); });
+  }
+
+  function mendPagers(root) {
+    root.querySelectorAll(".ant-pagination-prev, .ant-pagination-next").forEach(function (li) {
+      var disabled = li.classList.contains("ant-pagination-disabled");
+      set(li, "aria-disabled", disabled ? "true" : "false");
+      var button = li.querySelector("button, a");
+      if (button && li.title) set(button, "aria-label", li.title);
+    });
+  }
+
+  function mendSelects(root) {
+    root.querySelectorAll("input[role=combobox]").forEach(function (input) {
+      var select = input.closest(".ant-select");
+      if (!select) return;
+      set(input, "aria-expanded", select.classList.contains("ant-select-open") ? "true" : "false");
+      if (input.id && root.querySelector("label[for='" + CSS.escape(input.id) + "']")) return;
+      var item = select.closest(".ant-form-item");
+      var name = item && text(item.querySelector(".ant-form-item-label label"))
+        || text(select.querySelector(".ant-select-selection-placeholder"))
+        || select.dataset.gcName
+        || text(select.querySelector(".ant-select-selection-item"));
+      if (!name) return;
+      select.dataset.gcName = name;
+      set(input, "aria-label", name);
+    });
+  }
+
+  function mendSider(root) {
+    root.querySelectorAll(".ant-layout-sider-trigger").forEach(function (t) {
+      var collapsed = !!t.closest(".ant-layout-sider-collapsed");
+      set(t, "role", "button");
+      set(t, "tabindex", "0");
+      set(t, "aria-label", collapsed ? "展开菜单" : "收起菜单");
+      if (!t.dataset.gcKeys) {
+        t.dataset.gcKeys = "1";
+        t.addEventListener("keydown", function (e) {
+          if (e.key === "Enter" || e.key === " ") { e.preventDefault(); t.click(); }
+        });
+      }
+    });
+  }
+
+  function mendScrollers(root) {
+    root.querySelectorAll(".ant-table-content, .ant-table-body").forEach(function (box) {
+      if (box.scrollWidth > box.clientWidth + 1 || box.scrollHeight > box.clientHeight + 1) {
+        set(box, "tabindex", "0");
+        set(box, "role", "region");
+        var title = text(box.closest(".ant-card") && box.closest(".ant-card").querySelector(".ant-card-head-title"));
+        set(box, "aria-label", title ? title + "（可左右滚动）" : "表格（可左右滚动）");
+      }
+    });
+  }
+
+  function mend() {
+    mendIcons(document); mendPagers(document); mendSelects(document); mendSider(document); mendScrollers(document);
+  }
+  var pending = false;
+  function schedule() {
+    if (pending) return;
+    pending = true;
+    setTimeout(function () { pending = false; mend(); }, 30);
+  }
+  new MutationObserver(schedule).observe(document.documentElement, { subtree: true, childList: true, attributes: true, attributeFilter: ["class"] });
+  window.addEventListener("resize", schedule);
+  document.addEventListener("DOMContentLoaded", schedule);
+  schedule();
+})();
+
+// The skip link: with <base href="/"> a bare "#gc-main" would lead to the home page; the focus moves to the content instead.
+document.addEventListener("click", function (e) {
+  var link = e.target instanceof Element && e.target.closest("a.gc-skip");
+  if (!link) return;
+  e.preventDefault();
+  e.stopPropagation();
+  var main = document.getElementById("gc-main");
+  if (!main) return;
+  main.setAttribute("tabindex", "-1");
+  main.focus();
+}, true);
+
+// A closed select opens with Enter (and Space when it cannot be typed into), as a select does in the browser; AntDesign
+// opens it only with the down arrow. The down arrow is sent after the Enter has been handled, so that the Enter is not
+// taken as choosing the first option of a list that opened under it.
+document.addEventListener("keyup", function (e) {
+  var input = e.target;
+  if (!(input instanceof HTMLInputElement) || input.getAttribute("role") !== "combobox" || e.isComposing) return;
+  if (e.key !== "Enter" && !(e.key === " " && input.readOnly)) return;
+  var select = input.closest(".ant-select");
+  if (!select || select.classList.contains("ant-select-open") || select.classList.contains("ant-select-disabled")) return;
+  setTimeout(function () {
+    input.dispatchEvent(new KeyboardEvent("keydown", { key: "ArrowDown", code: "ArrowDown", bubbles: true }));
+    input.dispatchEvent(new KeyboardEvent("keyup", { key: "ArrowDown", code: "ArrowDown", bubbles: true }));
+  }, 0);
+}, true);

@@ -1,0 +1,128 @@
+using System.Net;
+using GovCloud.Web.Features.DataCenters;
+using GovCloud.Web.Tests.Support;
+using Microsoft.Playwright;
+
+namespace GovCloud.E2E;
+
+/// <summary>
+/// WCAG 2.1 A and AA (GB/T 37668-2019 asks the same of government web content): axe-core, injected into every main
+/// page of every role, finds no critical or serious failure. scripts/test.sh installs axe-core (tools/axe).
+/// </summary>
+public sealed class AccessibilityTests(BrowserApp app) : IClassFixture<BrowserApp>
+{
+    private static readonly Lazy<string> Axe = new(() =>
+        File.ReadAllText(Path.Combine(Repository.Root(), "tools", "axe", "node_modules", "axe-core", "axe.min.js")));
+
+    private const string Run = """
+        async () => {
+          const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+          return r.violations.filter(v => v.impact === 'critical' || v.impact === 'serious')
+            .map(v => `${v.impact} ${v.id} (${v.nodes.length}): ${v.help}\n` + v.nodes.slice(0, 6).map(n => '    ' + n.target.join(' ') + ' — ' + n.html.slice(0, 160)).join('\n'));
+        }
+        """;
+
+    /// <summary>The serious and critical failures on the page as it stands, one entry per rule.</summary>
+    public static async Task<string[]> FailuresAsync(IPage page)
+    {
+        await page.EvaluateAsync(Axe.Value);
+        return await page.EvaluateAsync<string[]>(Run);
+    }
+
+    public static TheoryData<string, string> Pages => new()
+    {
+        { "edu", "/" }, { "edu", "/applications" }, { "edu", "/applications/new" }, { "edu", "/systems" }, { "edu", "/inventory" },
+        { "edu", "/changes" }, { "edu", "/datacenters" }, { "edu", "/inbox" }, { "edu", "/deadlines" }, { "edu", "/account-security" },
+        { "center", "/" }, { "center", "/applications" }, { "center", "/pools" }, { "center", "/catalog" }, { "center", "/inventory/reconciliation" },
+        { "bureau", "/" }, { "bureau", "/applications" }, { "bureau", "/datacenters" }, { "bureau", "/calendar" },
+        { "finance", "/" }, { "finance", "/inventory" },
+        { "admin", "/organisations" }, { "admin", "/users" }, { "secadmin", "/admin-requests" }, { "auditor", "/audit" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task Every_main_page_of_every_role_has_no_serious_accessibility_failure(string user, string url)
+    {
+        var page = await SignedInAsync(user);
+        await page.GotoAsync(url);
+        await AssertNoFailuresAsync(page, $"{user} {url}");
+    }
+
+    [Fact]
+    public async Task A_case_page_has_no_serious_accessibility_failure()
+    {
+        var (eduApi, _, application, _) = await app.App.InTrialAsync();
+        var centre = await (await eduApi.PostJsonAsync("/api/v1/datacenters", new
+        {
+            name = "无障碍检查机房" + Guid.NewGuid().ToString("N")[..4], kind = "SelfBuilt", areaM2 = 60, existingRacks = 8, usableRacks = 8,
+            inServiceSince = "2015-03-01", roomClass = "B", extranetConnected = true, usesExtranetInternetExit = true, supportsIpv6 = true,
+            fullTimeStaff = 2, service7x24 = true, mlpsLevel = 3, systemIds = new[] { application.SystemId },
+        })).ReadAsync<DataCenterDto>(HttpStatusCode.Created);
+        (await eduApi.PostJsonAsync($"/api/v1/datacenters/{centre.Id}/certifications", new { selfCheck = "五项条件均达标" })).EnsureSuccessStatusCode();
+
+        var failures = new List<string>();
+        foreach (var user in new[] { "edu", "center" })
+            failures.AddRange(await FailuresOnAsync(user, $"/applications/{application.Id}"));
+        foreach (var user in new[] { "edu", "center", "bureau" })
+            failures.AddRange(await FailuresOnAsync(user, $"/datacenters/{centre.Id}"));
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    private async Task<IEnumerable<string>> FailuresOnAsync(string user, string url)
+    {
+        var page = await SignedInAsync(user);
+        await page.GotoAsync(url);
+        await SettledAsync(page);
+        var failures = await FailuresAsync(page);
+        await page.Context.CloseAsync();
+        return failures.Select(f => $"{user} {url}: {f}");
+    }
+
+    [Fact]
+    public async Task Sign_in_and_its_error_have_no_serious_accessibility_failure()
+    {
+        var page = await app.NewPageAsync();
+        await BrowserApp.SignInAsync(page, "edu", "wrong-password-1");
+        await Assertions.Expect(page.Locator(".gc-error")).ToBeVisibleAsync();
+        var failures = await FailuresAsync(page);
+        await page.Context.CloseAsync();
+        Assert.True(failures.Length == 0, "/account/login:\n" + string.Join("\n", failures));
+    }
+
+    [Fact]
+    public async Task A_form_showing_what_is_wrong_has_no_serious_accessibility_failure()
+    {
+        var page = await SignedInAsync("edu");
+        await page.GotoAsync("/account/change-password");
+        await page.FillAsync("#current", "wrong-password-1");
+        await page.FillAsync("#new", "Liuzhou#2026a");
+        await page.FillAsync("#confirm", "Liuzhou#2026b");
+        await page.ClickAsync("#gc-password-submit");
+        await Assertions.Expect(page.Locator("#gc-password-error")).ToBeVisibleAsync();
+        await AssertNoFailuresAsync(page, "/account/change-password");
+    }
+
+    private async Task<IPage> SignedInAsync(string user)
+    {
+        var page = await app.NewPageAsync();
+        await BrowserApp.SignInAsync(page, user);
+        await page.WaitForURLAsync(app.BaseUrl + "/");
+        return page;
+    }
+
+    /// <summary>The page drawn and its data loaded (the live connection draws it a second time).</summary>
+    private static async Task SettledAsync(IPage page)
+    {
+        await page.Locator(".gc-content, .gc-account-card").First.WaitForAsync();
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.WaitForTimeoutAsync(800);
+    }
+
+    private static async Task AssertNoFailuresAsync(IPage page, string where)
+    {
+        await SettledAsync(page);
+        var failures = await FailuresAsync(page);
+        await page.Context.CloseAsync();
+        Assert.True(failures.Length == 0, $"{where}:\n" + string.Join("\n", failures));
+    }
+}

@@ -1,0 +1,112 @@
+using Microsoft.Playwright;
+
+namespace GovCloud.E2E;
+
+/// <summary>
+/// Everything can be done from the keyboard and one sees where the keyboard is (WCAG 2.1 2.1.1, 2.4.1, 2.4.7;
+/// GB/T 37668-2019 asks the same): the first Tab offers to skip the menu, every control shows its focus, the
+/// side menu folds from the keyboard and a select opens with Enter.
+/// </summary>
+public sealed class KeyboardTests(BrowserApp app) : IClassFixture<BrowserApp>
+{
+    /// <summary>The outline around what has the focus: the control itself, or the box a select's or a picker's input sits in.</summary>
+    private const string FocusedOutline = """
+        () => {
+          const e = document.activeElement;
+          // AntDesign's check boxes and radios hide the input itself and draw the box beside it.
+          const box = e.matches('.ant-checkbox-input, .ant-radio-input') ? e.nextElementSibling
+            : e.closest('.ant-select, .ant-picker, .ant-input-affix-wrapper, .ant-input-number') || e;
+          const s = getComputedStyle(box);
+          return s.outlineStyle + ' ' + s.outlineWidth + ' on ' + box.className;
+        }
+        """;
+
+    [Fact]
+    public async Task A_page_is_entered_at_its_heading_and_the_skip_link_leads_past_the_menu()
+    {
+        var page = await SignedInAsync("edu", "/applications");
+        // Arriving on a page puts the keyboard on its heading, inside the content: the next Tab is the page's first control.
+        Assert.Equal("H1", await page.EvaluateAsync<string>("() => document.activeElement.tagName"));
+        await page.Keyboard.PressAsync("Tab");
+        Assert.True(await page.EvaluateAsync<bool>("() => document.getElementById('gc-main').contains(document.activeElement)"));
+        // From the top of the page the first stop is the skip link, which shows itself and moves on to the content.
+        Assert.Equal("gc-skip", await page.EvaluateAsync<string>(
+            "() => document.querySelector('a[href], button:not([disabled]), input:not([type=hidden]), [tabindex=\"0\"]').className"));
+        var skip = page.Locator("a.gc-skip");
+        await skip.FocusAsync();
+        await Assertions.Expect(skip).ToBeInViewportAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#gc-main")).ToBeFocusedAsync();
+        Assert.EndsWith("/applications", page.Url);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Every_control_reached_by_tab_shows_its_focus()
+    {
+        var page = await SignedInAsync("edu", "/applications");
+        // From the top of the page: the skip link, the menu, the header, then the list's own controls.
+        await page.Locator("a.gc-skip").FocusAsync();
+        var seen = new List<string>();
+        for (var i = 0; i < 80; i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            var what = await page.EvaluateAsync<string>("() => { const e = document.activeElement; return e.tagName + ' ' + (e.getAttribute('aria-label') || e.textContent || '').trim().slice(0, 20); }");
+            // Past the last control the focus leaves the page: the walk is over.
+            if (what.StartsWith("BODY")) break;
+            var outline = await page.EvaluateAsync<string>(FocusedOutline);
+            Assert.True(outline.StartsWith("solid"), $"no visible focus on {what}: {outline}");
+            seen.Add(what);
+        }
+        // The walk went through the menu, the header and the list's own controls.
+        Assert.Contains(seen, s => s.Contains("云资源申请"));
+        Assert.Contains(seen, s => s.Contains("查询"));
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_side_menu_folds_and_unfolds_from_the_keyboard()
+    {
+        var page = await SignedInAsync("edu", "/");
+        var handle = page.Locator(".ant-layout-sider-trigger");
+        await Assertions.Expect(handle).ToHaveAttributeAsync("role", "button");
+        await Assertions.Expect(handle).ToHaveAttributeAsync("tabindex", "0");
+        await Assertions.Expect(handle).ToHaveAttributeAsync("aria-label", "收起菜单");
+        await handle.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator(".gc-sider")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("ant-layout-sider-collapsed"));
+        await Assertions.Expect(handle).ToHaveAttributeAsync("aria-label", "展开菜单");
+        await page.Keyboard.PressAsync(" ");
+        await Assertions.Expect(page.Locator(".gc-sider")).Not.ToHaveClassAsync(new System.Text.RegularExpressions.Regex("ant-layout-sider-collapsed"));
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_select_opens_with_enter_and_takes_an_option_from_the_keyboard()
+    {
+        var page = await SignedInAsync("edu", "/applications");
+        var input = page.Locator("#gc-application-state_list");
+        await Assertions.Expect(input).ToHaveAttributeAsync("aria-label", "全部状态");
+        await Assertions.Expect(input).ToHaveAttributeAsync("aria-expanded", "false");
+        await input.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator(".ant-select-dropdown:visible")).ToHaveCountAsync(1);
+        await Assertions.Expect(input).ToHaveAttributeAsync("aria-expanded", "true");
+        await page.Keyboard.PressAsync("ArrowDown");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#gc-application-state .ant-select-selection-item")).Not.ToBeEmptyAsync();
+        await page.Context.CloseAsync();
+    }
+
+    private async Task<IPage> SignedInAsync(string user, string url)
+    {
+        var page = await app.NewPageAsync();
+        await BrowserApp.SignInAsync(page, user);
+        await page.WaitForURLAsync(app.BaseUrl + "/");
+        if (url != "/") await page.GotoAsync(url);
+        await page.Locator(".gc-content").WaitForAsync();
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.WaitForTimeoutAsync(500);
+        return page;
+    }
+}
