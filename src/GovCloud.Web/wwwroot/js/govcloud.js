@@ -181,3 +181,31 @@ document.addEventListener("keyup", function (e) {
     input.dispatchEvent(new KeyboardEvent("keyup", { key: "ArrowDown", code: "ArrowDown", bubbles: true }));
   }, 0);
 }, true);
+
+// Dates are typed as offices write them: 2026-06-01, 2026/6/1, 2026.6.1, 2026年6月1日 or 20260601. AntDesign's pickers
+// read only the display format (2026-06-01) and drop anything else on leaving the field; a complete date in another
+// spelling is rewritten to it on Enter, Tab or leaving the field (eight digits at once, as they can only be a
+// date), before the picker reads it. An impossible day (2026-02-30) is left as typed, for the picker to refuse.
+(function () {
+  function pad(n) { return (n < 10 ? "0" : "") + n; }
+  function normal(value) {
+    var m = /^\s*(\d{4})\s*[-\/.年]\s*(\d{1,2})\s*[-\/.月]\s*(\d{1,2})\s*日?\s*$/.exec(value) || /^\s*(\d{4})(\d{2})(\d{2})\s*$/.exec(value);
+    if (!m) return null;
+    var y = +m[1], mo = +m[2], d = +m[3], date = new Date(y, mo - 1, d);
+    if (date.getFullYear() !== y || date.getMonth() !== mo - 1 || date.getDate() !== d) return null;
+    return m[1] + "-" + pad(mo) + "-" + pad(d);
+  }
+  function settle(input) {
+    if (!(input instanceof HTMLInputElement) || !input.closest(".ant-picker-input")) return;
+    var n = normal(input.value);
+    if (!n || n === input.value) return;
+    input.value = n;
+    input.dispatchEvent(new Event("input", { bubbles: true }));
+  }
+  // Tab too: the picker handles its own Tab (closing, putting back what it last understood) before the field is left.
+  document.addEventListener("keydown", function (e) { if ((e.key === "Enter" || e.key === "Tab") && !e.isComposing) settle(e.target); }, true);
+  document.addEventListener("blur", function (e) { settle(e.target); }, true);
+  document.addEventListener("input", function (e) {
+    if (e.target instanceof HTMLInputElement && /^\s*\d{8}\s*$/.test(e.target.value)) settle(e.target);
+  }, true);
+})();

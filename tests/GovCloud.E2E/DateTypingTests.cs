@@ -1,0 +1,35 @@
+using Microsoft.Playwright;
+
+namespace GovCloud.E2E;
+
+/// <summary>
+/// A date is typed as offices write it (2026-06-01, 2026/6/1, 2026.6.1, 2026年6月1日, 20260601) and the picker keeps
+/// it, whether the field is left with Enter or with Tab; an impossible day is not turned into another.
+/// </summary>
+public sealed class DateTypingTests(BrowserApp app) : IClassFixture<BrowserApp>
+{
+    [Theory]
+    [InlineData("2016/3/1", "Enter", "2016-03-01")]
+    [InlineData("2016.3.1", "Tab", "2016-03-01")]
+    [InlineData("2016年3月1日", "Enter", "2016-03-01")]
+    [InlineData("20160301", "Tab", "2016-03-01")]
+    [InlineData("2016-03-01", "Tab", "2016-03-01")]
+    [InlineData("2016/2/30", "Tab", "")]
+    public async Task A_date_typed_in_any_common_spelling_is_kept(string typed, string key, string kept)
+    {
+        var page = await app.NewPageAsync();
+        await BrowserApp.SignInAsync(page, "edu");
+        await page.WaitForURLAsync(app.BaseUrl + "/");
+        await page.GotoAsync("/datacenters");
+        await page.ClickAsync("#gc-new-datacenter");
+        var since = page.Locator("#gc-datacenter-form #gc-in-service-since input");
+        await since.ClickAsync();
+        await page.Locator(".ant-picker-dropdown:visible").WaitForAsync();
+        await page.WaitForTimeoutAsync(300);
+        await since.PressSequentiallyAsync(typed);
+        await since.PressAsync(key);
+        await page.WaitForTimeoutAsync(800);
+        await Assertions.Expect(since).ToHaveValueAsync(kept);
+        await page.Context.CloseAsync();
+    }
+}
