@@ -52,6 +52,12 @@ public static class PlatformSetup
         return app;
     }
 
+    /// <summary>
+    /// The one inline handler AntDesign writes (ondragover="event.preventDefault();" on every tab), allowed by its hash
+    /// alone: without it each tab page logged a refusal, and no other inline script runs.
+    /// </summary>
+    public const string TabDragOverHash = "'sha256-3TGu3MXeXy11eUrHvptBo1UVsvdEkIojBrR41fi1sqM='";
+
     /// <summary>CSP and friends on every response; the API reference page needs inline script, nothing else does.</summary>
     /// <remarks>Set as the response starts, so that error answers (whose handler clears the headers) carry them too.</remarks>
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (http, next) =>
@@ -59,7 +65,7 @@ public static class PlatformSetup
         http.Response.OnStarting(() =>
         {
             var headers = http.Response.Headers;
-            var script = http.Request.Path.StartsWithSegments("/scalar") ? "'self' 'unsafe-inline'" : "'self'";
+            var script = http.Request.Path.StartsWithSegments("/scalar") ? "'self' 'unsafe-inline'" : $"'self' 'unsafe-hashes' {TabDragOverHash}";
             headers.ContentSecurityPolicy =
                 $"default-src 'self'; script-src {script}; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
                 "font-src 'self' data:; connect-src 'self' ws: wss:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";
