@@ -14,7 +14,7 @@ namespace GovCloud.Bench;
 /// <summary>
 /// Scale scenario of: a generated city of 1,000 agencies, 30,000 systems and 100,000 VMs (by
 /// default) in trial, formal use and reclaimed, each system with its approved application and trial.
-/// Times the inventory lists and GET /api/v1/pools through the whole pipeline (p50/p95), and the
+/// Times the inventory lists, GET /api/v1/pools and the migration rates through the whole pipeline (p50/p95), and the
 /// Excel export of every VM (time, size, bytes allocated, peak working set of the process).
 /// dotnet run -c Release --project bench/GovCloud.Bench -- inventory Sqlite "Data Source=/tmp/x.db" 100000 30
 /// </summary>
@@ -37,6 +37,8 @@ public static class InventoryScale
             ("bureau", "台账 按 vCPU 倒序", "/api/v1/inventory/vms?sort=-vcpu"),
             ("edu", "使用单位 本单位", "/api/v1/inventory/vms"),
             ("bureau", "资源池 GET /api/v1/pools", "/api/v1/pools"),
+            // Art. 14(五)/30: each system's rate follows its VMs in formal use and the register's certified centres, not its own entry.
+            ("bureau", "迁移上云率 GET /api/v1/systems/migration-rates", "/api/v1/systems/migration-rates"),
         };
         await BenchHost.TimeAsync(app, provider, vms, lists, runs);
 

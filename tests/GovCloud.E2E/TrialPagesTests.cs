@@ -87,6 +87,9 @@ public sealed class TrialPagesTests(BrowserApp app) : IClassFixture<BrowserApp>
         var history = edu.Locator("#gc-vm-history");
         await history.GetByText("交付试用", new() { Exact = true }).WaitForAsync();
         await history.GetByText("正式开通", new() { Exact = true }).WaitForAsync();
+        // Who acted reads as a person, not a sign-in name.
+        await Assertions.Expect(history).ToContainTextAsync("刘运（评估/运维人员）");
+        await Assertions.Expect(history).Not.ToContainTextAsync("· center");
         await edu.Locator("#gc-vm-detail").GetByText($"张三：zhangsan{tag}").WaitForAsync();
         await BrowserApp.ScreenshotAsync(edu, "inventory");
         await edu.Context.CloseAsync();
