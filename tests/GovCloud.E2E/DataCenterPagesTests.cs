@@ -60,6 +60,9 @@ public sealed class DataCenterPagesTests(BrowserApp app) : IClassFixture<Browser
         await page.WaitForTimeoutAsync(300);
         await page.ClickAsync("#gc-save-datacenter");
         await form.GetByText("可用机柜数不能多于现有机架数（3 个）").WaitForAsync();
+        // The message is at its field; the toast says how many there are instead of repeating them.
+        await Assertions.Expect(page.Locator(".ant-message")).ToContainTextAsync("有 1 处需要修改，已在表单中标出");
+        await Assertions.Expect(page.Locator(".ant-message")).Not.ToContainTextAsync("可用机柜数不能多于");
         await form.Locator("#gc-existing-racks input").FillAsync("6");
         await BrowserApp.ScreenshotAsync(page, "datacenter-form");
         await page.ClickAsync("#gc-save-datacenter");

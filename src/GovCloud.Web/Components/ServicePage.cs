@@ -47,7 +47,7 @@ public abstract class ServicePage : ComponentBase
         catch (ProblemException p)
         {
             LastError = p;
-            Messages.Error(p.AllMessages);
+            Messages.Error(Toast(p));
             return default;
         }
         catch (Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException)
@@ -103,8 +103,32 @@ public abstract class ServicePage : ComponentBase
     // Fields the user has changed since the last refusal: their messages are gone, the others stay until the next attempt.
     private readonly HashSet<string> corrected = new(StringComparer.OrdinalIgnoreCase);
 
-    protected string? FieldError(string field) =>
-        !corrected.Contains(field) && LastError?.Errors is { } errors && errors.TryGetValue(field, out var messages) ? string.Join("；", messages) : null;
+    // The fields the page drew with a place for their message in its last render (they asked FieldError), and those of
+    // the render under way. A refusal's messages for them are shown at the field; the toast says only how many there are
+    // and spells out the others, instead of repeating every field's message in one long line.
+    private HashSet<string> drawn = new(StringComparer.OrdinalIgnoreCase), drawing = new(StringComparer.OrdinalIgnoreCase);
+
+    protected override void OnAfterRender(bool firstRender)
+    {
+        (drawn, drawing) = (drawing, drawn);
+        drawing.Clear();
+        base.OnAfterRender(firstRender);
+    }
+
+    private string Toast(ProblemException p)
+    {
+        if (p.Errors is not { Count: > 0 } errors) return p.AllMessages;
+        var atFields = errors.Where(e => drawn.Contains(e.Key)).Sum(e => e.Value.Length);
+        if (atFields == 0) return p.AllMessages;
+        var elsewhere = errors.Where(e => !drawn.Contains(e.Key)).SelectMany(e => e.Value);
+        return string.Join("；", elsewhere.Prepend($"有 {atFields} 处需要修改，已在表单中标出"));
+    }
+
+    protected string? FieldError(string field)
+    {
+        drawing.Add(field);
+        return !corrected.Contains(field) && LastError?.Errors is { } errors && errors.TryGetValue(field, out var messages) ? string.Join("；", messages) : null;
+    }
 
     /// <summary>A form item's state: red while the last refusal names its field and the user has not changed it since.</summary>
     protected AntDesign.FormValidateStatus FieldStatus(string field) =>
