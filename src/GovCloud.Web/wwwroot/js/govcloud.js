@@ -209,3 +209,37 @@ document.addEventListener("keyup", function (e) {
     if (e.target instanceof HTMLInputElement && /^\s*\d{8}\s*$/.test(e.target.value)) settle(e.target);
   }, true);
 })();
+
+// Closing a dialog or drawer with unsaved changes asks first: what the user typed since it opened is not thrown away by
+// its ×, its 取消 or a misplaced click without a word (Esc and a click beside it do not close forms at all). A dialog
+// counts as changed once something was typed or picked in it; the mark goes when it is hidden (saved or closed).
+(function () {
+  var boxes = ".ant-modal-wrap, .ant-drawer";
+  function box(el) { return el instanceof Element ? el.closest(boxes) : null; }
+  function isOpen(b) { return b.isConnected && (b.classList.contains("ant-drawer") ? b.classList.contains("ant-drawer-open") : getComputedStyle(b).display !== "none"); }
+  function changed(e) { var b = box(e.target); if (b && e.isTrusted) b.setAttribute("data-gc-changed", ""); }
+  document.addEventListener("input", changed, true);
+  document.addEventListener("change", changed, true);
+  // Picking from a select or a date picker happens in a list drawn outside the dialog: it counts for the dialog open now.
+  document.addEventListener("click", function (e) {
+    if (!(e.target instanceof Element) || !e.target.closest(".ant-select-item-option, .ant-picker-cell, .ant-checkbox-wrapper, .ant-radio-wrapper")) return;
+    var open = box(e.target) || Array.prototype.filter.call(document.querySelectorAll(boxes), isOpen).pop();
+    if (open) open.setAttribute("data-gc-changed", "");
+  }, true);
+  document.addEventListener("click", function (e) {
+    var t = e.target instanceof Element ? e.target : null;
+    var closer = t && (t.closest(".ant-modal-close, .ant-drawer-close") ||
+      (function () { var b = t.closest("button"); return b && box(b) && b.textContent.replace(/\s/g, "") === "取消" ? b : null; })());
+    var b = closer && box(closer);
+    if (!b || !b.hasAttribute("data-gc-changed")) return;
+    if (window.confirm("有尚未保存的修改，关闭后将丢失。确定关闭吗？")) { b.removeAttribute("data-gc-changed"); return; }
+    e.preventDefault();
+    e.stopImmediatePropagation();
+  }, true);
+  // A hidden dialog (saved, or closed on purpose) starts unchanged the next time it opens.
+  setInterval(function () {
+    document.querySelectorAll("[data-gc-changed]").forEach(function (b) {
+      if (!isOpen(b)) b.removeAttribute("data-gc-changed");
+    });
+  }, 500);
+})();
