@@ -155,4 +155,17 @@ public class MigrationRulesTests
             MigrationRules.ValidateEquipment([new(null, " ", 0, -1, null, null, null)]).Select(p => p.Field));
         Assert.Equal("equipment", MigrationRules.ValidateEquipment([]).Single().Field);
     }
+
+    [Fact]
+    public void R_20_1_an_equipment_list_cannot_overflow_into_a_negative_pool()
+    {
+        // Found by a hostile test: 3 × 10,000 devices of 10,000,000 each wrapped round to −647,710,720 in the pool.
+        EquipmentRow[] absurd = [new(EquipmentKind.Server, "虚构服务器", 10000, 10_000_000, 10_000_000, 10_000_000, 10_000_000)];
+        Assert.Equal(["equipment[0].vcpu", "equipment[0].memoryGb", "equipment[0].bandwidthMbps"], MigrationRules.ValidateEquipment(absurd).Select(p => p.Field));
+        // Each device within what real ones hold, but the list together beyond any machine room: refused as a whole.
+        EquipmentRow[] many = [.. Enumerable.Repeat(new EquipmentRow(EquipmentKind.Storage, "存储阵列", 10000, 0, 0, 10_000_000, 0), 3)];
+        Assert.Equal(["equipment"], MigrationRules.ValidateEquipment(many).Select(p => p.Field));
+        Assert.Contains("存储合计超过 100,000,000", MigrationRules.ValidateEquipment(many).Single().Message);
+        Assert.Empty(MigrationRules.ValidateEquipment([new(EquipmentKind.Server, "大型服务器", 100, 1024, 65536, 100_000, 400_000)]));
+    }
 }

@@ -219,6 +219,29 @@ public abstract class ChangesApiTests(GovCloudApp app)
     }
 
     [Fact]
+    public async Task R_26_2_while_a_system_is_terminated_its_MLPS_level_cannot_be_lowered_and_no_one_sets_it_offline_by_hand()
+    {
+        // Found by a hostile test: lowering a level-3 system to level 2 after approval let its data be wiped before the
+        // handover; choosing 已下线 took a system out of the migration rate and out of any data handling.
+        var (edu, _, a, _) = await app.LiveAsync();
+        var system = await (await edu.GetAsync($"/api/v1/systems/{a.SystemId}", Ct)).ReadAsync<InfoSystemDto>();
+        InfoSystemInput Edit(InfoSystemDto s, int? level, SystemLifecycle? lifecycle = null) => new(null, s.Name, s.Subsystems, s.Vendor, s.VendorContactName,
+            s.VendorContactMobile, s.VendorContactEmail, s.Kind, level, s.Location, lifecycle ?? s.Lifecycle, s.Remarks, s.Version);
+        system = await (await edu.PutJsonAsync($"/api/v1/systems/{system.Id}", Edit(system, 3))).ReadAsync<InfoSystemDto>();
+
+        var offline = await (await edu.PutJsonAsync($"/api/v1/systems/{system.Id}", Edit(system, 3, SystemLifecycle.Offline))).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("“已下线”在终止回收或整合关停的数据处置办结后自动记录，不能直接选择", offline.FieldError("lifecycle"));
+
+        await (await edu.PostAsync("/api/v1/changes/terminations", ApplicationKit.Form("下线证明.pdf", ("systemId", a.SystemId.ToString()), ("systemOffline", "true"),
+            ("dataSecured", "true"), ("reason", "业务并入省平台")), Ct)).ReadAsync<ChangeDto>(HttpStatusCode.Created);
+        var lowered = await (await edu.PutJsonAsync($"/api/v1/systems/{system.Id}", Edit(system, 2))).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("该系统的终止申请正在办理，办结前不能降低等保级别", lowered.FieldError("mlpsLevel"));
+        Assert.NotNull((await (await edu.PutJsonAsync($"/api/v1/systems/{system.Id}", Edit(system, null))).ProblemAsync(HttpStatusCode.BadRequest)).FieldError("mlpsLevel"));
+        // Raising it is always allowed; the level stays 3 for the handling.
+        Assert.Equal(4, (await (await edu.PutJsonAsync($"/api/v1/systems/{system.Id}", Edit(system, 4))).ReadAsync<InfoSystemDto>()).MlpsLevel);
+    }
+
+    [Fact]
     public async Task R_21_5_an_elastic_range_approved_by_a_change_lets_the_platform_scale_inside_it_and_refuses_outside()
     {
         var (edu, center, a, trial) = await app.LiveAsync();

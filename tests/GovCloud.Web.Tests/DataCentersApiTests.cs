@@ -213,6 +213,30 @@ public abstract class DataCentersApiTests(GovCloudApp app)
         Assert.Equal("只有自建数据中心可以申请认定；租用的须在租期内完成迁移", refused.FieldError("dataCenterId"));
         // Another agency sees none of it: the centre is "not found", its certifications too.
         Assert.Equal(HttpStatusCode.NotFound, (await (await app.SignInAsync("health")).GetAsync(url, Ct)).StatusCode);
+
+        // Art. 14(五): a system moved into the certified centre afterwards was never assessed with it and does not become
+        // "migrated" (found by a hostile test: it counted, and left its uncertified room silently).
+        var elsewhere = await (await edu.PostJsonAsync("/api/v1/systems", new { name = "别处系统" + Guid.NewGuid().ToString("N")[..6], kind = SystemKind.Existing,
+            location = SystemLocation.UncertifiedDataCenter })).ReadAsync<InfoSystemDto>(HttpStatusCode.Created);
+        var current = await (await edu.GetAsync($"/api/v1/datacenters/{centre.Id}", Ct)).ReadAsync<DataCenterDto>();
+        var moved = await (await edu.PutJsonAsync($"/api/v1/datacenters/{centre.Id}", WithVersion(Centre(current.Name, systems: [system.Id, elsewhere.Id]), current.Version)))
+            .ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("已申请认定的数据中心不能再增加承载的系统（认定时评估的是申请时承载的系统）", moved.FieldError("systemIds"));
+        Assert.False((await (await edu.GetAsync($"/api/v1/systems/{elsewhere.Id}", Ct)).ReadAsync<InfoSystemDto>()).Migrated);
+    }
+
+    [Fact]
+    public async Task A_kind_given_as_a_number_that_is_no_kind_is_refused_not_stored()
+    {
+        // {"kind": 7} was stored as a kind no rule knows: no migration deadline and no lease violation.
+        var edu = await app.SignInAsync("edu");
+        var body = new Dictionary<string, object?> { ["name"] = "七号机房" + Guid.NewGuid().ToString("N")[..6], ["kind"] = 7, ["areaM2"] = 40, ["existingRacks"] = 4,
+            ["usableRacks"] = 4, ["leaseStart"] = "2026-10-01", ["leaseEnd"] = "2027-10-01", ["lessor"] = "某 IDC 公司" };
+        var refused = await (await edu.PostJsonAsync("/api/v1/datacenters", body)).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.NotNull(refused.FieldError("kind"));
+        body["kind"] = 1; // a number that is a kind (Leased) is still read
+        var leased = await (await edu.PostJsonAsync("/api/v1/datacenters", body)).ReadAsync<DataCenterDto>(HttpStatusCode.Created);
+        Assert.Equal(DataCenterKind.Leased, leased.Kind);
     }
 
     [Fact]

@@ -219,11 +219,29 @@ public static class MigrationRules
             if (TextRules.IsBlank(r.Model)) problems.Add(new RuleProblem($"{f}.model", "请填写设备名称型号"));
             else if (r.Model.Length > 100) problems.Add(new RuleProblem($"{f}.model", "设备名称型号不能超过 100 个字"));
             if (r.Quantity is null or < 1 or > 10000) problems.Add(new RuleProblem($"{f}.quantity", "数量须为 1 至 10000"));
-            foreach (var (value, field, name) in new[] { (r.Vcpu, "vcpu", "vCPU"), (r.MemoryGb, "memoryGb", "内存"), (r.StorageGb, "storageGb", "存储"), (r.BandwidthMbps, "bandwidthMbps", "带宽") })
-                if (value is < 0 or > 10_000_000) problems.Add(new RuleProblem($"{f}.{field}", $"{name}须为 0 至 10000000"));
+            foreach (var (value, field, name, max) in PerDevice(r))
+                if (value is < 0 || value > max) problems.Add(new RuleProblem($"{f}.{field}", $"每台{name}须为 0 至 {max:N0}"));
         }
+        // The whole list, counted without overflow: what one revoked machine room can bring to a zone.
+        if (problems.Count == 0)
+            foreach (var (total, name) in new[]
+                     {
+                         (rows.Sum(r => (long)(r.Vcpu ?? 0) * (r.Quantity ?? 0)), "vCPU"), (rows.Sum(r => (long)(r.MemoryGb ?? 0) * (r.Quantity ?? 0)), "内存"),
+                         (rows.Sum(r => (long)(r.StorageGb ?? 0) * (r.Quantity ?? 0)), "存储"), (rows.Sum(r => (long)(r.BandwidthMbps ?? 0) * (r.Quantity ?? 0)), "带宽"),
+                     })
+                if (total > MaxListTotal) problems.Add(new RuleProblem("equipment", $"设备{name}合计超过 {MaxListTotal:N0}，请核对数量和每台配置"));
         return problems;
     }
+
+    /// <summary>What the largest real device holds: a server's threads, a storage array's GB, a 400G port.</summary>
+    private static (int? Value, string Field, string Name, int Max)[] PerDevice(EquipmentRow r) =>
+    [
+        (r.Vcpu, "vcpu", " vCPU（核）", 1_024), (r.MemoryGb, "memoryGb", "内存（GB）", 65_536),
+        (r.StorageGb, "storageGb", "存储（GB）", 10_000_000), (r.BandwidthMbps, "bandwidthMbps", "带宽（Mbps）", 400_000),
+    ];
+
+    /// <summary>The most one list may add of any resource (the pool's own largest single adjustment).</summary>
+    public const long MaxListTotal = 100_000_000;
 
     /// <summary>The capacity the list brings to the pool: per-device figures times the quantity.</summary>
     public static (Resources Resources, int BandwidthMbps) Capacity(IEnumerable<EquipmentRow> rows)

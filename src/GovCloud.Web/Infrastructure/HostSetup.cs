@@ -26,7 +26,7 @@ public static class HostSetup
     public static IServiceCollection AddGovCloudJson(this IServiceCollection services) =>
         services.ConfigureHttpJsonOptions(o =>
         {
-            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            o.SerializerOptions.Converters.Add(new DefinedEnumConverter());
             o.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
         });
 

@@ -436,6 +436,11 @@ public sealed class DataCenterService(GovCloudDbContext db, DataScope scope, Aud
         var systemIds = (input.SystemIds ?? []).Distinct().ToList();
         var systems = await db.InfoSystems.Where(s => systemIds.Contains(s.Id) || s.DataCenterId == entity.Id).ToListAsync(ct);
         if (systemIds.Any(id => systems.All(s => s.Id != id || s.OrganisationId != orgId))) v.Add("systemIds", "承载系统须为本单位台账中的信息系统");
+        // Art. 14(五): certification judges the centre with what it hosted when it applied; a system moved in afterwards
+        // would count as migrated for a retention it was never assessed for. Systems may leave (migrate), not arrive.
+        else if (systemIds.Any(id => systems.Single(s => s.Id == id).DataCenterId != entity.Id)
+                 && (entity.Decision is not null || await db.Certifications.AnyAsync(c => c.DataCenterId == entity.Id, ct)))
+            v.Add("systemIds", "已申请认定的数据中心不能再增加承载的系统（认定时评估的是申请时承载的系统）");
         v.ThrowIfInvalid();
 
         entity.OrganisationId = orgId!.Value;

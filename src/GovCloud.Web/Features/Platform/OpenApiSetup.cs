@@ -68,6 +68,16 @@ public static class OpenApiSetup
                 }));
                 return Task.CompletedTask;
             });
+            // Enums travel as their names (DefinedEnumConverter, which the schema generator cannot look into): list them.
+            o.AddSchemaTransformer((schema, context, _) =>
+            {
+                // A nullable enum is composed by the generator from null and the enum's own schema, which is set here.
+                var type = context.JsonTypeInfo.Type;
+                if (!type.IsEnum) return Task.CompletedTask;
+                schema.Type = JsonSchemaType.String;
+                schema.Enum = [.. Enum.GetNames(type).Select(n => (System.Text.Json.Nodes.JsonNode)n)];
+                return Task.CompletedTask;
+            });
             o.AddOperationTransformer((operation, context, _) =>
             {
                 var metadata = context.Description.ActionDescriptor.EndpointMetadata;

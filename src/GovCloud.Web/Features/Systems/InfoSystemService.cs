@@ -1,5 +1,6 @@
 using GovCloud.Domain.Applications;
 using GovCloud.Domain.Organisations;
+using GovCloud.Domain.Provisioning;
 using GovCloud.Domain.Security;
 using GovCloud.Web.Features.Audit;
 using GovCloud.Web.Infrastructure;
@@ -293,6 +294,15 @@ public sealed class InfoSystemService(GovCloudDbContext db, DataScope scope, Aud
             && InfoSystemRules.CheckBuiltOnCloud(k, where, entity.OffCloudReason is not null || offCloudReason is not null && actor.IsIn(Role.BureauApprover)) is { } offCloud)
             v.Add("location", offCloud);
         if (InfoSystemRules.CheckMlpsLevel(input.MlpsLevel) is { } mlps) v.Add("mlpsLevel", mlps);
+        // Art. 26: the order of handover and wipe follows the MLPS level the termination was decided on; lowering it while
+        // the termination is open would let a level-3 system's data be wiped before it is handed over.
+        else if (entity.MlpsLevel is { } level && (input.MlpsLevel ?? 0) < level && await db.ChangeRequests.AnyAsync(c => c.SystemId == entity.Id && c.Kind == ChangeKind.Termination
+                     && (c.State == ChangeState.Submitted || c.State == ChangeState.Evaluated || c.State == ChangeState.Approved), ct))
+            v.Add("mlpsLevel", "该系统的终止申请正在办理，办结前不能降低等保级别");
+        // Art. 26 and the rates of Art. 30: a system goes offline through its termination or a shutdown's recorded data
+        // handling (handover and wipe), never by choosing it; only the Bureau corrects an entry.
+        if (input.Lifecycle == SystemLifecycle.Offline && entity.Lifecycle != SystemLifecycle.Offline && !actor.IsIn(Role.BureauApprover))
+            v.Add("lifecycle", "“已下线”在终止回收或整合关停的数据处置办结后自动记录，不能直接选择");
         v.Contact("vendorContact", "开发商联系人", input.VendorContactName, input.VendorContactMobile, input.VendorContactEmail);
         v.ThrowIfInvalid();
 
