@@ -1,3 +1,4 @@
+using GovCloud.Web.Tests.Support;
 using Microsoft.Playwright;
 
 namespace GovCloud.E2E;
@@ -95,6 +96,41 @@ public sealed class KeyboardTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.Keyboard.PressAsync("ArrowDown");
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.Locator("#gc-application-state .ant-select-selection-item")).Not.ToBeEmptyAsync();
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_row_action_drawn_without_an_address_is_reached_by_tab_and_opened_with_enter()
+    {
+        await app.App.DraftAsync(); // a system of the agency's to edit
+        var page = await SignedInAsync("edu", "/systems");
+        var edit = page.Locator("a:not([href])", new() { HasText = "编辑" }).First;
+        await Assertions.Expect(edit).ToHaveAttributeAsync("tabindex", "0");
+        await Assertions.Expect(edit).ToHaveAttributeAsync("role", "button");
+        await edit.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator(".ant-modal-wrap:visible")).ToHaveAttributeAsync("aria-label", "编辑信息系统");
+        // The bell says what it is and how many are unread, not the badge's digits.
+        await Assertions.Expect(page.Locator("#gc-inbox-bell .gc-sr")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^站内消息"));
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Both_contact_errors_show_red_under_their_item_and_mark_the_fields_invalid()
+    {
+        var page = await SignedInAsync("edu", "/applications/new");
+        var form = page.Locator("#gc-new-application-form");
+        await BrowserApp.PickAsync(page, "#gc-system", "（市教育局");
+        await form.GetByPlaceholder("姓名").FillAsync("黄老师");
+        await form.GetByPlaceholder("手机").FillAsync("123");
+        await form.GetByPlaceholder("邮箱").FillAsync("notanemail");
+        await form.GetByRole(AriaRole.Button, new() { Name = "创建草稿并继续" }).ClickAsync();
+        var item = form.Locator(".ant-form-item", new() { HasText = "使用单位联系人" });
+        var explain = item.Locator(".ant-form-item-explain");
+        await Assertions.Expect(explain).ToContainTextAsync("手机");
+        await Assertions.Expect(explain).ToContainTextAsync("邮箱");
+        await Assertions.Expect(explain.Locator("div").First).ToHaveCSSAsync("color", "rgb(207, 19, 34)");
+        await Assertions.Expect(form.GetByPlaceholder("手机")).ToHaveAttributeAsync("aria-invalid", "true");
         await page.Context.CloseAsync();
     }
 

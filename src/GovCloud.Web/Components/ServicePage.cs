@@ -130,9 +130,16 @@ public abstract class ServicePage : ComponentBase
         return !corrected.Contains(field) && LastError?.Errors is { } errors && errors.TryGetValue(field, out var messages) ? string.Join("；", messages) : null;
     }
 
-    /// <summary>A form item's state: red while the last refusal names its field and the user has not changed it since.</summary>
-    protected AntDesign.FormValidateStatus FieldStatus(string field) =>
-        FieldError(field) is null ? AntDesign.FormValidateStatus.Default : AntDesign.FormValidateStatus.Error;
+    /// <summary>The messages of several fields under one form item (a contact's mobile and e-mail), all of them.</summary>
+    protected string? FieldErrors(params string[] fields) =>
+        fields.Select(FieldError).ToList().OfType<string>().ToList() is { Count: > 0 } messages ? string.Join("；", messages) : null;
+
+    /// <summary>
+    /// A form item's state: red while the last refusal names one of its fields (a contact's mobile and e-mail share one
+    /// item) and the user has not changed it since. A message given as Help without it read grey, like a hint.
+    /// </summary>
+    protected AntDesign.FormValidateStatus FieldStatus(params string[] fields) =>
+        fields.Select(FieldError).ToList().Any(m => m is not null) ? AntDesign.FormValidateStatus.Error : AntDesign.FormValidateStatus.Default;
 
     /// <summary>For a form's OnFieldChanged: a field the user corrects loses its message at once, not at the next save.</summary>
     protected void FieldChanged(Microsoft.AspNetCore.Components.Forms.FieldChangedEventArgs e) => corrected.Add(e.FieldIdentifier.FieldName);
