@@ -43,7 +43,7 @@ public sealed class AccessibilityTests(BrowserApp app) : IClassFixture<BrowserAp
     [MemberData(nameof(Pages))]
     public async Task Every_main_page_of_every_role_has_no_serious_accessibility_failure(string user, string url)
     {
-        var page = await SignedInAsync(user);
+        var page = await app.SignedInAsync(user);
         await page.GotoAsync(url);
         await AssertNoFailuresAsync(page, $"{user} {url}");
     }
@@ -70,7 +70,7 @@ public sealed class AccessibilityTests(BrowserApp app) : IClassFixture<BrowserAp
 
     private async Task<IEnumerable<string>> FailuresOnAsync(string user, string url)
     {
-        var page = await SignedInAsync(user);
+        var page = await app.SignedInAsync(user);
         await page.GotoAsync(url);
         await SettledAsync(page);
         var failures = await FailuresAsync(page);
@@ -92,7 +92,7 @@ public sealed class AccessibilityTests(BrowserApp app) : IClassFixture<BrowserAp
     [Fact]
     public async Task A_form_showing_what_is_wrong_has_no_serious_accessibility_failure()
     {
-        var page = await SignedInAsync("edu");
+        var page = await app.SignedInAsync("edu");
         await page.GotoAsync("/account/change-password");
         await page.FillAsync("#current", "wrong-password-1");
         await page.FillAsync("#new", "Liuzhou#2026a");
@@ -100,14 +100,6 @@ public sealed class AccessibilityTests(BrowserApp app) : IClassFixture<BrowserAp
         await page.ClickAsync("#gc-password-submit");
         await Assertions.Expect(page.Locator("#gc-password-error")).ToBeVisibleAsync();
         await AssertNoFailuresAsync(page, "/account/change-password");
-    }
-
-    private async Task<IPage> SignedInAsync(string user)
-    {
-        var page = await app.NewPageAsync();
-        await BrowserApp.SignInAsync(page, user);
-        await page.WaitForURLAsync(app.BaseUrl + "/");
-        return page;
     }
 
     /// <summary>The page drawn and its data loaded (the live connection draws it a second time).</summary>

@@ -59,6 +59,15 @@ public class BrowserApp : IAsyncLifetime
         await page.ClickAsync("#gc-login-submit");
     }
 
+    /// <summary>A fresh browser signed in as <paramref name="user"/>, on its home page (where sign-in leads).</summary>
+    public async Task<IPage> SignedInAsync(string user)
+    {
+        var page = await NewPageAsync();
+        await SignInAsync(page, user);
+        await page.WaitForURLAsync(BaseUrl + "/");
+        return page;
+    }
+
     /// <summary>
     /// Opens a select and picks an option. The list may open before its options have loaded (a Blazor
     /// round trip), so it is closed and opened again until the option shows.

@@ -17,9 +17,7 @@ public sealed class DateTypingTests(BrowserApp app) : IClassFixture<BrowserApp>
     [InlineData("2016/2/30", "Tab", "")]
     public async Task A_date_typed_in_any_common_spelling_is_kept(string typed, string key, string kept)
     {
-        var page = await app.NewPageAsync();
-        await BrowserApp.SignInAsync(page, "edu");
-        await page.WaitForURLAsync(app.BaseUrl + "/");
+        var page = await app.SignedInAsync("edu");
         await page.GotoAsync("/datacenters");
         await page.ClickAsync("#gc-new-datacenter");
         var since = page.Locator("#gc-datacenter-form #gc-in-service-since input");

@@ -83,9 +83,7 @@ public sealed class HandoverPagesTests(BrowserApp app) : IClassFixture<BrowserAp
     /// </summary>
     private async Task AssertFoundAsync(string user, string action, string number, string link)
     {
-        var page = await app.NewPageAsync();
-        await BrowserApp.SignInAsync(page, user);
-        await page.WaitForURLAsync(app.BaseUrl + "/");
+        var page = await app.SignedInAsync(user);
         var todo = page.Locator("#gc-todo .gc-work-line", new() { HasText = $"{action}：{number}" }).Locator($"a[href='{link}']");
         await todo.WaitForAsync();
         await BrowserApp.FollowAsync(page, todo, $"**/{link}");

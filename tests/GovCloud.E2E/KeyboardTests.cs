@@ -136,9 +136,7 @@ public sealed class KeyboardTests(BrowserApp app) : IClassFixture<BrowserApp>
 
     private async Task<IPage> SignedInAsync(string user, string url)
     {
-        var page = await app.NewPageAsync();
-        await BrowserApp.SignInAsync(page, user);
-        await page.WaitForURLAsync(app.BaseUrl + "/");
+        var page = await app.SignedInAsync(user);
         if (url != "/") await page.GotoAsync(url);
         await page.Locator(".gc-content").WaitForAsync();
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);

@@ -28,5 +28,15 @@ public sealed class DefinedEnumConverter : JsonConverterFactory
         }
 
         public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => named.Write(writer, value, options);
+
+        // As dictionary keys too (the data-centre overview counts by stage).
+        public override T ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            var value = named.ReadAsPropertyName(ref reader, typeToConvert, options);
+            return Enum.IsDefined(value) ? value : throw new JsonException($"{value} is not a {typeof(T).Name}");
+        }
+
+        public override void WriteAsPropertyName(Utf8JsonWriter writer, T value, JsonSerializerOptions options) =>
+            named.WriteAsPropertyName(writer, value, options);
     }
 }
