@@ -54,7 +54,8 @@ public sealed class ApplicationPagesTests(BrowserApp app) : IClassFixture<Browse
         await BrowserApp.PickAsync(edu, edu.Locator("#gc-new-application-form .ant-select").First, SystemName);
         await edu.GetByPlaceholder("手机").FillAsync("13900000001");
         await edu.GetByRole(AriaRole.Button, new() { Name = "创建草稿并继续" }).ClickAsync();
-        await edu.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/applications/[0-9a-f-]{36}$"));
+        // The page changes inside the live connection: its address is what tells, not a load event.
+        await edu.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/applications/[0-9a-f-]{36}$"), new() { WaitUntil = WaitUntilState.Commit });
         var draftUrl = edu.Url;
         // The draft waits in the agency's 待办 until it is submitted.
         await edu.GotoAsync("/");
