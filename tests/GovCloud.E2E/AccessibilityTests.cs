@@ -66,6 +66,14 @@ public sealed class AccessibilityTests(BrowserApp app) : IClassFixture<BrowserAp
         foreach (var user in new[] { "edu", "center", "bureau" })
             failures.AddRange(await FailuresOnAsync(user, $"/datacenters/{centre.Id}"));
         Assert.True(failures.Count == 0, string.Join("\n", failures));
+
+        // The case page's sections are headings under its title, for those who move through a page by headings.
+        var page = await app.SignedInAsync("edu");
+        await page.GotoAsync($"/applications/{application.Id}");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("云资源申请");
+        foreach (var section in new[] { "基本信息", "试用与开通", "办理时限" })
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = section, Level = 2, Exact = true })).ToBeVisibleAsync();
+        await page.Context.CloseAsync();
     }
 
     private async Task<IEnumerable<string>> FailuresOnAsync(string user, string url)

@@ -130,7 +130,19 @@ public class BrowserApp : IAsyncLifetime
         if (ScreenshotDir is not { } dir) return;
         Directory.CreateDirectory(dir);
         await page.WaitForTimeoutAsync(500);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(dir, name + ".png"), FullPage = fullPage });
+        var path = Path.Combine(dir, name + ".png");
+        if (!fullPage || page.ViewportSize is not { } size)
+        {
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = path });
+            return;
+        }
+        // A whole long page is shot in a window as tall as the page: the side menu (sticky, one window high) would
+        // otherwise be drawn wherever the page happened to be scrolled.
+        var height = await page.EvaluateAsync<int>("document.documentElement.scrollHeight");
+        await page.SetViewportSizeAsync(size.Width, Math.Max(size.Height, height));
+        await page.WaitForTimeoutAsync(300);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        await page.SetViewportSizeAsync(size.Width, size.Height);
     }
 
     public async ValueTask DisposeAsync()

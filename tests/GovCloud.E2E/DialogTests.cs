@@ -47,4 +47,53 @@ public sealed class DialogTests(BrowserApp app) : IClassFixture<BrowserApp>
         Assert.Equal(2, asked.Count);
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task A_dialog_opens_in_its_first_field_esc_asks_like_its_close_button_and_the_focus_returns_to_the_opener()
+    {
+        var page = await app.SignedInAsync("edu");
+        var asked = new List<string>();
+        var accept = false;
+        page.Dialog += async (_, dialog) =>
+        {
+            asked.Add(dialog.Message);
+            if (accept) await dialog.AcceptAsync(); else await dialog.DismissAsync();
+        };
+        await page.GotoAsync("/systems");
+        var opener = page.Locator("#gc-new-system");
+        var dialog = page.Locator(".ant-modal-wrap:visible");
+        var name = dialog.Locator("input.ant-input").First;
+
+        await opener.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(name).ToBeFocusedAsync();
+        // Untouched, Esc closes it at once and the keyboard is back where it was.
+        await page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(dialog).ToHaveCountAsync(0);
+        await Assertions.Expect(opener).ToBeFocusedAsync();
+        Assert.Empty(asked);
+
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(name).ToBeFocusedAsync();
+        await page.Keyboard.TypeAsync("键盘录入的系统");
+        // Esc in an open list closes the list, not the dialog.
+        var location = dialog.Locator(".ant-select input[role=combobox]").First;
+        await location.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator(".ant-select-dropdown:visible")).ToHaveCountAsync(1);
+        await page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(page.Locator(".ant-select-dropdown:visible")).ToHaveCountAsync(0);
+        await Assertions.Expect(dialog).ToBeVisibleAsync();
+        Assert.Empty(asked);
+
+        // Changed, Esc asks as the × does; kept on "cancel".
+        await page.Keyboard.PressAsync("Escape");
+        Assert.Equal(["有尚未保存的修改，关闭后将丢失。确定关闭吗？"], asked);
+        await Assertions.Expect(name).ToHaveValueAsync("键盘录入的系统");
+        accept = true;
+        await page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(dialog).ToHaveCountAsync(0);
+        await Assertions.Expect(opener).ToBeFocusedAsync();
+        await page.Context.CloseAsync();
+    }
 }

@@ -96,6 +96,14 @@ public sealed class KeyboardTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.Keyboard.PressAsync("ArrowDown");
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.Locator("#gc-application-state .ant-select-selection-item")).Not.ToBeEmptyAsync();
+        // And back to 全部状态 from the keyboard: the filter's × is the next stop, and Enter clears it.
+        var clear = page.Locator("#gc-application-state .ant-select-clear");
+        await Assertions.Expect(clear).ToHaveAttributeAsync("tabindex", "0");
+        await page.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(clear).ToBeFocusedAsync();
+        await Assertions.Expect(clear).ToHaveAttributeAsync("aria-label", "清除选择");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#gc-application-state .ant-select-selection-placeholder")).ToHaveTextAsync("全部状态");
         await page.Context.CloseAsync();
     }
 

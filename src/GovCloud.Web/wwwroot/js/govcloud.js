@@ -152,6 +152,19 @@
         if (e.key === "Enter" || e.key === " ") { e.preventDefault(); a.click(); }
       });
     });
+    // A filter's × (back to 全部状态 …) showed only under the mouse: it is a button for the keyboard too.
+    root.querySelectorAll(".ant-select-clear:not([tabindex])").forEach(function (c) {
+      set(c, "tabindex", "0");
+      set(c, "role", "button");
+      set(c, "aria-label", "清除选择");
+      c.removeAttribute("aria-hidden");
+      c.addEventListener("keydown", function (e) {
+        if (e.key !== "Enter" && e.key !== " ") return;
+        e.preventDefault();
+        c.dispatchEvent(new MouseEvent("mousedown", { bubbles: true }));
+        c.dispatchEvent(new MouseEvent("click", { bubbles: true }));
+      });
+    });
   }
 
   // Number boxes' steppers were read as "Increase Value"; a dialog was read as "dialog" without its title; a field the
@@ -171,9 +184,18 @@
     });
   }
 
+  // A card's title is the heading of its section (基本信息, 评估意见 …): a screen reader lists and jumps by headings.
+  function mendHeadings(root) {
+    root.querySelectorAll(".ant-card-head-title, .ant-drawer-title, .ant-modal-title").forEach(function (t) {
+      if (!text(t)) return;
+      set(t, "role", "heading");
+      set(t, "aria-level", t.classList.contains("ant-card-head-title") && !t.closest(".ant-modal, .ant-drawer") ? "2" : "3");
+    });
+  }
+
   function mend() {
     mendIcons(document); mendPagers(document); mendSelects(document); mendSider(document); mendScrollers(document);
-    mendActions(document); mendFields(document);
+    mendActions(document); mendFields(document); mendHeadings(document);
   }
   var pending = false;
   function schedule() {
@@ -243,7 +265,7 @@ document.addEventListener("keyup", function (e) {
 })();
 
 // Closing a dialog or drawer with unsaved changes asks first: what the user typed since it opened is not thrown away by
-// its ×, its 取消 or a misplaced click without a word (Esc and a click beside it do not close forms at all). A dialog
+// its ×, its 取消, its Esc (below) or a misplaced click without a word (a click beside a form does not close it). A dialog
 // counts as changed once something was typed or picked in it; the mark goes when it is hidden (saved or closed).
 (function () {
   var boxes = ".ant-modal-wrap, .ant-drawer";
@@ -274,4 +296,60 @@ document.addEventListener("keyup", function (e) {
       if (!isOpen(b)) b.removeAttribute("data-gc-changed");
     });
   }, 500);
+})();
+
+// Keyboard users inside dialogs: a dialog or drawer that opens takes the focus to its first field (or its ×), so typing
+// starts in it and a screen reader reads its title; when it closes the focus goes back to the button that opened it
+// (or to the page's content when that button is gone, e.g. the row was deleted), not to the top of the page. Esc in a
+// form dialog acts as its ×: asks first if something was changed. Esc in an open list or calendar only closes that.
+// A closed drawer stays in the page for its animation; it is made inert so Tab does not stop on its hidden ×.
+(function () {
+  var fields = "input:not([type=hidden]):not([disabled]):not([readonly]), textarea:not([disabled]), input[role=combobox]:not([disabled])";
+  var open = [];
+  function visible(b) {
+    if (!b.isConnected) return false;
+    if (b.classList.contains("ant-drawer")) return b.classList.contains("ant-drawer-open");
+    return getComputedStyle(b).display !== "none";
+  }
+  function body(b) { return b.querySelector(".ant-modal-body, .ant-drawer-body") || b; }
+  function enter(b) {
+    var opener = document.activeElement && document.activeElement !== document.body && !b.contains(document.activeElement) ? document.activeElement : null;
+    open.push({ box: b, opener: opener });
+    var first = body(b).querySelector(fields) || b.querySelector(".ant-modal-close, .ant-drawer-close") || body(b);
+    if (first === body(b)) first.setAttribute("tabindex", "-1");
+    // After AntDesign's own focus handling of the opening dialog.
+    setTimeout(function () { if (visible(b) && !b.contains(document.activeElement)) first.focus({ preventScroll: false }); }, 60);
+  }
+  function leave(entry) {
+    var active = document.activeElement;
+    if (active && active !== document.body && active.isConnected && !entry.box.contains(active)) return;
+    var target = entry.opener && entry.opener.isConnected ? entry.opener : document.getElementById("gc-main");
+    if (!target) return;
+    if (target.id === "gc-main") target.setAttribute("tabindex", "-1");
+    target.focus({ preventScroll: true });
+  }
+  function check() {
+    document.querySelectorAll(".ant-drawer").forEach(function (d) {
+      var shown = d.classList.contains("ant-drawer-open");
+      if (shown && d.hasAttribute("inert")) d.removeAttribute("inert");
+      if (!shown && !d.hasAttribute("inert")) d.setAttribute("inert", "");
+    });
+    open = open.filter(function (e) { if (visible(e.box)) return true; leave(e); return false; });
+    document.querySelectorAll(".ant-modal-wrap, .ant-drawer").forEach(function (b) {
+      if (visible(b) && !open.some(function (e) { return e.box === b; })) enter(b);
+    });
+  }
+  new MutationObserver(function () { setTimeout(check, 0); }).observe(document.documentElement,
+    { subtree: true, childList: true, attributes: true, attributeFilter: ["class", "style"] });
+  document.addEventListener("keydown", function (e) {
+    if (e.key !== "Escape" || e.isComposing || !open.length) return;
+    var top = open[open.length - 1].box;
+    if (!visible(top) || top.classList.contains("ant-drawer")) return; // drawers close on Esc by themselves
+    var lists = document.querySelectorAll(".ant-select-dropdown, .ant-picker-dropdown");
+    for (var i = 0; i < lists.length; i++) if (lists[i].offsetParent !== null && getComputedStyle(lists[i]).display !== "none") return;
+    var close = top.querySelector(".ant-modal-close");
+    if (!close) return;
+    e.preventDefault();
+    close.click();
+  });
 })();
