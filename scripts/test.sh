@@ -12,11 +12,15 @@ command -v npm >/dev/null 2>&1 || need_apt+=(nodejs npm)
 if ! command -v initdb >/dev/null 2>&1 || ! command -v pg_ctl >/dev/null 2>&1; then
   if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then need_apt+=(postgresql); fi
 fi
-if [ ${#need_apt[@]} -gt 0 ]; then
-  echo "Installing: ${need_apt[*]}"
+# LibreOffice without its desktop, a third reader of the Excel files the product makes (a test converts them to CSV).
+need_lean=()
+command -v soffice >/dev/null 2>&1 || need_lean+=(libreoffice-calc-nogui)
+if [ $((${#need_apt[@]} + ${#need_lean[@]})) -gt 0 ]; then
+  echo "Installing: ${need_apt[*]} ${need_lean[*]}"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
-  apt-get install -y -qq "${need_apt[@]}" >/dev/null
+  if [ ${#need_apt[@]} -gt 0 ]; then apt-get install -y -qq "${need_apt[@]}" >/dev/null; fi
+  if [ ${#need_lean[@]} -gt 0 ]; then apt-get install -y -qq --no-install-recommends "${need_lean[@]}" >/dev/null; fi
 fi
 # Debian's postgresql package keeps initdb/pg_ctl out of PATH.
 if ! command -v initdb >/dev/null 2>&1; then

@@ -9,7 +9,8 @@ namespace GovCloud.Web.Tests;
 /// <summary>
 /// Every Excel file the product makes opens in a second, independent reader (exceljs, the common Node.js library,
 /// which reads what Excel and WPS write: the spreadsheet namespace as the default one, no inline strings).
-/// scripts/test.sh installs it (tools/excel-read).
+/// scripts/test.sh installs it (tools/excel-read). A third opinion comes from LibreOffice (headless, from Debian's
+/// packages, installed by scripts/test.sh), which converts each file's first sheet to CSV.
 /// </summary>
 public sealed class SecondReaderTests(SqliteApp app) : IClassFixture<SqliteApp>
 {
@@ -39,6 +40,36 @@ public sealed class SecondReaderTests(SqliteApp app) : IClassFixture<SqliteApp>
         finally { System.IO.File.Delete(file); }
     }
 
+    /// <summary>The first sheet of each file as LibreOffice reads it (CSV, UTF-8); fails when LibreOffice cannot open one.</summary>
+    private static async Task<string[]> LibreOfficeAsync(params byte[][] files)
+    {
+        var dir = Directory.CreateTempSubdirectory("govcloud-lo-").FullName;
+        try
+        {
+            var paths = files.Select((_, i) => Path.Combine(dir, $"file{i}.xlsx")).ToArray();
+            for (var i = 0; i < files.Length; i++) await System.IO.File.WriteAllBytesAsync(paths[i], files[i], Ct);
+            var output = Path.Combine(dir, "csv");
+            // Its own profile folder: a second LibreOffice running on the machine would otherwise take the conversion over.
+            string[] arguments = ["--headless", "--norestore", $"-env:UserInstallation=file://{dir}/profile",
+                "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1", "--outdir", output, .. paths];
+            using var office = Process.Start(new ProcessStartInfo("soffice", arguments) { RedirectStandardOutput = true, RedirectStandardError = true })
+                ?? throw new InvalidOperationException("LibreOffice (soffice) is not installed: scripts/test.sh installs libreoffice-calc-nogui");
+            var said = office.StandardOutput.ReadToEndAsync(Ct);
+            var errors = office.StandardError.ReadToEndAsync(Ct);
+            await office.WaitForExitAsync(Ct);
+            return paths.Select(path =>
+            {
+                var csv = Path.Combine(output, Path.GetFileNameWithoutExtension(path) + ".csv");
+                Assert.True(System.IO.File.Exists(csv), $"LibreOffice could not read {Path.GetFileName(path)}:\n{said.Result}\n{errors.Result}");
+                return System.IO.File.ReadAllText(csv);
+            }).ToArray();
+        }
+        finally { Directory.Delete(dir, true); }
+    }
+
+    /// <summary>A text cell as LibreOffice writes it to CSV: in quotes, quotes doubled.</summary>
+    private static string Quoted(string text) => "\"" + text.Replace("\"", "\"\"") + "\"";
+
     /// <summary>What Excel writes, and what strict readers expect: a shared-strings part, no prefixed spreadsheet elements, no inline strings.</summary>
     private static void AssertWrittenAsExcelDoes(byte[] xlsx)
     {
@@ -65,6 +96,8 @@ public sealed class SecondReaderTests(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.Equal([["名称", "说明"], ["普通", "第二列"], [tricky, "第二列"]], sheet.Rows);
         var mini = (await MiniExcelLibs.MiniExcel.QueryAsync(new MemoryStream(bytes), useHeaderRow: true, cancellationToken: Ct)).Cast<IDictionary<string, object?>>().ToList();
         Assert.Equal(tricky, mini[1]["名称"]);
+        var csv = (await LibreOfficeAsync(bytes))[0];
+        Assert.Contains(Quoted(tricky) + "," + Quoted("第二列"), csv);
     }
 
     [Fact]
@@ -87,6 +120,12 @@ public sealed class SecondReaderTests(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.Equal(Contacts.AgencyContactName, form.Rows[1][1]);
         Assert.Equal(["1", "2"], form.Rows.Skip(4).Where(r => r.Count > 0 && r[0] != "").Select(r => r[0]));
         Assert.Equal((a.SystemName, "8"), (form.Rows[5][3], form.Rows[5][9]));
+
+        var office = await LibreOfficeAsync(template, filled);
+        Assert.StartsWith(Quoted("云资源使用需求表"), office[0]);
+        Assert.Contains("\n" + Quoted("序号") + ",", office[0]);
+        Assert.Contains(Contacts.AgencyContactName!, office[1]);
+        Assert.Contains(a.SystemName, office[1]);
     }
 
     [Fact]
@@ -108,6 +147,7 @@ public sealed class SecondReaderTests(SqliteApp app) : IClassFixture<SqliteApp>
             (sysadmin, "/api/v1/users/export?q=no-such-user", "用户名"),
             (sysadmin, "/api/v1/organisations/export", "单位名称"),
         ];
+        var files = new List<byte[]>();
         foreach (var (client, url, header) in exports)
         {
             var response = await client.GetAsync(url, Ct);
@@ -116,6 +156,14 @@ public sealed class SecondReaderTests(SqliteApp app) : IClassFixture<SqliteApp>
             AssertWrittenAsExcelDoes(bytes);
             var sheets = await ReadAsync(bytes);
             Assert.True(sheets[0].Rows.Count > 0 && sheets[0].Rows[0].Contains(header), $"{url}: no header “{header}” in {JsonSerializer.Serialize(sheets)}");
+            files.Add(bytes);
+        }
+        // And in LibreOffice (one run for all files: it starts slowly), each with its headers on the first line.
+        var csvs = await LibreOfficeAsync([.. files]);
+        for (var i = 0; i < exports.Length; i++)
+        {
+            var firstLine = csvs[i].Split('\n')[0];
+            Assert.True(firstLine.Split(',').Contains(Quoted(exports[i].Header)), $"{exports[i].Url} in LibreOffice: {firstLine}");
         }
         var applications = (await ReadAsync(await edu.GetByteArrayAsync("/api/v1/applications/export", Ct)))[0];
         var number = applications.Rows[0].IndexOf("申请编号");
