@@ -104,6 +104,9 @@ app.UseForwardedHeaders();
 app.UseSecurityHeaders();
 app.UseSerilogRequestLogging();
 app.UseGovCloudErrors();
+// Routing after the error pages: a 404 re-executed as /not-found is routed again (with the implicit routing at the front
+// of the pipeline, the re-executed request found no page and a signed-in user got an empty 404).
+app.UseRouting();
 app.UseGovCloudUploadLimit(options.Files);
 if (!app.Environment.IsDevelopment()) app.UseHsts();
 app.UseRateLimiter();
@@ -114,7 +117,7 @@ app.UseCrossSiteProtection();
 app.UseAntiforgery();
 
 app.MapPlatform();
-var api = app.MapGroup("").WithStandardProblems();
+var api = app.MapGroup("").WithStandardProblems().WithDefinedEnums();
 api.MapAuthApi();
 api.MapMeApi();
 api.MapOrganisationsApi();

@@ -109,4 +109,18 @@ public sealed class SignInTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.GetByText("无权访问").First.WaitForAsync();
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task A_signed_in_user_typing_an_unknown_address_gets_the_chinese_not_found_page()
+    {
+        var page = await app.SignedInAsync("edu");
+        foreach (var url in new[] { "/no/such/page", "/applications/not-a-number", "/nope.php" })
+        {
+            var response = await page.GotoAsync(url);
+            Assert.Equal(404, response!.Status);
+            await Assertions.Expect(page.GetByText("页面不存在").First).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator("a", new() { HasText = "返回首页" })).ToBeVisibleAsync();
+        }
+        await page.Context.CloseAsync();
+    }
 }

@@ -210,4 +210,23 @@ public sealed class TrialPagesTests(BrowserApp app) : IClassFixture<BrowserApp>
         await edu.Locator("#gc-inventory tr", new() { HasText = $"web-{tag}" }).GetByText("8 核", new() { Exact = false }).WaitForAsync();
         await edu.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task The_center_finds_its_trials_by_stage_although_its_list_opens_on_applications_to_evaluate()
+    {
+        var (_, _, application, _) = await app.App.InTrialAsync();
+        var page = await app.SignedInAsync("center");
+        await page.GotoAsync("/applications");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("待评估的云资源申请");
+        await BrowserApp.PickAsync(page, page.Locator("#gc-application-trial"), "试用中", exact: true);
+        // The stage belongs to approved applications: 已提交 gave way to 已批准.
+        await Assertions.Expect(page.Locator("#gc-application-state .ant-select-selection-item")).ToHaveTextAsync("已批准");
+        await page.GetByRole(AriaRole.Button, new() { Name = "查询" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#gc-applications").GetByText(application.Number)).ToBeVisibleAsync();
+
+        // The address carries the stage too (a link from elsewhere).
+        await page.GotoAsync("/applications?trial=InTrial");
+        await Assertions.Expect(page.Locator("#gc-applications").GetByText(application.Number)).ToBeVisibleAsync();
+        await page.Context.CloseAsync();
+    }
 }

@@ -98,6 +98,21 @@ public abstract class ApplicationsApiTests(GovCloudApp app)
     }
 
     [Fact]
+    public async Task A_list_filtered_by_a_state_number_that_does_not_exist_is_refused_naming_the_parameter()
+    {
+        var center = await app.SignInAsync("center");
+        foreach (var url in new[] { "/api/v1/applications?state=999", "/api/v1/applications/export?trial=-3", "/api/v1/inventory/vms?state=77", "/api/v1/changes?state=42" })
+        {
+            var problem = await (await center.GetAsync(url, TestContext.Current.CancellationToken)).ProblemAsync(HttpStatusCode.BadRequest);
+            var name = url.Split('?')[1].Split('=')[0];
+            Assert.StartsWith($"{name} 的取值", problem.FieldError(name));
+        }
+        // A real state, by name or by its number, still filters.
+        Assert.Equal(HttpStatusCode.OK, (await center.GetAsync("/api/v1/applications?state=Submitted", TestContext.Current.CancellationToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await center.GetAsync("/api/v1/applications?state=2", TestContext.Current.CancellationToken)).StatusCode);
+    }
+
+    [Fact]
     public async Task R_21_1_the_application_is_addressed_to_the_Bureau_which_is_told_at_submission_and_follows_it()
     {
         // Art. 21(一): 使用单位向市大数据发展局提出云资源使用申请.

@@ -175,6 +175,11 @@ public abstract class TrialsApiTests(GovCloudApp app)
         Assert.Equal("试用发现问题，须整改后重新报告试用通过", problems.Detail);
         trial = await (await edu.PostJsonAsync($"/api/v1/applications/{a.Id}/trial/result", new { result = TrialResult.Passed, version = trial.Version })).ReadAsync<TrialDto>();
         Assert.Empty(trial.BlockersOfFormalUse);
+        // The same report again (a double click with the fresh version) changes nothing and tells the Center once.
+        var repeated = await (await edu.PostJsonAsync($"/api/v1/applications/{a.Id}/trial/result", new { result = TrialResult.Passed, version = trial.Version })).ReadAsync<TrialDto>();
+        Assert.Equal(trial.Version, repeated.Version);
+        Assert.Single((await (await center.GetAsync("/api/v1/inbox?pageSize=200", Ct)).ReadAsync<InboxList>()).Items,
+            n => n.Body.Contains(a.SystemName) && n.Body.Contains("报告试用结果：试用通过"));
         Assert.Equal(HttpStatusCode.Forbidden, (await edu.PostJsonAsync($"/api/v1/applications/{a.Id}/trial/go-live", new { version = trial.Version })).StatusCode);
 
         trial = await (await center.PostJsonAsync($"/api/v1/applications/{a.Id}/trial/go-live", new { version = trial.Version })).ReadAsync<TrialDto>();

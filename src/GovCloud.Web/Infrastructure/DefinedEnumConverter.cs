@@ -40,3 +40,26 @@ public sealed class DefinedEnumConverter : JsonConverterFactory
             named.WriteAsPropertyName(writer, value, options);
     }
 }
+
+/// <summary>
+/// The same rule for enums in the address (?state=999): the framework takes any number for an enum, and a list filtered
+/// by a state that does not exist answered an empty page as if it were a real filter. A 400 naming the parameter instead.
+/// </summary>
+public static class DefinedEnumArguments
+{
+    public static TBuilder WithDefinedEnums<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.AddEndpointFilterFactory((factory, next) =>
+        {
+            var enums = factory.MethodInfo.GetParameters()
+                .Select((p, i) => (Name: p.Name ?? "", Index: i, Type: Nullable.GetUnderlyingType(p.ParameterType) ?? p.ParameterType))
+                .Where(p => p.Type.IsEnum).ToArray();
+            if (enums.Length == 0) return next;
+            return context =>
+            {
+                foreach (var (name, index, type) in enums)
+                    if (context.Arguments[index] is { } value && !Enum.IsDefined(type, value))
+                        throw ProblemException.Invalid(name, $"{name} 的取值 {value} 无效，可选：{string.Join("、", Enum.GetNames(type))}");
+                return next(context);
+            };
+        });
+}

@@ -217,6 +217,9 @@ public sealed class TrialService(
         if (input.Result == TrialResult.Problems && TextRules.IsBlank(input.Note)) v.Add("note", "试用发现问题时请说明问题");
         if (input.Note?.Length > 1000) v.Add("note", "说明不能超过 1000 个字");
         v.ThrowIfInvalid();
+        // The same report again (a double click, a resent request) changes nothing and tells nobody twice; a different
+        // one (problems fixed: now 通过) is a new report.
+        if (trial.Result == input.Result && trial.ResultNote == Texts.OrNull(input.Note)) return await GetAsync(actor, applicationId, ct);
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var waited = Waiting(trial);
