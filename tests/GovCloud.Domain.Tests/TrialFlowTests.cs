@@ -140,5 +140,12 @@ public class TrialFlowTests
         var problems = DeliveryRules.Validate([Good(1, "edu-web-01", "10.1.1.11", "zhangsan"), Good(2, "edu-db-01", "10.1.1.12", "张三")], Approved);
         Assert.Contains(problems, p => p.Field == "vms[0].bastionAccounts" && p.Message == "第 1 台：须为 2 位堡垒机账号负责人各开设一个账号（已填 1 个）");
         Assert.Contains(problems, p => p.Field == "vms[1].bastionAccounts" && p.Message.Contains("只能由字母"));
+
+        // An account left empty is asked for, not called malformed; the form shows the message at that account.
+        problems = DeliveryRules.Validate([Good(1, "edu-web-01", "10.1.1.11", "zhangsan", ""), Good(2, "edu-db-01", "10.1.1.12", "zhangsan")], Approved);
+        Assert.Contains(problems, p => p.Field == "vms[0].bastionAccounts" && p.Message == "第 1 台：请填写第 2 位负责人的堡垒机账号");
+        Assert.Equal(1, DeliveryRules.FirstBadAccount(["zhangsan", ""]));
+        Assert.Equal(0, DeliveryRules.FirstBadAccount(["张三", "lisi"]));
+        Assert.Equal(0, DeliveryRules.FirstBadAccount(["lisi", "lisi"])); // repeated: both are the problem, shown at the first
     }
 }

@@ -229,4 +229,20 @@ public sealed class TrialPagesTests(BrowserApp app) : IClassFixture<BrowserApp>
         await Assertions.Expect(page.Locator("#gc-applications").GetByText(application.Number)).ToBeVisibleAsync();
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task A_message_at_a_field_of_the_case_page_goes_as_soon_as_the_field_is_corrected()
+    {
+        var (_, _, application, _) = await app.App.InTrialAsync();
+        var page = await app.SignedInAsync("edu");
+        await page.GotoAsync($"/applications/{application.Id}");
+        var report = page.Locator("#gc-trial-report-button");
+        await report.ClickAsync();
+        var message = page.Locator("#gc-trial-report + .gc-field-error");
+        await Assertions.Expect(message).ToHaveTextAsync("请选择试用结果");
+        // Chosen: the message goes at once, before anything is sent again.
+        await page.Locator("#gc-trial-report").GetByText("试用通过").ClickAsync();
+        await Assertions.Expect(message).ToHaveCountAsync(0);
+        await page.Context.CloseAsync();
+    }
 }

@@ -29,6 +29,14 @@ public static partial class DeliveryRules
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]*$")]
     private static partial Regex AccountPattern();
 
+    /// <summary>Which of a VM's bastion accounts its message is about: the first empty or malformed one, else the first.</summary>
+    public static int FirstBadAccount(IReadOnlyList<string?> accounts)
+    {
+        for (var i = 0; i < accounts.Count; i++)
+            if (accounts[i]?.Trim() is not { Length: > 0 and <= MaxAccount } a || !AccountPattern().IsMatch(a)) return i;
+        return 0;
+    }
+
     private static readonly char[] IpSeparators = [',', '，', '、', ';', '；', ' ', '\n'];
 
     /// <summary>An IPv4 address as people write it: four numbers 0–255, no leading zeros (which some readers take as octal).</summary>
@@ -119,7 +127,9 @@ public static partial class DeliveryRules
 
             var accounts = (vm.BastionAccounts ?? []).Select(a => a?.Trim() ?? "").ToList();
             if (accounts.Count != row.Owners) Add($"{f}.bastionAccounts", $"{label}：须为 {row.Owners} 位堡垒机账号负责人各开设一个账号（已填 {accounts.Count} 个）");
-            else if (accounts.Any(a => a.Length is 0 or > MaxAccount || !AccountPattern().IsMatch(a)))
+            else if (accounts.FindIndex(a => a.Length == 0) is var empty and >= 0)
+                Add($"{f}.bastionAccounts", $"{label}：请填写第 {empty + 1} 位负责人的堡垒机账号");
+            else if (accounts.Any(a => a.Length > MaxAccount || !AccountPattern().IsMatch(a)))
                 Add($"{f}.bastionAccounts", $"{label}：堡垒机账号只能由字母、数字、“.”“_”“-”组成，不超过 {MaxAccount} 个字符");
             else if (accounts.Distinct(StringComparer.OrdinalIgnoreCase).Count() != accounts.Count) Add($"{f}.bastionAccounts", $"{label}：堡垒机账号不能重复");
         }

@@ -127,7 +127,7 @@ public abstract class ServicePage : ComponentBase
     protected string? FieldError(string field)
     {
         drawing.Add(field);
-        return !corrected.Contains(field) && LastError?.Errors is { } errors && errors.TryGetValue(field, out var messages) ? string.Join("；", messages) : null;
+        return !corrected.Contains(field) && !corrected.Contains(Folded(field)) && LastError?.Errors is { } errors && errors.TryGetValue(field, out var messages) ? string.Join("；", messages) : null;
     }
 
     /// <summary>The messages of several fields under one form item (a contact's mobile and e-mail), all of them.</summary>
@@ -142,5 +142,14 @@ public abstract class ServicePage : ComponentBase
         fields.Select(FieldError).ToList().Any(m => m is not null) ? AntDesign.FormValidateStatus.Error : AntDesign.FormValidateStatus.Default;
 
     /// <summary>For a form's OnFieldChanged: a field the user corrects loses its message at once, not at the next save.</summary>
-    protected void FieldChanged(Microsoft.AspNetCore.Components.Forms.FieldChangedEventArgs e) => corrected.Add(e.FieldIdentifier.FieldName);
+    protected void FieldChanged(Microsoft.AspNetCore.Components.Forms.FieldChangedEventArgs e) => corrected.Add(Folded(e.FieldIdentifier.FieldName));
+
+    /// <summary>For inputs outside a form (a row of a table, a <see cref="Cell"/>): these fields were changed by the user.</summary>
+    protected void Corrected(params string[] fields)
+    {
+        foreach (var field in fields) corrected.Add(field);
+    }
+
+    // A form's property (SurveyDate) and the API's field (survey.date) are one field.
+    private static string Folded(string field) => new(field.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
 }

@@ -317,8 +317,15 @@ document.addEventListener("keyup", function (e) {
     open.push({ box: b, opener: opener });
     var first = body(b).querySelector(fields) || b.querySelector(".ant-modal-close, .ant-drawer-close") || body(b);
     if (first === body(b)) first.setAttribute("tabindex", "-1");
-    // After AntDesign's own focus handling of the opening dialog.
-    setTimeout(function () { if (visible(b) && !b.contains(document.activeElement)) first.focus({ preventScroll: false }); }, 60);
+    // After AntDesign's own focus handling of the opening dialog, which puts the focus on the dialog's frame (at once or
+    // after its animation): a few times, as long as the user has not gone into a field or button of the dialog meanwhile.
+    [60, 250, 500].forEach(function (delay) {
+      setTimeout(function () {
+        var active = document.activeElement;
+        var chosen = active && b.contains(active) && active.matches("input, textarea, button, a, [role=button], [role=combobox]");
+        if (visible(b) && !chosen) first.focus();
+      }, delay);
+    });
   }
   function leave(entry) {
     var active = document.activeElement;
