@@ -28,7 +28,7 @@ public sealed class DeadlinePagesTests(BrowserApp app) : IClassFixture<BrowserAp
         await BrowserApp.FollowAsync(page, page.Locator("#gc-inbox-bell"), "**/inbox");
         var inbox = page.Locator("#gc-inbox");
         await inbox.GetByText("即将到期").First.WaitForAsync();
-        Assert.Contains($"{started.DueOn:yyyy年M月d日} 24 时前", await inbox.InnerTextAsync());
+        Assert.Contains($"{started.DueOn:yyyy-MM-dd} 24 时前", await inbox.InnerTextAsync());
         await BrowserApp.ScreenshotAsync(page, "inbox");
 
         await inbox.GetByText("查看").First.ClickAsync();

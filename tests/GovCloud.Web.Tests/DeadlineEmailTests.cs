@@ -28,7 +28,7 @@ public sealed class DeadlineEmailTests
         var mail = Assert.Single(smtp.ReceivedEmail);
         Assert.Equal("center@liuzhou.gov.cn", mail.ToAddresses.Single().Address);
         Assert.Contains("即将到期", mail.Subject);
-        Assert.Contains("2026年3月4日", mail.MessageParts[0].BodyData);
+        Assert.Contains("2026-03-04", mail.MessageParts[0].BodyData);
 
         Assert.Equal(0, (await DeadlineKit.SweepAsync(app)).Emailed);
         Assert.Single(smtp.ReceivedEmail);

@@ -86,7 +86,7 @@ public abstract class DeadlineTests(Provider provider)
         var inbox = await (await center.GetAsync("/api/v1/inbox", Ct)).ReadAsync<InboxList>();
         var warning = Assert.Single(inbox.Items);
         Assert.Equal("即将到期", warning.KindName);
-        Assert.Contains("2026年3月4日 24 时前", warning.Body);
+        Assert.Contains("2026-03-04 24 时前", warning.Body);
         Assert.Equal(1, inbox.Unread);
 
         clock.Advance(TimeSpan.FromDays(1)); // Wednesday: the last day

@@ -16,5 +16,9 @@ public static class ChinaTime
     /// <summary>24:00 Beijing time at the end of <paramref name="day"/>: when a deadline on that day runs out.</summary>
     public static DateTimeOffset EndOfDay(DateOnly day) => new(day.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8));
 
-    public static string Format(DateTimeOffset? time) => time is null ? "" : time.Value.ToChina().ToString("yyyy-MM-dd HH:mm:ss");
+    /// <summary>A moment as every page and export writes it: 2026-12-01 08:49 (a day alone is 2026-12-01).</summary>
+    public static string Format(DateTimeOffset? time) => time is null ? "" : time.Value.ToChina().ToString("yyyy-MM-dd HH:mm");
+
+    /// <summary>To the second, for the audit log, where the order of events within a minute matters.</summary>
+    public static string FormatPrecise(DateTimeOffset? time) => time is null ? "" : time.Value.ToChina().ToString("yyyy-MM-dd HH:mm:ss");
 }

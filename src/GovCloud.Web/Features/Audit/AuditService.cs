@@ -77,7 +77,7 @@ public sealed class AuditService(GovCloudDbContext db, AuditLog audit)
 
     private static readonly ExcelColumn<AuditEntryDto>[] ExportColumns =
     [
-        new("序号", r => r.Sequence), new("时间", r => ChinaTime.Format(r.Time)), new("操作人", r => r.ActorName), new("所属单位", r => r.OrganisationName),
+        new("序号", r => r.Sequence), new("时间", r => ChinaTime.FormatPrecise(r.Time)), new("操作人", r => r.ActorName), new("所属单位", r => r.OrganisationName),
         new("客户端IP", r => r.ClientIp), new("操作", r => r.ActionName), new("对象类型", r => r.EntityTypeName), new("对象标识", r => r.EntityId),
         new("摘要", r => r.Summary), new("修改前（原始记录）", r => r.Before), new("修改后（原始记录）", r => r.After),
     ];

@@ -217,10 +217,10 @@ public sealed class CertificationService(
             state = cert.State.ToString(), cert.RetentionEndsOn, cert.MigrationDueOn, cert.TransitionEndsOn, opinion = cert.DecisionOpinion,
         });
         var message = outcome.Certified
-            ? $"“{cert.DataCenter!.Name}”通过认定，保留至 {outcome.RetentionEndsOn:yyyy年M月d日}，其后须于 {outcome.MigrationDueOn:yyyy年M月d日} 前完成迁移。"
+            ? $"“{cert.DataCenter!.Name}”通过认定，保留至 {outcome.RetentionEndsOn:yyyy-MM-dd}，其后须于 {outcome.MigrationDueOn:yyyy-MM-dd} 前完成迁移。"
             : refusedAgain
-                ? $"“{cert.DataCenter!.Name}”再次认定未通过，仍须于 {centre.MigrateBy:yyyy年M月d日} 前完成迁移上云，财政不再安排运维经费。"
-                : $"“{cert.DataCenter!.Name}”未通过认定，须于 {outcome.TransitionEndsOn:yyyy年M月d日} 前完成迁移上云。";
+                ? $"“{cert.DataCenter!.Name}”再次认定未通过，仍须于 {centre.MigrateBy:yyyy-MM-dd} 前完成迁移上云，财政不再安排运维经费。"
+                : $"“{cert.DataCenter!.Name}”未通过认定，须于 {outcome.TransitionEndsOn:yyyy-MM-dd} 前完成迁移上云。";
         await NotifyAsync(cert.OrganisationId, Role.AgencyOperator, cert, outcome.Certified ? "通过认定" : "未通过认定", message, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

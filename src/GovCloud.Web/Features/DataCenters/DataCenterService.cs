@@ -316,15 +316,15 @@ public sealed class DataCenterService(GovCloudDbContext db, DataScope scope, Aud
                 return (d.OrganisationId, Kind: NotificationKinds.DueSoon, Title: $"{end.What}即将届满：{d.Name}",
                     Body: end.What switch
                     {
-                        "保留期" => $"“{d.Name}”的保留期至 {end.On:yyyy年M月d日} 届满，其后财政不再安排运维经费，须在迁移期限内完成迁移；" +
+                        "保留期" => $"“{d.Name}”的保留期至 {end.On:yyyy-MM-dd} 届满，其后财政不再安排运维经费，须在迁移期限内完成迁移；" +
                                    "保留期满后因特殊情况仍需暂时保留的，须再次申请认定（第十八条）。",
-                        "认定申请期限" => $"自建数据中心“{d.Name}”须于 {end.On:yyyy年M月d日} 前申请认定；逾期未申请的，自该日起视为未通过认定，按第十五条过渡期迁移上云。",
-                        _ => $"“{d.Name}”须于 {end.On:yyyy年M月d日} 前完成迁移上云（或整合关停）并撤销，请按迁移计划推进。",
+                        "认定申请期限" => $"自建数据中心“{d.Name}”须于 {end.On:yyyy-MM-dd} 前申请认定；逾期未申请的，自该日起视为未通过认定，按第十五条过渡期迁移上云。",
+                        _ => $"“{d.Name}”须于 {end.On:yyyy-MM-dd} 前完成迁移上云（或整合关停）并撤销，请按迁移计划推进。",
                     },
                     Link: link, Key: $"datacenter:{d.Id}:{end.What}:{end.On:yyyyMMdd}");
             if (d.Status.MigrateBy < today && MigrationRules.Stage(d.Status, today) == DataCenterStage.Migrating)
                 return (d.OrganisationId, Kind: NotificationKinds.Overdue, Title: $"迁移已逾期：{d.Name}",
-                    Body: $"“{d.Name}”的迁移期限 {d.Status.MigrateBy:yyyy年M月d日} 已过，尚未撤销。", Link: link, Key: $"datacenter:{d.Id}:overdue:{d.Status.MigrateBy:yyyyMMdd}");
+                    Body: $"“{d.Name}”的迁移期限 {d.Status.MigrateBy:yyyy-MM-dd} 已过，尚未撤销。", Link: link, Key: $"datacenter:{d.Id}:overdue:{d.Status.MigrateBy:yyyyMMdd}");
             return default;
         }).Where(m => m.Key is not null).ToList();
         var done = await inbox.SentKeysAsync(messages.Select(m => m.Key).ToList(), ct);
@@ -370,8 +370,8 @@ public sealed class DataCenterService(GovCloudDbContext db, DataScope scope, Aud
                 new { applyBy, centre.ExistingRacks, migrateBy = centre.MigrateBy });
             var recipients = (await inbox.RecipientsAsync(centre.OrganisationId, Role.AgencyOperator, ct)).Concat(bureau).ToList();
             await inbox.NotifyAsync(recipients, NotificationKinds.Overdue, $"逾期未申请认定：{centre.Name}",
-                $"自建数据中心“{centre.Name}”未在 {applyBy:yyyy年M月d日} 前申请认定，自该日起视为未通过认定：现有机架 {centre.ExistingRacks} 个，" +
-                $"须于 {centre.MigrateBy:yyyy年M月d日} 前完成迁移上云（第十五条）。", $"/datacenters/{centre.Id}", $"datacenter:{centre.Id}:deemed", ct);
+                $"自建数据中心“{centre.Name}”未在 {applyBy:yyyy-MM-dd} 前申请认定，自该日起视为未通过认定：现有机架 {centre.ExistingRacks} 个，" +
+                $"须于 {centre.MigrateBy:yyyy-MM-dd} 前完成迁移上云（第十五条）。", $"/datacenters/{centre.Id}", $"datacenter:{centre.Id}:deemed", ct);
         }
         try
         {

@@ -44,7 +44,7 @@ public sealed class DeadlineSweep(
             c.Version++;
             audit.Record(Actor.System, AuditActions.ClockOverdue, "DeadlineClock", c.Id, after: new { c.DueOn });
             var title = $"{c.CaseTitle}：{c.StepName}已超期";
-            var body = $"【{c.CaseTitle}】{c.StepName}（时限 {c.Period}）应于 {c.DueOn:yyyy年M月d日} 24 时前办结，现已超期。承办：{c.Organisation!.Name}。";
+            var body = $"【{c.CaseTitle}】{c.StepName}（时限 {c.Period}）应于 {c.DueOn:yyyy-MM-dd} 24 时前办结，现已超期。承办：{c.Organisation!.Name}。";
             notified += await notifications.NotifyAsync(await UsersWithRoleAsync(c.OrganisationId, c.ResponsibleRole, ct),
                 NotificationKinds.Overdue, title, body, Link(c), $"{c.Id}:overdue", ct);
             notified += await notifications.NotifyAsync(bureau, NotificationKinds.Escalated, title, body + "请督办。", Link(c), $"{c.Id}:escalated", ct);
@@ -62,7 +62,7 @@ public sealed class DeadlineSweep(
                     var left = ClockRules.WorkingDaysLeft(calendar, today, c.DueOn.Value);
                     var kind = k == 0 ? NotificationKinds.DueToday : NotificationKinds.DueSoon;
                     var title = k == 0 ? $"{c.CaseTitle}：{c.StepName}今日到期" : $"{c.CaseTitle}：{c.StepName}即将到期";
-                    var body = $"【{c.CaseTitle}】{c.StepName}（时限 {c.Period}）须于 {c.DueOn:yyyy年M月d日} 24 时前办结，" +
+                    var body = $"【{c.CaseTitle}】{c.StepName}（时限 {c.Period}）须于 {c.DueOn:yyyy-MM-dd} 24 时前办结，" +
                                (left == 0 ? "今天是最后一天。" : $"今天之后还剩 {left} 个工作日。");
                     // The last day is part of the key: a clock whose last day moves is warned again.
                     notified += await notifications.NotifyAsync(await UsersWithRoleAsync(c.OrganisationId, c.ResponsibleRole, ct),

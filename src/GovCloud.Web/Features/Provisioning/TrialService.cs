@@ -256,7 +256,7 @@ public sealed class TrialService(
             inventory.Record(actor, vm, VmEventKind.TrialExtended, $"试用期延长 {input.Days} 天，至 {trial.EndsOn:yyyy-MM-dd}");
         audit.Record(actor, AuditActions.TrialExtended, ApplicationService.CaseType, app.Id, new { endsOn = before }, new { endsOn = trial.EndsOn, trial.Days });
         await NotifyAsync(app.OrganisationId, Role.AgencyOperator, app, "试用期已延长",
-            $"《{app.System!.Name}》的试用期延长 {input.Days} 天，至 {trial.EndsOn:yyyy年M月d日}。", ct);
+            $"《{app.System!.Name}》的试用期延长 {input.Days} 天，至 {trial.EndsOn:yyyy-MM-dd}。", ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return await GetAsync(actor, applicationId, ct);
@@ -291,7 +291,7 @@ public sealed class TrialService(
         audit.Record(actor, AuditActions.TrialWentLive, ApplicationService.CaseType, app.Id, new { state = TrialState.InTrial.ToString() },
             new { state = trial.State.ToString(), liveOn = Today, vms = vms.Select(x => x.HostName), services = app.Services.Select(s => new { s.ItemCode, s.Quantity }) });
         await NotifyAsync(app.OrganisationId, Role.AgencyOperator, app, "已正式开通",
-            $"《{app.System!.Name}》的 {vms.Count} 台虚拟机自 {Today:yyyy年M月d日} 起正式开通，计入资源台账并开始计费。", ct);
+            $"《{app.System!.Name}》的 {vms.Count} 台虚拟机自 {Today:yyyy-MM-dd} 起正式开通，计入资源台账并开始计费。", ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return await GetAsync(actor, applicationId, ct);
@@ -343,10 +343,10 @@ public sealed class TrialService(
             var link = $"/applications/{t.ApplicationId}";
             if (t.EndsOn >= today)
                 sent += await inbox.NotifyAsync(await inbox.RecipientsAsync(t.OrganisationId, Role.AgencyOperator, ct), NotificationKinds.DueSoon,
-                    $"试用即将结束：{t.Number}", $"《{t.System}》的试用期至 {t.EndsOn:yyyy年M月d日} 结束，请及时确认使用协议并报告试用结果。", link, Key(t.EndsOn, t.Id), ct);
+                    $"试用即将结束：{t.Number}", $"《{t.System}》的试用期至 {t.EndsOn:yyyy-MM-dd} 结束，请及时确认使用协议并报告试用结果。", link, Key(t.EndsOn, t.Id), ct);
             else
                 sent += await inbox.NotifyAsync(center, NotificationKinds.Overdue,
-                    $"试用期已结束：{t.Number}", $"《{t.System}》的试用期已于 {t.EndsOn:yyyy年M月d日} 结束，尚未正式开通，请延长试用期（合计不超过 {Settings.TrialMaxDays} 天）或回收资源。",
+                    $"试用期已结束：{t.Number}", $"《{t.System}》的试用期已于 {t.EndsOn:yyyy-MM-dd} 结束，尚未正式开通，请延长试用期（合计不超过 {Settings.TrialMaxDays} 天）或回收资源。",
                     link, Key(t.EndsOn, t.Id), ct);
         }
         try
