@@ -49,6 +49,35 @@ public abstract class AuditApiTests(GovCloudApp app)
         Assert.Equal(returned.After, (string?)row["修改后（原始记录）"]);
     }
 
+    /// <summary>
+    /// Every field named in a summary is named in Chinese, whatever the process that wrote it: a walk from a new system to
+    /// a delivered trial leaves no English key ("side", "storageGb"), no code as a value ("Evaluate", "OnScreen") and no bare
+    /// identifier in the log's words.
+    /// </summary>
+    [Fact]
+    public async Task Summaries_name_every_field_in_Chinese_and_say_values_as_words()
+    {
+        var (_, _, a, trial) = await app.InTrialAsync();
+        var officer = await app.SignInAsync("edusec");
+        (await officer.PostJsonAsync($"/api/v1/applications/{a.Id}/trial/agreement", new { version = trial.Version })).EnsureSuccessStatusCode();
+        var auditor = await app.SignInAsync("auditor");
+        var entries = (await (await auditor.GetAsync("/api/v1/audit?pageSize=200", Ct)).ReadAsync<Paged<AuditEntryDto>>()).Items;
+        var technical = new System.Text.RegularExpressions.Regex("vCPU|IPv6|IP|GB|Mbps|API");
+        foreach (var e in entries.Where(e => !string.IsNullOrEmpty(e.Summary)))
+            foreach (var part in e.Summary!.Split('；'))
+            {
+                var label = part.Split('：')[0];
+                Assert.False(System.Text.RegularExpressions.Regex.IsMatch(technical.Replace(label, ""), "[A-Za-z]"), $"{e.Action}: “{label}” in “{e.Summary}”");
+                Assert.DoesNotMatch("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", part);
+            }
+        var clock = entries.First(e => e.Action == "ClockStarted");
+        Assert.Contains("事项类型：云资源申请", clock.Summary);
+        Assert.Matches("环节：[^A-Za-z；]+", clock.Summary);
+        var agreed = entries.First(e => e.Action == "TrialAgreementConfirmed");
+        Assert.Contains("确认方：使用单位", agreed.Summary);
+        Assert.Contains("确认方式：在线确认", agreed.Summary);
+    }
+
     /// <summary>The filter offers each object type by its own Chinese name: two types under one name could not be told apart.</summary>
     [Fact]
     public async Task Every_object_type_in_the_log_has_a_Chinese_name_of_its_own()

@@ -60,10 +60,28 @@ public static class AuditSummary
         ["mlpsLevel"] = "等保级别", ["lifecycle"] = "状态", ["vendor"] = "开发商", ["users"] = "用户数", ["organisations"] = "单位数", ["caseType"] = "事项类型",
         ["caseId"] = "事项", ["completedAt"] = "办结时间", ["actor"] = "操作人", ["action"] = "操作", ["entityType"] = "对象类型",
         ["size"] = "大小（字节）", ["org"] = "单位", ["version"] = "版本",
+        ["adjustedVcpu"] = "调整后 vCPU（核）", ["adjustedMemoryGb"] = "调整后内存（GB）", ["adjustedBandwidthMbps"] = "调整后带宽（Mbps）",
+        ["adjustedPublicIps"] = "调整后公网 IP（个）", ["areaM2"] = "面积（平方米）", ["bandwidthMbps"] = "带宽（Mbps）", ["certificate"] = "证明文件",
+        ["decisionReason"] = "认定理由", ["drift"] = "不一致", ["failed"] = "未达标", ["file"] = "文件", ["followUp"] = "跟进情况", ["handedOverOn"] = "移交日期",
+        ["handedOverTo"] = "移交给", ["handoverContent"] = "移交内容", ["how"] = "确认方式", ["matched"] = "一致", ["migrationDueOn"] = "迁移期限",
+        ["missing"] = "缺少", ["no"] = "序号", ["people"] = "人员", ["platform"] = "云平台", ["publicIps"] = "公网 IP（个）", ["resolved"] = "已整改",
+        ["retentionEndsOn"] = "保留期至", ["side"] = "确认方", ["storageGb"] = "存储（GB）", ["toMemoryGb"] = "调整为内存（GB）", ["toVcpu"] = "调整为 vCPU（核）",
+        ["transitionEndsOn"] = "过渡期至", ["unregistered"] = "未登记", ["wipeMethod"] = "清除方式", ["wipedOn"] = "清除日期", ["subsystems"] = "子系统",
+        ["inServiceSince"] = "投入使用日期", ["roomClass"] = "机房等级", ["fullTimeStaff"] = "专职运维人员", ["holdsSensitiveData"] = "承载敏感数据",
+        ["evaluationOpinion"] = "评估意见", ["resized"] = "调整配置", ["added"] = "新增虚拟机", ["removed"] = "删除虚拟机", ["stepName"] = "环节",
+        ["extranetConnected"] = "接入电子政务外网", ["usesExtranetInternetExit"] = "使用外网互联网出口", ["supportsIpv6"] = "支持 IPv6",
+        ["service7x24"] = "7×24 小时服务", ["address"] = "地址", ["leaseEnd"] = "租期至", ["offCloudReason"] = "不上云理由", ["remarks"] = "备注",
+    };
+
+    // Values a user reads as words: who confirmed and how, a trial's result, a system's kind, place and state.
+    private static readonly Dictionary<string, string> Words = new(StringComparer.Ordinal)
+    {
+        ["side:Center"] = "信息化建设管理中心", ["side:Agency"] = "使用单位", ["how:OnScreen"] = "在线确认", ["how:SignedCopy"] = "上传签署件",
     };
 
     // Fields that only a machine reads (fingerprints, storage paths): left to the raw record.
-    private static readonly HashSet<string> Omitted = new(["sha256", "storedPath"], StringComparer.OrdinalIgnoreCase);
+    // An identifier alone says nothing to a person; the object and its page are in the entry's other columns.
+    private static readonly HashSet<string> Omitted = new(["sha256", "storedPath", "caseId", "userId", "systemId", "organisationId"], StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
     /// "字段：前 → 后" for each field that changed (or was recorded), joined with "；". States are named as the lists name
@@ -74,7 +92,10 @@ public static class AuditSummary
         var was = Parse(before);
         var now = Parse(after);
         var parts = new List<string>();
-        foreach (var key in now.Keys.Concat(was.Keys).Distinct(StringComparer.Ordinal).Where(k => !Omitted.Contains(k)))
+        // A clock's step is recorded as its code (Evaluate) and, since, its name (评估): the name is what people read.
+        var keys = now.Keys.Concat(was.Keys).Distinct(StringComparer.Ordinal).Where(k => !Omitted.Contains(k)).ToList();
+        if (keys.Contains("stepName")) keys.Remove("step");
+        foreach (var key in keys)
         {
             var b = was.TryGetValue(key, out var x) ? Value(entityType, key, x) : null;
             var a = now.TryGetValue(key, out var y) ? Value(entityType, key, y) : null;
@@ -112,6 +133,12 @@ public static class AuditSummary
         JsonValueKind.Object => "（详见原始记录）",
         JsonValueKind.String when key.Equals("state", StringComparison.OrdinalIgnoreCase) => StateName(entityType, v.GetString()!),
         JsonValueKind.String when key.Equals("kind", StringComparison.OrdinalIgnoreCase) => KindName(entityType, v.GetString()!),
+        JsonValueKind.String when key.Equals("caseType", StringComparison.OrdinalIgnoreCase) => EntityTypeName(v.GetString()!),
+        JsonValueKind.String when key.Equals("result", StringComparison.OrdinalIgnoreCase) && Enum.TryParse<TrialResult>(v.GetString(), out var r) => r.DisplayName(),
+        JsonValueKind.String when key.Equals("location", StringComparison.OrdinalIgnoreCase) && Enum.TryParse<SystemLocation>(v.GetString(), out var l) => l.DisplayName(),
+        JsonValueKind.String when Words.TryGetValue($"{key}:{v.GetString()}", out var word) => word,
+        JsonValueKind.String when DateTimeOffset.TryParse(v.GetString(), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var moment)
+            && v.GetString()!.Contains('T') => GovCloud.Web.Infrastructure.ChinaTime.FormatPrecise(moment),
         _ => Fit(v.ToString()),
     };
 
@@ -124,6 +151,7 @@ public static class AuditSummary
         "Certification" when Enum.TryParse<CertificationState>(state, out var s) => s.DisplayName(),
         "MigrationPlan" when Enum.TryParse<MigrationPlanState>(state, out var s) => s.DisplayName(),
         "DeadlineClock" when Enum.TryParse<ClockState>(state, out var s) => s.DisplayName(),
+        "InfoSystem" when Enum.TryParse<SystemLifecycle>(state, out var s) => s.DisplayName(),
         _ => state,
     };
 
@@ -132,6 +160,7 @@ public static class AuditSummary
         "ResourceApplication" when Enum.TryParse<AttachmentKind>(kind, out var k) => k.DisplayName(),
         "ChangeRequest" when Enum.TryParse<ChangeKind>(kind, out var k) => k.DisplayName(),
         "DataCenter" when Enum.TryParse<DataCenterKind>(kind, out var k) => k.DisplayName(),
+        "InfoSystem" when Enum.TryParse<SystemKind>(kind, out var k) => k.DisplayName(),
         _ => kind,
     };
 

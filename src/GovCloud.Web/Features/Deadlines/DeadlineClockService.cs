@@ -48,7 +48,7 @@ public sealed class DeadlineClockService(
         SetDue(entity, calendar);
         db.DeadlineClocks.Add(entity);
         audit.Record(actor, AuditActions.ClockStarted, "DeadlineClock", entity.Id,
-            after: new { entity.CaseType, entity.CaseId, entity.Step, period = start.Period.ToString(), entity.DueOn });
+            after: new { entity.CaseType, entity.CaseId, entity.Step, entity.StepName, period = start.Period.ToString(), entity.DueOn });
         await db.SaveChangesAsync(ct);
         return entity;
     }
