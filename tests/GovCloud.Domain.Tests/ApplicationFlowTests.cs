@@ -117,6 +117,9 @@ public class ApplicationFlowTests
         Assert.Equal(["survey.date", "survey.people", "survey.findings"], noSurvey.Select(p => p.Field));
         var future = EvaluationRules.Validate(SystemKind.Existing, [1], "意见", rows, new SiteSurvey(Today.AddDays(1), "刘运", "机房环境良好"), null, Today, new VmLimits());
         Assert.Equal("勘查日期不能晚于今天", Assert.Single(future).Message);
+        // A new system's survey is optional, but one recorded has taken place (2040 was accepted).
+        var futureOfNew = EvaluationRules.Validate(SystemKind.New, [1], "意见", rows, new SiteSurvey(Today.AddYears(14), "刘运", "机房环境良好"), null, Today, new VmLimits());
+        Assert.Equal(("survey.date", "勘查日期不能晚于今天"), (Assert.Single(futureOfNew).Field, futureOfNew[0].Message));
         Assert.Empty(EvaluationRules.Validate(SystemKind.Existing, [1], "意见", rows, new SiteSurvey(Today, "刘运", "机房环境良好"), null, Today, new VmLimits()));
 
         var halfReview = EvaluationRules.Validate(SystemKind.New, [1], "意见", rows, null, new TechnicalReview("张教授", null, null), Today, new VmLimits());

@@ -108,6 +108,23 @@ public sealed class KeyboardTests(BrowserApp app) : IClassFixture<BrowserApp>
     }
 
     [Fact]
+    public async Task A_confirmation_opened_from_the_keyboard_offers_cancel_first_and_esc_gives_the_focus_back()
+    {
+        var page = await SignedInAsync("admin", "/users");
+        var reset = page.Locator("a[role=button]", new() { HasText = "重置密码" }).First;
+        await reset.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        var confirm = page.Locator(".ant-popover:visible", new() { HasText = "确定重置" });
+        await Assertions.Expect(confirm).ToBeVisibleAsync();
+        // The harmless answer has the focus: a second Enter cannot reset a password by mistake.
+        await Assertions.Expect(confirm.Locator("button", new() { HasText = "取" })).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(confirm).ToHaveCountAsync(0);
+        await Assertions.Expect(reset).ToBeFocusedAsync();
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task A_row_action_drawn_without_an_address_is_reached_by_tab_and_opened_with_enter()
     {
         await app.App.DraftAsync(); // a system of the agency's to edit

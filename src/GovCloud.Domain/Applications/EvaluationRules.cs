@@ -83,10 +83,11 @@ public static class EvaluationRules
         if (kind == SystemKind.Existing)
         {
             if (survey?.Date is null) Add("survey.date", "存量系统须进行现场勘查，请填写勘查日期");
-            else if (survey.Date > today) Add("survey.date", "勘查日期不能晚于今天");
             if (TextRules.IsBlank(survey?.People)) Add("survey.people", "请填写现场勘查人员");
             if (TextRules.IsBlank(survey?.Findings)) Add("survey.findings", "请填写现场勘查情况");
         }
+        // A survey is recorded once it took place, whatever the kind of system (a new system's is optional, not a plan).
+        if (survey?.Date > today) Add("survey.date", "勘查日期不能晚于今天");
         // A review is optional, but one that is recorded says who reviewed and what they concluded.
         if (review is not null && !(TextRules.IsBlank(review.Experts) && TextRules.IsBlank(review.Conclusion) && TextRules.IsBlank(review.Minutes)))
         {

@@ -309,13 +309,17 @@ document.addEventListener("keyup", function (e) {
   function visible(b) {
     if (!b.isConnected) return false;
     if (b.classList.contains("ant-drawer")) return b.classList.contains("ant-drawer-open");
+    if (b.classList.contains("ant-popover")) return b.getClientRects().length > 0 && getComputedStyle(b).visibility !== "hidden";
     return getComputedStyle(b).display !== "none";
   }
   function body(b) { return b.querySelector(".ant-modal-body, .ant-drawer-body") || b; }
+  function confirmBox(b) { return b.classList.contains("ant-popover") && b.querySelector(".ant-popover-buttons"); }
   function enter(b) {
     var opener = document.activeElement && document.activeElement !== document.body && !b.contains(document.activeElement) ? document.activeElement : null;
     open.push({ box: b, opener: opener });
-    var first = body(b).querySelector(fields) || b.querySelector(".ant-modal-close, .ant-drawer-close") || body(b);
+    // A confirmation (提交? 批准?) takes the focus to its 取消, the harmless answer, so that Enter does nothing rash.
+    var first = confirmBox(b) ? b.querySelector(".ant-popover-buttons button:not(.ant-btn-primary)") || b.querySelector(".ant-popover-buttons button")
+      : body(b).querySelector(fields) || b.querySelector(".ant-modal-close, .ant-drawer-close") || body(b);
     if (first === body(b)) first.setAttribute("tabindex", "-1");
     // After AntDesign's own focus handling of the opening dialog, which puts the focus on the dialog's frame (at once or
     // after its animation): a few times, as long as the user has not gone into a field or button of the dialog meanwhile.
@@ -342,7 +346,8 @@ document.addEventListener("keyup", function (e) {
       if (!shown && !d.hasAttribute("inert")) d.setAttribute("inert", "");
     });
     open = open.filter(function (e) { if (visible(e.box)) return true; leave(e); return false; });
-    document.querySelectorAll(".ant-modal-wrap, .ant-drawer").forEach(function (b) {
+    document.querySelectorAll(".ant-modal-wrap, .ant-drawer, .ant-popover").forEach(function (b) {
+      if (b.classList.contains("ant-popover") && !confirmBox(b)) return;
       if (visible(b) && !open.some(function (e) { return e.box === b; })) enter(b);
     });
   }
@@ -352,6 +357,11 @@ document.addEventListener("keyup", function (e) {
     if (e.key !== "Escape" || e.isComposing || !open.length) return;
     var top = open[open.length - 1].box;
     if (!visible(top) || top.classList.contains("ant-drawer")) return; // drawers close on Esc by themselves
+    if (confirmBox(top)) {
+      var cancel = top.querySelector(".ant-popover-buttons button:not(.ant-btn-primary)");
+      if (cancel) { e.preventDefault(); cancel.click(); }
+      return;
+    }
     var lists = document.querySelectorAll(".ant-select-dropdown, .ant-picker-dropdown");
     for (var i = 0; i < lists.length; i++) if (lists[i].offsetParent !== null && getComputedStyle(lists[i]).display !== "none") return;
     var close = top.querySelector(".ant-modal-close");
