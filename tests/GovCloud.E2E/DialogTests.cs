@@ -81,6 +81,9 @@ public sealed class DialogTests(BrowserApp app) : IClassFixture<BrowserApp>
         await location.FocusAsync();
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.Locator(".ant-select-dropdown:visible")).ToHaveCountAsync(1);
+        // Open as far as the select itself knows (the live connection has drawn it open), not only on the screen.
+        await Assertions.Expect(location).ToHaveAttributeAsync("aria-expanded", "true");
+        await page.WaitForTimeoutAsync(300);
         await page.Keyboard.PressAsync("Escape");
         await Assertions.Expect(page.Locator(".ant-select-dropdown:visible")).ToHaveCountAsync(0);
         await Assertions.Expect(dialog).ToBeVisibleAsync();

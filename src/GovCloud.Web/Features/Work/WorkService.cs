@@ -98,8 +98,9 @@ public sealed class WorkService(GovCloudDbContext db, DeadlineClockService clock
 
         var revoked = await db.DataCenters.AsNoTracking().Where(d => d.RevokedOn != null && d.RevocationConfirmedOn == null)
             .Where(d => tenant == null || d.OrganisationId == tenant)
-            .Select(d => new { d.Id, d.Name, d.OrganisationId }).ToListAsync(ct);
-        cases.AddRange(revoked.Select(d => new Case("数据中心撤销", "DataCenterRevocation", d.Id.ToString(), d.Name, d.Name, $"/datacenters/{d.Id}",
+            .Select(d => new { d.Id, d.Name, d.OrganisationId, Org = d.Organisation!.Name }).ToListAsync(ct);
+        // A centre has no case number: its name is the number, the agency the subject (the name twice read as a slip).
+        cases.AddRange(revoked.Select(d => new Case("数据中心撤销", "DataCenterRevocation", d.Id.ToString(), d.Name, d.Org, $"/datacenters/{d.Id}",
             d.OrganisationId, null, WaitingFor.Revocation(false))));
         return cases;
     }
