@@ -4,7 +4,7 @@ namespace GovCloud.E2E;
 
 /// <summary>
 /// A date is typed as offices write it (2026-06-01, 2026/6/1, 2026.6.1, 2026年6月1日, 20260601) and the picker keeps
-/// it, whether the field is left with Enter or with Tab; an impossible day is not turned into another.
+/// it, whether the field is left with Enter or with Tab; an impossible day is not turned into another, and the user is told.
 /// </summary>
 public sealed class DateTypingTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
@@ -28,6 +28,9 @@ public sealed class DateTypingTests(BrowserApp app) : IClassFixture<BrowserApp>
         await since.PressAsync(key);
         await page.WaitForTimeoutAsync(800);
         await Assertions.Expect(since).ToHaveValueAsync(kept);
+        // A day that does not exist is not dropped without a word.
+        if (kept == "") await Assertions.Expect(page.Locator(".gc-date-refused")).ToHaveTextAsync($"没有这一天：{typed}，请重新输入");
+        else await Assertions.Expect(page.Locator(".gc-date-refused:visible")).ToHaveCountAsync(0);
         await page.Context.CloseAsync();
     }
 }

@@ -20,16 +20,16 @@ public sealed class HandoverPagesTests(BrowserApp app) : IClassFixture<BrowserAp
         var (edu, a) = await app.App.DraftAsync();
         var link = $"applications/{a.Id}";
         a = await ApplicationKit.SubmittedAsync(edu, a);
-        await AssertFoundAsync("center", "评估", a.Number, link);
+        await AssertFoundAsync("center", "评估", a.Number, link, "#gc-evaluation-form");
 
         var center = await app.App.SignInAsync("center");
         a = await (await center.PostJsonAsync($"/api/v1/applications/{a.Id}/evaluation", ApplicationKit.Evaluation(a))).ReadAsync<ApplicationDto>();
-        await AssertFoundAsync("bureau", "审批", a.Number, link);
+        await AssertFoundAsync("bureau", "审批", a.Number, link, "#gc-approval-form");
 
         var bureau = await app.App.SignInAsync("bureau");
         a = await (await bureau.PostJsonAsync($"/api/v1/applications/{a.Id}/approve", new { opinion = "同意", version = a.Version, overrideReason = "测试" }))
             .ReadAsync<ApplicationDto>();
-        await AssertFoundAsync("center", "交付试用环境", a.Number, link);
+        await AssertFoundAsync("center", "交付试用环境", a.Number, link, "#gc-delivery-form");
 
         var trial = await ApplicationKit.TrialAsync(center, a.Id);
         var url = $"/api/v1/applications/{a.Id}/trial";
@@ -57,13 +57,13 @@ public sealed class HandoverPagesTests(BrowserApp app) : IClassFixture<BrowserAp
             lines = new object[] { new { action = "Resize", vmId = web.Id, to = new { vcpu = 8, memoryGb = 16, systemDiskGb = 100, dataDiskGb = 800 } } },
         })).ReadAsync<ChangeDto>(HttpStatusCode.Created);
         var link = $"changes/{change.Id}";
-        await AssertFoundAsync("center", "评估", change.Number, link);
+        await AssertFoundAsync("center", "评估", change.Number, link, "#gc-change-evaluation");
         change = await (await center.PostJsonAsync($"/api/v1/changes/{change.Id}/evaluation", new { opinion = "同意扩容", version = change.Version })).ReadAsync<ChangeDto>();
-        await AssertFoundAsync("bureau", "审批", change.Number, link);
+        await AssertFoundAsync("bureau", "审批", change.Number, link, "#gc-change-approval");
         var bureau = await app.App.SignInAsync("bureau");
         change = await (await bureau.PostJsonAsync($"/api/v1/changes/{change.Id}/approve", new { opinion = "同意", version = change.Version, overrideReason = "测试" }))
             .ReadAsync<ChangeDto>();
-        await AssertFoundAsync("center", "实施变更", change.Number, link);
+        await AssertFoundAsync("center", "实施变更", change.Number, link, "#gc-change-completion");
 
         var centre = await (await edu.PostJsonAsync("/api/v1/datacenters", new
         {
@@ -79,20 +79,27 @@ public sealed class HandoverPagesTests(BrowserApp app) : IClassFixture<BrowserAp
 
     /// <summary>
     /// <paramref name="user"/> signs in and finds "<paramref name="action"/>：<paramref name="number"/>" in 待办 and
-    /// "待<paramref name="action"/>：<paramref name="number"/>" in the inbox; each opens <paramref name="link"/>.
+    /// "待<paramref name="action"/>：<paramref name="number"/>" in the inbox; each opens <paramref name="link"/>, scrolled to
+    /// <paramref name="place"/> (the form where the step is taken) with the keyboard there, when it is given.
     /// </summary>
-    private async Task AssertFoundAsync(string user, string action, string number, string link)
+    private async Task AssertFoundAsync(string user, string action, string number, string link, string? place = null)
     {
         var page = await app.SignedInAsync(user);
         var todo = page.Locator("#gc-todo .gc-work-line", new() { HasText = $"{action}：{number}" }).Locator($"a[href='{link}']");
         await todo.WaitForAsync();
         await BrowserApp.FollowAsync(page, todo, $"**/{link}");
         await page.Locator(".gc-content h1").WaitForAsync();
+        if (place is not null)
+        {
+            await Assertions.Expect(page.Locator(place)).ToBeInViewportAsync();
+            await Assertions.Expect(page.Locator(place)).ToBeFocusedAsync();
+        }
 
         await page.GotoAsync("/inbox");
         var message = page.Locator("#gc-inbox .ant-card", new() { HasText = $"待{action}：{number}" }).First;
         await message.WaitForAsync();
         await BrowserApp.FollowAsync(page, message.GetByText("查看"), $"**/{link}");
+        if (place is not null) await Assertions.Expect(page.Locator(place)).ToBeInViewportAsync();
         await page.Context.CloseAsync();
     }
 }

@@ -249,9 +249,33 @@ document.addEventListener("keyup", function (e) {
     if (date.getFullYear() !== y || date.getMonth() !== mo - 1 || date.getDate() !== d) return null;
     return m[1] + "-" + pad(mo) + "-" + pad(d);
   }
+  // A day that does not exist (2026-02-30) is refused by the picker, which puts back what it had: the user is told why,
+  // in a note under the field (drawn outside the page's own elements, which the live connection owns).
+  var note = null;
+  function refuse(input, typed) {
+    var picker = input.closest(".ant-picker");
+    if (!picker) return;
+    if (!note) {
+      note = document.createElement("div");
+      note.className = "gc-date-refused";
+      note.setAttribute("role", "alert");
+      document.body.appendChild(note);
+    }
+    var r = picker.getBoundingClientRect();
+    note.textContent = "没有这一天：" + typed + "，请重新输入";
+    note.style.left = (r.left + window.scrollX) + "px";
+    note.style.top = (r.bottom + window.scrollY + 2) + "px";
+    note.hidden = false;
+    clearTimeout(note.timer);
+    note.timer = setTimeout(function () { note.hidden = true; }, 6000);
+  }
+  function looksLikeDate(value) {
+    return /^\s*\d{4}\s*[-\/.年]\s*\d{1,2}\s*[-\/.月]\s*\d{1,2}\s*日?\s*$/.test(value) || /^\s*\d{8}\s*$/.test(value);
+  }
   function settle(input) {
     if (!(input instanceof HTMLInputElement) || !input.closest(".ant-picker-input")) return;
     var n = normal(input.value);
+    if (!n && looksLikeDate(input.value)) { refuse(input, input.value.trim()); return; }
     if (!n || n === input.value) return;
     input.value = n;
     input.dispatchEvent(new Event("input", { bubbles: true }));
@@ -260,6 +284,7 @@ document.addEventListener("keyup", function (e) {
   document.addEventListener("keydown", function (e) { if ((e.key === "Enter" || e.key === "Tab") && !e.isComposing) settle(e.target); }, true);
   document.addEventListener("blur", function (e) { settle(e.target); }, true);
   document.addEventListener("input", function (e) {
+    if (note && !note.hidden && e.target instanceof HTMLInputElement && e.target.closest(".ant-picker-input")) note.hidden = true;
     if (e.target instanceof HTMLInputElement && /^\s*\d{8}\s*$/.test(e.target.value)) settle(e.target);
   }, true);
 })();
@@ -369,4 +394,35 @@ document.addEventListener("keyup", function (e) {
     e.preventDefault();
     close.click();
   });
+})();
+
+// A step opened from 待办 or an inbox message: the case page opens at the place to act (the evaluation form, the
+// approval, the delivery, the agreement, the trial result …), not at its top, 1,500 px above. The link's click leaves a
+// note for the page it leads to; the page, once drawn, scrolls to the first place to act it has and takes the note away.
+(function () {
+  var places = "#gc-county-review, #gc-evaluation-form, #gc-approval-form, #gc-delivery-form, #gc-agency-agree, #gc-center-agree, " +
+    "#gc-trial-report, #gc-trial-center, #gc-change-evaluation, #gc-change-approval, #gc-change-completion, #gc-plan-form, #gc-revoke-form";
+  var key = "gc-act";
+  document.addEventListener("click", function (e) {
+    var a = e.target instanceof Element ? e.target.closest("a.gc-act-link") : null;
+    if (!a) return;
+    try { sessionStorage.setItem(key, JSON.stringify({ path: new URL(a.href, location.href).pathname, at: Date.now() })); } catch (_) { }
+  }, true);
+  setInterval(function () {
+    var note;
+    try { note = JSON.parse(sessionStorage.getItem(key) || "null"); } catch (_) { note = null; }
+    if (!note) return;
+    if (Date.now() - note.at > 10000) { sessionStorage.removeItem(key); return; }
+    if (note.path !== location.pathname) return;
+    var place = document.querySelector(places);
+    if (!place) return;
+    sessionStorage.removeItem(key);
+    // The live drawing may still add the parts above: scroll once it has settled.
+    setTimeout(function () {
+      place.scrollIntoView({ block: "start" });
+      // The keyboard starts there too; a screen reader reads the section.
+      if (!place.hasAttribute("tabindex")) place.setAttribute("tabindex", "-1");
+      place.focus({ preventScroll: true });
+    }, 400);
+  }, 200);
 })();
