@@ -69,6 +69,13 @@ public class BrowserApp : IAsyncLifetime
     }
 
     /// <summary>
+    /// Waits until the page just opened has put the focus on its title, as it does once it is live: a key pressed or a
+    /// focus moved before that is undone by it (on a busy machine this comes seconds after the page shows).
+    /// </summary>
+    public static async Task ArrivedAsync(IPage page) =>
+        await Assertions.Expect(page.Locator("h1").First).ToBeFocusedAsync(new() { Timeout = 15000 });
+
+    /// <summary>
     /// Opens a select and picks an option. The list may open before its options have loaded (a Blazor
     /// round trip), so it is closed and opened again until the option shows.
     /// </summary>

@@ -167,9 +167,8 @@ public sealed class KeyboardTests(BrowserApp app) : IClassFixture<BrowserApp>
     {
         var page = await app.SignedInAsync(user);
         if (url != "/") await page.GotoAsync(url);
-        await page.Locator(".gc-content").WaitForAsync();
+        await BrowserApp.ArrivedAsync(page);
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-        await page.WaitForTimeoutAsync(500);
         return page;
     }
 }

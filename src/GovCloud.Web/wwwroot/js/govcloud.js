@@ -339,13 +339,39 @@ document.addEventListener("keyup", function (e) {
   }
   function body(b) { return b.querySelector(".ant-modal-body, .ant-drawer-body") || b; }
   function confirmBox(b) { return b.classList.contains("ant-popover") && b.querySelector(".ant-popover-buttons"); }
+  // The places the focus went last, newest at the end: the opener of a dialog is the last of them outside it. (The focus
+  // itself may already be in the dialog when it is noticed: AntDesign moves it there on a busy server's own time.)
+  var history = [];
+  var tabbedAt = 0;
+  document.addEventListener("keydown", function (e) { if (e.key === "Tab") tabbedAt = Date.now(); }, true);
+  document.addEventListener("focusin", function (e) {
+    var t = e.target;
+    if (!(t instanceof HTMLElement)) return;
+    history.push(t);
+    if (history.length > 20) history.shift();
+    var entry = open.length ? open[open.length - 1] : null;
+    if (!entry || !entry.box.contains(t)) return;
+    var frame = t === entry.box || t.matches(".ant-modal, .ant-modal-content, .ant-drawer-content-wrapper, .ant-drawer-content, div[aria-hidden=true][tabindex]");
+    if (!frame) { if (t.matches(fields + ", button, a, [role=button]")) entry.last = t; return; }
+    // AntDesign focuses the dialog's frame once it has drawn it, which on a busy server comes after the user has gone
+    // into a field and typed: the focus goes back to that field (or the first one), unless Tab brought it there.
+    if (Date.now() - tabbedAt < 300 || confirmBox(entry.box)) return;
+    var back = entry.last && entry.last.isConnected ? entry.last : entry.first;
+    if (back && back !== t && visible(entry.box)) back.focus();
+  }, true);
   function enter(b) {
-    var opener = document.activeElement && document.activeElement !== document.body && !b.contains(document.activeElement) ? document.activeElement : null;
-    open.push({ box: b, opener: opener });
+    var opener = null;
+    for (var i = history.length - 1; i >= 0 && !opener; i--) {
+      var h = history[i];
+      if (h.isConnected && h !== document.body && !b.contains(h) && !h.closest(".ant-select-dropdown, .ant-picker-dropdown")) opener = h;
+    }
+    var entry = { box: b, opener: opener };
+    open.push(entry);
     // A confirmation (提交? 批准?) takes the focus to its 取消, the harmless answer, so that Enter does nothing rash.
     var first = confirmBox(b) ? b.querySelector(".ant-popover-buttons button:not(.ant-btn-primary)") || b.querySelector(".ant-popover-buttons button")
       : body(b).querySelector(fields) || b.querySelector(".ant-modal-close, .ant-drawer-close") || body(b);
     if (first === body(b)) first.setAttribute("tabindex", "-1");
+    entry.first = first;
     // After AntDesign's own focus handling of the opening dialog, which puts the focus on the dialog's frame (at once or
     // after its animation): a few times, as long as the user has not gone into a field or button of the dialog meanwhile.
     [60, 250, 500].forEach(function (delay) {
