@@ -177,6 +177,13 @@ public abstract class AccessMatrixTests(GovCloudApp app)
         FollowUpDataCenterViolation         BA
         AttachViolationEvidence             BA
         DownloadViolationEvidence           CW
+        GetMlps                             CW IN
+        SaveMlps                            AO AS
+        AddMlpsAssessment                   AO AS
+        RecordMlpsException                 BA
+        ListMlps                            CW IN
+        ExportMlps                          CW IN
+        MlpsDue                             CW IN
         """;
 
     private static Dictionary<string, HashSet<Role>?> Expected()

@@ -46,14 +46,19 @@ public static class TrialRules
             : null;
     }
 
-    /// <summary>Everything that stands between a trial and formal use (正式开通), in Chinese; empty when it may go live.</summary>
-    public static IReadOnlyList<string> BlockersOfFormalUse(bool agencyConfirmedAgreement, bool centerConfirmedAgreement, TrialResult? result)
+    /// <summary>
+    /// Everything that stands between a trial and formal use (正式开通), in Chinese; empty when it may go live.
+    /// <paramref name="mlpsBlocker"/>: what the system's MLPS duties still ask first (R-27.1, see Supervision.MlpsRules).
+    /// </summary>
+    public static IReadOnlyList<string> BlockersOfFormalUse(bool agencyConfirmedAgreement, bool centerConfirmedAgreement, TrialResult? result,
+        string? mlpsBlocker = null)
     {
         var blockers = new List<string>();
         if (!agencyConfirmedAgreement) blockers.Add("使用单位尚未确认使用协议");
         if (!centerConfirmedAgreement) blockers.Add("信息化建设管理中心尚未确认使用协议");
         if (result is null) blockers.Add("使用单位尚未报告试用结果");
         else if (result == TrialResult.Problems) blockers.Add("试用发现问题，须整改后重新报告试用通过");
+        if (mlpsBlocker is not null) blockers.Add(mlpsBlocker);
         return blockers;
     }
 }

@@ -44,6 +44,12 @@ public static class Access
     public static readonly Role[] AccountSecurity = [Role.SystemAdmin, Role.SecurityAdmin];
     public static readonly Role[] Audit = [Role.AuditAdmin];
 
+    /// <summary>
+    /// Security supervision (等级保护 …, R-8, R-27.1): the agencies their own, the Center, the Bureau and the regulators every
+    /// agency's. Finance has no part in it.
+    /// </summary>
+    public static readonly Role[] Supervision = [.. CaseWorkers, Role.Inspector];
+
     /// <summary>Files agencies and the Center hand in (attachments, evidence, certificates): case workers only.</summary>
     public static readonly Role[] Documents = CaseWorkers;
 

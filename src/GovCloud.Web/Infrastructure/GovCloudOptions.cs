@@ -17,6 +17,7 @@ public sealed class GovCloudOptions
     public PoolOptions Pools { get; set; } = new();
     public ProvisioningOptions Provisioning { get; set; } = new();
     public DataCenterOptions DataCenters { get; set; } = new();
+    public SupervisionOptions Supervision { get; set; } = new();
 
     /// <summary>
     /// Addresses of reverse proxies whose X-Forwarded-For/-Proto are believed (loopback always is),
@@ -161,6 +162,25 @@ public sealed class DataCenterOptions
     public int ReminderDaysBefore { get; set; } = 90;
 
     public GovCloud.Domain.DataCenters.CertificationCriteria Criteria => new(MinAreaM2, MinUsableRacks, MinRoomClass, MinFullTimeStaff, MinMlpsLevel, SmallCentreMaxRacks);
+}
+
+/// <summary>
+/// Security supervision: how often a system of each MLPS level is assessed, in months, and how many days ahead
+/// its keepers are reminded. Configuration; a level with 0 months needs no periodic assessment.
+/// </summary>
+public sealed class SupervisionOptions
+{
+    public int AssessmentMonthsLevel2 { get; set; } = 24;
+    public int AssessmentMonthsLevel3 { get; set; } = 12;
+    public int AssessmentMonthsLevel4 { get; set; } = 6;
+    public int AssessmentMonthsLevel5 { get; set; } = 6;
+    public int FirstReminderDaysBefore { get; set; } = 90;
+    public int SecondReminderDaysBefore { get; set; } = 30;
+
+    public GovCloud.Domain.Supervision.MlpsSchedule Schedule => new(
+        new Dictionary<int, int> { [2] = AssessmentMonthsLevel2, [3] = AssessmentMonthsLevel3, [4] = AssessmentMonthsLevel4, [5] = AssessmentMonthsLevel5 }
+            .Where(p => p.Value > 0).ToDictionary(),
+        new[] { FirstReminderDaysBefore, SecondReminderDaysBefore }.Where(d => d >= 0).Distinct().ToArray());
 }
 
 /// <summary>Uploaded documents: where they are kept, how large and of which kinds.</summary>

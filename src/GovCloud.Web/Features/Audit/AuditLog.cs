@@ -64,6 +64,9 @@ public static class AuditActions
     public const string ClockRecomputed = "ClockRecomputed";
     public const string ClockOverdue = "ClockOverdue";
     public const string SystemRegistered = "SystemRegistered";
+    public const string MlpsRecorded = "MlpsRecorded";
+    public const string MlpsAssessed = "MlpsAssessed";
+    public const string MlpsExceptionRecorded = "MlpsExceptionRecorded";
     public const string SystemUpdated = "SystemUpdated";
     public const string SystemsImported = "SystemsImported";
     public const string MigrationSnapshotTaken = "MigrationSnapshotTaken";
@@ -150,6 +153,9 @@ public static class AuditActions
         ClockRecomputed => "重算截止日",
         ClockOverdue => "超期",
         SystemRegistered => "登记信息系统",
+        MlpsRecorded => "登记等级保护（定级、备案、敏感数据）",
+        MlpsAssessed => "登记等级测评",
+        MlpsExceptionRecorded => "登记等保备案例外",
         SystemUpdated => "修改信息系统",
         SystemsImported => "导入信息系统台账",
         MigrationSnapshotTaken => "记录月度迁移上云率",
@@ -222,6 +228,6 @@ public static class AuditActions
         SystemOffCloudException, DataCenterRegistered, DataCenterUpdated, DataCenterKindCorrected, DataCenterDeemedNotCertified, ViolationRecorded, CertificationSubmitted, CertificationEvaluated, CertificationDecided,
         EvidenceUploaded, ViolationFollowedUp, MigrationPlanSubmitted, MigrationPlanReviewed, DataHandlingRecorded, DataCenterRevoked, DataCenterRevocationConfirmed,
         AdminRequestSubmitted, AdminRequestApproved, AdminRequestRejected, AdminRequestWithdrawn, SecondFactorEnrolled, SecondFactorReset,
-        RecoveryCodeUsed,
+        RecoveryCodeUsed, MlpsRecorded, MlpsAssessed, MlpsExceptionRecorded,
     ];
 }

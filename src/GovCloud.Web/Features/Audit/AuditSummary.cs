@@ -71,6 +71,10 @@ public static class AuditSummary
         ["evaluationOpinion"] = "评估意见", ["resized"] = "调整配置", ["added"] = "新增虚拟机", ["removed"] = "删除虚拟机", ["stepName"] = "环节",
         ["extranetConnected"] = "接入电子政务外网", ["usesExtranetInternetExit"] = "使用外网互联网出口", ["supportsIpv6"] = "支持 IPv6",
         ["service7x24"] = "7×24 小时服务", ["address"] = "地址", ["leaseEnd"] = "租期至", ["offCloudReason"] = "不上云理由", ["remarks"] = "备注",
+        ["level"] = "安全保护等级", ["gradedOn"] = "定级日期", ["filingNumber"] = "备案编号", ["filedOn"] = "备案日期",
+        ["personalInformation"] = "含个人信息", ["commercialSecrets"] = "含商业秘密", ["importantData"] = "含重要数据", ["dataStorage"] = "数据存储位置",
+        ["dataStaysInCountry"] = "确认敏感数据不出境", ["responsiblePerson"] = "安全责任人", ["assessedOn"] = "测评日期", ["assessor"] = "测评机构",
+        ["score"] = "测评得分", ["problems"] = "遗留问题", ["exceptionReason"] = "备案例外理由",
     };
 
     // Values a user reads as words: who confirmed and how, a trial's result, a system's kind, place and state.
@@ -135,6 +139,7 @@ public static class AuditSummary
         JsonValueKind.String when key.Equals("kind", StringComparison.OrdinalIgnoreCase) => KindName(entityType, v.GetString()!),
         JsonValueKind.String when key.Equals("caseType", StringComparison.OrdinalIgnoreCase) => EntityTypeName(v.GetString()!),
         JsonValueKind.String when key.Equals("result", StringComparison.OrdinalIgnoreCase) && Enum.TryParse<TrialResult>(v.GetString(), out var r) => r.DisplayName(),
+        JsonValueKind.String when key.Equals("result", StringComparison.OrdinalIgnoreCase) && Enum.TryParse<GovCloud.Domain.Supervision.AssessmentResult>(v.GetString(), out var ar) => GovCloud.Domain.Supervision.MlpsRules.DisplayName(ar),
         JsonValueKind.String when key.Equals("location", StringComparison.OrdinalIgnoreCase) && Enum.TryParse<SystemLocation>(v.GetString(), out var l) => l.DisplayName(),
         JsonValueKind.String when Words.TryGetValue($"{key}:{v.GetString()}", out var word) => word,
         JsonValueKind.String when DateTimeOffset.TryParse(v.GetString(), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var moment)

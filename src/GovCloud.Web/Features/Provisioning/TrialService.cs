@@ -266,7 +266,8 @@ public sealed class TrialService(
     public async Task<TrialDto> GoLiveAsync(Actor actor, Guid applicationId, VersionInput input, CancellationToken ct)
     {
         var (trial, app) = await LoadAsync(actor, applicationId, TrialAction.GoLive, input.Version, ct);
-        var blockers = TrialRules.BlockersOfFormalUse(trial.AgencyAgreementAt is not null, trial.CenterAgreementAt is not null, trial.Result);
+        var blockers = TrialRules.BlockersOfFormalUse(trial.AgencyAgreementAt is not null, trial.CenterAgreementAt is not null, trial.Result,
+            await Supervision.MlpsService.BlockerOfFormalUseAsync(db, app.SystemId, ct));
         if (blockers.Count > 0) throw new ProblemException(409, "尚不能正式开通", string.Join("；", blockers));
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -428,7 +429,8 @@ public sealed class TrialService(
             t.State == TrialState.InTrial ? Math.Max(0, limits.MaxDays - t.Days) : 0,
             new AgreementDto(t.AgencyAgreementAt, t.AgencyAgreementBy, t.AgreementAttachmentId, copy, t.CenterAgreementAt, t.CenterAgreementBy),
             t.Result, t.ResultNote, t.ResultAt, t.ResultBy, t.LiveOn, t.ClosedAt, t.ClosedBy, t.ReclaimReason,
-            t.State == TrialState.InTrial ? TrialRules.BlockersOfFormalUse(t.AgencyAgreementAt is not null, t.CenterAgreementAt is not null, t.Result) : [],
+            t.State == TrialState.InTrial ? TrialRules.BlockersOfFormalUse(t.AgencyAgreementAt is not null, t.CenterAgreementAt is not null, t.Result,
+                await Supervision.MlpsService.BlockerOfFormalUseAsync(db, app.SystemId, ct)) : [],
             rows, await inventory.OfApplicationAsync(app.Id, ct), t.Version, app.Network.OrderBy(n => n.Zone).Select(ApplicationService.ToNeed).ToList());
     }
 

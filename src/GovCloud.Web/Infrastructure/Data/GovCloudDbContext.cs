@@ -67,6 +67,8 @@ public abstract class GovCloudDbContext(DbContextOptions options)
     public DbSet<ChangeRequest> ChangeRequests => Set<ChangeRequest>();
     public DbSet<ChangeLine> ChangeLines => Set<ChangeLine>();
     public DbSet<ChangeAttachment> ChangeAttachments => Set<ChangeAttachment>();
+    public DbSet<Features.Supervision.MlpsRecord> MlpsRecords => Set<Features.Supervision.MlpsRecord>();
+    public DbSet<Features.Supervision.MlpsAssessment> MlpsAssessments => Set<Features.Supervision.MlpsAssessment>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -182,6 +184,31 @@ public abstract class GovCloudDbContext(DbContextOptions options)
             e.Property(s => s.Lifecycle).HasConversion<string>().HasMaxLength(32);
             e.Property(s => s.Version).IsConcurrencyToken();
             e.HasOne(s => s.Organisation).WithMany().HasForeignKey(s => s.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        // One MLPS record per system, and one assessment per system, day and assessor: a double submission is refused by the
+        // database, not only by the code.
+        b.Entity<Features.Supervision.MlpsRecord>(e =>
+        {
+            e.HasIndex(m => m.SystemId).IsUnique();
+            e.HasOne(m => m.System).WithMany().HasForeignKey(m => m.SystemId).OnDelete(DeleteBehavior.Cascade);
+            e.Property(m => m.FilingNumber).HasMaxLength(64);
+            e.Property(m => m.DataStorage).HasMaxLength(200);
+            e.Property(m => m.ResponsiblePerson).HasMaxLength(50);
+            e.Property(m => m.ExceptionReason).HasMaxLength(500);
+            e.Property(m => m.ExceptionBy).HasMaxLength(256);
+            e.Property(m => m.UpdatedBy).HasMaxLength(256);
+            e.Property(m => m.Version).IsConcurrencyToken();
+        });
+        b.Entity<Features.Supervision.MlpsAssessment>(e =>
+        {
+            e.HasIndex(a => new { a.SystemId, a.AssessedOn, a.Assessor }).IsUnique();
+            e.HasOne<InfoSystem>().WithMany().HasForeignKey(a => a.SystemId).OnDelete(DeleteBehavior.Cascade);
+            e.Property(a => a.Assessor).HasMaxLength(100);
+            e.Property(a => a.Result).HasConversion<string>().HasMaxLength(24);
+            e.Property(a => a.Score).HasPrecision(5, 2);
+            e.Property(a => a.Problems).HasMaxLength(2000);
+            e.Property(a => a.RecordedBy).HasMaxLength(256);
         });
 
         b.Entity<MigrationRateSnapshot>(e =>

@@ -34,6 +34,8 @@ public static class UniqueRules
         new("IX_Organisations_CreditCode", "Organisations", ["CreditCode"], "该统一社会信用代码已被其他单位使用"),
         new("IX_InfoSystems_OrganisationId_Name", "InfoSystems", ["OrganisationId", "Name"], "本单位已登记同名的信息系统"),
         new("IX_DataCenters_OrganisationId_Name", "DataCenters", ["OrganisationId", "Name"], "本单位已登记同名的数据中心"),
+        new("IX_MlpsRecords_SystemId", "MlpsRecords", ["SystemId"], "该系统的等级保护信息已由他人同时登记，请刷新后修改"),
+        new("IX_MlpsAssessments_SystemId_AssessedOn_Assessor", "MlpsAssessments", ["SystemId", "AssessedOn", "Assessor"], "该测评机构在同一天的测评已登记"),
         new("UserNameIndex", "AspNetUsers", ["NormalizedUserName"], "该用户名已被使用"),
         new("UX_AdminRequests_PendingPerAccount", "AdminRequests", ["TargetUserName"], "该账号已有待审批的三员申请，审批后再提交"),
     ];
