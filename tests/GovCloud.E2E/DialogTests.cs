@@ -98,7 +98,9 @@ public sealed class DialogTests(BrowserApp app) : IClassFixture<BrowserApp>
         Assert.Empty(asked);
 
         // Changed, Esc asks as the × does; kept on "cancel".
+        await Assertions.Expect(page.Locator(".ant-modal-wrap[data-gc-changed]")).ToHaveCountAsync(1);
         await page.Keyboard.PressAsync("Escape");
+        for (var wait = 0; wait < 50 && asked.Count == 0; wait++) await page.WaitForTimeoutAsync(100);
         Assert.Equal(["有尚未保存的修改，关闭后将丢失。确定关闭吗？"], asked);
         await Assertions.Expect(name).ToHaveValueAsync("键盘录入的系统");
         accept = true;

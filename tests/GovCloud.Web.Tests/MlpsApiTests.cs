@@ -43,7 +43,15 @@ public abstract class MlpsApiTests(GovCloudApp app)
         Assert.Equal((3, "第三级", MlpsStanding.NotFiled, "未备案"), (graded.Level, graded.LevelName, graded.Standing, graded.StandingName));
         Assert.Contains("须先完成公安机关备案", graded.BlockerOfFormalUse);
         // The register's 等保级别 follows the grading.
-        Assert.Equal(3, (await (await edu.GetAsync($"/api/v1/systems/{system.Id}", Ct)).ReadAsync<InfoSystemDto>()).MlpsLevel);
+        var registered = await (await edu.GetAsync($"/api/v1/systems/{system.Id}", Ct)).ReadAsync<InfoSystemDto>();
+        Assert.Equal(3, registered.MlpsLevel);
+        // …and is changed only there, with its filing.
+        var operatorClient = await app.SignInAsync("edu");
+        var lowered = await (await operatorClient.PutJsonAsync($"/api/v1/systems/{system.Id}", new
+        {
+            name = registered.Name, kind = registered.Kind, location = registered.Location, mlpsLevel = 2, vendor = registered.Vendor, version = registered.Version,
+        })).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("等保级别以“等级保护”中登记的定级（第三级）为准，请在等级保护中修改", lowered.FieldError("mlpsLevel"));
 
         // Filed two years ago and never assessed: a level-3 system is assessed yearly, so it is overdue.
         var filed = await (await edu.PostJsonAsync(url, Grading(3, Today.AddYears(-2), "45020099001-00012", Today.AddYears(-2).AddDays(10), graded.Version))).ReadAsync<MlpsDto>();

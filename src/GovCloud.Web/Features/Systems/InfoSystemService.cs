@@ -299,6 +299,9 @@ public sealed class InfoSystemService(GovCloudDbContext db, DataScope scope, Aud
         else if (entity.MlpsLevel is { } level && (input.MlpsLevel ?? 0) < level && await db.ChangeRequests.AnyAsync(c => c.SystemId == entity.Id && c.Kind == ChangeKind.Termination
                      && (c.State == ChangeState.Submitted || c.State == ChangeState.Evaluated || c.State == ChangeState.Approved), ct))
             v.Add("mlpsLevel", "该系统的终止申请正在办理，办结前不能降低等保级别");
+        // once graded in 等级保护, the register's level is the grading's; it changes there, with its filing.
+        else if (await db.MlpsRecords.Where(m => m.SystemId == entity.Id).Select(m => (int?)m.Level).FirstOrDefaultAsync(ct) is { } graded && input.MlpsLevel != graded)
+            v.Add("mlpsLevel", $"等保级别以“等级保护”中登记的定级（{GovCloud.Domain.Supervision.MlpsRules.LevelName(graded)}）为准，请在等级保护中修改");
         // Art. 26 and the rates of Art. 30: a system goes offline through its termination or a shutdown's recorded data
         // handling (handover and wipe), never by choosing it; only the Bureau corrects an entry.
         if (input.Lifecycle == SystemLifecycle.Offline && entity.Lifecycle != SystemLifecycle.Offline && !actor.IsIn(Role.BureauApprover))

@@ -83,6 +83,33 @@ public static class DemoApplications
             if (plan.Trial is { } stage and not TrialState.AwaitingDelivery) await TrialAsync(sp, a, plan, stage, center, ct);
         }
         await DataCentersAsync(sp, ct);
+        await MlpsAsync(sp, today, ct);
+    }
+
+    /// <summary>
+    /// 等级保护 of three systems: the school platform filed and assessed, its next assessment due within 90 days; the health
+    /// records system (in trial) graded level 3 and not yet filed, so it cannot go live; the emergency dispatch system's
+    /// yearly assessment overdue.
+    /// </summary>
+    private static async Task MlpsAsync(IServiceProvider sp, DateOnly today, CancellationToken ct)
+    {
+        var db = sp.GetRequiredService<GovCloudDbContext>();
+        var mlps = sp.GetRequiredService<Features.Supervision.MlpsService>();
+        async Task Record(string user, string system, Features.Supervision.MlpsInput grading, Features.Supervision.AssessmentInput? assessment)
+        {
+            var agency = await ActorAsync(db, user, ct);
+            var id = await db.InfoSystems.Where(s => s.OrganisationId == agency.OrganisationId && s.Name == system).Select(s => s.Id).SingleAsync(ct);
+            await mlps.SaveAsync(agency, id, grading, ct);
+            if (assessment is not null) await mlps.AssessAsync(agency, id, assessment, ct);
+        }
+        await Record("edu", "智慧校园平台", new(2, today.AddMonths(-26), "45020099001-00231", today.AddMonths(-25), PersonalInformation: true,
+                DataStorage: "政务云公共网络区", DataStaysInCountry: true, ResponsiblePerson: "陈明"),
+            new(today.AddMonths(-22), "广西壮族自治区信息安全测评中心", Domain.Supervision.AssessmentResult.BasicallyCompliant, 82.5m, "部分日志留存不足六个月"));
+        await Record("health", "居民健康档案系统", new(3, today.AddMonths(-1), null, null, PersonalInformation: true, ImportantData: true,
+            DataStorage: "政务云公共网络区", DataStaysInCountry: true, ResponsiblePerson: "黄丽"), null);
+        await Record("health", "急救调度系统", new(3, today.AddYears(-3), "45020099001-00087", today.AddYears(-3).AddDays(20), PersonalInformation: true,
+                DataStorage: "卫健委应急指挥机房", DataStaysInCountry: true, ResponsiblePerson: "黄丽"),
+            new(today.AddMonths(-14), "柳州市网络安全测评有限公司", Domain.Supervision.AssessmentResult.Compliant, 91m, null));
     }
 
     /// <summary>The education bureau's own machine room (hosting the system still to migrate) and the health commission's leased one.</summary>

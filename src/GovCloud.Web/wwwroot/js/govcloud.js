@@ -405,9 +405,13 @@ document.addEventListener("keyup", function (e) {
   new MutationObserver(function () { setTimeout(check, 0); }).observe(document.documentElement,
     { subtree: true, childList: true, attributes: true, attributeFilter: ["class", "style"] });
   document.addEventListener("keydown", function (e) {
-    if (e.key !== "Escape" || e.isComposing || !open.length) return;
-    var top = open[open.length - 1].box;
-    if (!visible(top) || top.classList.contains("ant-drawer")) return; // drawers close on Esc by themselves
+    if (e.key !== "Escape" || e.isComposing) return;
+    // The box on top as the page stands now (not as last noticed: the noticing waits for the page to settle).
+    var shown = Array.prototype.filter.call(document.querySelectorAll(".ant-modal-wrap, .ant-drawer, .ant-popover"), function (b) {
+      return (!b.classList.contains("ant-popover") || confirmBox(b)) && visible(b);
+    });
+    var top = open.length && visible(open[open.length - 1].box) ? open[open.length - 1].box : shown[shown.length - 1];
+    if (!top || top.classList.contains("ant-drawer")) return; // drawers close on Esc by themselves
     if (confirmBox(top)) {
       var cancel = top.querySelector(".ant-popover-buttons button:not(.ant-btn-primary)");
       if (cancel) { e.preventDefault(); cancel.click(); }
