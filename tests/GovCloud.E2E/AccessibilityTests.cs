@@ -36,6 +36,7 @@ public sealed class AccessibilityTests(BrowserApp app) : IClassFixture<BrowserAp
         { "center", "/" }, { "center", "/applications" }, { "center", "/pools" }, { "center", "/catalog" }, { "center", "/inventory/reconciliation" },
         { "bureau", "/" }, { "bureau", "/applications" }, { "bureau", "/datacenters" }, { "bureau", "/calendar" },
         { "finance", "/" }, { "finance", "/inventory" },
+        { "police", "/security/mlps" }, { "edusec", "/security/mlps" },
         { "admin", "/organisations" }, { "admin", "/users" }, { "secadmin", "/admin-requests" }, { "auditor", "/audit" },
     };
 

@@ -67,7 +67,7 @@ public abstract class MlpsApiTests(GovCloudApp app)
         Assert.Equal((MlpsStanding.DueSoon, Today.AddMonths(1)), (assessed.Standing, assessed.NextAssessmentDue));
         Assert.Equal(("基本符合", 86.5m), (assessed.Assessments.Single().ResultName, assessed.Assessments.Single().Score!.Value));
 
-        var audited = await app.WithDbAsync(db => db.AuditEntries.Where(a => a.EntityId == system.Id.ToString() && a.Action.StartsWith("Mlps")).Select(a => a.Action).ToListAsync(Ct));
+        var audited = await app.WithDbAsync(db => db.AuditEntries.Where(a => a.EntityId == system.Id.ToString() && a.Action.StartsWith("Mlps")).OrderBy(a => a.Sequence).Select(a => a.Action).ToListAsync(Ct));
         Assert.Equal(["MlpsRecorded", "MlpsRecorded", "MlpsAssessed"], audited);
 
         // The register: filtered by standing, exported with the same filter.
