@@ -75,9 +75,11 @@ public abstract class MlpsApiTests(GovCloudApp app)
         var soon = await (await bureau.GetAsync("/api/v1/mlps?standing=DueSoon&pageSize=200", Ct)).ReadAsync<Paged<MlpsRowDto>>();
         var row = soon.Items.Single(r => r.SystemId == system.Id);
         Assert.Equal((3, "45020099001-00012", Today.AddMonths(-11), true), (row.Level!.Value, row.FilingNumber, row.LastAssessedOn!.Value, row.SensitiveData));
+        Assert.Equal((AssessmentResult.BasicallyCompliant, "基本符合"), (row.LastResult, row.LastResultName));
         var file = await (await bureau.GetAsync("/api/v1/mlps/export?standing=DueSoon", Ct)).Content.ReadAsByteArrayAsync(Ct);
         var sheet = MiniExcelLibs.MiniExcel.Query(new MemoryStream(file), useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
-        Assert.Contains(sheet, r => r["系统名称"]?.ToString() == system.Name && r["状况"]?.ToString() == "测评临近" && r["安全保护等级"]?.ToString() == "第三级");
+        Assert.Contains(sheet, r => r["系统名称"]?.ToString() == system.Name && r["状况"]?.ToString() == "测评临近" && r["安全保护等级"]?.ToString() == "第三级"
+            && r["最近测评结论"]?.ToString() == "基本符合");
     }
 
     [Fact]

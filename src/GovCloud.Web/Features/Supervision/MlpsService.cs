@@ -293,9 +293,9 @@ public sealed class MlpsService(GovCloudDbContext db, DataScope scope, AuditLog 
     }
 
     private sealed record RawRow(Guid SystemId, string SystemName, Guid OrganisationId, string OrganisationName, SystemLifecycle Lifecycle,
-        int? Level, DateOnly? GradedOn, string? FilingNumber, DateOnly? FiledOn, bool Sensitive, bool Exception, DateOnly? LastAssessedOn);
+        int? Level, DateOnly? GradedOn, string? FilingNumber, DateOnly? FiledOn, bool Sensitive, bool Exception, DateOnly? LastAssessedOn, AssessmentResult? LastResult);
 
-    // One query: each system with its record and the day of its latest assessment; the latest result is read after.
+    // One query: each system with its record and its latest assessment's day and result.
     private IQueryable<RawRow> RowsQuery(IQueryable<InfoSystem> systems) =>
         from s in systems
         join m in db.MlpsRecords on s.Id equals m.SystemId into ms
@@ -303,13 +303,15 @@ public sealed class MlpsService(GovCloudDbContext db, DataScope scope, AuditLog 
         select new RawRow(s.Id, s.Name, s.OrganisationId, s.Organisation!.Name, s.Lifecycle,
             m == null ? null : m.Level, m == null ? null : m.GradedOn, m == null ? null : m.FilingNumber, m == null ? null : m.FiledOn,
             m != null && (m.PersonalInformation || m.CommercialSecrets || m.ImportantData), m != null && m.ExceptionReason != null,
-            db.MlpsAssessments.Where(a => a.SystemId == s.Id).Max(a => (DateOnly?)a.AssessedOn));
+            db.MlpsAssessments.Where(a => a.SystemId == s.Id).Max(a => (DateOnly?)a.AssessedOn),
+            db.MlpsAssessments.Where(a => a.SystemId == s.Id).OrderByDescending(a => a.AssessedOn).ThenByDescending(a => a.RecordedAt)
+                .Select(a => (AssessmentResult?)a.Result).FirstOrDefault());
 
     private MlpsRowDto ToRow(RawRow r)
     {
         var facts = new MlpsFacts(r.Level, r.GradedOn, r.FilingNumber, r.FiledOn, r.LastAssessedOn, r.Exception);
         return new MlpsRowDto(r.SystemId, r.SystemName, r.OrganisationId, r.OrganisationName, r.Lifecycle, r.Level, r.FilingNumber, r.FiledOn,
-            r.LastAssessedOn, null, MlpsRules.NextAssessmentDue(facts, Schedule), MlpsRules.Standing(facts, Today, Schedule), r.Sensitive, r.Exception);
+            r.LastAssessedOn, r.LastResult, MlpsRules.NextAssessmentDue(facts, Schedule), MlpsRules.Standing(facts, Today, Schedule), r.Sensitive, r.Exception);
     }
 
     private static MlpsFacts Facts(MlpsRecord? record, DateOnly? lastAssessedOn) =>
