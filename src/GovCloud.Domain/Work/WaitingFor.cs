@@ -2,6 +2,7 @@ using GovCloud.Domain.Applications;
 using GovCloud.Domain.DataCenters;
 using GovCloud.Domain.Provisioning;
 using GovCloud.Domain.Security;
+using GovCloud.Domain.Supervision;
 
 namespace GovCloud.Domain.Work;
 
@@ -12,6 +13,8 @@ public enum Party
     County,
     Center,
     Bureau,
+    /// <summary>The organisation that issued the case (a rectification notice's issuer: the Bureau, the Center or a regulator).</summary>
+    Issuer,
 }
 
 /// <summary>One person's next step on a case: the party and role who act, and what they do (in Chinese, as 待办 shows it).</summary>
@@ -70,6 +73,18 @@ public static class WaitingFor
         MigrationPlanState.Returned => [new(Party.Agency, Role.AgencyOperator, "修改后重新提交迁移计划")],
         _ => [],
     };
+
+    /// <summary>
+    /// A rectification notice waits for its recipient while an item is to be answered (again), and for its issuer while an answer
+    /// is to be checked; both at once when some items are answered and others not.
+    /// </summary>
+    public static IReadOnlyList<Waiting> Rectification(IReadOnlyCollection<ItemState> items, Role recipientRole, Role issuerRole)
+    {
+        var waiting = new List<Waiting>();
+        if (items.Any(i => i is ItemState.Pending or ItemState.Reopened)) waiting.Add(new(Party.Agency, recipientRole, "整改并逐项答复"));
+        if (items.Any(i => i == ItemState.Answered)) waiting.Add(new(Party.Issuer, issuerRole, "核验整改情况"));
+        return waiting;
+    }
 
     /// <summary>A centre the agency revoked waits for the Bureau's confirmation (Art. 16(三)).</summary>
     public static IReadOnlyList<Waiting> Revocation(bool confirmed) =>
