@@ -38,6 +38,7 @@ builder.WebHost.UseStaticWebAssets();
 var options = builder.Configuration.GetSection(GovCloudOptions.Section).Get<GovCloudOptions>() ?? new GovCloudOptions();
 builder.Services.Configure<GovCloudOptions>(builder.Configuration.GetSection(GovCloudOptions.Section));
 _ = options.Security.RoleHomes; // a role or organisation type misspelt in configuration stops the start, in Chinese
+GovCloud.Web.Infrastructure.Documents.CjkFont.Configure(options.Documents.FontFiles);
 builder.Services.AddSingleton(TimeProvider.System);
 
 // Platform
@@ -93,6 +94,7 @@ builder.Services.AddScoped<CertificationService>();
 builder.Services.AddScoped<MigrationPlanService>();
 builder.Services.AddScoped<RevocationService>();
 builder.Services.AddScoped<MlpsService>();
+builder.Services.AddScoped<RectificationService>();
 builder.Services.AddSingleton<IVmProvider, ManualVmProvider>();
 
 builder.Services.AddHostedService<PeriodicJobs>();
@@ -139,6 +141,7 @@ api.MapChangesApi();
 api.MapInventoryApi();
 api.MapDataCentersApi();
 api.MapSupervisionApi();
+api.MapRectificationsApi();
 app.MapAccountEndpoints();
 app.MapGovCloudUi();
 app.PrintAddressesOnStart();

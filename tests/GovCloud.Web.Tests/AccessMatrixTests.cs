@@ -79,7 +79,7 @@ public abstract class AccessMatrixTests(GovCloudApp app)
         DeadlineDashboard                   BA CE CO
         ExportDeadlineDashboard             BA CE CO
         ListInbox                           PEOPLE
-        ListMyWork                          CW
+        ListMyWork                          CW IN
         CountUnread                         PEOPLE
         MarkRead                            PEOPLE
         MarkAllRead                         PEOPLE
@@ -184,6 +184,17 @@ public abstract class AccessMatrixTests(GovCloudApp app)
         ListMlps                            CW IN
         ExportMlps                          CW IN
         MlpsDue                             CW IN
+        IssueRectification                  BA CO IN
+        ListRectifications                  CW IN
+        ExportRectifications                CW IN
+        RectificationDashboard              CW IN
+        RectificationRecipients             BA CO IN
+        GetRectification                    CW IN
+        RectificationNoticePdf              CW IN
+        RectificationNoticeDocx             CW IN
+        AnswerRectificationItem             AO AS CO
+        VerifyRectificationItem             BA CO IN
+        DownloadRectificationEvidence       CW IN
         """;
 
     private static Dictionary<string, HashSet<Role>?> Expected()

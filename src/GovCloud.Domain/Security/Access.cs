@@ -50,6 +50,15 @@ public static class Access
     /// </summary>
     public static readonly Role[] Supervision = [.. CaseWorkers, Role.Inspector];
 
+    /// <summary>Who has steps to take (待办): the case workers, and the regulators who check the answers to their notices.</summary>
+    public static readonly Role[] Work = [.. CaseWorkers, Role.Inspector];
+
+    /// <summary>Who issues 整改通知书 and checks the answers: the Bureau's approvers, the Center's operators, the regulators' inspectors.</summary>
+    public static readonly Role[] RectificationIssuers = [Role.BureauApprover, Role.CenterOperator, Role.Inspector];
+
+    /// <summary>Who answers a notice: an agency's security officer or operator, the Center's operators for the cloud.</summary>
+    public static readonly Role[] RectificationAnswerers = [Role.AgencySecurityOfficer, Role.AgencyOperator, Role.CenterOperator];
+
     /// <summary>Files agencies and the Center hand in (attachments, evidence, certificates): case workers only.</summary>
     public static readonly Role[] Documents = CaseWorkers;
 

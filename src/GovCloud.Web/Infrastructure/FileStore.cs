@@ -4,6 +4,9 @@ using Microsoft.Extensions.Options;
 
 namespace GovCloud.Web.Infrastructure;
 
+/// <summary>A file as it came in a request: the name the browser sent, its content and its length.</summary>
+public sealed record Upload(string FileName, Stream Content, long Size);
+
 /// <summary>A file written to the store: where it is, how big, and its SHA-256.</summary>
 public sealed record StoredFile(string Path, long Size, string Sha256);
 
@@ -78,14 +81,15 @@ public sealed class FileStore(IOptions<GovCloudOptions> options)
     /// An upload as the processes take it: the name the user's browser sent reduced to the file's own name
     /// (1–200 characters), then saved; refused with a Chinese 400 on the field "file".
     /// </summary>
-    private async Task<(StoredFile File, string Name)> AcceptAsync(string folder, string fileName, Stream content, long size, CancellationToken ct)
+    private async Task<(StoredFile File, string Name)> AcceptAsync(string folder, string fileName, Stream content, long size, CancellationToken ct,
+        string field = "file")
     {
         // What the name shows is what it is: a bidi override cannot make "‮gpj.exe.pdf" read as "…exe.pdf".
         var name = Texts.Line(System.IO.Path.GetFileName(TextRules.OneLine(fileName).Replace('\\', '/'))) ?? "";
-        if (name.Length is 0 or > 200) throw ProblemException.Invalid("file", "文件名须为 1 至 200 个字");
+        if (name.Length is 0 or > 200) throw ProblemException.Invalid(field, "文件名须为 1 至 200 个字");
         var (stored, problem) = await SaveAsync(folder, name, content, size, ct);
         if (problem == TooLarge) throw TooLargeProblem;
-        if (problem is not null) throw ProblemException.Invalid("file", problem);
+        if (problem is not null) throw ProblemException.Invalid(field, field == "file" ? problem : $"{name}：{problem}");
         return (stored!, name);
     }
 
@@ -109,6 +113,26 @@ public sealed class FileStore(IOptions<GovCloudOptions> options)
     }
 
     /// <summary>
+    /// Several uploads kept together (an answer's evidence): each accepted as <see cref="KeepAsync{T}"/> does, refused on the field
+    /// <paramref name="field"/> with the file's name; when one is refused or the record fails, none of them stays.
+    /// </summary>
+    public async Task<T> KeepAllAsync<T>(string folder, IReadOnlyList<Upload> uploads, string field,
+        Func<IReadOnlyList<(StoredFile File, string Name)>, Task<T>> record, CancellationToken ct)
+    {
+        var kept = new List<(StoredFile File, string Name)>();
+        try
+        {
+            foreach (var u in uploads) kept.Add(await AcceptAsync(folder, u.FileName, u.Content, u.Size, ct, field));
+            return await record(kept);
+        }
+        catch
+        {
+            foreach (var k in kept) Delete(k.File.Path);
+            throw;
+        }
+    }
+
+    /// <summary>
     /// The whole of an uploaded file that is read rather than kept (a spreadsheet or calendar to import), within the same
     /// one limit; refused with a Chinese 400 on the field "file" when none was sent or it is too large.
     /// </summary>
@@ -125,8 +149,14 @@ public sealed class FileStore(IOptions<GovCloudOptions> options)
     /// A stored document, opened for someone who may read agencies' documents at all (<see cref="GovCloud.Domain.Security.Access.Documents"/>);
     /// the caller has already checked that this one is in the actor's scope.
     /// </summary>
-    public Stream Open(Auth.Actor actor, string relative) =>
-        actor.IsInAny(GovCloud.Domain.Security.Access.Documents) ? Open(relative) : throw ProblemException.Forbidden("您的角色不能查看使用单位的文件");
+    public Stream Open(Auth.Actor actor, string relative) => Open(actor, relative, GovCloud.Domain.Security.Access.Documents);
+
+    /// <summary>
+    /// A stored document of a kind other roles read too: the evidence of a rectification is security data the regulators
+    /// check (<see cref="GovCloud.Domain.Security.Access.Supervision"/>), not an application's documents.
+    /// </summary>
+    public Stream Open(Auth.Actor actor, string relative, GovCloud.Domain.Security.Role[] readers) =>
+        actor.IsInAny(readers) ? Open(relative) : throw ProblemException.Forbidden("您的角色不能查看使用单位的文件");
 
     private Stream Open(string relative) => new FileStream(System.IO.Path.Combine(Root, relative), FileMode.Open, FileAccess.Read, FileShare.Read);
 

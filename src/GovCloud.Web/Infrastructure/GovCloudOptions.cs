@@ -18,6 +18,7 @@ public sealed class GovCloudOptions
     public ProvisioningOptions Provisioning { get; set; } = new();
     public DataCenterOptions DataCenters { get; set; } = new();
     public SupervisionOptions Supervision { get; set; } = new();
+    public DocumentOptions Documents { get; set; } = new();
 
     /// <summary>
     /// Addresses of reverse proxies whose X-Forwarded-For/-Proto are believed (loopback always is),
@@ -177,10 +178,46 @@ public sealed class SupervisionOptions
     public int FirstReminderDaysBefore { get; set; } = 90;
     public int SecondReminderDaysBefore { get; set; } = 30;
 
+    /// <summary>
+    /// 整改通知书文号 per issuing organisation type ({year} and {seq} are filled in); an issuer without a pattern numbers as
+    /// “{its name}整改〔{year}〕{seq}号”.
+    /// </summary>
+    public Dictionary<string, string> NoticeNumberPatterns { get; set; } = new()
+    {
+        ["Bureau"] = "柳大数安整〔{year}〕{seq}号",
+        ["Center"] = "柳信中安整〔{year}〕{seq}号",
+        ["PublicSecurity"] = "柳公网安整〔{year}〕{seq}号",
+        ["ConfidentialOffice"] = "柳保密整〔{year}〕{seq}号",
+        ["CyberspaceOffice"] = "柳网信整〔{year}〕{seq}号",
+    };
+
+    /// <summary>An open notice whose last day is this many calendar days away or fewer is 即将到期 on the dashboard.</summary>
+    public int NoticeDueSoonDays { get; set; } = 7;
+
     public GovCloud.Domain.Supervision.MlpsSchedule Schedule => new(
         new Dictionary<int, int> { [2] = AssessmentMonthsLevel2, [3] = AssessmentMonthsLevel3, [4] = AssessmentMonthsLevel4, [5] = AssessmentMonthsLevel5 }
             .Where(p => p.Value > 0).ToDictionary(),
         new[] { FirstReminderDaysBefore, SecondReminderDaysBefore }.Where(d => d >= 0).Distinct().ToArray());
+}
+
+/// <summary>Official documents the product prints (整改通知书 …).</summary>
+public sealed class DocumentOptions
+{
+    /// <summary>The platform's name as documents tell recipients where to answer.</summary>
+    public string PlatformName { get; set; } = "柳州市政务云管理平台";
+
+    /// <summary>
+    /// TrueType fonts (.ttf or a .ttc collection of TrueType outlines) for Chinese in PDFs, tried in order; the first found is
+    /// embedded. Debian: fonts-arphic-uming (宋体 style), fonts-wqy-zenhei.
+    /// </summary>
+    public string[] FontFiles { get; set; } =
+    [
+        "fonts/govcloud-cjk.ttf",
+        "/usr/share/fonts/truetype/arphic/uming.ttc",
+        "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
+        "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
+        "/usr/share/fonts/truetype/arphic-gbsn00lp/gbsn00lp.ttf",
+    ];
 }
 
 /// <summary>Uploaded documents: where they are kept, how large and of which kinds.</summary>

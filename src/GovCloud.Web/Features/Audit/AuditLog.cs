@@ -67,6 +67,10 @@ public static class AuditActions
     public const string MlpsRecorded = "MlpsRecorded";
     public const string MlpsAssessed = "MlpsAssessed";
     public const string MlpsExceptionRecorded = "MlpsExceptionRecorded";
+    public const string RectificationIssued = "RectificationIssued";
+    public const string RectificationAnswered = "RectificationAnswered";
+    public const string RectificationVerified = "RectificationVerified";
+    public const string RectificationClosed = "RectificationClosed";
     public const string SystemUpdated = "SystemUpdated";
     public const string SystemsImported = "SystemsImported";
     public const string MigrationSnapshotTaken = "MigrationSnapshotTaken";
@@ -156,6 +160,10 @@ public static class AuditActions
         MlpsRecorded => "登记等级保护（定级、备案、敏感数据）",
         MlpsAssessed => "登记等级测评",
         MlpsExceptionRecorded => "登记等保备案例外",
+        RectificationIssued => "下发整改通知书",
+        RectificationAnswered => "答复整改事项",
+        RectificationVerified => "核验整改事项",
+        RectificationClosed => "整改通知书办结",
         SystemUpdated => "修改信息系统",
         SystemsImported => "导入信息系统台账",
         MigrationSnapshotTaken => "记录月度迁移上云率",
@@ -228,6 +236,7 @@ public static class AuditActions
         SystemOffCloudException, DataCenterRegistered, DataCenterUpdated, DataCenterKindCorrected, DataCenterDeemedNotCertified, ViolationRecorded, CertificationSubmitted, CertificationEvaluated, CertificationDecided,
         EvidenceUploaded, ViolationFollowedUp, MigrationPlanSubmitted, MigrationPlanReviewed, DataHandlingRecorded, DataCenterRevoked, DataCenterRevocationConfirmed,
         AdminRequestSubmitted, AdminRequestApproved, AdminRequestRejected, AdminRequestWithdrawn, SecondFactorEnrolled, SecondFactorReset,
-        RecoveryCodeUsed, MlpsRecorded, MlpsAssessed, MlpsExceptionRecorded,
+        RecoveryCodeUsed, MlpsRecorded, MlpsAssessed, MlpsExceptionRecorded, RectificationIssued, RectificationAnswered, RectificationVerified,
+        RectificationClosed,
     ];
 }

@@ -22,6 +22,7 @@ public static class AuditSummary
         ["DataCenter"] = "数据中心",
         ["DataCenterViolation"] = "数据中心违规事项",
         ["InfoSystem"] = "信息系统",
+        ["RectificationNotice"] = "整改通知书",
         ["CloudVm"] = "虚拟机",
         ["Inventory"] = "资源台账",
         ["NetworkZone"] = "网络分区",
@@ -75,12 +76,15 @@ public static class AuditSummary
         ["personalInformation"] = "含个人信息", ["commercialSecrets"] = "含商业秘密", ["importantData"] = "含重要数据", ["dataStorage"] = "数据存储位置",
         ["dataStaysInCountry"] = "确认敏感数据不出境", ["responsiblePerson"] = "安全责任人", ["assessedOn"] = "测评日期", ["assessor"] = "测评机构",
         ["score"] = "测评得分", ["problems"] = "遗留问题", ["exceptionReason"] = "备案例外理由",
+        ["title"] = "标题", ["recipient"] = "受文单位", ["issuer"] = "下发单位", ["legalBasis"] = "整改依据", ["answer"] = "整改情况",
+        ["verdict"] = "核验结论", ["item"] = "事项", ["contactName"] = "联系人", ["contactPhone"] = "联系电话", ["round"] = "轮次", ["risk"] = "风险等级",
     };
 
     // Values a user reads as words: who confirmed and how, a trial's result, a system's kind, place and state.
     private static readonly Dictionary<string, string> Words = new(StringComparer.Ordinal)
     {
         ["side:Center"] = "信息化建设管理中心", ["side:Agency"] = "使用单位", ["how:OnScreen"] = "在线确认", ["how:SignedCopy"] = "上传签署件",
+        ["verdict:Accept"] = "通过", ["verdict:Reopen"] = "退回重改", ["risk:High"] = "高", ["risk:Medium"] = "中", ["risk:Low"] = "低",
     };
 
     // Fields that only a machine reads (fingerprints, storage paths): left to the raw record.
@@ -157,6 +161,8 @@ public static class AuditSummary
         "MigrationPlan" when Enum.TryParse<MigrationPlanState>(state, out var s) => s.DisplayName(),
         "DeadlineClock" when Enum.TryParse<ClockState>(state, out var s) => s.DisplayName(),
         "InfoSystem" when Enum.TryParse<SystemLifecycle>(state, out var s) => s.DisplayName(),
+        "RectificationNotice" when Enum.TryParse<GovCloud.Domain.Supervision.RectificationState>(state, out var s) => GovCloud.Domain.Supervision.RectificationRules.DisplayName(s),
+        "RectificationNotice" when Enum.TryParse<GovCloud.Domain.Supervision.ItemState>(state, out var s) => GovCloud.Domain.Supervision.RectificationRules.DisplayName(s),
         _ => state,
     };
 

@@ -11,6 +11,7 @@ public static class CaseLinks
         "Certification" => $"/datacenters/certifications/{caseId}",
         "MigrationPlan" => $"/datacenters/plans/{caseId}",
         "DataCenterRevocation" => $"/datacenters/{caseId}",
+        "RectificationNotice" => $"/security/rectifications/{caseId}",
         _ => $"/deadlines?clock={clockId}",
     };
 }

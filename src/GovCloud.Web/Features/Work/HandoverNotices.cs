@@ -8,7 +8,8 @@ using Microsoft.EntityFrameworkCore;
 namespace GovCloud.Web.Features.Work;
 
 /// <summary>A case as its messages name it: whose it is, its number, what it is about (e.g. 市教育局《智慧校园》云资源申请) and where to act on it.</summary>
-public sealed record CaseRef(Guid OrganisationId, string Number, string Subject, string Link);
+/// <param name="IssuerId">The organisation that issued the case, when one did (a rectification notice's issuer).</param>
+public sealed record CaseRef(Guid OrganisationId, string Number, string Subject, string Link, Guid? IssuerId = null);
 
 /// <summary>
 /// At a hand-over, tells everyone the case has started to wait for (by <see cref="WaitingFor"/>, comparing who waited
@@ -29,11 +30,14 @@ public sealed class HandoverNotices(GovCloudDbContext db, InboxService inbox)
                     .Select(o => o.ParentId).FirstOrDefaultAsync(ct),
                 Party.Center => await db.OfficeAsync(OrganisationType.Center, ct),
                 Party.Bureau => await db.OfficeAsync(OrganisationType.Bureau, ct),
+                Party.Issuer => @case.IssuerId,
                 _ => null,
             };
             if (to is not { } recipient) continue;
             await inbox.CaseProgressAsync(recipient, w.Role, $"待{w.Action}", @case.Number, $"{@case.Subject}：请{w.Action}。{detail}", @case.Link,
-                $"handover:{@case.Link}:{w.Role}:{w.Action}:{Guid.NewGuid():N}", ct);
+                // Every hand-over is news (a case comes back to the same person): the key only has to be new, and short enough
+                // for its column whatever the case's address.
+                $"handover:{Guid.NewGuid():N}", ct);
         }
     }
 }

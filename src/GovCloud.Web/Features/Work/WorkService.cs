@@ -2,6 +2,7 @@ using GovCloud.Domain.Applications;
 using GovCloud.Domain.DataCenters;
 using GovCloud.Domain.Organisations;
 using GovCloud.Domain.Provisioning;
+using GovCloud.Domain.Supervision;
 using GovCloud.Domain.Work;
 using GovCloud.Web.Features.Deadlines;
 using GovCloud.Web.Infrastructure.Auth;
@@ -22,7 +23,7 @@ public sealed class WorkService(GovCloudDbContext db, DeadlineClockService clock
 {
     /// <summary>An open case with who waits on it.</summary>
     private sealed record Case(string Process, string CaseType, string CaseId, string Number, string Subject, string Link, Guid OrganisationId,
-        Guid? CountyId, IReadOnlyList<Waiting> Waiting);
+        Guid? CountyId, IReadOnlyList<Waiting> Waiting, Guid? IssuerId = null);
 
     public async Task<IReadOnlyList<WorkItemDto>> MineAsync(Actor actor, CancellationToken ct)
     {
@@ -34,6 +35,7 @@ public sealed class WorkService(GovCloudDbContext db, DeadlineClockService clock
             Party.County => c.CountyId == org,
             Party.Center => type == OrganisationType.Center,
             Party.Bureau => type == OrganisationType.Bureau,
+            Party.Issuer => c.IssuerId == org,
             _ => false,
         };
         // An agency's (or county's) 待办 can only hold its own cases and its departments': read no others.
@@ -102,6 +104,16 @@ public sealed class WorkService(GovCloudDbContext db, DeadlineClockService clock
         // A centre has no case number: its name is the number, the agency the subject (the name twice read as a slip).
         cases.AddRange(revoked.Select(d => new Case("数据中心撤销", "DataCenterRevocation", d.Id.ToString(), d.Name, d.Org, $"/datacenters/{d.Id}",
             d.OrganisationId, null, WaitingFor.Revocation(false))));
+
+        // A notice waits for its recipient (an agency, or the Center for the cloud) and for its issuer (a regulator too).
+        var notices = await db.RectificationNotices.AsNoTracking().Where(n => n.State == RectificationState.Open)
+            .Where(n => tenant == null || n.RecipientId == tenant || n.IssuerId == tenant)
+            .Select(n => new { n.Id, n.Number, n.Title, n.RecipientId, n.IssuerId, IssuerType = n.Issuer!.Type, RecipientType = n.Recipient!.Type,
+                States = n.Items.Select(i => i.State).ToList() })
+            .ToListAsync(ct);
+        cases.AddRange(notices.Select(n => new Case("整改通知书", Supervision.RectificationService.CaseType, n.Id.ToString(), n.Number, $"整改通知书《{n.Title}》",
+            $"/security/rectifications/{n.Id}", n.RecipientId, null,
+            WaitingFor.Rectification(n.States, RectificationRules.ActingRole(n.RecipientType), RectificationRules.ActingRole(n.IssuerType)), n.IssuerId)));
         return cases;
     }
 }

@@ -69,6 +69,10 @@ public abstract class GovCloudDbContext(DbContextOptions options)
     public DbSet<ChangeAttachment> ChangeAttachments => Set<ChangeAttachment>();
     public DbSet<Features.Supervision.MlpsRecord> MlpsRecords => Set<Features.Supervision.MlpsRecord>();
     public DbSet<Features.Supervision.MlpsAssessment> MlpsAssessments => Set<Features.Supervision.MlpsAssessment>();
+    public DbSet<Features.Supervision.RectificationNotice> RectificationNotices => Set<Features.Supervision.RectificationNotice>();
+    public DbSet<Features.Supervision.RectificationItem> RectificationItems => Set<Features.Supervision.RectificationItem>();
+    public DbSet<Features.Supervision.RectificationRound> RectificationRounds => Set<Features.Supervision.RectificationRound>();
+    public DbSet<Features.Supervision.RectificationEvidence> RectificationEvidence => Set<Features.Supervision.RectificationEvidence>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -209,6 +213,50 @@ public abstract class GovCloudDbContext(DbContextOptions options)
             e.Property(a => a.Score).HasPrecision(5, 2);
             e.Property(a => a.Problems).HasMaxLength(2000);
             e.Property(a => a.RecordedBy).HasMaxLength(256);
+        });
+
+        // A 文号 is unique, and so is each issuer's running number within a year: two notices issued at once never share one.
+        b.Entity<Features.Supervision.RectificationNotice>(e =>
+        {
+            e.HasIndex(n => n.Number).IsUnique();
+            e.HasIndex(n => new { n.IssuerId, n.Year, n.Sequence }).IsUnique();
+            e.HasIndex(n => new { n.RecipientId, n.State });
+            e.HasOne(n => n.Issuer).WithMany().HasForeignKey(n => n.IssuerId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(n => n.Recipient).WithMany().HasForeignKey(n => n.RecipientId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(n => n.Items).WithOne().HasForeignKey(i => i.NoticeId).OnDelete(DeleteBehavior.Cascade);
+            e.Property(n => n.Number).HasMaxLength(64);
+            e.Property(n => n.Title).HasMaxLength(100);
+            e.Property(n => n.LegalBasis).HasMaxLength(1000);
+            e.Property(n => n.PeriodUnit).HasConversion<string>().HasMaxLength(24);
+            e.Property(n => n.ContactName).HasMaxLength(50);
+            e.Property(n => n.ContactPhone).HasMaxLength(30);
+            e.Property(n => n.State).HasConversion<string>().HasMaxLength(24);
+            e.Property(n => n.IssuedBy).HasMaxLength(256);
+            e.Property(n => n.Version).IsConcurrencyToken();
+        });
+        b.Entity<Features.Supervision.RectificationItem>(e =>
+        {
+            e.HasIndex(i => new { i.NoticeId, i.RowNo }).IsUnique();
+            e.HasMany(i => i.Rounds).WithOne().HasForeignKey(r => r.ItemId).OnDelete(DeleteBehavior.Cascade);
+            e.Property(i => i.Text).HasMaxLength(1000);
+            e.Property(i => i.Risk).HasConversion<string>().HasMaxLength(24);
+            e.Property(i => i.State).HasConversion<string>().HasMaxLength(24);
+        });
+        b.Entity<Features.Supervision.RectificationRound>(e =>
+        {
+            e.HasIndex(r => new { r.ItemId, r.Round }).IsUnique();
+            e.HasMany(r => r.Evidence).WithOne().HasForeignKey(x => x.RoundId).OnDelete(DeleteBehavior.Cascade);
+            e.Property(r => r.Action).HasMaxLength(2000);
+            e.Property(r => r.AnsweredBy).HasMaxLength(256);
+            e.Property(r => r.Verdict).HasConversion<string>().HasMaxLength(24);
+            e.Property(r => r.Reason).HasMaxLength(1000);
+            e.Property(r => r.VerifiedBy).HasMaxLength(256);
+        });
+        b.Entity<Features.Supervision.RectificationEvidence>(e =>
+        {
+            e.Property(x => x.FileName).HasMaxLength(200);
+            e.Property(x => x.StoredPath).HasMaxLength(300);
+            e.Property(x => x.Sha256).HasMaxLength(64);
         });
 
         b.Entity<MigrationRateSnapshot>(e =>

@@ -36,6 +36,9 @@ public static class UniqueRules
         new("IX_DataCenters_OrganisationId_Name", "DataCenters", ["OrganisationId", "Name"], "本单位已登记同名的数据中心"),
         new("IX_MlpsRecords_SystemId", "MlpsRecords", ["SystemId"], "该系统的等级保护信息已由他人同时登记，请刷新后修改"),
         new("IX_MlpsAssessments_SystemId_AssessedOn_Assessor", "MlpsAssessments", ["SystemId", "AssessedOn", "Assessor"], "该测评机构在同一天的测评已登记"),
+        new("IX_RectificationNotices_Number", "RectificationNotices", ["Number"], "该文号已被使用，请重新下发"),
+        new("IX_RectificationNotices_IssuerId_Year_Sequence", "RectificationNotices", ["IssuerId", "Year", "Sequence"], "该文号已被使用，请重新下发"),
+        new("IX_RectificationRounds_ItemId_Round", "RectificationRounds", ["ItemId", "Round"], "该事项已由他人同时答复，请刷新后查看"),
         new("UserNameIndex", "AspNetUsers", ["NormalizedUserName"], "该用户名已被使用"),
         new("UX_AdminRequests_PendingPerAccount", "AdminRequests", ["TargetUserName"], "该账号已有待审批的三员申请，审批后再提交"),
     ];
