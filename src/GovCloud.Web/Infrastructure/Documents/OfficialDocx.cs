@@ -97,10 +97,12 @@ public static class OfficialDocx
         if (borders is not null) props.Append(borders);
         if (tabs is not null) props.Append(tabs);
         props.Append(new SpacingBetweenLines { Line = exact ? LinePitch : "240", LineRule = exact ? LineSpacingRuleValues.Exact : LineSpacingRuleValues.Auto, Before = "0", After = "0" });
+        // In characters for Word and WPS, and in twips (a 3号 character is 320) for editors that read only those.
         var indent = new Indentation();
-        if (leftChars > 0) indent.LeftChars = leftChars;
-        if (rightChars > 0) indent.RightChars = rightChars;
-        if (firstLineChars > 0) indent.FirstLineChars = firstLineChars;
+        string Twips(int chars) => (chars * size * 10 / 100).ToString();
+        if (leftChars > 0) (indent.LeftChars, indent.Left) = (leftChars, Twips(leftChars));
+        if (rightChars > 0) (indent.RightChars, indent.Right) = (rightChars, Twips(rightChars));
+        if (firstLineChars > 0) (indent.FirstLineChars, indent.FirstLine) = (firstLineChars, Twips(firstLineChars));
         if (leftChars > 0 || rightChars > 0 || firstLineChars > 0) props.Append(indent);
         props.Append(new Justification { Val = align });
         var p = new Paragraph(props);
