@@ -36,7 +36,7 @@ public sealed class AccessibilityTests(BrowserApp app) : IClassFixture<BrowserAp
         { "center", "/" }, { "center", "/applications" }, { "center", "/pools" }, { "center", "/catalog" }, { "center", "/inventory/reconciliation" },
         { "bureau", "/" }, { "bureau", "/applications" }, { "bureau", "/datacenters" }, { "bureau", "/calendar" },
         { "finance", "/" }, { "finance", "/inventory" },
-        { "police", "/security/mlps" }, { "edusec", "/security/mlps" },
+        { "police", "/security/mlps" }, { "edusec", "/security/mlps" }, { "police", "/security/rectifications" }, { "edusec", "/security/rectifications" },
         { "admin", "/organisations" }, { "admin", "/users" }, { "secadmin", "/admin-requests" }, { "auditor", "/audit" },
     };
 
@@ -66,6 +66,25 @@ public sealed class AccessibilityTests(BrowserApp app) : IClassFixture<BrowserAp
             failures.AddRange(await FailuresOnAsync(user, $"/applications/{application.Id}"));
         foreach (var user in new[] { "edu", "center", "bureau" })
             failures.AddRange(await FailuresOnAsync(user, $"/datacenters/{centre.Id}"));
+        // A rectification notice with one item answered: the recipient's answer form and the issuer's check.
+        var police = await app.App.SignInAsync("police");
+        var edu = (await (await police.GetAsync("/api/v1/rectifications/recipients", TestContext.Current.CancellationToken))
+            .ReadAsync<List<GovCloud.Web.Features.Supervision.NoticeRecipientDto>>()).Single(r => r.Name == "市教育局").Id;
+        var notice = await (await police.PostJsonAsync("/api/v1/rectifications", new
+        {
+            recipientId = edu, title = "关于限期整改网络安全问题的通知", legalBasis = "《中华人民共和国网络安全法》第二十一条", periodLength = 15, periodUnit = "WorkingDays",
+            contactName = "张警官", contactPhone = "0772-2801234",
+            items = new[] { new { text = "门户网站存在弱口令账号。", risk = "High" }, new { text = "审计日志留存不足六个月。", risk = "Medium" } },
+        })).ReadAsync<GovCloud.Web.Features.Supervision.NoticeIssued>(HttpStatusCode.Created);
+        var officer = await app.App.SignInAsync("edusec");
+        var read = await (await officer.GetAsync($"/api/v1/rectifications/{notice.Id}", TestContext.Current.CancellationToken))
+            .ReadAsync<GovCloud.Web.Features.Supervision.NoticeDto>();
+        (await officer.PostAsync($"/api/v1/rectifications/{notice.Id}/items/{read.Items[0].Id}/response", new MultipartFormDataContent
+        {
+            { new StringContent("已修改口令。"), "answer" }, { new StringContent(read.Version.ToString()), "version" },
+        }, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
+        foreach (var user in new[] { "edusec", "police" })
+            failures.AddRange(await FailuresOnAsync(user, $"/security/rectifications/{notice.Id}"));
         Assert.True(failures.Count == 0, string.Join("\n", failures));
 
         // The case page's sections are headings under its title, for those who move through a page by headings.
