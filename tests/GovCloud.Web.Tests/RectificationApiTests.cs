@@ -142,6 +142,23 @@ public abstract class RectificationApiTests(GovCloudApp app)
     }
 
     [Fact]
+    public async Task R_29_1_twenty_identical_answers_at_once_make_one_answer_and_the_rest_are_told_it_changed()
+    {
+        var police = await app.SignInAsync("police");
+        var issued = await (await police.PostJsonAsync("/api/v1/rectifications", Notice(await OrganisationAsync(app, "市教育局"), items: 1)))
+            .ReadAsync<NoticeIssued>(HttpStatusCode.Created);
+        var officer = await app.SignInAsync("edusec");
+        var notice = await (await officer.GetAsync($"/api/v1/rectifications/{issued.Id}", Ct)).ReadAsync<NoticeDto>();
+        var url = $"/api/v1/rectifications/{issued.Id}/items/{notice.Items[0].Id}/response";
+        var answers = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => officer.PostAsync(url, Answer("已整改", notice.Version, ("证明.pdf", Pdf)), Ct)));
+        Assert.All(answers, a => Assert.True(a.StatusCode is HttpStatusCode.OK or HttpStatusCode.Conflict, a.StatusCode.ToString()));
+        Assert.Equal(1, answers.Count(a => a.StatusCode == HttpStatusCode.OK));
+        Assert.Equal(1, await app.WithDbAsync(db => db.RectificationRounds.CountAsync(r => r.ItemId == notice.Items[0].Id, Ct)));
+        // The refused answers left no file behind: one round, one piece of evidence.
+        Assert.Equal(1, await app.WithDbAsync(db => db.RectificationEvidence.CountAsync(e => db.RectificationRounds.Any(r => r.Id == e.RoundId && r.ItemId == notice.Items[0].Id), Ct)));
+    }
+
+    [Fact]
     public async Task R_29_1_a_wrong_notice_is_refused_field_by_field_and_only_issuers_issue_to_whom_they_may()
     {
         var police = await app.SignInAsync("police");
