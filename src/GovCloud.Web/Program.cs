@@ -95,6 +95,7 @@ builder.Services.AddScoped<MigrationPlanService>();
 builder.Services.AddScoped<RevocationService>();
 builder.Services.AddScoped<MlpsService>();
 builder.Services.AddScoped<RectificationService>();
+builder.Services.AddScoped<InspectionService>();
 builder.Services.AddSingleton<IVmProvider, ManualVmProvider>();
 
 builder.Services.AddHostedService<PeriodicJobs>();
@@ -142,6 +143,7 @@ api.MapInventoryApi();
 api.MapDataCentersApi();
 api.MapSupervisionApi();
 api.MapRectificationsApi();
+api.MapInspectionsApi();
 app.MapAccountEndpoints();
 app.MapGovCloudUi();
 app.PrintAddressesOnStart();

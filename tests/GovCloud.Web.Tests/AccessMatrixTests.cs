@@ -195,6 +195,16 @@ public abstract class AccessMatrixTests(GovCloudApp app)
         AnswerRectificationItem             AO AS CO
         VerifyRectificationItem             BA CO IN
         DownloadRectificationEvidence       CW IN
+        PlanInspection                      BA
+        ListInspections                     CW IN
+        InspectionChecklistTemplate         CW IN
+        GetInspection                       CW IN
+        RecordFinding                       BA CO IN
+        AddFindingEvidence                  BA CO IN
+        DownloadFindingEvidence             CW IN
+        CompleteInspection                  BA
+        InspectionReportPdf                 CW IN
+        InspectionReportDocx                CW IN
         """;
 
     private static Dictionary<string, HashSet<Role>?> Expected()

@@ -191,6 +191,16 @@ public sealed class SupervisionOptions
         ["CyberspaceOffice"] = "柳网信整〔{year}〕{seq}号",
     };
 
+    /// <summary>
+    /// The checklist a new inspection starts from (检查内容模板); each plan keeps its own copy and may change it. Defaults follow
+    /// the technical and management parts of GB/T 22239 level 3 that the regulators look at most.
+    /// </summary>
+    public string[] InspectionChecklist { get; set; } =
+    [
+        "等级保护定级备案与测评", "身份鉴别与口令策略", "访问控制与权限管理", "安全审计与日志留存", "漏洞与补丁管理", "恶意代码防范",
+        "数据备份与恢复", "敏感数据保护与数据不出境", "网络边界与访问策略", "安全管理制度与人员", "应急预案与演练",
+    ];
+
     /// <summary>An open notice whose last day is this many calendar days away or fewer is 即将到期 on the dashboard.</summary>
     public int NoticeDueSoonDays { get; set; } = 7;
 

@@ -71,6 +71,10 @@ public static class AuditActions
     public const string RectificationAnswered = "RectificationAnswered";
     public const string RectificationVerified = "RectificationVerified";
     public const string RectificationClosed = "RectificationClosed";
+    public const string InspectionPlanned = "InspectionPlanned";
+    public const string FindingRecorded = "FindingRecorded";
+    public const string FindingEvidenceAdded = "FindingEvidenceAdded";
+    public const string InspectionCompleted = "InspectionCompleted";
     public const string SystemUpdated = "SystemUpdated";
     public const string SystemsImported = "SystemsImported";
     public const string MigrationSnapshotTaken = "MigrationSnapshotTaken";
@@ -164,6 +168,10 @@ public static class AuditActions
         RectificationAnswered => "答复整改事项",
         RectificationVerified => "核验整改事项",
         RectificationClosed => "整改通知书办结",
+        InspectionPlanned => "制定联合安全检查",
+        FindingRecorded => "记录检查发现的问题",
+        FindingEvidenceAdded => "上传检查证据材料",
+        InspectionCompleted => "结束联合安全检查",
         SystemUpdated => "修改信息系统",
         SystemsImported => "导入信息系统台账",
         MigrationSnapshotTaken => "记录月度迁移上云率",
@@ -237,6 +245,6 @@ public static class AuditActions
         EvidenceUploaded, ViolationFollowedUp, MigrationPlanSubmitted, MigrationPlanReviewed, DataHandlingRecorded, DataCenterRevoked, DataCenterRevocationConfirmed,
         AdminRequestSubmitted, AdminRequestApproved, AdminRequestRejected, AdminRequestWithdrawn, SecondFactorEnrolled, SecondFactorReset,
         RecoveryCodeUsed, MlpsRecorded, MlpsAssessed, MlpsExceptionRecorded, RectificationIssued, RectificationAnswered, RectificationVerified,
-        RectificationClosed,
+        RectificationClosed, InspectionPlanned, FindingRecorded, FindingEvidenceAdded, InspectionCompleted,
     ];
 }

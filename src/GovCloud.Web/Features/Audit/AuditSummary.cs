@@ -23,6 +23,7 @@ public static class AuditSummary
         ["DataCenterViolation"] = "数据中心违规事项",
         ["InfoSystem"] = "信息系统",
         ["RectificationNotice"] = "整改通知书",
+        ["Inspection"] = "安全检查",
         ["CloudVm"] = "虚拟机",
         ["Inventory"] = "资源台账",
         ["NetworkZone"] = "网络分区",
@@ -78,6 +79,7 @@ public static class AuditSummary
         ["score"] = "测评得分", ["problems"] = "遗留问题", ["exceptionReason"] = "备案例外理由",
         ["title"] = "标题", ["recipient"] = "受文单位", ["issuer"] = "下发单位", ["legalBasis"] = "整改依据", ["answer"] = "整改情况",
         ["verdict"] = "核验结论", ["item"] = "事项", ["contactName"] = "联系人", ["contactPhone"] = "联系电话", ["round"] = "轮次", ["risk"] = "风险等级",
+        ["targets"] = "检查对象", ["target"] = "检查对象", ["participants"] = "参加单位", ["startsOn"] = "开始日期", ["endsOn"] = "结束日期", ["findings"] = "检查发现",
     };
 
     // Values a user reads as words: who confirmed and how, a trial's result, a system's kind, place and state.
@@ -163,6 +165,7 @@ public static class AuditSummary
         "InfoSystem" when Enum.TryParse<SystemLifecycle>(state, out var s) => s.DisplayName(),
         "RectificationNotice" when Enum.TryParse<GovCloud.Domain.Supervision.RectificationState>(state, out var s) => GovCloud.Domain.Supervision.RectificationRules.DisplayName(s),
         "RectificationNotice" when Enum.TryParse<GovCloud.Domain.Supervision.ItemState>(state, out var s) => GovCloud.Domain.Supervision.RectificationRules.DisplayName(s),
+        "Inspection" when Enum.TryParse<GovCloud.Domain.Supervision.InspectionState>(state, out var s) => GovCloud.Domain.Supervision.InspectionRules.DisplayName(s),
         _ => state,
     };
 

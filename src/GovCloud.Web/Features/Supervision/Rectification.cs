@@ -50,6 +50,8 @@ public sealed class RectificationItem
     public required string Text { get; set; }
     public RiskLevel Risk { get; set; }
     public ItemState State { get; set; }
+    /// <summary>The inspection finding this item takes up, when it came from one.</summary>
+    public Guid? FindingId { get; set; }
     public List<RectificationRound> Rounds { get; set; } = [];
 }
 

@@ -4,7 +4,8 @@ using GovCloud.Domain.Supervision;
 
 namespace GovCloud.Web.Features.Supervision;
 
-public sealed record NoticeItemInput(string? Text, RiskLevel? Risk);
+/// <param name="FindingId">The inspection finding the item takes up, when issued from one.</param>
+public sealed record NoticeItemInput(string? Text, RiskLevel? Risk, Guid? FindingId = null);
 
 /// <param name="PeriodUnit">WorkingDays or CalendarDays.</param>
 public sealed record NoticeInput(Guid? RecipientId, string? Title, string? LegalBasis, IReadOnlyList<NoticeItemInput>? Items, int? PeriodLength,
@@ -23,7 +24,7 @@ public sealed record RoundDto(Guid Id, int Round, string Action, string Answered
     public string? VerdictName => Verdict switch { Domain.Supervision.Verdict.Accept => "通过", Domain.Supervision.Verdict.Reopen => "退回重改", _ => null };
 }
 
-public sealed record NoticeItemDto(Guid Id, int RowNo, string Text, RiskLevel Risk, ItemState State, IReadOnlyList<RoundDto> Rounds)
+public sealed record NoticeItemDto(Guid Id, int RowNo, string Text, RiskLevel Risk, ItemState State, IReadOnlyList<RoundDto> Rounds, Guid? FindingId = null)
 {
     public string RiskName => Risk.DisplayName();
     public string StateName => State.DisplayName();

@@ -44,6 +44,7 @@ public sealed partial class RectificationService(
             : null;
         if (recipient is null) v.Add("recipientId", input.RecipientId is null ? "请选择受文单位" : "受文单位不存在或已停用");
         else if (RectificationRules.WhyNotAddressable(issuer.Type, recipient.Type) is { } why) v.Add("recipientId", why);
+        var findings = await FindingsAsync(input, recipient?.Id, issuer, v, ct);
         v.ThrowIfInvalid();
 
         var pattern = Settings.NoticeNumberPatterns.GetValueOrDefault(issuer.Type.ToString()) is { } p2 && RectificationRules.CheckPattern(p2) is null
@@ -61,8 +62,13 @@ public sealed partial class RectificationService(
             Title = Texts.Line(input.Title)!, LegalBasis = Texts.OrNull(input.LegalBasis)!, PeriodLength = period.Length, PeriodUnit = period.Unit,
             ContactName = Texts.Line(input.ContactName)!, ContactPhone = Texts.Line(input.ContactPhone)!, State = RectificationState.Open,
             IssuedAt = now, IssuedOn = ChinaTime.DateOf(now), IssuedBy = actor.UserName ?? "",
-            Items = items.Select((i, n) => new RectificationItem { RowNo = n + 1, Text = Texts.OrNull(i.Text)!, Risk = i.Risk!.Value, State = ItemState.Pending }).ToList(),
+            Items = items.Select((i, n) => new RectificationItem
+            {
+                RowNo = n + 1, Text = Texts.OrNull(i.Text)!, Risk = i.Risk!.Value, State = ItemState.Pending, FindingId = input.Items![n].FindingId,
+            }).ToList(),
         };
+        // The findings taken up now point at their notice; one taken up meanwhile by another notice is refused by its index.
+        foreach (var f in findings) f.NoticeId = notice.Id;
         db.RectificationNotices.Add(notice);
         var recipientRole = RectificationRules.ActingRole(recipient.Type);
         var started = await clocks.StartAsync(actor, new ClockStart(CaseType, notice.Id.ToString(), $"{notice.Number}《{notice.Title}》", "Rectify", "整改",
@@ -80,6 +86,35 @@ public sealed partial class RectificationService(
         return new NoticeIssued(notice.Id, notice.Number, started.DueOn!.Value);
     }
 
+    /// <summary>
+    /// The inspection findings a notice takes up: each found at the recipient, in an inspection the issuer took part in (or
+    /// the Bureau planned), and not taken up by another notice yet.
+    /// </summary>
+    private async Task<List<InspectionFinding>> FindingsAsync(NoticeInput input, Guid? recipientId, (Guid Id, string Name, OrganisationType Type) issuer,
+        Validation v, CancellationToken ct)
+    {
+        var ids = (input.Items ?? []).Select(i => i.FindingId).OfType<Guid>().ToList();
+        if (ids.Count == 0) return [];
+        if (ids.Distinct().Count() != ids.Count) v.Add("items", "同一个检查发现的问题只能列为一项");
+        var findings = await db.InspectionFindings.Where(f => ids.Contains(f.Id)).ToListAsync(ct);
+        var targetIds = findings.Select(f => f.TargetId).ToList();
+        var targets = await db.InspectionTargets.AsNoTracking().Where(t => targetIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.OrganisationId, ct);
+        var inspectionIds = findings.Select(f => f.InspectionId).Distinct().ToList();
+        var takingPart = await db.Inspections.AsNoTracking().Where(x => inspectionIds.Contains(x.Id))
+            .Select(x => new { x.Id, Joined = x.Participants.Any(p => p.OrganisationId == issuer.Id) }).ToDictionaryAsync(x => x.Id, x => x.Joined, ct);
+        for (var i = 0; i < input.Items!.Count; i++)
+        {
+            if (input.Items[i].FindingId is not { } id) continue;
+            var f = findings.FirstOrDefault(x => x.Id == id);
+            if (f is null) v.Add($"items[{i}].findingId", $"第 {i + 1} 项对应的检查问题不存在");
+            else if (recipientId is not null && targets[f.TargetId] != recipientId) v.Add($"items[{i}].findingId", $"第 {i + 1} 项对应的问题不是在受文单位发现的");
+            else if (f.NoticeId is not null) v.Add($"items[{i}].findingId", $"第 {i + 1} 项对应的问题已下发过整改通知书");
+            else if (issuer.Type != OrganisationType.Bureau && !takingPart[f.InspectionId])
+                v.Add($"items[{i}].findingId", $"第 {i + 1} 项对应的检查本单位未参加，不能据此下发");
+        }
+        return findings;
+    }
+
     public async Task<NoticeDto> GetAsync(Actor actor, Guid id, CancellationToken ct)
     {
         var notice = await VisibleAsync(actor, id, ct);
@@ -88,7 +123,7 @@ public sealed partial class RectificationService(
         var items = notice.Items.OrderBy(i => i.RowNo).Select(i => new NoticeItemDto(i.Id, i.RowNo, i.Text, i.Risk, i.State,
             i.Rounds.OrderBy(r => r.Round).Select(r => new RoundDto(r.Id, r.Round, r.Action, r.AnsweredBy, r.AnsweredAt,
                 r.Evidence.OrderBy(e => e.FileName).Select(e => new EvidenceDto(e.Id, e.FileName, e.Size, e.Sha256)).ToList(),
-                r.Verdict, r.Reason, r.VerifiedBy, r.VerifiedAt)).ToList())).ToList();
+                r.Verdict, r.Reason, r.VerifiedBy, r.VerifiedAt)).ToList(), i.FindingId)).ToList();
         var open = notice.State == RectificationState.Open;
         return new NoticeDto(notice.Id, notice.Number, notice.IssuerId, issuer, notice.RecipientId, recipient, notice.Title, notice.LegalBasis,
             notice.PeriodLength, notice.PeriodUnit, notice.ContactName, notice.ContactPhone, notice.State, notice.IssuedOn, notice.IssuedBy,

@@ -73,6 +73,10 @@ public abstract class GovCloudDbContext(DbContextOptions options)
     public DbSet<Features.Supervision.RectificationItem> RectificationItems => Set<Features.Supervision.RectificationItem>();
     public DbSet<Features.Supervision.RectificationRound> RectificationRounds => Set<Features.Supervision.RectificationRound>();
     public DbSet<Features.Supervision.RectificationEvidence> RectificationEvidence => Set<Features.Supervision.RectificationEvidence>();
+    public DbSet<Features.Supervision.Inspection> Inspections => Set<Features.Supervision.Inspection>();
+    public DbSet<Features.Supervision.InspectionTarget> InspectionTargets => Set<Features.Supervision.InspectionTarget>();
+    public DbSet<Features.Supervision.InspectionFinding> InspectionFindings => Set<Features.Supervision.InspectionFinding>();
+    public DbSet<Features.Supervision.FindingEvidence> FindingEvidence => Set<Features.Supervision.FindingEvidence>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -237,6 +241,8 @@ public abstract class GovCloudDbContext(DbContextOptions options)
         b.Entity<Features.Supervision.RectificationItem>(e =>
         {
             e.HasIndex(i => new { i.NoticeId, i.RowNo }).IsUnique();
+            // A finding is taken up by one notice (NULLs, items written on their own, are distinct to both databases).
+            e.HasIndex(i => i.FindingId).IsUnique();
             e.HasMany(i => i.Rounds).WithOne().HasForeignKey(r => r.ItemId).OnDelete(DeleteBehavior.Cascade);
             e.Property(i => i.Text).HasMaxLength(1000);
             e.Property(i => i.Risk).HasConversion<string>().HasMaxLength(24);
@@ -253,6 +259,49 @@ public abstract class GovCloudDbContext(DbContextOptions options)
             e.Property(r => r.VerifiedBy).HasMaxLength(256);
         });
         b.Entity<Features.Supervision.RectificationEvidence>(e =>
+        {
+            e.Property(x => x.FileName).HasMaxLength(200);
+            e.Property(x => x.StoredPath).HasMaxLength(300);
+            e.Property(x => x.Sha256).HasMaxLength(64);
+        });
+
+        // An inspection looks at each organisation or system once, and each participant takes part once.
+        b.Entity<Features.Supervision.Inspection>(e =>
+        {
+            e.HasIndex(i => i.Number).IsUnique();
+            e.HasMany(i => i.Targets).WithOne().HasForeignKey(t => t.InspectionId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(i => i.Participants).WithOne().HasForeignKey(p => p.InspectionId).OnDelete(DeleteBehavior.Cascade);
+            e.Property(i => i.Number).HasMaxLength(20);
+            e.Property(i => i.Name).HasMaxLength(100);
+            e.Property(i => i.Checklist).HasMaxLength(12000);
+            e.Property(i => i.State).HasConversion<string>().HasMaxLength(24);
+            e.Property(i => i.PlannedBy).HasMaxLength(256);
+            e.Property(i => i.Version).IsConcurrencyToken();
+            e.Ignore(i => i.ChecklistItems);
+        });
+        b.Entity<Features.Supervision.InspectionTarget>(e =>
+        {
+            e.HasIndex(t => new { t.InspectionId, t.OrganisationId, t.SystemId }).IsUnique();
+            e.HasOne(t => t.Organisation).WithMany().HasForeignKey(t => t.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+            e.Property(t => t.SystemName).HasMaxLength(200);
+        });
+        b.Entity<Features.Supervision.InspectionParticipant>(e =>
+        {
+            e.HasIndex(p => new { p.InspectionId, p.OrganisationId }).IsUnique();
+            e.HasOne(p => p.Organisation).WithMany().HasForeignKey(p => p.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<Features.Supervision.InspectionFinding>(e =>
+        {
+            e.HasIndex(f => new { f.InspectionId, f.TargetId });
+            e.HasOne<Features.Supervision.Inspection>().WithMany().HasForeignKey(f => f.InspectionId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Features.Supervision.InspectionTarget>().WithMany().HasForeignKey(f => f.TargetId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(f => f.Evidence).WithOne().HasForeignKey(x => x.FindingId).OnDelete(DeleteBehavior.Cascade);
+            e.Property(f => f.ChecklistItem).HasMaxLength(200);
+            e.Property(f => f.Risk).HasConversion<string>().HasMaxLength(24);
+            e.Property(f => f.Description).HasMaxLength(1000);
+            e.Property(f => f.FoundBy).HasMaxLength(256);
+        });
+        b.Entity<Features.Supervision.FindingEvidence>(e =>
         {
             e.Property(x => x.FileName).HasMaxLength(200);
             e.Property(x => x.StoredPath).HasMaxLength(300);

@@ -38,6 +38,8 @@ public static class UniqueRules
         new("IX_MlpsAssessments_SystemId_AssessedOn_Assessor", "MlpsAssessments", ["SystemId", "AssessedOn", "Assessor"], "该测评机构在同一天的测评已登记"),
         new("IX_RectificationNotices_Number", "RectificationNotices", ["Number"], "该文号已被使用，请重新下发"),
         new("IX_RectificationNotices_IssuerId_Year_Sequence", "RectificationNotices", ["IssuerId", "Year", "Sequence"], "该文号已被使用，请重新下发"),
+        new("IX_RectificationItems_FindingId", "RectificationItems", ["FindingId"], "该检查问题已由其他整改通知书同时下发"),
+        new("IX_Inspections_Number", "Inspections", ["Number"], "检查编号已被同时创建的检查占用，请重试"),
         new("IX_RectificationRounds_ItemId_Round", "RectificationRounds", ["ItemId", "Round"], "该事项已由他人同时答复，请刷新后查看"),
         new("UserNameIndex", "AspNetUsers", ["NormalizedUserName"], "该用户名已被使用"),
         new("UX_AdminRequests_PendingPerAccount", "AdminRequests", ["TargetUserName"], "该账号已有待审批的三员申请，审批后再提交"),
