@@ -27,6 +27,17 @@ public sealed class InspectionService(GovCloudDbContext db, DataScope scope, Aud
 
     public IReadOnlyList<string> ChecklistTemplate => options.Value.Supervision.InspectionChecklist;
 
+    /// <summary>Who a plan may look at (agencies, counties and departments, the Center for the cloud) and who may take part.</summary>
+    public async Task<(IReadOnlyList<NamedDto> Targets, IReadOnlyList<NamedDto> Participants)> CandidatesAsync(CancellationToken ct)
+    {
+        var all = await db.Organisations.AsNoTracking().Where(o => o.IsActive).Select(o => new { o.Id, o.Name, o.Type }).ToListAsync(ct);
+        var targets = all.Where(o => o.Type.IsTenant() || o.Type == OrganisationType.Center)
+            .OrderBy(o => o.Type == OrganisationType.Center ? 0 : 1).ThenBy(o => o.Name, StringComparer.Ordinal)
+            .Select(o => new NamedDto(o.Id, o.Type == OrganisationType.Center ? $"政务云平台（{o.Name}）" : o.Name)).ToList();
+        var participants = all.Where(o => InspectionRules.MayTakePart(o.Type)).OrderBy(o => o.Name, StringComparer.Ordinal).Select(o => new NamedDto(o.Id, o.Name)).ToList();
+        return (targets, participants);
+    }
+
     public async Task<InspectionDto> PlanAsync(Actor actor, InspectionInput input, CancellationToken ct)
     {
         if (!actor.IsIn(Role.BureauApprover)) throw ProblemException.Forbidden("联合安全检查由市大数据发展局审批人员制定");
