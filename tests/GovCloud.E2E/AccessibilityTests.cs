@@ -37,6 +37,7 @@ public sealed class AccessibilityTests(BrowserApp app) : IClassFixture<BrowserAp
         { "bureau", "/" }, { "bureau", "/applications" }, { "bureau", "/datacenters" }, { "bureau", "/calendar" },
         { "finance", "/" }, { "finance", "/inventory" },
         { "police", "/security/mlps" }, { "edusec", "/security/mlps" }, { "police", "/security/rectifications" }, { "edusec", "/security/rectifications" },
+        { "bureau", "/security/inspections" }, { "police", "/security/inspections" },
         { "admin", "/organisations" }, { "admin", "/users" }, { "secadmin", "/admin-requests" }, { "auditor", "/audit" },
     };
 
@@ -85,6 +86,22 @@ public sealed class AccessibilityTests(BrowserApp app) : IClassFixture<BrowserAp
         }, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
         foreach (var user in new[] { "edusec", "police" })
             failures.AddRange(await FailuresOnAsync(user, $"/security/rectifications/{notice.Id}"));
+        // An inspection with a finding: the police's form to record more, the agency's reading of its own target.
+        var center = (await (await (await app.App.SignInAsync("bureau")).GetAsync("/api/v1/rectifications/recipients", TestContext.Current.CancellationToken))
+            .ReadAsync<List<GovCloud.Web.Features.Supervision.NoticeRecipientDto>>()).Single(r => r.Name == "市信息化建设管理中心").Id;
+        var policeOrg = await app.App.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
+            db.Organisations.Where(o => o.Name == "市公安局").Select(o => o.Id), TestContext.Current.CancellationToken));
+        var inspection = await (await (await app.App.SignInAsync("bureau")).PostJsonAsync("/api/v1/inspections", new
+        {
+            name = "无障碍检查用联合安全检查", startsOn = DateTime.Today.ToString("yyyy-MM-dd"), endsOn = DateTime.Today.AddDays(7).ToString("yyyy-MM-dd"),
+            targets = new[] { new { organisationId = edu }, new { organisationId = center } }, participantIds = new[] { policeOrg },
+        })).ReadAsync<GovCloud.Web.Features.Supervision.InspectionDto>(HttpStatusCode.Created);
+        (await police.PostJsonAsync($"/api/v1/inspections/{inspection.Id}/findings", new
+        {
+            targetId = inspection.Targets.First(t => t.OrganisationId == edu).Id, checklistItem = inspection.Checklist[0], risk = "High", description = "未备案。",
+        })).EnsureSuccessStatusCode();
+        foreach (var user in new[] { "police", "edusec" })
+            failures.AddRange(await FailuresOnAsync(user, $"/security/inspections/{inspection.Id}"));
         Assert.True(failures.Count == 0, string.Join("\n", failures));
 
         // The case page's sections are headings under its title, for those who move through a page by headings.

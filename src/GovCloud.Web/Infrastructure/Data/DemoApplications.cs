@@ -84,29 +84,41 @@ public static class DemoApplications
         }
         await DataCentersAsync(sp, ct);
         await MlpsAsync(sp, today, ct);
-        await RectificationsAsync(sp, ct);
+        await RectificationsAsync(sp, today, ct);
     }
 
     /// <summary>
-    /// Two 整改通知书: the police's to the education bureau, one item answered and waiting for the police's check, one still to
-    /// answer; the Bureau's to the Center for the cloud itself.
+    /// The fourth-quarter joint inspection (the police and the Center taking part) of the education bureau, the health commission
+    /// and the cloud itself; the police found two problems at the education bureau and issued a 整改通知书 from them, one item
+    /// answered and waiting for the police's check. The Bureau's own notice to the Center for the cloud.
     /// </summary>
-    private static async Task RectificationsAsync(IServiceProvider sp, CancellationToken ct)
+    private static async Task RectificationsAsync(IServiceProvider sp, DateOnly today, CancellationToken ct)
     {
         var db = sp.GetRequiredService<GovCloudDbContext>();
+        async Task<Guid> Org(string name) => await db.Organisations.Where(o => o.Name == name).Select(o => o.Id).SingleAsync(ct);
+        var (edu, health, center, police) = (await Org("市教育局"), await Org("市卫生健康委员会"), await Org("市信息化建设管理中心"), await Org("市公安局"));
+        var inspections = sp.GetRequiredService<Features.Supervision.InspectionService>();
+        var inspection = await inspections.PlanAsync(await ActorAsync(db, "bureau", ct), new Features.Supervision.InspectionInput(
+            "2026 年第四季度政务云联合安全检查", today.AddDays(-10), today.AddDays(10),
+            [new(edu), new(health), new(center)], [police, center]), ct);
+        var policeActor = await ActorAsync(db, "police", ct);
+        var eduTarget = inspection.Targets.Single(t => t.OrganisationId == edu).Id;
+        var audit = await inspections.RecordAsync(policeActor, inspection.Id, new Features.Supervision.FindingInput(eduTarget, "安全审计与日志留存",
+            Domain.Supervision.RiskLevel.High, "智慧校园平台数据库未开启审计日志，日志留存不足六个月。"), ct);
+        var password = await inspections.RecordAsync(policeActor, inspection.Id, new Features.Supervision.FindingInput(eduTarget, "身份鉴别与口令策略",
+            Domain.Supervision.RiskLevel.Medium, "门户网站后台存在弱口令账号 admin，未启用登录失败锁定。"), ct);
+
         var notices = sp.GetRequiredService<Features.Supervision.RectificationService>();
-        var edu = await db.Organisations.Where(o => o.Name == "市教育局").Select(o => o.Id).SingleAsync(ct);
-        var issued = await notices.IssueAsync(await ActorAsync(db, "police", ct), new Features.Supervision.NoticeInput(edu, "关于智慧校园平台限期整改网络安全问题的通知",
+        var issued = await notices.IssueAsync(policeActor, new Features.Supervision.NoticeInput(edu, "关于智慧校园平台限期整改网络安全问题的通知",
             "《中华人民共和国网络安全法》第二十一条、《信息安全技术 网络安全等级保护基本要求》（GB/T 22239—2019）",
             [
-                new("智慧校园平台数据库未开启审计日志，日志留存不足六个月。请开启数据库审计，日志留存不少于六个月。", Domain.Supervision.RiskLevel.High),
-                new("门户网站后台存在弱口令账号 admin。请修改为符合复杂度要求的口令，并启用登录失败锁定。", Domain.Supervision.RiskLevel.Medium),
+                new("请开启数据库审计，日志留存不少于六个月。" + audit.Description, Domain.Supervision.RiskLevel.High, audit.Id),
+                new("请修改为符合复杂度要求的口令，并启用登录失败锁定。" + password.Description, Domain.Supervision.RiskLevel.Medium, password.Id),
             ], 15, Domain.Calendar.PeriodUnit.WorkingDays, "吴警官", "0772-2801234"), ct);
         var officer = await ActorAsync(db, "edusec", ct);
         var notice = await notices.GetAsync(officer, issued.Id, ct);
         await notices.AnswerAsync(officer, issued.Id, notice.Items[0].Id, "已开启数据库审计，日志留存策略调整为 180 天。", [], notice.Version, ct);
 
-        var center = await db.Organisations.Where(o => o.Name == "市信息化建设管理中心").Select(o => o.Id).SingleAsync(ct);
         await notices.IssueAsync(await ActorAsync(db, "bureau", ct), new Features.Supervision.NoticeInput(center, "关于政务云平台安全问题限期整改的通知",
             "《柳州市政务云管理实施细则》第二十六条",
             [new("云平台堡垒机会话录像保存不足六个月。请调整存储策略，会话录像保存不少于六个月。", Domain.Supervision.RiskLevel.Medium)],
