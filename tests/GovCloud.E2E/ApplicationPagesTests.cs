@@ -19,14 +19,6 @@ public sealed class ApplicationPagesTests(BrowserApp app) : IClassFixture<Browse
     private static VmRequest Vm(int no, int? memory = 8) => new(no, "公共网络区", "广西某软件有限公司", SystemName, "课堂", ServerType.APP,
         [new BastionOwner("张三", "zhangsan@example.com", "13800000001")], 4, memory, 100, 200, "麒麟 V10", false, null, null);
 
-    private static async Task<string> FileAsync(string name, byte[] bytes)
-    {
-        var folder = Directory.CreateTempSubdirectory("gc-e2e-").FullName;
-        var path = Path.Combine(folder, name);
-        await File.WriteAllBytesAsync(path, bytes, Ct);
-        return path;
-    }
-
     /// <summary>The system is in the register already (the register page has its own test).</summary>
     private async Task RegisterSystemAsync()
     {
@@ -64,7 +56,7 @@ public sealed class ApplicationPagesTests(BrowserApp app) : IClassFixture<Browse
 
         // A form with a missing memory and a row of another system: every problem, by row and column, nothing imported.
         var bad = RequestFormWriter.Write(["公共网络区", "互联网区"], null, [Vm(1, memory: null), Vm(2) with { SystemName = "别的系统" }]);
-        await edu.Locator("#gc-form-file").SetInputFilesAsync(await FileAsync("bad.xlsx", bad));
+        await edu.Locator("#gc-form-file").SetInputFilesAsync(await BrowserApp.TempFileAsync("bad.xlsx", bad));
         var errors = edu.Locator("#gc-import-errors");
         await errors.WaitForAsync();
         var rowOfMemory = errors.Locator("tr", new() { HasText = "内存GB" });
@@ -74,7 +66,7 @@ public sealed class ApplicationPagesTests(BrowserApp app) : IClassFixture<Browse
         await BrowserApp.ScreenshotAsync(edu, "application-import-errors");
 
         var good = RequestFormWriter.Write(["公共网络区", "互联网区"], null, [Vm(1), Vm(2)]);
-        await edu.Locator("#gc-form-file").SetInputFilesAsync(await FileAsync("good.xlsx", good));
+        await edu.Locator("#gc-form-file").SetInputFilesAsync(await BrowserApp.TempFileAsync("good.xlsx", good));
         await edu.GetByText("已导入 2 台虚拟机").WaitForAsync();
         Assert.Equal(0, await edu.Locator("#gc-import-errors").CountAsync());
         Assert.Equal(2, await edu.Locator("#gc-vms tbody tr.ant-table-row").CountAsync());
@@ -90,7 +82,7 @@ public sealed class ApplicationPagesTests(BrowserApp app) : IClassFixture<Browse
         var pdf = "%PDF-1.4\n%%EOF"u8.ToArray();
         foreach (var name in new[] { "迁移方案.pdf", "性能测试报告.pdf", "安全测试报告.pdf" })
         {
-            await edu.Locator("#gc-attachment-file").SetInputFilesAsync(await FileAsync(name, pdf));
+            await edu.Locator("#gc-attachment-file").SetInputFilesAsync(await BrowserApp.TempFileAsync(name, pdf));
             await edu.GetByText($"已上传：{name}").First.WaitForAsync();
         }
         await edu.Locator("#gc-attachments tr", new() { HasText = "安全测试报告" }).WaitForAsync();

@@ -131,6 +131,37 @@ public class BrowserApp : IAsyncLifetime
         await Assertions.Expect(page.Locator(".ant-popover:visible")).ToHaveCountAsync(0);
     }
 
+    /// <summary>
+    /// Types a day into a date picker as offices type it and commits it with Tab. Tab from one picker may already have opened
+    /// the next one's panel, and a click then closes it: it is clicked until its panel is open.
+    /// </summary>
+    public static async Task TypeDateAsync(IPage page, ILocator input, DateOnly day)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            await input.ClickAsync();
+            try
+            {
+                await page.Locator(".ant-picker-dropdown:visible").First.WaitForAsync(new() { Timeout = 3000 });
+                break;
+            }
+            catch (TimeoutException) when (attempt < 3) { }
+        }
+        await page.WaitForTimeoutAsync(300);
+        await input.PressSequentiallyAsync(day.ToString("yyyy-MM-dd"));
+        await input.PressAsync("Tab");
+        await Assertions.Expect(input).ToHaveValueAsync(day.ToString("yyyy-MM-dd"));
+    }
+
+    /// <summary>A file to upload, written to a folder of its own so that its name is the one the user picks.</summary>
+    public static async Task<string> TempFileAsync(string name, byte[] bytes)
+    {
+        var folder = Directory.CreateTempSubdirectory("gc-e2e-").FullName;
+        var path = Path.Combine(folder, name);
+        await File.WriteAllBytesAsync(path, bytes, TestContext.Current.CancellationToken);
+        return path;
+    }
+
     /// <summary>The whole page; <paramref name="fullPage"/> false for what a person sees first (a phone's screen).</summary>
     public static async Task ScreenshotAsync(IPage page, string name, bool fullPage = true)
     {

@@ -10,27 +10,6 @@ namespace GovCloud.E2E;
 /// </summary>
 public sealed class InspectionPagesTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    private static async Task TypeDateAsync(IPage page, ILocator input, DateOnly day)
-    {
-        // Tab from the first picker may open the next one's panel already; a click then closes it: click until it is open.
-        for (var attempt = 0; ; attempt++)
-        {
-            await input.ClickAsync();
-            try
-            {
-                await page.Locator(".ant-picker-dropdown:visible").First.WaitForAsync(new() { Timeout = 3000 });
-                break;
-            }
-            catch (TimeoutException) when (attempt < 3) { }
-        }
-        await page.WaitForTimeoutAsync(300);
-        await input.PressSequentiallyAsync(day.ToString("yyyy-MM-dd"));
-        await input.PressAsync("Tab");
-        await Assertions.Expect(input).ToHaveValueAsync(day.ToString("yyyy-MM-dd"));
-    }
-
     [Fact]
     public async Task R_25_1_the_bureau_plans_the_police_record_findings_and_issue_a_notice_from_them()
     {
@@ -43,8 +22,8 @@ public sealed class InspectionPagesTests(BrowserApp app) : IClassFixture<Browser
         await bureau.Locator(".ant-drawer-open").GetByText("已按模板列出，可增删").WaitForAsync();
         await bureau.FillAsync("#gc-inspection-name", name);
         await Assertions.Expect(bureau.Locator("#gc-inspection-name")).ToHaveValueAsync(name);
-        await TypeDateAsync(bureau, bureau.Locator("#gc-inspection-starts input"), today);
-        await TypeDateAsync(bureau, bureau.Locator("#gc-inspection-ends input"), today.AddDays(14));
+        await BrowserApp.TypeDateAsync(bureau, bureau.Locator("#gc-inspection-starts input"), today);
+        await BrowserApp.TypeDateAsync(bureau, bureau.Locator("#gc-inspection-ends input"), today.AddDays(14));
         // A multiple select gives its id to its box and to its search input: the box is what a person clicks.
         // A multiple select stays open after a pick (Esc would ask to close the changed drawer): a click on a heading closes it.
         await BrowserApp.PickAsync(bureau, "div#gc-inspection-targets", "市教育局", exact: true);
@@ -70,9 +49,7 @@ public sealed class InspectionPagesTests(BrowserApp app) : IClassFixture<Browser
             await police.FillAsync("#gc-finding-description", description);
             if (file is not null)
             {
-                var path = Path.Combine(Directory.CreateTempSubdirectory("gc-e2e-").FullName, file);
-                await File.WriteAllBytesAsync(path, "%PDF-1.4\n%%EOF"u8.ToArray(), Ct);
-                await police.Locator("#gc-finding-file").SetInputFilesAsync(path);
+                await police.Locator("#gc-finding-file").SetInputFilesAsync(await BrowserApp.TempFileAsync(file, "%PDF-1.4\n%%EOF"u8.ToArray()));
                 await police.GetByText(file).WaitForAsync();
             }
             await police.ClickAsync("#gc-finding-save");

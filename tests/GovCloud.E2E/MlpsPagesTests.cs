@@ -15,17 +15,6 @@ public sealed class MlpsPagesTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
     private static string Day(DateOnly d) => d.ToString("yyyy-MM-dd");
 
-    // A typed date is committed by Tab, as offices type it (the picker's panel opens first).
-    private static async Task TypeDateAsync(IPage page, ILocator input, DateOnly day)
-    {
-        await input.ClickAsync();
-        await page.Locator(".ant-picker-dropdown:visible").WaitForAsync();
-        await page.WaitForTimeoutAsync(300);
-        await input.PressSequentiallyAsync(Day(day));
-        await input.PressAsync("Tab");
-        await Assertions.Expect(input).ToHaveValueAsync(Day(day));
-    }
-
     [Fact]
     public async Task R_27_1_the_security_officer_grades_files_and_assesses_and_the_police_read_it()
     {
@@ -43,7 +32,7 @@ public sealed class MlpsPagesTests(BrowserApp app) : IClassFixture<BrowserApp>
 
         // Sensitive data without its declaration: each missing part is said at its field, nothing saved.
         await BrowserApp.PickAsync(page, "#gc-mlps-level", "第三级");
-        await TypeDateAsync(page, page.Locator("#gc-mlps-graded input"), today.AddMonths(-2));
+        await BrowserApp.TypeDateAsync(page, page.Locator("#gc-mlps-graded input"), today.AddMonths(-2));
         await drawer.GetByText("个人信息").ClickAsync();
         await page.ClickAsync("#gc-mlps-form button[type=submit]");
         await drawer.GetByText("含敏感数据的系统须填写数据存储位置").WaitForAsync();
@@ -59,13 +48,13 @@ public sealed class MlpsPagesTests(BrowserApp app) : IClassFixture<BrowserApp>
         await Assertions.Expect(page.Locator("#gc-mlps-blocker")).ToContainTextAsync("须先完成公安机关备案");
 
         await page.FillAsync("#gc-mlps-filing", "45020099001-00345");
-        await TypeDateAsync(page, page.Locator("#gc-mlps-filed input"), today.AddMonths(-1));
+        await BrowserApp.TypeDateAsync(page, page.Locator("#gc-mlps-filed input"), today.AddMonths(-1));
         await page.ClickAsync("#gc-mlps-form button[type=submit]");
         await Assertions.Expect(drawer.Locator(".ant-tag", new() { HasText = "正常" })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#gc-mlps-blocker")).ToHaveCountAsync(0);
 
         // An assessment: the next one is due a year after it.
-        await TypeDateAsync(page, page.Locator("#gc-assessment-date input"), today.AddDays(-3));
+        await BrowserApp.TypeDateAsync(page, page.Locator("#gc-assessment-date input"), today.AddDays(-3));
         await page.FillAsync("#gc-assessment-assessor", "广西网络安全测评中心");
         await page.Locator("#gc-mlps-assessment-form").GetByText("基本符合").ClickAsync();
         await page.ClickAsync("#gc-assessment-save");

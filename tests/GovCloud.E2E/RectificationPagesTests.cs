@@ -10,16 +10,6 @@ namespace GovCloud.E2E;
 /// </summary>
 public sealed class RectificationPagesTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    private static async Task<string> FileAsync(string name, byte[] bytes)
-    {
-        var folder = Directory.CreateTempSubdirectory("gc-e2e-").FullName;
-        var path = Path.Combine(folder, name);
-        await File.WriteAllBytesAsync(path, bytes, Ct);
-        return path;
-    }
-
     private static ILocator Item(IPage page, int n) => page.Locator(".gc-notice-item").Nth(n - 1);
 
     [Fact]
@@ -67,7 +57,7 @@ public sealed class RectificationPagesTests(BrowserApp app) : IClassFixture<Brow
         await BrowserApp.FollowAsync(officer, todo, url);
         await BrowserApp.ArrivedAsync(officer);
         await Item(officer, 1).GetByRole(AriaRole.Textbox).FillAsync("已将 admin 口令改为 12 位以上复杂口令，并启用 5 次失败锁定 30 分钟。");
-        await Item(officer, 1).Locator("input[type=file]").SetInputFilesAsync(await FileAsync("口令策略截图.pdf", "%PDF-1.4\n%%EOF"u8.ToArray()));
+        await Item(officer, 1).Locator("input[type=file]").SetInputFilesAsync(await BrowserApp.TempFileAsync("口令策略截图.pdf", "%PDF-1.4\n%%EOF"u8.ToArray()));
         await Item(officer, 1).GetByText("口令策略截图.pdf").WaitForAsync();
         await Item(officer, 1).Locator(".gc-answer-submit").ClickAsync();
         await Assertions.Expect(Item(officer, 1).Locator(".gc-item-state")).ToHaveTextAsync("待核验");
@@ -95,7 +85,7 @@ public sealed class RectificationPagesTests(BrowserApp app) : IClassFixture<Brow
         await BrowserApp.ArrivedAsync(officer);
         await Item(officer, 2).GetByText("未提供留存策略的配置截图").WaitForAsync();
         await Item(officer, 2).GetByRole(AriaRole.Textbox).FillAsync("补充：留存策略配置见附件。");
-        await Item(officer, 2).Locator("input[type=file]").SetInputFilesAsync(await FileAsync("留存策略.pdf", "%PDF-1.4\n%%EOF"u8.ToArray()));
+        await Item(officer, 2).Locator("input[type=file]").SetInputFilesAsync(await BrowserApp.TempFileAsync("留存策略.pdf", "%PDF-1.4\n%%EOF"u8.ToArray()));
         await Item(officer, 2).GetByText("留存策略.pdf").WaitForAsync();
         await Item(officer, 2).Locator(".gc-answer-submit").ClickAsync();
         await Assertions.Expect(Item(officer, 2).Locator(".gc-item-state")).ToHaveTextAsync("待核验");
