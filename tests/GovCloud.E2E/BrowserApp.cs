@@ -137,6 +137,18 @@ public class BrowserApp : IAsyncLifetime
     /// </summary>
     public static async Task TypeDateAsync(IPage page, ILocator input, DateOnly day)
     {
+        await OpenPickerAsync(page, input);
+        await input.PressSequentiallyAsync(day.ToString("yyyy-MM-dd"));
+        await input.PressAsync("Tab");
+        await Assertions.Expect(input).ToHaveValueAsync(day.ToString("yyyy-MM-dd"));
+    }
+
+    /// <summary>
+    /// Opens a date picker's panel: clicked until it shows (a click while the page is drawn again, or on a picker Tab has
+    /// just opened, leaves it closed), then a moment for the panel to settle before typing.
+    /// </summary>
+    public static async Task OpenPickerAsync(IPage page, ILocator input)
+    {
         for (var attempt = 0; ; attempt++)
         {
             await input.ClickAsync();
@@ -145,12 +157,9 @@ public class BrowserApp : IAsyncLifetime
                 await page.Locator(".ant-picker-dropdown:visible").First.WaitForAsync(new() { Timeout = 3000 });
                 break;
             }
-            catch (TimeoutException) when (attempt < 3) { }
+            catch (TimeoutException) when (attempt < 4) { }
         }
         await page.WaitForTimeoutAsync(300);
-        await input.PressSequentiallyAsync(day.ToString("yyyy-MM-dd"));
-        await input.PressAsync("Tab");
-        await Assertions.Expect(input).ToHaveValueAsync(day.ToString("yyyy-MM-dd"));
     }
 
     /// <summary>A file to upload, written to a folder of its own so that its name is the one the user picks.</summary>

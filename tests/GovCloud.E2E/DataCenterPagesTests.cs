@@ -42,10 +42,8 @@ public sealed class DataCenterPagesTests(BrowserApp app) : IClassFixture<Browser
         // A date is typed as offices write it; Enter commits the date and nothing else: the dialog, complete as it is,
         // is not sent behind the user's back (it is saved with its button only), and Escape does not throw it away.
         var since = form.Locator("#gc-in-service-since input");
-        await since.ClickAsync();
         // As a person does, type once the calendar has opened (typing into a picker still opening loses characters).
-        await page.Locator(".ant-picker-dropdown:visible").WaitForAsync();
-        await page.WaitForTimeoutAsync(300);
+        await BrowserApp.OpenPickerAsync(page, since);
         await since.PressSequentiallyAsync("2016-03-01");
         await since.PressAsync("Enter");
         await Assertions.Expect(since).ToHaveValueAsync("2016-03-01");

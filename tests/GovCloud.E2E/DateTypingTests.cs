@@ -21,9 +21,7 @@ public sealed class DateTypingTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.GotoAsync("/datacenters");
         await page.ClickAsync("#gc-new-datacenter");
         var since = page.Locator("#gc-datacenter-form #gc-in-service-since input");
-        await since.ClickAsync();
-        await page.Locator(".ant-picker-dropdown:visible").WaitForAsync();
-        await page.WaitForTimeoutAsync(300);
+        await BrowserApp.OpenPickerAsync(page, since);
         await since.PressSequentiallyAsync(typed);
         await since.PressAsync(key);
         await page.WaitForTimeoutAsync(800);
