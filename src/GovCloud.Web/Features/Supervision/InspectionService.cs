@@ -131,7 +131,7 @@ public sealed class InspectionService(GovCloudDbContext db, DataScope scope, Aud
         var numbers = await db.RectificationNotices.AsNoTracking().Where(n => noticeIds.Contains(n.Id)).ToDictionaryAsync(n => n.Id, n => n.Number, ct);
         var finderOrgs = findings.Select(f => f.FoundByOrganisationId).Distinct().ToList();
         var orgNames = await db.Organisations.AsNoTracking().Where(o => finderOrgs.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
-        var own = actor.OrganisationId is { } me ? await db.Organisations.AsNoTracking().Where(o => o.Id == me).Select(o => (OrganisationType?)o.Type).FirstOrDefaultAsync(ct) : null;
+        var own = await OwnTypeAsync(actor, ct);
         var open = i.State == InspectionState.Planned;
         return new InspectionDto(i.Id, i.Number, i.Name, i.StartsOn, i.EndsOn, i.State, i.ChecklistItems, i.PlannedBy, i.PlannedAt,
             targets.OrderBy(t => t.Organisation!.Type == OrganisationType.Center ? 0 : 1).ThenBy(t => t.Organisation!.Name, StringComparer.Ordinal).ThenBy(t => t.SystemName)
@@ -151,7 +151,7 @@ public sealed class InspectionService(GovCloudDbContext db, DataScope scope, Aud
         var i = await db.Inspections.Include(x => x.Targets).Include(x => x.Participants).FirstOrDefaultAsync(x => x.Id == id, ct);
         if (i is null || await scope.OrganisationsAsync(actor, ct) is { } visible && !i.Targets.Any(t => visible.Contains(t.OrganisationId)))
             throw ProblemException.NotFound("安全检查");
-        var own = actor.OrganisationId is { } me ? await db.Organisations.AsNoTracking().Where(o => o.Id == me).Select(o => (OrganisationType?)o.Type).FirstOrDefaultAsync(ct) : null;
+        var own = await OwnTypeAsync(actor, ct);
         if (!MayRecord(actor, i, own)) throw ProblemException.Forbidden("检查发现的问题由参加检查的单位记录");
         var problems = InspectionRules.ValidateFinding(i.State, input.ChecklistItem, i.ChecklistItems.ToHashSet(), input.Risk, input.Description).ToList();
         if (problems.FirstOrDefault(p => p.Field == "state") is { } closed) throw new ProblemException(409, "检查已结束", closed.Message);
@@ -259,6 +259,10 @@ public sealed class InspectionService(GovCloudDbContext db, DataScope scope, Aud
         var title = targetId is null ? $"{i.Name}情况报告" : $"{i.Name}对{targets[0].Label}的检查情况";
         return (new OfficialDocument(bureau, i.Number, title, addressee, paragraphs, Today, null, bureau), $"检查报告-{i.Number}{(targetId is null ? "" : "-" + targets[0].OrganisationName)}");
     }
+
+    private async Task<OrganisationType?> OwnTypeAsync(Actor actor, CancellationToken ct) => actor.OrganisationId is { } me
+        ? await db.Organisations.AsNoTracking().Where(o => o.Id == me).Select(o => (OrganisationType?)o.Type).FirstOrDefaultAsync(ct)
+        : null;
 
     /// <summary>A participant (or the Bureau, which plans) records findings, in the role that acts for its organisation.</summary>
     private static bool MayRecord(Actor actor, Inspection i, OrganisationType? own) =>

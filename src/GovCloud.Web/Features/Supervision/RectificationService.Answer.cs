@@ -20,11 +20,11 @@ public sealed partial class RectificationService
         if (!await MayAnswerAsync(actor, notice, ct)) throw ProblemException.Forbidden("整改情况由受文单位的安全负责人或经办人答复");
         var item = notice.Items.FirstOrDefault(i => i.Id == itemId) ?? throw ProblemException.NotFound("整改事项");
         if (notice.State == RectificationState.Closed) throw new ProblemException(409, "通知书已办结", "该整改通知书已办结，不能再答复");
+        var problems = RectificationRules.ValidateResponse(item.State, answer);
+        if (problems.FirstOrDefault(p => p.Field == "state") is { } wrongState) throw new ProblemException(409, "当前状态不能答复", wrongState.Message);
         var v = new Validation();
-        foreach (var p in RectificationRules.ValidateResponse(item.State, answer).Where(p => p.Field != "state")) v.Add(p.Field, p.Message);
+        foreach (var p in problems) v.Add(p.Field, p.Message);
         if (evidence.Count > MaxEvidenceFiles) v.Add("files", $"一次最多上传 {MaxEvidenceFiles} 个佐证材料");
-        if (RectificationRules.ValidateResponse(item.State, answer).FirstOrDefault(p => p.Field == "state") is { } wrongState)
-            throw new ProblemException(409, "当前状态不能答复", wrongState.Message);
         ProblemException.CheckVersion(version, notice.Version, "整改通知书");
         v.ThrowIfInvalid();
 

@@ -162,9 +162,11 @@ public sealed partial class RectificationService(
             .Select(g => new NoticeTally(g.Key.Key, g.Key.Name, g.Count(r => r.State == RectificationState.Open), g.Count(r => r.DueSoon), g.Count(r => r.Overdue),
                 g.Count(r => r.State == RectificationState.Closed)))
             .OrderByDescending(t => t.Overdue).ThenByDescending(t => t.Open).ThenBy(t => t.Name, StringComparer.Ordinal).ToList();
-        var clockStates = await db.DeadlineClocks.AsNoTracking().Where(c => c.CaseType == CaseType && c.CompletedAt != null)
-            .Select(c => new { c.CaseId, c.State }).ToListAsync(ct);
-        var late = clockStates.Where(c => c.State == ClockState.Overdue).Select(c => Guid.Parse(c.CaseId)).ToHashSet();
+        // Closed late: the notices of these rows whose clock completed after its last day.
+        var closed = rows.Where(r => r.State == RectificationState.Closed).Select(r => r.Id.ToString()).ToList();
+        var late = (await db.DeadlineClocks.AsNoTracking()
+            .Where(c => c.CaseType == CaseType && c.CompletedAt != null && c.State == ClockState.Overdue && closed.Contains(c.CaseId))
+            .Select(c => c.CaseId).ToListAsync(ct)).Select(Guid.Parse).ToHashSet();
         var rates = rows.GroupBy(r => (r.RecipientId, r.RecipientName, r.IssuedOn.Year)).Select(g =>
         {
             var onTime = g.Count(r => r.State == RectificationState.Closed && !late.Contains(r.Id));
