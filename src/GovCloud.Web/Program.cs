@@ -96,6 +96,7 @@ builder.Services.AddScoped<RevocationService>();
 builder.Services.AddScoped<MlpsService>();
 builder.Services.AddScoped<RectificationService>();
 builder.Services.AddScoped<InspectionService>();
+builder.Services.AddScoped<SecurityEventService>();
 builder.Services.AddSingleton<IVmProvider, ManualVmProvider>();
 
 builder.Services.AddHostedService<PeriodicJobs>();
@@ -144,6 +145,7 @@ api.MapDataCentersApi();
 api.MapSupervisionApi();
 api.MapRectificationsApi();
 api.MapInspectionsApi();
+api.MapSecurityEventsApi();
 app.MapAccountEndpoints();
 app.MapGovCloudUi();
 app.PrintAddressesOnStart();

@@ -205,6 +205,19 @@ public abstract class AccessMatrixTests(GovCloudApp app)
         CompleteInspection                  BA
         InspectionReportPdf                 CW IN
         InspectionReportDocx                CW IN
+        RecordSecurityEvent                 CO
+        ListSecurityEvents                  CW IN
+        ExportSecurityEvents                CW IN
+        AffectableBySecurityEvents          CO
+        GetSecurityEvent                    CW IN
+        AddSecurityEventStep                CO
+        CloseSecurityEvent                  CO
+        ListSecurityBulletins               CW IN
+        PreviewSecurityBulletin             CO
+        PublishSecurityBulletin             CO
+        GetSecurityBulletin                 CW IN
+        SecurityBulletinPdf                 CW IN
+        SecurityBulletinDocx                CW IN
         """;
 
     private static Dictionary<string, HashSet<Role>?> Expected()

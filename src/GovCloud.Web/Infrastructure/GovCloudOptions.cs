@@ -191,6 +191,9 @@ public sealed class SupervisionOptions
         ["CyberspaceOffice"] = "柳网信整〔{year}〕{seq}号",
     };
 
+    /// <summary>云安全状况通报's number ({year} and {seq} are filled in); numbered per year.</summary>
+    public string BulletinNumberPattern { get; set; } = "柳信中安通〔{year}〕{seq}号";
+
     /// <summary>
     /// The checklist a new inspection starts from (检查内容模板); each plan keeps its own copy and may change it. Defaults follow
     /// the technical and management parts of GB/T 22239 level 3 that the regulators look at most.

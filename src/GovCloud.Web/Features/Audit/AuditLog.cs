@@ -75,6 +75,10 @@ public static class AuditActions
     public const string FindingRecorded = "FindingRecorded";
     public const string FindingEvidenceAdded = "FindingEvidenceAdded";
     public const string InspectionCompleted = "InspectionCompleted";
+    public const string SecurityEventRecorded = "SecurityEventRecorded";
+    public const string SecurityEventStepAdded = "SecurityEventStepAdded";
+    public const string SecurityEventClosed = "SecurityEventClosed";
+    public const string SecurityBulletinPublished = "SecurityBulletinPublished";
     public const string SystemUpdated = "SystemUpdated";
     public const string SystemsImported = "SystemsImported";
     public const string MigrationSnapshotTaken = "MigrationSnapshotTaken";
@@ -172,6 +176,10 @@ public static class AuditActions
         FindingRecorded => "记录检查发现的问题",
         FindingEvidenceAdded => "上传检查证据材料",
         InspectionCompleted => "结束联合安全检查",
+        SecurityEventRecorded => "登记安全事件",
+        SecurityEventStepAdded => "登记安全事件处置措施",
+        SecurityEventClosed => "安全事件处置完毕",
+        SecurityBulletinPublished => "发布云安全状况通报",
         SystemUpdated => "修改信息系统",
         SystemsImported => "导入信息系统台账",
         MigrationSnapshotTaken => "记录月度迁移上云率",
@@ -245,6 +253,7 @@ public static class AuditActions
         EvidenceUploaded, ViolationFollowedUp, MigrationPlanSubmitted, MigrationPlanReviewed, DataHandlingRecorded, DataCenterRevoked, DataCenterRevocationConfirmed,
         AdminRequestSubmitted, AdminRequestApproved, AdminRequestRejected, AdminRequestWithdrawn, SecondFactorEnrolled, SecondFactorReset,
         RecoveryCodeUsed, MlpsRecorded, MlpsAssessed, MlpsExceptionRecorded, RectificationIssued, RectificationAnswered, RectificationVerified,
-        RectificationClosed, InspectionPlanned, FindingRecorded, FindingEvidenceAdded, InspectionCompleted,
+        RectificationClosed, InspectionPlanned, FindingRecorded, FindingEvidenceAdded, InspectionCompleted, SecurityEventRecorded,
+        SecurityEventStepAdded, SecurityEventClosed, SecurityBulletinPublished,
     ];
 }

@@ -25,6 +25,8 @@ public static class NotificationKinds
     public const string Escalated = "Escalated";
     public const string CaseProgress = "CaseProgress";
     public const string AdminApproval = "AdminApproval";
+    public const string SecurityEvent = "SecurityEvent";
+    public const string SecurityBulletin = "SecurityBulletin";
 
     public static string Label(string kind) => kind switch
     {
@@ -34,6 +36,8 @@ public static class NotificationKinds
         Escalated => "超期督办",
         CaseProgress => "办理进度",
         AdminApproval => "三员审批",
+        SecurityEvent => "安全事件",
+        SecurityBulletin => "安全通报",
         _ => kind,
     };
 }

@@ -279,6 +279,9 @@ public sealed class MlpsService(GovCloudDbContext db, DataScope scope, AuditLog 
         return MlpsRules.BlockerOfFormalUse(new MlpsFacts(level, null, null, null, null, false));
     }
 
+    /// <summary>The whole register in the actor's scope, unfiltered and unpaged (the security bulletin counts from it).</summary>
+    public Task<List<MlpsRowDto>> RegisterAsync(Actor actor, CancellationToken ct) => RowsAsync(actor, new MlpsQuery(), ct);
+
     private async Task<List<MlpsRowDto>> RowsAsync(Actor actor, MlpsQuery q, CancellationToken ct)
     {
         if (q.Level is < MlpsRules.MinLevel or > MlpsRules.MaxLevel) throw ProblemException.Invalid("level", "level 须为 1 至 5");

@@ -76,6 +76,8 @@ public abstract class GovCloudDbContext(DbContextOptions options)
     public DbSet<Features.Supervision.Inspection> Inspections => Set<Features.Supervision.Inspection>();
     public DbSet<Features.Supervision.InspectionTarget> InspectionTargets => Set<Features.Supervision.InspectionTarget>();
     public DbSet<Features.Supervision.InspectionFinding> InspectionFindings => Set<Features.Supervision.InspectionFinding>();
+    public DbSet<Features.Supervision.SecurityEvent> SecurityEvents => Set<Features.Supervision.SecurityEvent>();
+    public DbSet<Features.Supervision.SecurityBulletin> SecurityBulletins => Set<Features.Supervision.SecurityBulletin>();
     public DbSet<Features.Supervision.FindingEvidence> FindingEvidence => Set<Features.Supervision.FindingEvidence>();
 
     protected override void OnModelCreating(ModelBuilder b)
@@ -266,6 +268,47 @@ public abstract class GovCloudDbContext(DbContextOptions options)
         });
 
         // An inspection looks at each organisation or system once, and each participant takes part once.
+        // An event's number is unique; so is a bulletin's, its running number within a year, and its period (one bulletin a period).
+        b.Entity<Features.Supervision.SecurityEvent>(e =>
+        {
+            e.HasIndex(x => x.Number).IsUnique();
+            e.HasIndex(x => x.OccurredAt);
+            e.HasMany(x => x.Affected).WithOne().HasForeignKey(a => a.EventId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(x => x.Steps).WithOne().HasForeignKey(s => s.EventId).OnDelete(DeleteBehavior.Cascade);
+            e.Property(x => x.Number).HasMaxLength(32);
+            e.Property(x => x.Title).HasMaxLength(100);
+            e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(32);
+            e.Property(x => x.Severity).HasConversion<string>().HasMaxLength(24);
+            e.Property(x => x.State).HasConversion<string>().HasMaxLength(24);
+            e.Property(x => x.Description).HasMaxLength(2000);
+            e.Property(x => x.Conclusion).HasMaxLength(2000);
+            e.Property(x => x.ClosedBy).HasMaxLength(256);
+            e.Property(x => x.RecordedBy).HasMaxLength(256);
+            e.Property(x => x.Version).IsConcurrencyToken();
+        });
+        b.Entity<Features.Supervision.SecurityEventTarget>(e =>
+        {
+            e.HasIndex(t => t.OrganisationId);
+            e.HasOne(t => t.Organisation).WithMany().HasForeignKey(t => t.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+            e.Property(t => t.SystemName).HasMaxLength(200);
+            e.Property(t => t.VmName).HasMaxLength(128);
+        });
+        b.Entity<Features.Supervision.SecurityEventStep>(e =>
+        {
+            e.Property(s => s.Text).HasMaxLength(2000);
+            e.Property(s => s.RecordedBy).HasMaxLength(256);
+        });
+        b.Entity<Features.Supervision.SecurityBulletin>(e =>
+        {
+            e.HasIndex(x => x.Number).IsUnique();
+            e.HasIndex(x => new { x.Year, x.Sequence }).IsUnique();
+            e.HasIndex(x => new { x.PeriodFrom, x.PeriodTo }).IsUnique();
+            e.HasOne<Organisation>().WithMany().HasForeignKey(x => x.IssuerId).OnDelete(DeleteBehavior.Restrict);
+            e.Property(x => x.Number).HasMaxLength(64);
+            e.Property(x => x.Title).HasMaxLength(100);
+            e.Property(x => x.Summary).HasMaxLength(2000);
+            e.Property(x => x.PublishedBy).HasMaxLength(256);
+        });
         b.Entity<Features.Supervision.Inspection>(e =>
         {
             e.HasIndex(i => i.Number).IsUnique();
