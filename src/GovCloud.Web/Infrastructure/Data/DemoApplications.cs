@@ -85,6 +85,43 @@ public static class DemoApplications
         await DataCentersAsync(sp, ct);
         await MlpsAsync(sp, today, ct);
         await RectificationsAsync(sp, today, ct);
+        await SecurityEventsAsync(sp, today, ct);
+    }
+
+    /// <summary>
+    /// The cloud's security state: last month a brute-force attack on the school platform's web server, handled and closed, and
+    /// a storage controller failure on the cloud itself; two days ago ransomware alerts at the health commission, being handled.
+    /// Last month's 云安全状况通报 is published.
+    /// </summary>
+    private static async Task SecurityEventsAsync(IServiceProvider sp, DateOnly today, CancellationToken ct)
+    {
+        var db = sp.GetRequiredService<GovCloudDbContext>();
+        var center = await ActorAsync(db, "center", ct);
+        var events = sp.GetRequiredService<Features.Supervision.SecurityEventService>();
+        var school = await db.InfoSystems.Where(s => s.Name == "智慧校园平台").Select(s => s.Id).SingleAsync(ct);
+        var web = await db.CloudVms.Where(v => v.SystemId == school).OrderBy(v => v.HostName).Select(v => v.Id).FirstAsync(ct);
+        var health = await db.Organisations.Where(o => o.Name == "市卫生健康委员会").Select(o => o.Id).SingleAsync(ct);
+        var lastMonth = new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
+        DateTimeOffset At(DateOnly day, int hour) => new(day.ToDateTime(new TimeOnly(hour, 20)), TimeSpan.FromHours(8));
+
+        var attack = await events.RecordAsync(center, new Features.Supervision.SecurityEventInput("智慧校园平台门户 SSH 暴力破解",
+            Domain.Supervision.SecurityEventKind.NetworkAttack, Domain.Supervision.SecuritySeverity.General, At(lastMonth.AddDays(11), 2),
+            "态势感知平台告警：境外地址对门户服务器 22 端口持续尝试口令登录约 4 万次，未发现登录成功记录。", VmIds: [web]), ct);
+        var handled = await events.AddStepAsync(center, attack.Id, new("在互联网边界防火墙封禁攻击源地址段，门户服务器 SSH 改为仅允许堡垒机访问。", 0), ct);
+        await events.CloseAsync(center, attack.Id, new("攻击已阻断，核查登录日志未发现成功登录，系统运行正常。", handled.Version), ct);
+        var failure = await events.RecordAsync(center, new Features.Supervision.SecurityEventInput("存储控制器故障切换",
+            Domain.Supervision.SecurityEventKind.EquipmentFailure, Domain.Supervision.SecuritySeverity.General, At(lastMonth.AddDays(19), 14),
+            "政务外网区分布式存储一台控制器故障，业务自动切换至备用控制器，切换期间部分虚拟机 I/O 延迟升高约 3 分钟。"), ct);
+        handled = await events.AddStepAsync(center, failure.Id, new("更换故障控制器并完成数据重平衡。", 0), ct);
+        await events.CloseAsync(center, failure.Id, new("控制器已更换，存储双控恢复，未造成数据丢失。", handled.Version), ct);
+        var ransomware = await events.RecordAsync(center, new Features.Supervision.SecurityEventInput("卫健委办公终端勒索病毒告警",
+            Domain.Supervision.SecurityEventKind.MaliciousCode, Domain.Supervision.SecuritySeverity.Significant, At(today.AddDays(-2), 9),
+            "终端安全管理系统发现卫健委 2 台办公终端访问政务云时出现勒索病毒特征流量。", OrganisationIds: [health]), ct);
+        await events.AddStepAsync(center, ransomware.Id, new("隔离 2 台终端的网络访问，通知市卫健委排查。", 0), ct);
+
+        await events.PublishAsync(center, new Features.Supervision.BulletinInput(lastMonth, lastMonth.AddMonths(1).AddDays(-1),
+            "本期政务云平台运行总体平稳，未发生数据泄露和业务长时间中断。针对互联网暴力破解攻击，已将各系统服务器远程管理端口统一收敛至堡垒机。\n" +
+            "请各使用单位落实网络安全主体责任，按期完成整改通知书所列问题的整改，并按等级保护要求按时开展测评。"), ct);
     }
 
     /// <summary>
