@@ -95,4 +95,23 @@ public class MlpsRulesTests
         Assert.Null(MlpsRules.BlockerOfFormalUse(unfiled with { Level = 2 }));
         Assert.Null(MlpsRules.BlockerOfFormalUse(new MlpsFacts(null, null, null, null, null, false)));
     }
+
+    [Theory]
+    [InlineData(2, "政务云平台须按等级保护第三级及以上要求保护（管理办法第二十六条）")]
+    [InlineData(3, null)]
+    [InlineData(4, null)]
+    public void R_26_1_the_cloud_platform_is_graded_level_3_at_least(int level, string? problem) =>
+        Assert.Equal(problem, MlpsRules.CheckCloudLevel(level));
+
+    [Fact]
+    public void R_27_1_a_paper_is_kept_once_what_it_proves_is_recorded()
+    {
+        Assert.Equal("请先登记定级，再上传定级报告", MlpsRules.WhyNotDocument(MlpsDocumentKind.GradingReport, graded: false, filed: false, assessmentFound: false));
+        Assert.Null(MlpsRules.WhyNotDocument(MlpsDocumentKind.GradingReport, graded: true, filed: false, assessmentFound: false));
+        Assert.Equal("请先登记备案编号，再上传备案证明", MlpsRules.WhyNotDocument(MlpsDocumentKind.FilingCertificate, graded: true, filed: false, assessmentFound: false));
+        Assert.Equal("请选择该测评报告所属的测评记录", MlpsRules.WhyNotDocument(MlpsDocumentKind.AssessmentReport, graded: true, filed: true, assessmentFound: false));
+        Assert.Null(MlpsRules.WhyNotDocument(MlpsDocumentKind.AssessmentReport, graded: true, filed: true, assessmentFound: true));
+        Assert.Equal("请选择材料类别", MlpsRules.WhyNotDocument(null, graded: true, filed: true, assessmentFound: true));
+        Assert.Equal("请选择材料类别", MlpsRules.WhyNotDocument((MlpsDocumentKind)9, graded: true, filed: true, assessmentFound: true));
+    }
 }

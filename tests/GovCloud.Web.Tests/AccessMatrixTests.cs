@@ -178,9 +178,12 @@ public abstract class AccessMatrixTests(GovCloudApp app)
         AttachViolationEvidence             BA
         DownloadViolationEvidence           CW
         GetMlps                             CW IN
-        SaveMlps                            AO AS
-        AddMlpsAssessment                   AO AS
+        SaveMlps                            AO AS CO
+        AddMlpsAssessment                   AO AS CO
         RecordMlpsException                 BA
+        AddMlpsDocument                     AO AS CO
+        DownloadMlpsDocument                CW IN
+        GetCloudMlps                        CW IN
         ListMlps                            CW IN
         ExportMlps                          CW IN
         MlpsDue                             CW IN

@@ -192,6 +192,74 @@ public abstract class MlpsApiTests(GovCloudApp app)
         Assert.Equal(1, await app.WithDbAsync(db => db.Notifications.CountAsync(n => n.UserId == officerId && n.DedupKey.StartsWith($"mlps:{system.Id}"), Ct)));
         Assert.Equal(MlpsStanding.DueSoon, (await (await edu.GetAsync($"/api/v1/systems/{graded.SystemId}/mlps", Ct)).ReadAsync<MlpsDto>()).Standing);
     }
+
+    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, Guid subject, string kind, string name, byte[] bytes, Guid? assessmentId = null)
+    {
+        var form = new MultipartFormDataContent { { new StringContent(kind), "kind" }, { new ByteArrayContent(bytes), "file", name } };
+        if (assessmentId is { } a) form.Add(new StringContent(a.ToString()), "assessmentId");
+        return await client.PostAsync($"/api/v1/systems/{subject}/mlps/documents", form, Ct);
+    }
+
+    [Fact]
+    public async Task R_26_1_the_center_records_the_cloud_platform_at_level_3_with_its_filing_assessment_and_papers_and_every_regulator_reads_them()
+    {
+        var center = await app.SignInAsync("center");
+        var cloud = await (await center.GetAsync("/api/v1/mlps/cloud", Ct)).ReadAsync<MlpsDto>();
+        Assert.Equal(("政务云平台", true), (cloud.SystemName, cloud.IsCloud));
+        var url = $"/api/v1/systems/{cloud.SystemId}/mlps";
+
+        var low = await (await center.PostJsonAsync(url, Grading(2, Today.AddYears(-1), version: cloud.Version == 0 ? null : cloud.Version))).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("政务云平台须按等级保护第三级及以上要求保护（管理办法第二十六条）", low.FieldError("level"));
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.SignInAsync("edu")).PostJsonAsync(url, Grading(3, Today.AddYears(-1)))).StatusCode);
+        var graded = await (await center.PostJsonAsync(url, Grading(3, Today.AddYears(-1), "45020099001-00001", Today.AddMonths(-11),
+            cloud.Version == 0 ? null : cloud.Version))).ReadAsync<MlpsDto>();
+        Assert.Equal((3, "45020099001-00001"), (graded.Level, graded.FilingNumber));
+        var assessed = await (await center.PostJsonAsync($"{url}/assessments", new
+        {
+            assessedOn = Today.AddMonths(-2), assessor = $"广西网络安全测评中心-{Guid.NewGuid():N}"[..16], result = "BasicallyCompliant", score = 86.5m,
+        })).ReadAsync<MlpsDto>();
+
+        // An assessment report names its assessment; the filing certificate comes once filed.
+        var orphan = await (await UploadAsync(center, cloud.SystemId, "AssessmentReport", "测评报告.pdf", "%PDF-1.4"u8.ToArray())).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("请选择该测评报告所属的测评记录", orphan.FieldError("assessmentId"));
+        var report = await (await UploadAsync(center, cloud.SystemId, "AssessmentReport", "2026年测评报告.pdf", "%PDF-1.4 report"u8.ToArray(),
+            assessed.Assessments[0].Id)).ReadAsync<MlpsDto>();
+        var certificate = await (await UploadAsync(center, cloud.SystemId, "FilingCertificate", "备案证明.pdf", "%PDF-1.4 cert"u8.ToArray())).ReadAsync<MlpsDto>();
+        Assert.Equal(["备案证明", "测评报告"], certificate.Documents.Select(d => d.KindName).Order(StringComparer.Ordinal));
+        Assert.Equal(assessed.Assessments[0].Id, report.Documents.Single().AssessmentId);
+
+        // The regulators and the agencies read the cloud's; Finance does not; the register shows it first to those who read every agency's.
+        var police = await app.SignInAsync("police");
+        var document = certificate.Documents.Single(d => d.Kind == MlpsDocumentKind.FilingCertificate);
+        Assert.Equal("%PDF-1.4 cert"u8.ToArray(), await (await police.GetAsync($"{url}/documents/{document.Id}", Ct)).Content.ReadAsByteArrayAsync(Ct));
+        Assert.Equal(3, (await (await (await app.SignInAsync("edu")).GetAsync("/api/v1/mlps/cloud", Ct)).ReadAsync<MlpsDto>()).Level);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.SignInAsync("finance")).GetAsync($"{url}/documents/{document.Id}", Ct)).StatusCode);
+        var register = await (await police.GetAsync("/api/v1/mlps?pageSize=100", Ct)).ReadAsync<Paged<MlpsRowDto>>();
+        Assert.True(register.Items[0].IsCloud);
+        Assert.DoesNotContain((await (await (await app.SignInAsync("edu")).GetAsync("/api/v1/mlps?pageSize=100", Ct)).ReadAsync<Paged<MlpsRowDto>>()).Items, r => r.IsCloud);
+        // No filing exception for the cloud: it must be filed.
+        Assert.Equal(HttpStatusCode.Conflict, (await (await app.SignInAsync("bureau")).PostJsonAsync($"{url}/exception", new { reason = "例外", version = certificate.Version })).StatusCode);
+        var audited = await app.WithDbAsync(db => db.AuditEntries.Where(a => a.EntityId == cloud.SystemId.ToString() && a.EntityType == "CloudPlatform")
+            .Select(a => a.Action).ToListAsync(Ct));
+        Assert.Equal(2, audited.Count(a => a == "MlpsDocumentAdded"));
+    }
+
+    [Fact]
+    public async Task R_27_1_an_agency_keeps_its_grading_report_which_the_regulators_read_and_another_agency_does_not()
+    {
+        var edu = await app.SignInAsync("edu");
+        var system = await SystemAsync(edu, $"档案-{Guid.NewGuid():N}"[..10]);
+        var early = await (await UploadAsync(edu, system.Id, "GradingReport", "定级报告.docx", "PK"u8.ToArray())).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("请先登记定级，再上传定级报告", early.FieldError("kind"));
+        var unknown = (await UploadAsync(edu, system.Id, "Photo", "照片.jpg", [1, 2, 3])).StatusCode;
+        Assert.Equal(HttpStatusCode.BadRequest, unknown);
+        await (await edu.PostJsonAsync($"/api/v1/systems/{system.Id}/mlps", Grading(2, Today.AddMonths(-1)))).ReadAsync<MlpsDto>();
+        var kept = await (await UploadAsync(edu, system.Id, "GradingReport", "定级报告.docx", "PK report"u8.ToArray())).ReadAsync<MlpsDto>();
+        var url = $"/api/v1/systems/{system.Id}/mlps/documents/{kept.Documents.Single().Id}";
+        Assert.Equal(HttpStatusCode.OK, (await (await app.SignInAsync("police")).GetAsync(url, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await app.SignInAsync("health")).GetAsync(url, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await UploadAsync(await app.SignInAsync("center"), system.Id, "GradingReport", "代传.docx", "PK"u8.ToArray())).StatusCode);
+    }
 }
 
 public sealed class MlpsApiOnSqlite(SqliteApp app) : MlpsApiTests(app), IClassFixture<SqliteApp>;

@@ -1,5 +1,13 @@
 namespace GovCloud.Domain.Supervision;
 
+/// <summary>The papers of 等级保护 kept with a system: 定级报告, the public security's 备案证明, each assessment's 测评报告.</summary>
+public enum MlpsDocumentKind
+{
+    GradingReport,
+    FilingCertificate,
+    AssessmentReport,
+}
+
 /// <summary>等级测评结论 .</summary>
 public enum AssessmentResult
 {
@@ -54,6 +62,35 @@ public static class MlpsRules
     public const int MaxLevel = 5;
     /// <summary>From this level a system needs its filing (备案) before it goes into formal use on the cloud.</summary>
     public const int FilingRequiredForFormalUseFrom = 3;
+
+    /// <summary>The Center protects the cloud itself at level 3 at least .</summary>
+    public const int CloudMinimumLevel = 3;
+
+    /// <summary>Why the cloud platform cannot be graded at <paramref name="level"/>; null when it can.</summary>
+    public static string? CheckCloudLevel(int? level) =>
+        level is { } l && l < CloudMinimumLevel ? $"政务云平台须按等级保护第三级及以上要求保护（管理办法第二十六条）" : null;
+
+    /// <summary>
+    /// Why a paper of <paramref name="kind"/> cannot be kept yet; null when it can: a grading report once graded, a filing
+    /// certificate once filed, an assessment report with the assessment it reports.
+    /// </summary>
+    public static string? WhyNotDocument(MlpsDocumentKind? kind, bool graded, bool filed, bool assessmentFound) => kind switch
+    {
+        null => "请选择材料类别",
+        MlpsDocumentKind.GradingReport when !graded => "请先登记定级，再上传定级报告",
+        MlpsDocumentKind.FilingCertificate when !filed => "请先登记备案编号，再上传备案证明",
+        MlpsDocumentKind.AssessmentReport when !assessmentFound => "请选择该测评报告所属的测评记录",
+        MlpsDocumentKind k when !Enum.IsDefined(k) => "请选择材料类别",
+        _ => null,
+    };
+
+    public static string DisplayName(this MlpsDocumentKind kind) => kind switch
+    {
+        MlpsDocumentKind.GradingReport => "定级报告",
+        MlpsDocumentKind.FilingCertificate => "备案证明",
+        MlpsDocumentKind.AssessmentReport => "测评报告",
+        _ => kind.ToString(),
+    };
 
     public static string DisplayName(this AssessmentResult result) => result switch
     {

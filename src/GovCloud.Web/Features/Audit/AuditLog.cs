@@ -67,6 +67,7 @@ public static class AuditActions
     public const string MlpsRecorded = "MlpsRecorded";
     public const string MlpsAssessed = "MlpsAssessed";
     public const string MlpsExceptionRecorded = "MlpsExceptionRecorded";
+    public const string MlpsDocumentAdded = "MlpsDocumentAdded";
     public const string RectificationIssued = "RectificationIssued";
     public const string RectificationAnswered = "RectificationAnswered";
     public const string RectificationVerified = "RectificationVerified";
@@ -168,6 +169,7 @@ public static class AuditActions
         MlpsRecorded => "登记等级保护（定级、备案、敏感数据）",
         MlpsAssessed => "登记等级测评",
         MlpsExceptionRecorded => "登记等保备案例外",
+        MlpsDocumentAdded => "上传等级保护材料",
         RectificationIssued => "下发整改通知书",
         RectificationAnswered => "答复整改事项",
         RectificationVerified => "核验整改事项",
@@ -254,6 +256,6 @@ public static class AuditActions
         AdminRequestSubmitted, AdminRequestApproved, AdminRequestRejected, AdminRequestWithdrawn, SecondFactorEnrolled, SecondFactorReset,
         RecoveryCodeUsed, MlpsRecorded, MlpsAssessed, MlpsExceptionRecorded, RectificationIssued, RectificationAnswered, RectificationVerified,
         RectificationClosed, InspectionPlanned, FindingRecorded, FindingEvidenceAdded, InspectionCompleted, SecurityEventRecorded,
-        SecurityEventStepAdded, SecurityEventClosed, SecurityBulletinPublished,
+        SecurityEventStepAdded, SecurityEventClosed, SecurityBulletinPublished, MlpsDocumentAdded,
     ];
 }

@@ -1,17 +1,20 @@
 using GovCloud.Domain.Supervision;
-using GovCloud.Web.Features.Systems;
 
 namespace GovCloud.Web.Features.Supervision;
 
 /// <summary>
 /// 等级保护 of one information system: its grading (定级), its filing with public security (备案), and the
-/// sensitive-data declaration that stays the agency's on the cloud. One per system.
+/// sensitive-data declaration that stays the agency's on the cloud. One per system — and one for the cloud
+/// platform itself, which the Center protects at level 3.
 /// </summary>
 public sealed class MlpsRecord
 {
     public Guid Id { get; set; } = Guid.NewGuid();
+    /// <summary>
+    /// The information system; for the cloud platform itself, the Center's organisation id (the Center stands for the cloud, as
+    /// in an inspection's targets). So no foreign key: <see cref="MlpsService"/> resolves which of the two it is.
+    /// </summary>
     public Guid SystemId { get; set; }
-    public InfoSystem? System { get; set; }
     public int Level { get; set; }
     public DateOnly GradedOn { get; set; }
     /// <summary>备案编号 as issued by public security; null while not filed.</summary>
@@ -33,6 +36,22 @@ public sealed class MlpsRecord
     public string UpdatedBy { get; set; } = "";
     public DateTimeOffset UpdatedAt { get; set; }
     public long Version { get; set; }
+}
+
+/// <summary>A paper kept with a system's 等级保护 (定级报告, 备案证明, 测评报告); an assessment report names its assessment.</summary>
+public sealed class MlpsDocument
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+    /// <summary>The system, or the Center for the cloud (as <see cref="MlpsRecord.SystemId"/>).</summary>
+    public Guid SystemId { get; set; }
+    public MlpsDocumentKind Kind { get; set; }
+    public Guid? AssessmentId { get; set; }
+    public required string FileName { get; set; }
+    public required string StoredPath { get; set; }
+    public long Size { get; set; }
+    public required string Sha256 { get; set; }
+    public string UploadedBy { get; set; } = "";
+    public DateTimeOffset UploadedAt { get; set; }
 }
 
 /// <summary>等级测评: one assessment of a system by an assessment organisation .</summary>

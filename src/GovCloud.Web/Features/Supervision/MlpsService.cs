@@ -20,14 +20,23 @@ public sealed record MlpsAssessmentDto(Guid Id, DateOnly AssessedOn, string Asse
     public string ResultName => Result.DisplayName();
 }
 
-/// <summary>One system's 等级保护: grading, filing, sensitive data, assessments, and where it stands today.</summary>
+public sealed record MlpsDocumentDto(Guid Id, MlpsDocumentKind Kind, Guid? AssessmentId, string FileName, long Size, string UploadedBy, DateTimeOffset UploadedAt)
+{
+    public string KindName => Kind.DisplayName();
+}
+
+/// <summary>
+/// One system's 等级保护 — or the cloud platform's (<see cref="IsCloud"/>, under the Center's id): grading, filing, sensitive data,
+/// assessments, the papers kept, and where it stands today.
+/// </summary>
 public sealed record MlpsDto(
     Guid SystemId, string SystemName, Guid OrganisationId, string OrganisationName, SystemLifecycle Lifecycle,
     int? Level, DateOnly? GradedOn, string? FilingNumber, DateOnly? FiledOn,
     bool PersonalInformation, bool CommercialSecrets, bool ImportantData, string? DataStorage, bool DataStaysInCountry, string? ResponsiblePerson,
     string? ExceptionReason, string? ExceptionBy, DateTimeOffset? ExceptionAt,
     DateOnly? NextAssessmentDue, MlpsStanding Standing, string? BlockerOfFormalUse,
-    IReadOnlyList<MlpsAssessmentDto> Assessments, string? UpdatedBy, DateTimeOffset? UpdatedAt, long Version)
+    IReadOnlyList<MlpsAssessmentDto> Assessments, string? UpdatedBy, DateTimeOffset? UpdatedAt, long Version, bool IsCloud,
+    IReadOnlyList<MlpsDocumentDto> Documents)
 {
     public string StandingName => Standing.DisplayName();
     public string? LevelName => Level is { } l ? MlpsRules.LevelName(l) : null;
@@ -38,7 +47,7 @@ public sealed record MlpsDto(
 public sealed record MlpsRowDto(
     Guid SystemId, string SystemName, Guid OrganisationId, string OrganisationName, SystemLifecycle Lifecycle, int? Level, string? FilingNumber,
     DateOnly? FiledOn, DateOnly? LastAssessedOn, AssessmentResult? LastResult, DateOnly? NextAssessmentDue, MlpsStanding Standing, bool SensitiveData,
-    bool FilingException)
+    bool FilingException, bool IsCloud = false)
 {
     public string StandingName => Standing.DisplayName();
     public string? LevelName => Level is { } l ? MlpsRules.LevelName(l) : null;
@@ -62,40 +71,41 @@ public sealed record MlpsQuery(string? Q = null, Guid? OrganisationId = null, in
 /// the Bureau may except a system from "filed before formal use"; the regulators, the Center and the Bureau read every
 /// agency's, an agency its own. Assessments coming due are reminded 90 and 30 days ahead; overdue ones reach the Bureau.
 /// </summary>
-public sealed class MlpsService(GovCloudDbContext db, DataScope scope, AuditLog audit, InboxService inbox, TimeProvider clock, IOptions<GovCloudOptions> options)
+public sealed partial class MlpsService(GovCloudDbContext db, DataScope scope, AuditLog audit, InboxService inbox, FileStore files, TimeProvider clock,
+    IOptions<GovCloudOptions> options)
 {
     private MlpsSchedule Schedule => options.Value.Supervision.Schedule;
     private DateOnly Today => ChinaTime.Today(clock);
 
     public async Task<MlpsDto> GetAsync(Actor actor, Guid systemId, CancellationToken ct)
     {
-        var visible = await scope.OrganisationsAsync(actor, ct);
-        var system = await db.InfoSystems.AsNoTracking().Include(s => s.Organisation)
-            .Where(s => s.Id == systemId && (visible == null || visible.Contains(s.OrganisationId))).FirstOrDefaultAsync(ct)
-            ?? throw ProblemException.NotFound("信息系统");
+        var subject = await ReadableAsync(actor, systemId, tracked: false, ct);
         var record = await db.MlpsRecords.AsNoTracking().FirstOrDefaultAsync(m => m.SystemId == systemId, ct);
         var assessments = (await db.MlpsAssessments.AsNoTracking().Where(a => a.SystemId == systemId).ToListAsync(ct))
             .OrderByDescending(a => a.AssessedOn).ThenByDescending(a => a.RecordedAt)
             .Select(a => new MlpsAssessmentDto(a.Id, a.AssessedOn, a.Assessor, a.Result, a.Score, a.Problems, a.RecordedBy, a.RecordedAt)).ToList();
+        var documents = (await db.MlpsDocuments.AsNoTracking().Where(d => d.SystemId == systemId).ToListAsync(ct)).OrderByDescending(d => d.UploadedAt)
+            .Select(d => new MlpsDocumentDto(d.Id, d.Kind, d.AssessmentId, d.FileName, d.Size, d.UploadedBy, d.UploadedAt)).ToList();
         var facts = Facts(record, assessments.FirstOrDefault()?.AssessedOn);
-        return new MlpsDto(system.Id, system.Name, system.OrganisationId, system.Organisation!.Name, system.Lifecycle,
+        return new MlpsDto(subject.Id, subject.Name, subject.OrganisationId, subject.OrganisationName, subject.Lifecycle,
             record?.Level, record?.GradedOn, record?.FilingNumber, record?.FiledOn,
             record?.PersonalInformation ?? false, record?.CommercialSecrets ?? false, record?.ImportantData ?? false, record?.DataStorage,
             record?.DataStaysInCountry ?? false, record?.ResponsiblePerson, record?.ExceptionReason, record?.ExceptionBy, record?.ExceptionAt,
-            MlpsRules.NextAssessmentDue(facts, Schedule), MlpsRules.Standing(facts, Today, Schedule), MlpsRules.BlockerOfFormalUse(facts),
-            assessments, record?.UpdatedBy, record?.UpdatedAt, record?.Version ?? 0);
+            MlpsRules.NextAssessmentDue(facts, Schedule), MlpsRules.Standing(facts, Today, Schedule), subject.IsCloud ? null : MlpsRules.BlockerOfFormalUse(facts),
+            assessments, record?.UpdatedBy, record?.UpdatedAt, record?.Version ?? 0, subject.IsCloud, documents);
     }
 
     /// <summary>定级、备案 and the sensitive-data declaration, by the system's own agency; the register's 等保级别 follows the grading.</summary>
     public async Task<MlpsDto> SaveAsync(Actor actor, Guid systemId, MlpsInput input, CancellationToken ct)
     {
-        var system = await OwnSystemAsync(actor, systemId, ct);
+        var subject = await WritableAsync(actor, systemId, ct);
         var filingNumber = Texts.Line(input.FilingNumber);
         var storage = Texts.Line(input.DataStorage);
         var responsible = Texts.Line(input.ResponsiblePerson);
         var problems = MlpsRules.ValidateGrading(input.Level, input.GradedOn, filingNumber, input.FiledOn, Today)
             .Concat(MlpsRules.ValidateDeclaration(input.PersonalInformation, input.CommercialSecrets, input.ImportantData, storage, input.DataStaysInCountry, responsible))
             .ToList();
+        if (subject.IsCloud && MlpsRules.CheckCloudLevel(input.Level) is { } low) problems.Add(new MlpsProblem("level", low));
         var dates = options.Value.Dates.Around(Today);
         foreach (var (field, label, day) in new[] { ("gradedOn", "定级日期", input.GradedOn), ("filedOn", "备案日期", input.FiledOn) })
             if (day is { } d && dates.Check(d, label) is { } wrong && problems.All(p => p.Field != field)) problems.Add(new MlpsProblem(field, wrong));
@@ -125,12 +135,12 @@ public sealed class MlpsService(GovCloudDbContext db, DataScope scope, AuditLog 
         record.UpdatedAt = clock.GetUtcNow();
         record.Version++;
         if (isNew) db.MlpsRecords.Add(record);
-        if (system.MlpsLevel != record.Level)
+        if (subject.System is { } system && system.MlpsLevel != record.Level)
         {
             system.MlpsLevel = record.Level;
             system.Version++;
         }
-        audit.Record(actor, AuditActions.MlpsRecorded, nameof(InfoSystem), systemId, before, Snapshot(record));
+        audit.Record(actor, AuditActions.MlpsRecorded, subject.AuditEntity, systemId, before, Snapshot(record));
         await SaveAsync(ct);
         return await GetAsync(actor, systemId, ct);
     }
@@ -138,7 +148,7 @@ public sealed class MlpsService(GovCloudDbContext db, DataScope scope, AuditLog 
     /// <summary>等级测评, by the system's own agency, once graded.</summary>
     public async Task<MlpsDto> AssessAsync(Actor actor, Guid systemId, AssessmentInput input, CancellationToken ct)
     {
-        await OwnSystemAsync(actor, systemId, ct);
+        var subject = await WritableAsync(actor, systemId, ct);
         var record = await db.MlpsRecords.AsNoTracking().FirstOrDefaultAsync(m => m.SystemId == systemId, ct);
         var assessor = Texts.Line(input.Assessor);
         var problems = MlpsRules.ValidateAssessment(input.AssessedOn, assessor, input.Result, input.Score, record?.GradedOn, Today).ToList();
@@ -156,7 +166,7 @@ public sealed class MlpsService(GovCloudDbContext db, DataScope scope, AuditLog 
             Score = input.Score is { } s ? Math.Round(s, 2) : null, Problems = problemsText, RecordedBy = actor.UserName ?? "", RecordedAt = clock.GetUtcNow(),
         };
         db.MlpsAssessments.Add(assessment);
-        audit.Record(actor, AuditActions.MlpsAssessed, nameof(InfoSystem), systemId, after: new
+        audit.Record(actor, AuditActions.MlpsAssessed, subject.AuditEntity, systemId, after: new
         {
             assessment.AssessedOn, assessment.Assessor, result = assessment.Result.ToString(), assessment.Score, assessment.Problems,
         });
@@ -171,9 +181,8 @@ public sealed class MlpsService(GovCloudDbContext db, DataScope scope, AuditLog 
     public async Task<MlpsDto> ExceptAsync(Actor actor, Guid systemId, MlpsExceptionInput input, CancellationToken ct)
     {
         if (!actor.IsIn(Role.BureauApprover)) throw ProblemException.Forbidden("只有大数据局审批人员可以登记备案例外");
-        var visible = await scope.OrganisationsAsync(actor, ct);
-        if (!await db.InfoSystems.AnyAsync(s => s.Id == systemId && (visible == null || visible.Contains(s.OrganisationId)), ct))
-            throw ProblemException.NotFound("信息系统");
+        if ((await ReadableAsync(actor, systemId, tracked: false, ct)).IsCloud)
+            throw new ProblemException(409, "无需例外", "备案例外只适用于使用单位的信息系统，政务云平台须完成备案");
         var reason = Texts.OrNull(input.Reason);
         if (reason is null) throw ProblemException.Invalid("reason", "请填写例外理由");
         if (reason.Length > 500) throw ProblemException.Invalid("reason", "例外理由不超过 500 个字符");
@@ -229,9 +238,10 @@ public sealed class MlpsService(GovCloudDbContext db, DataScope scope, AuditLog 
     public async Task<int> RemindAsync(CancellationToken ct)
     {
         var today = Today;
-        var rows = await RowsQuery(db.InfoSystems.AsNoTracking().Where(s => s.Lifecycle != SystemLifecycle.Offline)).ToListAsync(ct);
+        var rows = (await RowsQuery(db.InfoSystems.AsNoTracking().Where(s => s.Lifecycle != SystemLifecycle.Offline)).ToListAsync(ct)).Select(ToRow).ToList();
+        if (await CloudRowAsync(ct) is { } cloud) rows.Add(cloud);
         var messages = new List<(Guid Org, string Kind, string Title, string Body, string Link, string Key)>();
-        foreach (var r in rows.Select(ToRow))
+        foreach (var r in rows)
         {
             if (r.NextAssessmentDue is not { } due || string.IsNullOrEmpty(r.FilingNumber)) continue;
             var link = $"/security/mlps?system={r.SystemId}";
@@ -250,8 +260,10 @@ public sealed class MlpsService(GovCloudDbContext db, DataScope scope, AuditLog 
         var sent = 0;
         foreach (var m in messages.Where(m => !done.Contains(m.Key)))
         {
+            // The cloud's own assessment is the Center's operators' to arrange.
             var recipients = (await inbox.RecipientsAsync(m.Org, Role.AgencySecurityOfficer, ct))
                 .Concat(await inbox.RecipientsAsync(m.Org, Role.AgencyOperator, ct))
+                .Concat(rows.Any(r => r.IsCloud && r.OrganisationId == m.Org) ? await inbox.RecipientsAsync(m.Org, Role.CenterOperator, ct) : [])
                 .Concat(m.Kind == NotificationKinds.Overdue ? bureau : []).Distinct().ToList();
             sent += await inbox.NotifyAsync(recipients, m.Kind, m.Title, m.Body, m.Link, m.Key, ct);
         }
@@ -289,10 +301,13 @@ public sealed class MlpsService(GovCloudDbContext db, DataScope scope, AuditLog 
         var systems = db.InfoSystems.AsNoTracking().Where(s => visible == null || visible.Contains(s.OrganisationId));
         if (Texts.Line(q.Q) is { } text) systems = systems.Where(s => s.Name.Contains(text) || s.Organisation!.Name.Contains(text));
         if (q.OrganisationId is { } org) systems = systems.Where(s => s.OrganisationId == org);
-        var rows = (await RowsQuery(systems).ToListAsync(ct)).Select(ToRow);
-        if (q.Level is { } level) rows = rows.Where(r => r.Level == level);
-        if (q.Standing is { } standing) rows = rows.Where(r => r.Standing == standing);
-        return rows.OrderBy(r => r.OrganisationName).ThenBy(r => r.SystemName).ToList();
+        var rows = (await RowsQuery(systems).ToListAsync(ct)).Select(ToRow).ToList();
+        // Those who read every agency's register read the cloud platform's line too, first.
+        if (visible == null && await CloudRowAsync(ct) is { } cloud && (q.OrganisationId is null || q.OrganisationId == cloud.OrganisationId)
+            && (Texts.Line(q.Q) is not { } t || cloud.SystemName.Contains(t) || cloud.OrganisationName.Contains(t)))
+            rows.Insert(0, cloud);
+        return rows.Where(r => q.Level is not { } level || r.Level == level).Where(r => q.Standing is not { } standing || r.Standing == standing)
+            .OrderByDescending(r => r.IsCloud).ThenBy(r => r.OrganisationName).ThenBy(r => r.SystemName).ToList();
     }
 
     private sealed record RawRow(Guid SystemId, string SystemName, Guid OrganisationId, string OrganisationName, SystemLifecycle Lifecycle,
@@ -319,17 +334,6 @@ public sealed class MlpsService(GovCloudDbContext db, DataScope scope, AuditLog 
 
     private static MlpsFacts Facts(MlpsRecord? record, DateOnly? lastAssessedOn) =>
         new(record?.Level, record?.GradedOn, record?.FilingNumber, record?.FiledOn, lastAssessedOn, record?.ExceptionReason is not null);
-
-    /// <summary>The system, when the actor is of its agency: only the agency records its own MLPS duties .</summary>
-    private async Task<InfoSystem> OwnSystemAsync(Actor actor, Guid systemId, CancellationToken ct)
-    {
-        var visible = await scope.OrganisationsAsync(actor, ct);
-        var system = await db.InfoSystems.FirstOrDefaultAsync(s => s.Id == systemId && (visible == null || visible.Contains(s.OrganisationId)), ct)
-            ?? throw ProblemException.NotFound("信息系统");
-        if (!actor.IsInAny(Access.Agency) || visible is null)
-            throw ProblemException.Forbidden("等级保护信息由系统所属的使用单位登记");
-        return system;
-    }
 
     // A unique index refusing a write (two first gradings at once) becomes a 409 with its rule's message (UniqueRules).
     private async Task SaveAsync(CancellationToken ct)

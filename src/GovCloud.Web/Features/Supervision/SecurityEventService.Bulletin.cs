@@ -149,7 +149,7 @@ public sealed partial class SecurityEventService
                 Overdue = db.DeadlineClocks.Where(c => c.Id == n.ClockId).Select(c => c.State).FirstOrDefault() == ClockState.Overdue,
             }).ToListAsync(ct);
         var closedInPeriod = await db.RectificationNotices.CountAsync(n => n.ClosedAt >= start && n.ClosedAt < end, ct);
-        var mlpsProblems = (await mlps.RegisterAsync(actor, ct)).Where(r => r.Standing is MlpsStanding.NotFiled or MlpsStanding.Overdue)
+        var mlpsProblems = (await mlps.RegisterAsync(actor, ct)).Where(r => !r.IsCloud && r.Standing is MlpsStanding.NotFiled or MlpsStanding.Overdue)
             .GroupBy(r => r.OrganisationName).ToDictionary(g => g.Key, g => g.Count());
         var agencies = open.Where(n => n.Type.IsTenant()).Select(n => n.Name).Concat(mlpsProblems.Keys).Distinct()
             .Select(name => new BulletinAgency(name, open.Count(n => n.Name == name), open.Count(n => n.Name == name && n.Overdue), mlpsProblems.GetValueOrDefault(name)))

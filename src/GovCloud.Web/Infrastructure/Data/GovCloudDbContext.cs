@@ -69,6 +69,7 @@ public abstract class GovCloudDbContext(DbContextOptions options)
     public DbSet<ChangeAttachment> ChangeAttachments => Set<ChangeAttachment>();
     public DbSet<Features.Supervision.MlpsRecord> MlpsRecords => Set<Features.Supervision.MlpsRecord>();
     public DbSet<Features.Supervision.MlpsAssessment> MlpsAssessments => Set<Features.Supervision.MlpsAssessment>();
+    public DbSet<Features.Supervision.MlpsDocument> MlpsDocuments => Set<Features.Supervision.MlpsDocument>();
     public DbSet<Features.Supervision.RectificationNotice> RectificationNotices => Set<Features.Supervision.RectificationNotice>();
     public DbSet<Features.Supervision.RectificationItem> RectificationItems => Set<Features.Supervision.RectificationItem>();
     public DbSet<Features.Supervision.RectificationRound> RectificationRounds => Set<Features.Supervision.RectificationRound>();
@@ -201,7 +202,6 @@ public abstract class GovCloudDbContext(DbContextOptions options)
         b.Entity<Features.Supervision.MlpsRecord>(e =>
         {
             e.HasIndex(m => m.SystemId).IsUnique();
-            e.HasOne(m => m.System).WithMany().HasForeignKey(m => m.SystemId).OnDelete(DeleteBehavior.Cascade);
             e.Property(m => m.FilingNumber).HasMaxLength(64);
             e.Property(m => m.DataStorage).HasMaxLength(200);
             e.Property(m => m.ResponsiblePerson).HasMaxLength(50);
@@ -213,12 +213,22 @@ public abstract class GovCloudDbContext(DbContextOptions options)
         b.Entity<Features.Supervision.MlpsAssessment>(e =>
         {
             e.HasIndex(a => new { a.SystemId, a.AssessedOn, a.Assessor }).IsUnique();
-            e.HasOne<InfoSystem>().WithMany().HasForeignKey(a => a.SystemId).OnDelete(DeleteBehavior.Cascade);
             e.Property(a => a.Assessor).HasMaxLength(100);
             e.Property(a => a.Result).HasConversion<string>().HasMaxLength(24);
             e.Property(a => a.Score).HasPrecision(5, 2);
             e.Property(a => a.Problems).HasMaxLength(2000);
             e.Property(a => a.RecordedBy).HasMaxLength(256);
+        });
+
+        b.Entity<Features.Supervision.MlpsDocument>(e =>
+        {
+            e.HasIndex(d => d.SystemId);
+            e.HasOne<Features.Supervision.MlpsAssessment>().WithMany().HasForeignKey(d => d.AssessmentId).OnDelete(DeleteBehavior.Cascade);
+            e.Property(d => d.Kind).HasConversion<string>().HasMaxLength(24);
+            e.Property(d => d.FileName).HasMaxLength(200);
+            e.Property(d => d.StoredPath).HasMaxLength(300);
+            e.Property(d => d.Sha256).HasMaxLength(64);
+            e.Property(d => d.UploadedBy).HasMaxLength(256);
         });
 
         // A 文号 is unique, and so is each issuer's running number within a year: two notices issued at once never share one.

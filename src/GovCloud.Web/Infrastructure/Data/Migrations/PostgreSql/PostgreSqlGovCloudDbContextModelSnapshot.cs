@@ -2424,6 +2424,58 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
                     b.ToTable("MlpsAssessments");
                 });
 
+            modelBuilder.Entity("GovCloud.Web.Features.Supervision.MlpsDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AssessmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("StoredPath")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessmentId");
+
+                    b.HasIndex("SystemId");
+
+                    b.ToTable("MlpsDocuments");
+                });
+
             modelBuilder.Entity("GovCloud.Web.Features.Supervision.MlpsRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3804,24 +3856,12 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
                     b.Navigation("Organisation");
                 });
 
-            modelBuilder.Entity("GovCloud.Web.Features.Supervision.MlpsAssessment", b =>
+            modelBuilder.Entity("GovCloud.Web.Features.Supervision.MlpsDocument", b =>
                 {
-                    b.HasOne("GovCloud.Web.Features.Systems.InfoSystem", null)
+                    b.HasOne("GovCloud.Web.Features.Supervision.MlpsAssessment", null)
                         .WithMany()
-                        .HasForeignKey("SystemId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("GovCloud.Web.Features.Supervision.MlpsRecord", b =>
-                {
-                    b.HasOne("GovCloud.Web.Features.Systems.InfoSystem", "System")
-                        .WithMany()
-                        .HasForeignKey("SystemId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("System");
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("GovCloud.Web.Features.Supervision.RectificationEvidence", b =>

@@ -2397,6 +2397,58 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("MlpsAssessments");
                 });
 
+            modelBuilder.Entity("GovCloud.Web.Features.Supervision.MlpsDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AssessmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StoredPath")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessmentId");
+
+                    b.HasIndex("SystemId");
+
+                    b.ToTable("MlpsDocuments");
+                });
+
             modelBuilder.Entity("GovCloud.Web.Features.Supervision.MlpsRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3767,24 +3819,12 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Navigation("Organisation");
                 });
 
-            modelBuilder.Entity("GovCloud.Web.Features.Supervision.MlpsAssessment", b =>
+            modelBuilder.Entity("GovCloud.Web.Features.Supervision.MlpsDocument", b =>
                 {
-                    b.HasOne("GovCloud.Web.Features.Systems.InfoSystem", null)
+                    b.HasOne("GovCloud.Web.Features.Supervision.MlpsAssessment", null)
                         .WithMany()
-                        .HasForeignKey("SystemId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("GovCloud.Web.Features.Supervision.MlpsRecord", b =>
-                {
-                    b.HasOne("GovCloud.Web.Features.Systems.InfoSystem", "System")
-                        .WithMany()
-                        .HasForeignKey("SystemId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("System");
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("GovCloud.Web.Features.Supervision.RectificationEvidence", b =>
