@@ -60,6 +60,15 @@ public sealed class MlpsPagesTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.ClickAsync("#gc-assessment-save");
         await page.Locator("#gc-mlps-assessments").GetByText("广西网络安全测评中心").WaitForAsync();
         await drawer.GetByText(Day(today.AddDays(-3).AddMonths(12))).First.WaitForAsync();
+
+        // The assessment's report is kept with it.
+        await page.Locator("#gc-mlps-document-file").SetInputFilesAsync(await BrowserApp.TempFileAsync("等级测评报告.pdf", "%PDF-1.4\n%%EOF"u8.ToArray()));
+        await page.ClickAsync("#gc-mlps-document-upload");
+        await page.Locator("#gc-mlps-document-error").GetByText("请选择材料类别").WaitForAsync();
+        await BrowserApp.PickAsync(page, "#gc-mlps-document-kind", "测评报告");
+        await BrowserApp.PickAsync(page, "#gc-mlps-document-assessment", "广西网络安全测评中心");
+        await page.ClickAsync("#gc-mlps-document-upload");
+        await page.Locator("#gc-mlps-documents").GetByText("等级测评报告.pdf").WaitForAsync();
         await BrowserApp.ScreenshotAsync(page, "mlps-record");
         await page.Context.CloseAsync();
 
@@ -73,7 +82,34 @@ public sealed class MlpsPagesTests(BrowserApp app) : IClassFixture<BrowserApp>
         await police.Locator(".ant-drawer-open").GetByText("王五").WaitForAsync();
         await Assertions.Expect(police.Locator("#gc-mlps-form")).ToHaveCountAsync(0);
         await Assertions.Expect(police.Locator("#gc-mlps-assessment-form")).ToHaveCountAsync(0);
+        await police.Locator("#gc-mlps-documents").GetByText("等级测评报告.pdf").WaitForAsync();
+        await Assertions.Expect(police.Locator("#gc-mlps-document-upload")).ToHaveCountAsync(0);
         await BrowserApp.ScreenshotAsync(police, "mlps-register");
         await police.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task R_26_1_the_center_grades_the_cloud_platform_itself_at_level_3_or_above()
+    {
+        var today = ChinaTime.Today(TimeProvider.System);
+        var center = await app.SignedInAsync("center");
+        await center.GotoAsync("/security/mlps");
+        await BrowserApp.ArrivedAsync(center);
+        var cloud = center.Locator("#gc-mlps tbody tr.ant-table-row").First;
+        await Assertions.Expect(cloud).ToContainTextAsync("政务云平台");
+        await cloud.Locator(".gc-mlps-open", new() { HasText = "登记" }).ClickAsync();
+        var drawer = center.Locator(".ant-drawer-open");
+        await drawer.GetByText("等级保护：政务云平台").WaitForAsync();
+        await Assertions.Expect(center.Locator("#gc-mlps-in-country")).ToHaveCountAsync(0);
+        await BrowserApp.PickAsync(center, "#gc-mlps-level", "第二级");
+        await BrowserApp.TypeDateAsync(center, center.Locator("#gc-mlps-graded input"), today.AddYears(-1));
+        await center.ClickAsync("#gc-mlps-form button[type=submit]");
+        await drawer.GetByText("政务云平台须按等级保护第三级及以上要求保护（管理办法第二十六条）").WaitForAsync();
+        await BrowserApp.PickAsync(center, "#gc-mlps-level", "第三级");
+        await center.FillAsync("#gc-mlps-filing", "45020099001-00001");
+        await BrowserApp.TypeDateAsync(center, center.Locator("#gc-mlps-filed input"), today.AddMonths(-11));
+        await center.ClickAsync("#gc-mlps-form button[type=submit]");
+        await Assertions.Expect(drawer.Locator(".ant-tag", new() { HasText = "测评临近" })).ToBeVisibleAsync();
+        await BrowserApp.ScreenshotAsync(center, "mlps-cloud");
     }
 }

@@ -89,7 +89,7 @@ public static class DemoApplications
     }
 
     /// <summary>
-    /// The cloud's security state: last month a brute-force attack on the school platform's web server, handled and closed, and
+    /// The cloud's security state: its own MLPS at level 3; last month a brute-force attack on the school platform's web server, handled and closed, and
     /// a storage controller failure on the cloud itself; two days ago ransomware alerts at the health commission, being handled.
     /// Last month's 云安全状况通报 is published.
     /// </summary>
@@ -102,6 +102,14 @@ public static class DemoApplications
         var web = await db.CloudVms.Where(v => v.SystemId == school).OrderBy(v => v.HostName).Select(v => v.Id).FirstAsync(ct);
         var health = await db.Organisations.Where(o => o.Name == "市卫生健康委员会").Select(o => o.Id).SingleAsync(ct);
         var lastMonth = new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
+
+        // The cloud platform itself at level 3, filed, its yearly assessment due within three months.
+        var mlps = sp.GetRequiredService<Features.Supervision.MlpsService>();
+        var cloud = await mlps.CloudAsync(center, ct);
+        await mlps.SaveAsync(center, cloud.SystemId, new Features.Supervision.MlpsInput(3, today.AddYears(-3), "45020099001-00001", today.AddYears(-3).AddMonths(1),
+            DataStorage: "政务云平台（各网络区）"), ct);
+        await mlps.AssessAsync(center, cloud.SystemId, new Features.Supervision.AssessmentInput(today.AddMonths(-10), "广西壮族自治区网络安全测评中心",
+            Domain.Supervision.AssessmentResult.BasicallyCompliant, 87.5m, "部分虚拟机操作系统补丁更新不及时。"), ct);
         DateTimeOffset At(DateOnly day, int hour) => new(day.ToDateTime(new TimeOnly(hour, 20)), TimeSpan.FromHours(8));
 
         var attack = await events.RecordAsync(center, new Features.Supervision.SecurityEventInput("智慧校园平台门户 SSH 暴力破解",
