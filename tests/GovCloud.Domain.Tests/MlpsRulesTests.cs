@@ -114,4 +114,13 @@ public class MlpsRulesTests
         Assert.Equal("请选择材料类别", MlpsRules.WhyNotDocument(null, graded: true, filed: true, assessmentFound: true));
         Assert.Equal("请选择材料类别", MlpsRules.WhyNotDocument((MlpsDocumentKind)9, graded: true, filed: true, assessmentFound: true));
     }
+
+    [Fact]
+    public void R_27_1_a_filed_system_keeps_its_filing_and_is_graded_lower_only_with_a_new_one()
+    {
+        Assert.Equal("已备案的系统不能删去备案编号；如重新定级，请填写新的备案编号", MlpsRules.WhyNotRegrade(2, "45020099001-00012", 1, null));
+        Assert.Equal("降低安全保护等级须重新备案，请填写公安机关出具的新备案编号和备案日期", MlpsRules.WhyNotRegrade(3, "45020099001-00012", 2, "45020099001-00012"));
+        Assert.Null(MlpsRules.WhyNotRegrade(3, "45020099001-00012", 2, "45020099001-00099"));
+        Assert.Null(MlpsRules.WhyNotRegrade(2, "45020099001-00012", 3, "45020099001-00012"));
+    }
 }

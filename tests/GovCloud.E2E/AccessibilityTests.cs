@@ -37,7 +37,8 @@ public sealed class AccessibilityTests(BrowserApp app) : IClassFixture<BrowserAp
         { "bureau", "/" }, { "bureau", "/applications" }, { "bureau", "/datacenters" }, { "bureau", "/calendar" },
         { "finance", "/" }, { "finance", "/inventory" },
         { "police", "/security/mlps" }, { "edusec", "/security/mlps" }, { "police", "/security/rectifications" }, { "edusec", "/security/rectifications" },
-        { "bureau", "/security/inspections" }, { "police", "/security/inspections" },
+        { "bureau", "/security/inspections" }, { "police", "/security/inspections" }, { "center", "/security/events" }, { "health", "/security/events" },
+        { "police", "/security/events?tab=bulletins" },
         { "admin", "/organisations" }, { "admin", "/users" }, { "secadmin", "/admin-requests" }, { "auditor", "/audit" },
     };
 
@@ -102,6 +103,14 @@ public sealed class AccessibilityTests(BrowserApp app) : IClassFixture<BrowserAp
         })).EnsureSuccessStatusCode();
         foreach (var user in new[] { "police", "edusec" })
             failures.AddRange(await FailuresOnAsync(user, $"/security/inspections/{inspection.Id}"));
+        // A security event being handled: the Center's step and closing forms, the agency's reading.
+        var securityEvent = await (await (await app.App.SignInAsync("center")).PostJsonAsync("/api/v1/security-events", new
+        {
+            title = "无障碍检查用安全事件", kind = "Other", severity = "General", occurredAt = DateTimeOffset.UtcNow.AddHours(-1), description = "检查。",
+            organisationIds = new[] { edu },
+        })).ReadAsync<GovCloud.Web.Features.Supervision.SecurityEventCreated>(HttpStatusCode.Created);
+        foreach (var user in new[] { "center", "edusec" })
+            failures.AddRange(await FailuresOnAsync(user, $"/security/events/{securityEvent.Id}"));
         Assert.True(failures.Count == 0, string.Join("\n", failures));
 
         // The case page's sections are headings under its title, for those who move through a page by headings.

@@ -251,9 +251,15 @@ public abstract class MlpsApiTests(GovCloudApp app)
         var system = await SystemAsync(edu, $"档案-{Guid.NewGuid():N}"[..10]);
         var early = await (await UploadAsync(edu, system.Id, "GradingReport", "定级报告.docx", "PK"u8.ToArray())).ProblemAsync(HttpStatusCode.BadRequest);
         Assert.Equal("请先登记定级，再上传定级报告", early.FieldError("kind"));
-        var unknown = (await UploadAsync(edu, system.Id, "Photo", "照片.jpg", [1, 2, 3])).StatusCode;
-        Assert.Equal(HttpStatusCode.BadRequest, unknown);
-        await (await edu.PostJsonAsync($"/api/v1/systems/{system.Id}/mlps", Grading(2, Today.AddMonths(-1)))).ReadAsync<MlpsDto>();
+        var unknown = await (await UploadAsync(edu, system.Id, "Photo", "照片.jpg", [1, 2, 3])).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.StartsWith("材料类别须为", unknown.FieldError("kind"));
+        var graded = await (await edu.PostJsonAsync($"/api/v1/systems/{system.Id}/mlps", Grading(2, Today.AddMonths(-1), "45020099001-00777", Today.AddDays(-20))))
+            .ReadAsync<MlpsDto>();
+        // Filed: dropping to level 1 without its filing is refused, and nothing changes.
+        var dropped = await (await edu.PostJsonAsync($"/api/v1/systems/{system.Id}/mlps", Grading(1, Today.AddMonths(-1), version: graded.Version)))
+            .ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("已备案的系统不能删去备案编号；如重新定级，请填写新的备案编号", dropped.FieldError("filingNumber"));
+        Assert.Equal((2, "45020099001-00777"), ((await (await edu.GetAsync($"/api/v1/systems/{system.Id}/mlps", Ct)).ReadAsync<MlpsDto>()) is var after ? (after.Level, after.FilingNumber) : default));
         var kept = await (await UploadAsync(edu, system.Id, "GradingReport", "定级报告.docx", "PK report"u8.ToArray())).ReadAsync<MlpsDto>();
         var url = $"/api/v1/systems/{system.Id}/mlps/documents/{kept.Documents.Single().Id}";
         Assert.Equal(HttpStatusCode.OK, (await (await app.SignInAsync("police")).GetAsync(url, Ct)).StatusCode);

@@ -99,6 +99,14 @@ public abstract class SecurityEventApiTests(GovCloudApp app)
         Assert.Equal("第 1 个受影响单位不存在或不是使用单位", bad.FieldError("organisationIds[0]"));
         Assert.Equal("第 2 个受影响单位不存在或不是使用单位", bad.FieldError("organisationIds[1]"));
         Assert.Equal(before, await app.WithDbAsync(db => db.SecurityEvents.CountAsync(Ct)));
+
+        // Dates at the calendar's ends are typos, said at their field.
+        var farFrom = await (await center.GetAsync("/api/v1/security-events?from=0001-01-01", Ct)).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.StartsWith("开始日期须在", farFrom.FieldError("from"));
+        var farTo = await (await center.GetAsync("/api/v1/security-events/export?to=9999-12-31", Ct)).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.StartsWith("结束日期须在", farTo.FieldError("to"));
+        var farPreview = await (await center.GetAsync("/api/v1/security-bulletins/preview?from=9999-12-01&to=9999-12-31", Ct)).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.NotNull(farPreview.FieldError("from"));
     }
 
     [Fact]

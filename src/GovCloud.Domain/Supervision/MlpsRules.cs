@@ -66,6 +66,17 @@ public static class MlpsRules
     /// <summary>The Center protects the cloud itself at level 3 at least .</summary>
     public const int CloudMinimumLevel = 3;
 
+    /// <summary>
+    /// Why a filed system's grading cannot change so (null when it can): its filing stays (public security keeps it on record),
+    /// and a lower level is a re-grading that public security files anew, so it comes with a new filing number.
+    /// </summary>
+    public static string? WhyNotRegrade(int filedLevel, string filedNumber, int? newLevel, string? newNumber)
+    {
+        if (string.IsNullOrEmpty(newNumber)) return "已备案的系统不能删去备案编号；如重新定级，请填写新的备案编号";
+        if (newLevel < filedLevel && newNumber == filedNumber) return "降低安全保护等级须重新备案，请填写公安机关出具的新备案编号和备案日期";
+        return null;
+    }
+
     /// <summary>Why the cloud platform cannot be graded at <paramref name="level"/>; null when it can.</summary>
     public static string? CheckCloudLevel(int? level) =>
         level is { } l && l < CloudMinimumLevel ? $"政务云平台须按等级保护第三级及以上要求保护（管理办法第二十六条）" : null;

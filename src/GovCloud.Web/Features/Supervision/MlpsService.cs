@@ -114,8 +114,8 @@ public sealed partial class MlpsService(GovCloudDbContext db, DataScope scope, A
         // graded meanwhile (the same form sent twice, or by two people) is told so rather than overwriting it.
         if (record is not null && input.Version is null) throw new ProblemException(409, "数据冲突", "该系统的等级保护信息已由他人同时登记，请刷新后修改");
         if (record is not null) ProblemException.CheckVersion(input.Version, record.Version, "等级保护信息");
-        if (record is not null && !string.IsNullOrEmpty(record.FilingNumber) && filingNumber is null && input.Level >= 2)
-            problems.Add(new MlpsProblem("filingNumber", "已备案的系统不能删去备案编号；如重新定级，请填写新的备案编号"));
+        if (record is { FilingNumber: { Length: > 0 } filed } && MlpsRules.WhyNotRegrade(record.Level, filed, input.Level, filingNumber) is { } regrade)
+            problems.Add(new MlpsProblem("filingNumber", regrade));
         if (problems.Count > 0) throw ProblemException.Invalid(problems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()));
 
         var before = record is null ? null : Snapshot(record);

@@ -22,6 +22,7 @@ public sealed partial class SecurityEventService
     public async Task<BulletinFacts> PreviewAsync(Actor actor, DateOnly from, DateOnly to, CancellationToken ct)
     {
         RequireHandler(actor);
+        CheckDates(from, "from", to, "to");
         return await FactsAsync(actor, from, to, ct);
     }
 

@@ -143,6 +143,7 @@ public sealed partial class SecurityEventService(GovCloudDbContext db, DataScope
 
     private async Task<List<SecurityEventRowDto>> RowsAsync(Actor actor, SecurityEventQuery q, CancellationToken ct)
     {
+        CheckDates(q.From, "from", q.To, "to");
         var visible = await scope.OrganisationsAsync(actor, ct);
         var events = db.SecurityEvents.AsNoTracking().Where(e => visible == null || e.Affected.Any(a => visible.Contains(a.OrganisationId)));
         if (q.State is { } state) events = events.Where(e => e.State == state);
@@ -215,6 +216,13 @@ public sealed partial class SecurityEventService(GovCloudDbContext db, DataScope
     {
         var officers = await inbox.RecipientsAsync(organisationId, Role.AgencySecurityOfficer, ct);
         return officers.Count > 0 ? officers : await inbox.RecipientsAsync(organisationId, Role.AgencyOperator, ct);
+    }
+
+    /// <summary>Dates a query names, within the plausible range (a year 1 or 9999 is a typo, not a 500).</summary>
+    private void CheckDates(DateOnly? from, string fromField, DateOnly? to, string toField)
+    {
+        var range = options.Value.Dates.Around(ChinaTime.Today(clock));
+        new Validation().Date(from, fromField, "开始日期", range).Date(to, toField, "结束日期", range).ThrowIfInvalid();
     }
 
     private static string Link(Guid id) => $"/security/events/{id}";

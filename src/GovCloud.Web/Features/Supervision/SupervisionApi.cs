@@ -49,11 +49,18 @@ public static class SupervisionApi
     private static async Task<Ok<MlpsDto>> Assess(Guid id, AssessmentInput input, HttpContext http, MlpsService service, CancellationToken ct) =>
         TypedResults.Ok(await service.AssessAsync(Actor.From(http), id, input, ct));
 
-    private static async Task<Ok<MlpsDto>> AddDocument(Guid id, HttpContext http, MlpsService service, [Microsoft.AspNetCore.Mvc.FromForm] MlpsDocumentKind? kind,
-        [Microsoft.AspNetCore.Mvc.FromForm] Guid? assessmentId, IFormFile? file, CancellationToken ct)
+    // The form's fields are read as text so that a wrong one is said at its field, in Chinese, rather than as a binding failure.
+    private static async Task<Ok<MlpsDto>> AddDocument(Guid id, HttpContext http, MlpsService service, [Microsoft.AspNetCore.Mvc.FromForm] string? kind,
+        [Microsoft.AspNetCore.Mvc.FromForm] string? assessmentId, IFormFile? file, CancellationToken ct)
     {
+        var v = new Validation();
+        MlpsDocumentKind? parsedKind = Enum.TryParse<MlpsDocumentKind>(kind, out var k) && Enum.IsDefined(k) && !int.TryParse(kind, out _) ? k : null;
+        if (!string.IsNullOrWhiteSpace(kind) && parsedKind is null) v.Add("kind", "材料类别须为 GradingReport（定级报告）、FilingCertificate（备案证明）或 AssessmentReport（测评报告）");
+        Guid? parsedAssessment = Guid.TryParse(assessmentId, out var a) ? a : null;
+        if (!string.IsNullOrWhiteSpace(assessmentId) && parsedAssessment is null) v.Add("assessmentId", "所属测评记录的编号格式不正确");
+        v.ThrowIfInvalid();
         await using var content = file?.OpenReadStream();
-        return TypedResults.Ok(await service.AddDocumentAsync(Actor.From(http), id, kind, assessmentId, file?.FileName, content, file?.Length ?? 0, ct));
+        return TypedResults.Ok(await service.AddDocumentAsync(Actor.From(http), id, parsedKind, parsedAssessment, file?.FileName, content, file?.Length ?? 0, ct));
     }
 
     private static async Task<FileStreamHttpResult> Document(Guid id, Guid documentId, HttpContext http, MlpsService service, CancellationToken ct)

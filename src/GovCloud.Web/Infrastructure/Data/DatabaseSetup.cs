@@ -13,7 +13,7 @@ public static class DatabaseSetup
         {
             if (string.IsNullOrWhiteSpace(connectionString))
                 throw new InvalidOperationException("使用 PostgreSQL 时须设置连接字符串 ConnectionStrings__GovCloud");
-            services.AddDbContext<GovCloudDbContext, PostgreSqlGovCloudDbContext>(o => o.UseNpgsql(connectionString));
+            services.AddDbContext<GovCloudDbContext, PostgreSqlGovCloudDbContext>(o => Quiet(o.UseNpgsql(connectionString)));
         }
         else
         {
@@ -23,10 +23,19 @@ public static class DatabaseSetup
                 Directory.CreateDirectory(Path.GetDirectoryName(path)!);
                 connectionString = $"Data Source={path}";
             }
-            services.AddDbContext<GovCloudDbContext, SqliteGovCloudDbContext>(o => o.UseSqlite(connectionString));
+            services.AddDbContext<GovCloudDbContext, SqliteGovCloudDbContext>(o => Quiet(o.UseSqlite(connectionString)));
         }
         return services;
     }
+
+    /// <summary>
+    /// A write the database refuses (a unique index losing a race: twenty identical requests at once) is answered 409 and is no
+    /// fault of the server; EF Core's own "command failed" lines are warnings so that Error in the log keeps meaning a request
+    /// that failed (the exception handler logs those at Error).
+    /// </summary>
+    private static DbContextOptionsBuilder Quiet(DbContextOptionsBuilder o) => o.ConfigureWarnings(w => w.Log(
+        (Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandError, LogLevel.Warning),
+        (Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.SaveChangesFailed, LogLevel.Warning)));
 }
 
 /// <summary>Lets `dotnet ef migrations add` build each provider's context without starting the app.</summary>
