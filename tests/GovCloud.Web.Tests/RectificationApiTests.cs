@@ -75,6 +75,9 @@ public abstract class RectificationApiTests(GovCloudApp app)
         Assert.Equal(("市公安局", "市教育局", true, false), (notice.IssuerName, notice.RecipientName, notice.MayAnswer, notice.MayVerify));
         Assert.Equal(["待整改", "待整改"], notice.Items.Select(i => i.StateName));
         var (first, second) = (notice.Items[0], notice.Items[1]);
+        // An empty answer is said at the form's own field (answer), where the page shows it.
+        var empty = await (await officer.PostAsync($"{url}/items/{first.Id}/response", Answer(" ", notice.Version), Ct)).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("请填写整改情况", empty.FieldError("answer"));
 
         notice = await (await officer.PostAsync($"{url}/items/{first.Id}/response",
             Answer("已开启数据库审计，日志留存策略设为 180 天。", notice.Version, ("审计配置截图.pdf", Pdf)), Ct)).ReadAsync<NoticeDto>();

@@ -132,8 +132,9 @@ public abstract class SecurityEventApiTests(GovCloudApp app)
             periodFrom = from, periodTo = to, summary = "本期政务云平台运行总体平稳，未发生数据泄露。\n请各单位加强口令管理。",
         })).ReadAsync<BulletinRowDto>(HttpStatusCode.Created);
         Assert.Matches(@"^柳信中安通〔\d{4}〕\d+号$", published.Number);
-        Assert.Equal(HttpStatusCode.Conflict, (await center.PostJsonAsync("/api/v1/security-bulletins",
-            new { periodFrom = from, periodTo = to, summary = "再发一次。" })).StatusCode);
+        var again = await (await center.PostJsonAsync("/api/v1/security-bulletins", new { periodFrom = from, periodTo = to, summary = "再发一次。" }))
+            .ProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal($"这一期间的通报已经发布：{published.Number}", again.FieldError("periodTo"));
 
         // Published figures stay as sent: an event recorded afterwards in the same period does not change them.
         var afterwards = await (await center.PostJsonAsync("/api/v1/security-events", Event("补录的事件", occurredAt: DateTimeOffset.UtcNow.AddDays(-2))))
@@ -143,6 +144,9 @@ public abstract class SecurityEventApiTests(GovCloudApp app)
         Assert.DoesNotContain(read.Facts.Events, e => e.Number == afterwards.Number);
 
         // Every agency's security officers and the regulators are told; each reads the PDF and the .docx; Finance does not.
+        // An agency without a security officer hears of it through its operators.
+        var healthInbox = await (await (await app.SignInAsync("health")).GetAsync("/api/v1/inbox?pageSize=100", Ct)).ReadAsync<InboxList>();
+        Assert.Contains(healthInbox.Items, m => m.Body.Contains(published.Number));
         foreach (var user in new[] { "edusec", "police" })
         {
             var reader = await app.SignInAsync(user);

@@ -136,8 +136,8 @@ public static class RectificationRules
         var problems = new List<RectificationProblem>();
         if (state is ItemState.Answered) problems.Add(new("state", "该事项已答复，正在等待下发单位核验"));
         else if (state is ItemState.Accepted) problems.Add(new("state", "该事项已核验通过，无需再答复"));
-        if (TextRules.IsBlank(action)) problems.Add(new("action", "请填写整改情况"));
-        else if (TextRules.MultiLine(action).Length > 2000) problems.Add(new("action", "整改情况不超过 2000 个字"));
+        if (TextRules.IsBlank(action)) problems.Add(new("answer", "请填写整改情况"));
+        else if (TextRules.MultiLine(action).Length > 2000) problems.Add(new("answer", "整改情况不超过 2000 个字"));
         return problems;
     }
 

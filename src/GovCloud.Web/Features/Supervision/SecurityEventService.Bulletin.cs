@@ -39,8 +39,9 @@ public sealed partial class SecurityEventService
         v.Date(input.PeriodFrom, "periodFrom", "开始日期", options.Value.Dates.Around(today));
         v.ThrowIfInvalid();
         var (from, to) = (input.PeriodFrom!.Value, input.PeriodTo!.Value);
-        if (await db.SecurityBulletins.AnyAsync(b => b.PeriodFrom == from && b.PeriodTo == to, ct))
-            throw ProblemException.Conflict("这一期间的通报已经发布");
+        if (await db.SecurityBulletins.Where(b => b.PeriodFrom == from && b.PeriodTo == to).Select(b => b.Number).FirstOrDefaultAsync(ct) is { } published)
+            throw new ProblemException(409, "已经发布", $"这一期间的通报已经发布：{published}",
+                new Dictionary<string, string[]> { ["periodTo"] = [$"这一期间的通报已经发布：{published}"] });
         var facts = await FactsAsync(actor, from, to, ct);
         var pattern = options.Value.Supervision.BulletinNumberPattern is { } configured && RectificationRules.CheckPattern(configured) is null
             ? configured : $"{issuer.Name}安全通报〔{{year}}〕{{seq}}号";
@@ -62,10 +63,11 @@ public sealed partial class SecurityEventService
             bulletin.Number, bulletin.Title, bulletin.PeriodFrom, bulletin.PeriodTo, events = facts.EventCount, facts.OpenNotices, facts.OverdueNotices,
             agencies = facts.Agencies.Select(a => a.Name).ToList(),
         });
-        // To every agency's security officers and the regulators; the Bureau reads it too.
+        // To every agency (its security officers; an agency without one, its operators) and the regulators; the Bureau too.
         var readers = new List<Guid>();
-        foreach (var role in new[] { Role.AgencySecurityOfficer, Role.Inspector, Role.BureauApprover })
-            readers.AddRange(await inbox.RecipientsAsync(null, role, ct));
+        foreach (var role in new[] { Role.Inspector, Role.BureauApprover }) readers.AddRange(await inbox.RecipientsAsync(null, role, ct));
+        var tenants = (await db.Organisations.AsNoTracking().Where(o => o.IsActive).Select(o => new { o.Id, o.Type }).ToListAsync(ct)).Where(o => o.Type.IsTenant());
+        foreach (var agency in tenants) readers.AddRange(await AgencyPeopleAsync(agency.Id, ct));
         await inbox.NotifyAsync(readers.Distinct().ToList(), NotificationKinds.SecurityBulletin, $"{bulletin.Title}已发布",
             $"{issuer.Name}发布{bulletin.Number}：本期安全事件 {facts.EventCount} 起，整改中的整改通知书 {facts.OpenNotices} 份（已超期 {facts.OverdueNotices} 份）。",
             $"/security/events?tab=bulletins", $"security-bulletin:{bulletin.Id}", ct);
