@@ -109,11 +109,14 @@ public sealed partial class SecurityEventService(GovCloudDbContext db, DataScope
             e.State == SecurityEventState.Handling && actor.IsIn(Role.CenterOperator), e.Version);
     }
 
+    /// <summary>A page of the list: counted, ordered and cut in the database (the newest first), then projected.</summary>
     public async Task<Paged<SecurityEventRowDto>> ListAsync(Actor actor, SecurityEventQuery q, CancellationToken ct)
     {
         var (page, size) = Paging.Normalise(q.Page, q.PageSize);
-        var rows = await RowsAsync(actor, q, ct);
-        return new Paged<SecurityEventRowDto>(rows.Skip((page - 1) * size).Take(size).ToList(), rows.Count, page, size);
+        var (events, visible) = await FilteredAsync(actor, q, ct);
+        var total = await events.CountAsync(ct);
+        var rows = await ProjectAsync(events.OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Number).Skip((page - 1) * size).Take(size), visible, ct);
+        return new Paged<SecurityEventRowDto>(rows, total, page, size);
     }
 
     public async Task<byte[]> ExportAsync(Actor actor, SecurityEventQuery q, CancellationToken ct)
@@ -143,6 +146,12 @@ public sealed partial class SecurityEventService(GovCloudDbContext db, DataScope
 
     private async Task<List<SecurityEventRowDto>> RowsAsync(Actor actor, SecurityEventQuery q, CancellationToken ct)
     {
+        var (events, visible) = await FilteredAsync(actor, q, ct);
+        return await ProjectAsync(events, visible, ct);
+    }
+
+    private async Task<(IQueryable<SecurityEvent> Events, IReadOnlyCollection<Guid>? Visible)> FilteredAsync(Actor actor, SecurityEventQuery q, CancellationToken ct)
+    {
         CheckDates(q.From, "from", q.To, "to");
         var visible = await scope.OrganisationsAsync(actor, ct);
         var events = db.SecurityEvents.AsNoTracking().Where(e => visible == null || e.Affected.Any(a => visible.Contains(a.OrganisationId)));
@@ -153,6 +162,12 @@ public sealed partial class SecurityEventService(GovCloudDbContext db, DataScope
         if (q.From is { } from) events = events.Where(e => e.OccurredAt >= ChinaTime.EndOfDay(from.AddDays(-1)));
         if (q.To is { } to) events = events.Where(e => e.OccurredAt < ChinaTime.EndOfDay(to));
         if (Texts.Line(q.Q) is { } text) events = events.Where(e => e.Number.Contains(text) || e.Title.Contains(text));
+        return (events, visible);
+    }
+
+    /// <summary>The rows as the reader sees them: an agency only its own part of whom an event touches.</summary>
+    private static async Task<List<SecurityEventRowDto>> ProjectAsync(IQueryable<SecurityEvent> events, IReadOnlyCollection<Guid>? visible, CancellationToken ct)
+    {
         var list = await events.Select(e => new
         {
             e.Id, e.Number, e.Title, e.Kind, e.Severity, e.OccurredAt, e.State, e.ClosedAt, Steps = e.Steps.Count,
