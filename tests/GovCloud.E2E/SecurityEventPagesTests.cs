@@ -51,6 +51,17 @@ public sealed class SecurityEventPagesTests(BrowserApp app) : IClassFixture<Brow
         await Assertions.Expect(center.Locator("#gc-event-state")).ToHaveTextAsync("已处置");
         await Assertions.Expect(center.Locator("#gc-event-conclusion")).ToHaveTextAsync("经排查为监控代理配置错误，已修正，未发现数据泄露。");
         await BrowserApp.ScreenshotAsync(center, "security-event-closed");
+
+        // The list narrows to the events touching one agency.
+        await center.GotoAsync("/security/events");
+        await BrowserApp.ArrivedAsync(center);
+        await BrowserApp.PickAsync(center, "#gc-event-organisation-filter", "市卫生健康委员会");
+        await center.GetByRole(AriaRole.Button, new() { Name = "查询" }).ClickAsync();
+        await Assertions.Expect(center.Locator("#gc-events tbody tr.ant-table-row")).ToHaveCountAsync(1);
+        await Assertions.Expect(center.Locator("#gc-events")).ToContainTextAsync(title);
+        await BrowserApp.PickAsync(center, "#gc-event-kind-filter", "有害程序事件");
+        await center.GetByRole(AriaRole.Button, new() { Name = "查询" }).ClickAsync();
+        await Assertions.Expect(center.Locator("#gc-events tbody tr.ant-table-row")).ToHaveCountAsync(0);
         await center.Context.CloseAsync();
 
         // The health commission finds it in its list and reads it.

@@ -131,6 +131,14 @@ public sealed partial class SecurityEventService(GovCloudDbContext db, DataScope
         return await ExcelExport.ToXlsxAsync(sheet, "安全事件", ct);
     }
 
+    /// <summary>The agencies a reader of every agency's events may filter the list by; none for an agency (it sees its own).</summary>
+    public async Task<IReadOnlyList<NamedDto>> AgenciesAsync(Actor actor, CancellationToken ct)
+    {
+        if (await scope.OrganisationsAsync(actor, ct) is not null) return [];
+        return (await db.Organisations.AsNoTracking().Where(o => o.IsActive).Select(o => new { o.Id, o.Name, o.Type }).ToListAsync(ct))
+            .Where(o => o.Type.IsTenant()).OrderBy(o => o.Name, StringComparer.Ordinal).Select(o => new NamedDto(o.Id, o.Name)).ToList();
+    }
+
     /// <summary>Agencies and their systems and VMs on the cloud, for naming whom an event touches.</summary>
     public async Task<AffectableDto> AffectableAsync(Actor actor, CancellationToken ct)
     {
