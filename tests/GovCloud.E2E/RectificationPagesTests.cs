@@ -60,9 +60,11 @@ public sealed class RectificationPagesTests(BrowserApp app) : IClassFixture<Brow
         await Item(officer, 1).Locator("input[type=file]").SetInputFilesAsync(await BrowserApp.TempFileAsync("口令策略截图.pdf", "%PDF-1.4\n%%EOF"u8.ToArray()));
         await Item(officer, 1).GetByText("口令策略截图.pdf").WaitForAsync();
         await Item(officer, 1).Locator(".gc-answer-submit").ClickAsync();
+        await BrowserApp.ConfirmAsync(officer);
         await Assertions.Expect(Item(officer, 1).Locator(".gc-item-state")).ToHaveTextAsync("待核验");
         await Item(officer, 2).GetByRole(AriaRole.Textbox).FillAsync("已将审计日志留存调整为 180 天。");
         await Item(officer, 2).Locator(".gc-answer-submit").ClickAsync();
+        await BrowserApp.ConfirmAsync(officer);
         await Assertions.Expect(Item(officer, 2).Locator(".gc-item-state")).ToHaveTextAsync("待核验");
         await Assertions.Expect(officer.Locator("#gc-notice-state")).ToHaveTextAsync("待核验");
         await BrowserApp.ScreenshotAsync(officer, "rectification-answered");
@@ -88,6 +90,7 @@ public sealed class RectificationPagesTests(BrowserApp app) : IClassFixture<Brow
         await Item(officer, 2).Locator("input[type=file]").SetInputFilesAsync(await BrowserApp.TempFileAsync("留存策略.pdf", "%PDF-1.4\n%%EOF"u8.ToArray()));
         await Item(officer, 2).GetByText("留存策略.pdf").WaitForAsync();
         await Item(officer, 2).Locator(".gc-answer-submit").ClickAsync();
+        await BrowserApp.ConfirmAsync(officer);
         await Assertions.Expect(Item(officer, 2).Locator(".gc-item-state")).ToHaveTextAsync("待核验");
 
         await police.ReloadAsync();
