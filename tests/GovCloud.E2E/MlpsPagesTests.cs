@@ -100,6 +100,7 @@ public sealed class MlpsPagesTests(BrowserApp app) : IClassFixture<BrowserApp>
         await cloud.Locator(".gc-mlps-open", new() { HasText = "登记" }).ClickAsync();
         var drawer = center.Locator(".ant-drawer-open");
         await drawer.GetByText("等级保护：政务云平台").WaitForAsync();
+        await drawer.GetByText("政务云平台本身").WaitForAsync();
         await Assertions.Expect(center.Locator("#gc-mlps-in-country")).ToHaveCountAsync(0);
         await BrowserApp.PickAsync(center, "#gc-mlps-level", "第二级");
         await BrowserApp.TypeDateAsync(center, center.Locator("#gc-mlps-graded input"), today.AddYears(-1));
