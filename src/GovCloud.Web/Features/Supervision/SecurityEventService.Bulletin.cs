@@ -66,8 +66,9 @@ public sealed partial class SecurityEventService
         // To every agency (its security officers; an agency without one, its operators) and the regulators; the Bureau too.
         var readers = new List<Guid>();
         foreach (var role in new[] { Role.Inspector, Role.BureauApprover }) readers.AddRange(await inbox.RecipientsAsync(null, role, ct));
-        var tenants = (await db.Organisations.AsNoTracking().Where(o => o.IsActive).Select(o => new { o.Id, o.Type }).ToListAsync(ct)).Where(o => o.Type.IsTenant());
-        foreach (var agency in tenants) readers.AddRange(await AgencyPeopleAsync(agency.Id, ct));
+        var tenants = (await db.Organisations.AsNoTracking().Where(o => o.IsActive).Select(o => new { o.Id, o.Type }).ToListAsync(ct))
+            .Where(o => o.Type.IsTenant()).Select(o => o.Id).ToHashSet();
+        readers.AddRange(await AgencyPeopleAsync(tenants, ct));
         await inbox.NotifyAsync(readers.Distinct().ToList(), NotificationKinds.SecurityBulletin, $"{bulletin.Title}已发布",
             $"{issuer.Name}发布{bulletin.Number}：本期安全事件 {facts.EventCount} 起，整改中的整改通知书 {facts.OpenNotices} 份（已超期 {facts.OverdueNotices} 份）。",
             $"/security/events?tab=bulletins", $"security-bulletin:{bulletin.Id}", ct);
