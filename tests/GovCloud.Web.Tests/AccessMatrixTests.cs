@@ -26,13 +26,14 @@ public abstract class AccessMatrixTests(GovCloudApp app)
         ["SA"] = Role.SystemAdmin, ["SEC"] = Role.SecurityAdmin, ["AUD"] = Role.AuditAdmin, ["AO"] = Role.AgencyOperator,
         ["AS"] = Role.AgencySecurityOfficer, ["CE"] = Role.CenterEvaluator, ["CO"] = Role.CenterOperator, ["BA"] = Role.BureauApprover,
         ["IN"] = Role.Inspector, ["FI"] = Role.FinanceViewer, ["PA"] = Role.PlatformAgent,
+        ["BG"] = Role.BastionAgent,
     };
 
     // Shorthands used below: everyone; every person (not the platform's account); the case workers (agency, Center,
     // Bureau); the case readers (case workers, Finance, regulators).
     private static readonly Dictionary<string, string> Groups = new()
     {
-        ["ALL"] = "SA SEC AUD AO AS CE CO BA IN FI PA",
+        ["ALL"] = "SA SEC AUD AO AS CE CO BA IN FI PA BG",
         ["PEOPLE"] = "SA SEC AUD AO AS CE CO BA IN FI",
         ["CW"] = "AO AS CE CO BA",
         ["CR"] = "AO AS CE CO BA IN FI",
@@ -221,6 +222,21 @@ public abstract class AccessMatrixTests(GovCloudApp app)
         GetSecurityBulletin                 CW IN
         SecurityBulletinPdf                 CW IN
         SecurityBulletinDocx                CW IN
+        RequestAccess                       CO
+        ListAccessGrants                    AO AS CO BA IN
+        ExportAccessGrants                  AO AS CO BA IN
+        ListReachableSystems                CO
+        ListAccessTargets                   CO
+        GetAccessGrant                      AO AS CO BA IN
+        ApproveAccess                       AS
+        RefuseAccess                        AS
+        WithdrawAccessRequest               CO
+        ReviewEmergencyAccess               AS
+        RevokeAccessGrant                   AO AS
+        CheckAccess                         BG
+        OpenEmergencyAccess                 CO
+        ListAccessLog                       AO AS CO BA IN
+        ExportAccessLog                     AO AS CO BA IN
         """;
 
     private static Dictionary<string, HashSet<Role>?> Expected()
@@ -274,7 +290,7 @@ public abstract class AccessMatrixTests(GovCloudApp app)
         {
             [Role.SystemAdmin] = "admin", [Role.SecurityAdmin] = "secadmin", [Role.AuditAdmin] = "auditor", [Role.AgencyOperator] = "edu",
             [Role.AgencySecurityOfficer] = "edusec", [Role.BureauApprover] = "bureau", [Role.Inspector] = "police", [Role.FinanceViewer] = "finance",
-            [Role.PlatformAgent] = "cloudapi",
+            [Role.PlatformAgent] = "cloudapi", [Role.BastionAgent] = "bastion",
         };
         var clients = new Dictionary<Role, HttpClient>();
         foreach (var (role, user) in demo) clients[role] = await app.SignInAsync(user);

@@ -16,8 +16,8 @@ public static class Access
     /// <summary>Every role, the machine account too: who one is, one's own password, signing out.</summary>
     public static readonly Role[] Everyone = Enum.GetValues<Role>();
 
-    /// <summary>Everyone who signs in as a person: all roles but the platform's machine account.</summary>
-    public static readonly Role[] People = Enum.GetValues<Role>().Where(r => r != Role.PlatformAgent).ToArray();
+    /// <summary>Everyone who signs in as a person: all roles but the machine accounts (the cloud platform's, the bastion's).</summary>
+    public static readonly Role[] People = Enum.GetValues<Role>().Where(r => !Roles.Machines.Contains(r)).ToArray();
 
     /// <summary>Those who work the cloud's cases: the agencies, the Center and the Bureau. Only they open agencies' documents.</summary>
     public static readonly Role[] CaseWorkers = [.. Agency, .. Center, Role.BureauApprover];
@@ -61,6 +61,12 @@ public static class Access
 
     /// <summary>Files agencies and the Center hand in (attachments, evidence, certificates): case workers only.</summary>
     public static readonly Role[] Documents = CaseWorkers;
+
+    /// <summary>
+    /// Access to agencies' hosts, databases and storage: the Center's operators ask, the agency decides, and the
+    /// agency, the Center's operators, the Bureau and the regulators read the grants and the access log (an agency its own).
+    /// </summary>
+    public static readonly Role[] DataAccess = [.. Agency, Role.CenterOperator, Role.BureauApprover, Role.Inspector];
 
     /// <summary>Whose business records (systems, cases, inventory, centres) a role may read at all; the data scope then narrows it.</summary>
     public static bool ReadsBusinessData(IEnumerable<Role> roles) => roles.Any(r => CaseReaders.Contains(r));

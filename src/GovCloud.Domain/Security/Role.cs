@@ -17,12 +17,20 @@ public enum Role
     FinanceViewer,
     /// <summary>The cloud platform's service account: reports elastic scaling with a bearer token.</summary>
     PlatformAgent,
+    /// <summary>
+    /// The bastion host's service account (堡垒机): asks before each operator session whether the agency granted the access
+    /// and nothing else.
+    /// </summary>
+    BastionAgent,
 }
 
 public static class Roles
 {
     /// <summary>系统管理员、安全管理员、审计管理员: the "three officers" kept apart (三员分立).</summary>
     public static readonly IReadOnlySet<Role> Administrators = new HashSet<Role> { Role.SystemAdmin, Role.SecurityAdmin, Role.AuditAdmin };
+
+    /// <summary>Machine accounts: other systems calling the API with a token, never a person at a screen.</summary>
+    public static readonly IReadOnlySet<Role> Machines = new HashSet<Role> { Role.PlatformAgent, Role.BastionAgent };
 
     public static string DisplayName(this Role role) => role switch
     {
@@ -37,6 +45,7 @@ public static class Roles
         Role.Inspector => "监管检查人员",
         Role.FinanceViewer => "财政人员",
         Role.PlatformAgent => "云平台对接账号",
+        Role.BastionAgent => "堡垒机对接账号",
         _ => role.ToString(),
     };
 

@@ -31,6 +31,7 @@ public sealed class RoleHomes
         [Role.CenterEvaluator] = Set(OrganisationType.Center),
         [Role.CenterOperator] = Set(OrganisationType.Center),
         [Role.PlatformAgent] = Set(OrganisationType.Center),
+        [Role.BastionAgent] = Set(OrganisationType.Center),
         [Role.BureauApprover] = Set(OrganisationType.Bureau),
         [Role.Inspector] = Set([.. Regulators, OrganisationType.Bureau, OrganisationType.Center]),
         [Role.FinanceViewer] = Set(OrganisationType.Finance),

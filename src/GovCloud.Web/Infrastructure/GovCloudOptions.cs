@@ -19,6 +19,7 @@ public sealed class GovCloudOptions
     public DataCenterOptions DataCenters { get; set; } = new();
     public SupervisionOptions Supervision { get; set; } = new();
     public DocumentOptions Documents { get; set; } = new();
+    public DataAccessOptions DataAccess { get; set; } = new();
 
     /// <summary>
     /// Addresses of reverse proxies whose X-Forwarded-For/-Proto are believed (loopback always is),
@@ -320,4 +321,17 @@ public sealed class SecurityOptions
 
     /// <summary>The name the authenticator app shows beside the code.</summary>
     public string SecondFactorIssuer { get; set; } = "柳州市政务云";
+}
+
+/// <summary>
+/// Access to agencies' hosts, databases and storage: the longest window an agency may be asked for, the longest
+/// emergency access, how far ahead a window may start. Configuration: a county chooses its own.
+/// </summary>
+public sealed class DataAccessOptions
+{
+    public int MaxHours { get; set; } = 8;
+    public int MaxEmergencyHours { get; set; } = 2;
+    public int MaxDaysAhead { get; set; } = 7;
+
+    public GovCloud.Domain.DataAccess.AccessLimits Limits => new(MaxHours, MaxEmergencyHours, MaxDaysAhead);
 }

@@ -74,9 +74,9 @@ public static class ApplicationKit
         await (await client.GetAsync($"/api/v1/applications/{applicationId}/trial", Ct)).ReadAsync<TrialDto>();
 
     /// <summary>An approved application whose two VMs the Center has delivered: the trial is running.</summary>
-    public static async Task<(HttpClient Edu, HttpClient Center, ApplicationDto Application, TrialDto Trial)> InTrialAsync(this GovCloudApp app)
+    public static async Task<(HttpClient Edu, HttpClient Center, ApplicationDto Application, TrialDto Trial)> InTrialAsync(this GovCloudApp app, string user = "edu")
     {
-        var (edu, a) = await app.ApprovedAsync();
+        var (edu, a) = await app.ApprovedAsync(user);
         var center = await app.SignInAsync("center");
         var trial = await TrialAsync(center, a.Id);
         trial = await (await center.PostJsonAsync($"/api/v1/applications/{a.Id}/trial/delivery", Delivery(a, trial.Version))).ReadAsync<TrialDto>();

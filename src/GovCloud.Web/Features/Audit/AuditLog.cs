@@ -80,6 +80,13 @@ public static class AuditActions
     public const string SecurityEventStepAdded = "SecurityEventStepAdded";
     public const string SecurityEventClosed = "SecurityEventClosed";
     public const string SecurityBulletinPublished = "SecurityBulletinPublished";
+    public const string AccessRequested = "AccessRequested";
+    public const string AccessApproved = "AccessApproved";
+    public const string AccessRefused = "AccessRefused";
+    public const string AccessWithdrawn = "AccessWithdrawn";
+    public const string AccessRevoked = "AccessRevoked";
+    public const string EmergencyAccessOpened = "EmergencyAccessOpened";
+    public const string EmergencyAccessReviewed = "EmergencyAccessReviewed";
     public const string SystemUpdated = "SystemUpdated";
     public const string SystemsImported = "SystemsImported";
     public const string MigrationSnapshotTaken = "MigrationSnapshotTaken";
@@ -182,6 +189,13 @@ public static class AuditActions
         SecurityEventStepAdded => "登记安全事件处置措施",
         SecurityEventClosed => "安全事件处置完毕",
         SecurityBulletinPublished => "发布云安全状况通报",
+        AccessRequested => "申请访问使用单位系统",
+        AccessApproved => "批准访问授权",
+        AccessRefused => "拒绝访问授权",
+        AccessWithdrawn => "撤回访问申请",
+        AccessRevoked => "撤销访问授权",
+        EmergencyAccessOpened => "开启应急访问",
+        EmergencyAccessReviewed => "事后审查应急访问",
         SystemUpdated => "修改信息系统",
         SystemsImported => "导入信息系统台账",
         MigrationSnapshotTaken => "记录月度迁移上云率",
@@ -257,5 +271,6 @@ public static class AuditActions
         RecoveryCodeUsed, MlpsRecorded, MlpsAssessed, MlpsExceptionRecorded, RectificationIssued, RectificationAnswered, RectificationVerified,
         RectificationClosed, InspectionPlanned, FindingRecorded, FindingEvidenceAdded, InspectionCompleted, SecurityEventRecorded,
         SecurityEventStepAdded, SecurityEventClosed, SecurityBulletinPublished, MlpsDocumentAdded,
+        AccessRequested, AccessApproved, AccessRefused, AccessWithdrawn, AccessRevoked, EmergencyAccessOpened, EmergencyAccessReviewed,
     ];
 }

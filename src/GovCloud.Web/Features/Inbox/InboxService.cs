@@ -1,3 +1,4 @@
+using GovCloud.Domain.Security;
 using GovCloud.Web.Infrastructure;
 using GovCloud.Web.Infrastructure.Auth;
 using GovCloud.Web.Infrastructure.Data;
@@ -48,14 +49,34 @@ public sealed class InboxService(GovCloudDbContext db, TimeProvider clock, IOpti
     /// A step of a case reached the users of an organisation holding a role: "{title}：{number}", the body, a link to
     /// the case. The key makes each step's message once per user. The caller saves, with the step.
     /// </summary>
-    public async Task<int> CaseProgressAsync(Guid organisation, GovCloud.Domain.Security.Role role, string title, string number, string body, string link,
+    public async Task<int> CaseProgressAsync(Guid organisation, Role role, string title, string number, string body, string link,
         string dedupKey, CancellationToken ct) =>
         await NotifyAsync(await RecipientsAsync(organisation, role, ct), NotificationKinds.CaseProgress, $"{title}：{number}", body, link, dedupKey, ct);
 
     /// <summary>The active users holding <paramref name="role"/> in an organisation (any organisation when null): who a message goes to.</summary>
-    public async Task<IReadOnlyCollection<Guid>> RecipientsAsync(Guid? organisationId, GovCloud.Domain.Security.Role role, CancellationToken ct) =>
+    public async Task<IReadOnlyCollection<Guid>> RecipientsAsync(Guid? organisationId, Role role, CancellationToken ct) =>
         await db.Users.Where(u => u.IsActive && (organisationId == null || u.OrganisationId == organisationId) && u.Roles.Any(r => r.Role == role))
             .Select(u => u.Id).ToListAsync(ct);
+
+    /// <summary>
+    /// Who hears for these agencies on security matters (events, bulletins, access to their systems): each one's security
+    /// officers, or its operators when it has none.
+    /// One query however many agencies (a bulletin goes to every one).
+    /// </summary>
+    public async Task<IReadOnlyCollection<Guid>> SecurityPeopleAsync(HashSet<Guid> organisations, CancellationToken ct)
+    {
+        var people = await db.Users.AsNoTracking()
+            .Where(u => u.IsActive && organisations.Contains(u.OrganisationId))
+            .Select(u => new
+            {
+                u.Id, Organisation = u.OrganisationId,
+                Officer = u.Roles.Any(r => r.Role == Role.AgencySecurityOfficer), Operator = u.Roles.Any(r => r.Role == Role.AgencyOperator),
+            })
+            .Where(u => u.Officer || u.Operator).ToListAsync(ct);
+        return people.GroupBy(u => u.Organisation)
+            .SelectMany(g => g.Any(u => u.Officer) ? g.Where(u => u.Officer) : g)
+            .Select(u => u.Id).ToList();
+    }
 
     public async Task<InboxList> InboxAsync(Actor actor, bool unreadOnly, int? page, int? pageSize, CancellationToken ct)
     {

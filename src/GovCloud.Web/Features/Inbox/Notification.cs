@@ -27,6 +27,7 @@ public static class NotificationKinds
     public const string AdminApproval = "AdminApproval";
     public const string SecurityEvent = "SecurityEvent";
     public const string SecurityBulletin = "SecurityBulletin";
+    public const string DataAccess = "DataAccess";
 
     public static string Label(string kind) => kind switch
     {
@@ -38,6 +39,7 @@ public static class NotificationKinds
         AdminApproval => "三员审批",
         SecurityEvent => "安全事件",
         SecurityBulletin => "安全通报",
+        DataAccess => "访问授权",
         _ => kind,
     };
 }

@@ -68,7 +68,7 @@ public sealed partial class SecurityEventService
         foreach (var role in new[] { Role.Inspector, Role.BureauApprover }) readers.AddRange(await inbox.RecipientsAsync(null, role, ct));
         var tenants = (await db.Organisations.AsNoTracking().Where(o => o.IsActive).Select(o => new { o.Id, o.Type }).ToListAsync(ct))
             .Where(o => o.Type.IsTenant()).Select(o => o.Id).ToHashSet();
-        readers.AddRange(await AgencyPeopleAsync(tenants, ct));
+        readers.AddRange(await inbox.SecurityPeopleAsync(tenants, ct));
         await inbox.NotifyAsync(readers.Distinct().ToList(), NotificationKinds.SecurityBulletin, $"{bulletin.Title}已发布",
             $"{issuer.Name}发布{bulletin.Number}：本期安全事件 {facts.EventCount} 起，整改中的整改通知书 {facts.OpenNotices} 份（已超期 {facts.OverdueNotices} 份）。",
             $"/security/events?tab=bulletins", $"security-bulletin:{bulletin.Id}", ct);

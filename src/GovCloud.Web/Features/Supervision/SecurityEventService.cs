@@ -86,7 +86,7 @@ public sealed partial class SecurityEventService(GovCloudDbContext db, DataScope
         e.Version++;
         audit.Record(actor, AuditActions.SecurityEventClosed, CaseType, e.Id, new { state = SecurityEventState.Handling.ToString() },
             new { e.Number, state = e.State.ToString(), e.Conclusion, e.ClosedAt });
-        await inbox.NotifyAsync(await AgencyPeopleAsync(e.Affected.Select(a => a.OrganisationId).ToHashSet(), ct), NotificationKinds.SecurityEvent,
+        await inbox.NotifyAsync(await inbox.SecurityPeopleAsync(e.Affected.Select(a => a.OrganisationId).ToHashSet(), ct), NotificationKinds.SecurityEvent,
             $"安全事件已处置完毕：{e.Number}", $"《{e.Title}》已处置完毕。处置结果：{e.Conclusion}", Link(e.Id), $"security-event:{e.Id}:closed", ct);
         await SaveAsync(ct);
         return await GetAsync(actor, id, ct);
@@ -225,30 +225,11 @@ public sealed partial class SecurityEventService(GovCloudDbContext db, DataScope
         var title = $"{e.Severity.DisplayName()}安全事件：{e.Number}《{e.Title}》";
         var body = $"{ChinaTime.Format(e.OccurredAt)} 发生{e.Kind.DisplayName()}（{e.Severity.DisplayName()}）：{e.Description}";
         var key = $"security-event:{e.Id}";
-        await inbox.NotifyAsync(await AgencyPeopleAsync(e.Affected.Select(a => a.OrganisationId).ToHashSet(), ct), NotificationKinds.SecurityEvent, title,
+        await inbox.NotifyAsync(await inbox.SecurityPeopleAsync(e.Affected.Select(a => a.OrganisationId).ToHashSet(), ct), NotificationKinds.SecurityEvent, title,
             body + " 信息化中心正在处置，请配合排查本单位相关系统。", Link(e.Id), key, ct);
         await inbox.NotifyAsync(await inbox.RecipientsAsync(null, Role.BureauApprover, ct), NotificationKinds.SecurityEvent, title, body, Link(e.Id), key, ct);
         if (SecurityEventRules.RegulatorsTold(e.Severity))
             await inbox.NotifyAsync(await inbox.RecipientsAsync(null, Role.Inspector, ct), NotificationKinds.SecurityEvent, title, body, Link(e.Id), key, ct);
-    }
-
-    /// <summary>
-    /// Who hears for these agencies: each one's security officers, or its operators when it has none.
-    /// One query however many agencies (a bulletin goes to every one).
-    /// </summary>
-    private async Task<IReadOnlyCollection<Guid>> AgencyPeopleAsync(HashSet<Guid> organisations, CancellationToken ct)
-    {
-        var people = await db.Users.AsNoTracking()
-            .Where(u => u.IsActive && organisations.Contains(u.OrganisationId))
-            .Select(u => new
-            {
-                u.Id, Organisation = u.OrganisationId,
-                Officer = u.Roles.Any(r => r.Role == Role.AgencySecurityOfficer), Operator = u.Roles.Any(r => r.Role == Role.AgencyOperator),
-            })
-            .Where(u => u.Officer || u.Operator).ToListAsync(ct);
-        return people.GroupBy(u => u.Organisation)
-            .SelectMany(g => g.Any(u => u.Officer) ? g.Where(u => u.Officer) : g)
-            .Select(u => u.Id).ToList();
     }
 
     /// <summary>Dates a query names, within the plausible range (a year 1 or 9999 is a typo, not a 500).</summary>

@@ -83,6 +83,7 @@ public static class DemoData
             ("bureau", "陈批（审批人员）", "市大数据发展局", [Role.BureauApprover]),
             ("center", "刘运（评估/运维人员）", "市信息化建设管理中心", [Role.CenterEvaluator, Role.CenterOperator]),
             ("cloudapi", "政务云平台（对接账号）", "市信息化建设管理中心", [Role.PlatformAgent]),
+            ("bastion", "运维堡垒机（对接账号）", "市信息化建设管理中心", [Role.BastionAgent]),
             ("finance", "周财（财政人员）", "市财政局", [Role.FinanceViewer]),
             ("police", "吴警（监管检查人员）", "市公安局", [Role.Inspector]),
             ("edu", "黄老师（教育局经办人）", "市教育局", [Role.AgencyOperator]),

@@ -80,10 +80,14 @@ public abstract class GovCloudDbContext(DbContextOptions options)
     public DbSet<Features.Supervision.SecurityEvent> SecurityEvents => Set<Features.Supervision.SecurityEvent>();
     public DbSet<Features.Supervision.SecurityBulletin> SecurityBulletins => Set<Features.Supervision.SecurityBulletin>();
     public DbSet<Features.Supervision.FindingEvidence> FindingEvidence => Set<Features.Supervision.FindingEvidence>();
+    public DbSet<Features.DataAccess.AccessGrant> AccessGrants => Set<Features.DataAccess.AccessGrant>();
+    public DbSet<Features.DataAccess.AccessGrantTarget> AccessGrantTargets => Set<Features.DataAccess.AccessGrantTarget>();
+    public DbSet<Features.DataAccess.AccessCheck> AccessChecks => Set<Features.DataAccess.AccessCheck>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
         base.OnModelCreating(b);
+        Features.DataAccess.AccessGrantModel.Configure(b);
 
         b.Entity<Organisation>(e =>
         {

@@ -1,0 +1,132 @@
+using GovCloud.Domain.DataAccess;
+using GovCloud.Web.Infrastructure;
+using GovCloud.Web.Infrastructure.Auth;
+using GovCloud.Web.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace GovCloud.Web.Features.DataAccess;
+
+/// <summary>
+/// 访问日志: what happened around an agency's systems, newest first — each grant asked, approved, refused,
+/// withdrawn, revoked, run out, each emergency access and its review, and every check of the bastion host, allowed or denied.
+/// An agency reads its own systems' lines; the Center's operators, the Bureau and the regulators every agency's (checks on targets
+/// the platform does not know too). Grant steps are read from the grants; checks from their own table.
+/// </summary>
+public sealed class AccessLogService(GovCloudDbContext db, DataScope scope, TimeProvider clock, IOptions<GovCloudOptions> options)
+{
+    /// <summary>An export holds at most this many lines; a longer period is exported in parts.</summary>
+    public const int MaxExportLines = 100_000;
+
+    public const string GrantKind = "grant";
+    public const string CheckKind = "check";
+
+    public async Task<Paged<AccessLogLineDto>> ListAsync(Actor actor, AccessLogQuery q, CancellationToken ct)
+    {
+        var (page, size) = Paging.Normalise(q.Page, q.PageSize);
+        var (steps, checks) = await SourcesAsync(actor, q, ct);
+        var total = steps.Count + await checks.CountAsync(ct);
+        // Both sources are newest first: the page is within the first page × size lines of each.
+        var wanted = page * size;
+        var checkLines = await CheckLinesAsync(checks.OrderByDescending(c => c.At).ThenByDescending(c => c.Id).Take(wanted), ct);
+        var lines = steps.Concat(checkLines).OrderByDescending(l => l.At).Skip((page - 1) * size).Take(size).ToList();
+        return new Paged<AccessLogLineDto>(lines, total, page, size);
+    }
+
+    public async Task<byte[]> ExportAsync(Actor actor, AccessLogQuery q, CancellationToken ct)
+    {
+        var (steps, checks) = await SourcesAsync(actor, q, ct);
+        var checkLines = await CheckLinesAsync(checks.OrderByDescending(c => c.At).ThenByDescending(c => c.Id).Take(MaxExportLines), ct);
+        var lines = steps.Concat(checkLines).OrderByDescending(l => l.At).Take(MaxExportLines);
+        IEnumerable<IDictionary<string, object?>> sheet = lines.Select(l => (IDictionary<string, object?>)new Dictionary<string, object?>
+        {
+            ["时间"] = ChinaTime.Format(l.At), ["类别"] = l.Kind, ["使用单位"] = l.OrganisationName, ["信息系统"] = l.SystemName, ["运维人员"] = l.OperatorUserName,
+            ["内容"] = l.What, ["结果"] = l.Outcome, ["授权编号"] = l.GrantNumber,
+        }).ToList();
+        return await ExcelExport.ToXlsxAsync(sheet, "访问日志", ct);
+    }
+
+    /// <summary>The grant steps in the period (few: read whole) and the checks in it (many: left as a query).</summary>
+    private async Task<(List<AccessLogLineDto> Steps, IQueryable<AccessCheck> Checks)> SourcesAsync(Actor actor, AccessLogQuery q, CancellationToken ct)
+    {
+        var range = options.Value.Dates.Around(ChinaTime.Today(clock));
+        new Validation().Date(q.From, "from", "开始日期", range).Date(q.To, "to", "结束日期", range)
+            .Check(q.Kind is null or GrantKind or CheckKind, "kind", "kind 须为 grant（授权）或 check（访问核验）").ThrowIfInvalid();
+        var visible = await scope.OrganisationsAsync(actor, ct);
+        var from = q.From is { } f ? ChinaTime.EndOfDay(f.AddDays(-1)) : DateTimeOffset.MinValue;
+        var to = q.To is { } t ? ChinaTime.EndOfDay(t) : DateTimeOffset.MaxValue;
+        var op = Texts.Line(q.Operator);
+
+        var steps = new List<AccessLogLineDto>();
+        if (q.Kind is null or GrantKind)
+        {
+            var grants = db.AccessGrants.AsNoTracking().Where(g => visible == null || visible.Contains(g.OrganisationId));
+            if (q.OrganisationId is { } org) grants = grants.Where(g => g.OrganisationId == org);
+            if (q.SystemId is { } system) grants = grants.Where(g => g.SystemId == system);
+            if (op is not null) grants = grants.Where(g => g.OperatorUserName == op);
+            // A grant has a line in the period when any of its moments falls in it; the window's end is the latest of them.
+            grants = grants.Where(g => g.RequestedAt < to && (g.EndsAt >= from || g.ReviewedAt >= from || g.EndedAt >= from || g.DecidedAt >= from));
+            var list = await grants.Select(g => new { Grant = g, Organisation = g.Organisation!.Name, Targets = g.Targets.OrderBy(x => x.Id).Select(x => x.Label).ToList() })
+                .ToListAsync(ct);
+            var now = clock.GetUtcNow();
+            foreach (var x in list)
+                steps.AddRange(Steps(x.Grant, x.Organisation, string.Join("、", x.Targets), now).Where(l => l.At >= from && l.At < to));
+            if (q.DeniedOnly == true) steps = steps.Where(s => s.Denied).ToList();
+        }
+
+        var checks = db.AccessChecks.AsNoTracking().Where(c => visible == null || (c.OrganisationId != null && visible.Contains(c.OrganisationId.Value)));
+        if (q.Kind == GrantKind) checks = checks.Where(c => false);
+        if (q.OrganisationId is { } o) checks = checks.Where(c => c.OrganisationId == o);
+        if (q.SystemId is { } s) checks = checks.Where(c => c.SystemId == s);
+        if (op is not null) checks = checks.Where(c => c.OperatorUserName == op);
+        if (q.DeniedOnly == true) checks = checks.Where(c => c.Outcome != AccessCheckOutcome.Allowed);
+        if (q.From is not null) checks = checks.Where(c => c.At >= from);
+        if (q.To is not null) checks = checks.Where(c => c.At < to);
+        return (steps, checks);
+    }
+
+    /// <summary>The moments of one grant as log lines.</summary>
+    private static IEnumerable<AccessLogLineDto> Steps(AccessGrant g, string organisation, string targets, DateTimeOffset now)
+    {
+        AccessLogLineDto Line(DateTimeOffset at, string kind, string who, string what, string? outcome = null, bool denied = false) =>
+            new(at, kind, organisation, g.SystemName, who, what, outcome, denied, g.Number, g.Id);
+
+        var window = $"{ChinaTime.Format(g.StartsAt)} 至 {ChinaTime.Format(g.EndsAt)}";
+        if (g.IsEmergency)
+            yield return Line(g.RequestedAt, "应急访问", g.OperatorUserName, $"开启应急{g.Mode.DisplayName()}访问 {targets}，{window}。原因：{g.Purpose}");
+        else
+            yield return Line(g.RequestedAt, "申请授权", g.OperatorUserName,
+                $"申请{g.Mode.DisplayName()}访问 {targets}，{window}。目的：{g.Purpose}（{g.TicketKind?.DisplayName()} {g.TicketNumber}）");
+        if (!g.IsEmergency && g.DecidedAt is { } decided)
+            yield return g.State == AccessGrantState.Refused
+                ? Line(decided, "拒绝授权", g.DecidedBy ?? "", $"拒绝访问申请。{g.DecisionComment}", "已拒绝", denied: true)
+                : Line(decided, "批准授权", g.DecidedBy ?? "", $"批准访问申请。{g.DecisionComment}", "已批准");
+        if (g.EndedAt is { } ended)
+            yield return g.State == AccessGrantState.Withdrawn
+                ? Line(ended, "撤回申请", g.EndedBy ?? "", "撤回访问申请")
+                : Line(ended, "撤销授权", g.EndedBy ?? "", "撤销访问授权，堡垒机此后拒绝该授权的访问", "已撤销");
+        else if (g.State == AccessGrantState.Approved && g.EndsAt <= now)
+            yield return Line(g.EndsAt, "授权到期", "系统", "访问时段结束，授权自动失效", "已到期");
+        if (g.ReviewedAt is { } reviewed)
+            yield return Line(reviewed, "事后审查", g.ReviewedBy ?? "", $"应急访问审查：{g.Review?.DisplayName()}。{g.ReviewComment}", g.Review?.DisplayName(),
+                denied: g.Review == EmergencyReview.Disputed);
+    }
+
+    private async Task<List<AccessLogLineDto>> CheckLinesAsync(IQueryable<AccessCheck> checks, CancellationToken ct)
+    {
+        var list = await checks.Select(c => new
+        {
+            c.At, c.OperatorUserName, c.Target, c.TargetLabel, c.Action, c.Outcome, c.GrantId, c.OrganisationId, c.SystemId,
+        }).ToListAsync(ct);
+        var orgIds = list.Where(c => c.OrganisationId != null).Select(c => c.OrganisationId!.Value).Distinct().ToList();
+        var systemIds = list.Where(c => c.SystemId != null).Select(c => c.SystemId!.Value).Distinct().ToList();
+        var grantIds = list.Where(c => c.GrantId != null).Select(c => c.GrantId!.Value).Distinct().ToList();
+        var orgs = await db.Organisations.AsNoTracking().Where(o => orgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        var systems = await db.InfoSystems.AsNoTracking().Where(s => systemIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Name, ct);
+        var numbers = await db.AccessGrants.AsNoTracking().Where(g => grantIds.Contains(g.Id)).ToDictionaryAsync(g => g.Id, g => g.Number, ct);
+        return list.Select(c => new AccessLogLineDto(c.At, "访问核验", c.OrganisationId is { } o ? orgs.GetValueOrDefault(o, "") : "（未知对象）",
+            c.SystemId is { } s ? systems.GetValueOrDefault(s) : null, c.OperatorUserName,
+            $"{c.Action.DisplayName()} {c.TargetLabel ?? c.Target}" + (c.TargetLabel is not null && c.TargetLabel != c.Target ? $"（请求对象 {c.Target}）" : ""),
+            c.Outcome.DisplayName(), c.Outcome != AccessCheckOutcome.Allowed, c.GrantId is { } g ? numbers.GetValueOrDefault(g) : null, c.GrantId)).ToList();
+    }
+}

@@ -1,0 +1,168 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class AccessGrants : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "AccessChecks",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    OperatorUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Target = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    GrantId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    TargetLabel = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    AskedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AccessChecks", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AccessGrants",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    OperatorId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OperatorUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    OperatorName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Mode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Purpose = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    TicketKind = table.Column<string>(type: "TEXT", maxLength: 24, nullable: true),
+                    TicketNumber = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    IsEmergency = table.Column<bool>(type: "INTEGER", nullable: false),
+                    RequestedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    StartsAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    EndsAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    DecidedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DecisionComment = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    EndedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    EndedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Review = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    ReviewComment = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    ReviewedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ReviewedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AccessGrants", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AccessGrants_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AccessGrantTargets",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    GrantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    VmId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ServiceId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Label = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AccessGrantTargets", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AccessGrantTargets_AccessGrants_GrantId",
+                        column: x => x.GrantId,
+                        principalTable: "AccessGrants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_AccessGrantTargets_CloudServices_ServiceId",
+                        column: x => x.ServiceId,
+                        principalTable: "CloudServices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_AccessGrantTargets_CloudVms_VmId",
+                        column: x => x.VmId,
+                        principalTable: "CloudVms",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AccessChecks_At",
+                table: "AccessChecks",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AccessChecks_OrganisationId_At",
+                table: "AccessChecks",
+                columns: new[] { "OrganisationId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AccessGrants_Number",
+                table: "AccessGrants",
+                column: "Number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AccessGrants_OperatorUserName_EndsAt",
+                table: "AccessGrants",
+                columns: new[] { "OperatorUserName", "EndsAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AccessGrants_OrganisationId_RequestedAt",
+                table: "AccessGrants",
+                columns: new[] { "OrganisationId", "RequestedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AccessGrantTargets_GrantId",
+                table: "AccessGrantTargets",
+                column: "GrantId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AccessGrantTargets_ServiceId",
+                table: "AccessGrantTargets",
+                column: "ServiceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AccessGrantTargets_VmId",
+                table: "AccessGrantTargets",
+                column: "VmId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "AccessChecks");
+
+            migrationBuilder.DropTable(
+                name: "AccessGrantTargets");
+
+            migrationBuilder.DropTable(
+                name: "AccessGrants");
+        }
+    }
+}
