@@ -22,6 +22,12 @@ public class WaitingForTests
             Assert.Equal(state != MigrationPlanState.Approved, WaitingFor.MigrationPlan(state).Count > 0);
         Assert.NotEmpty(WaitingFor.Revocation(confirmed: false));
         Assert.Empty(WaitingFor.Revocation(confirmed: true));
+        // a request waits for the agency's security officer until decided or out of time; an emergency access until reviewed.
+        Assert.Equal("审批访问申请", WaitingFor.AccessGrant(GovCloud.Domain.DataAccess.AccessGrantStanding.Waiting, false, false).Single().Action);
+        Assert.Empty(WaitingFor.AccessGrant(GovCloud.Domain.DataAccess.AccessGrantStanding.Ended, false, false));
+        Assert.Equal("审查应急访问", WaitingFor.AccessGrant(GovCloud.Domain.DataAccess.AccessGrantStanding.Ended, true, false).Single().Action);
+        Assert.Equal(GovCloud.Domain.Security.Role.AgencySecurityOfficer, WaitingFor.AccessGrant(GovCloud.Domain.DataAccess.AccessGrantStanding.InForce, true, false).Single().Role);
+        Assert.Empty(WaitingFor.AccessGrant(GovCloud.Domain.DataAccess.AccessGrantStanding.Ended, true, true));
         // A trial in every combination of who has done what.
         foreach (var state in Enum.GetValues<TrialState>())
         foreach (var agency in new[] { false, true })

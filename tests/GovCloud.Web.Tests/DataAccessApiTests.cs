@@ -62,6 +62,8 @@ public abstract class DataAccessApiTests(GovCloudApp app)
         // The agency's security officer hears of it and approves; the operator hears back.
         var inbox = await (await edusec.GetAsync("/api/v1/inbox?pageSize=100", Ct)).ReadAsync<InboxList>();
         Assert.Contains(inbox.Items, m => m.Title == $"访问授权待审批：{created.Number}" && m.Link == $"/data-access/{created.Id}");
+        var work = await (await edusec.GetAsync("/api/v1/work", Ct)).ReadAsync<List<GovCloud.Web.Features.Work.WorkItemDto>>();
+        Assert.Contains(work, w => w.Number == created.Number && w.Action == "审批访问申请" && w.Link == $"/data-access/{created.Id}");
         var asked = await (await edusec.GetAsync(url, Ct)).ReadAsync<AccessGrantDto>();
         Assert.Equal((AccessGrantStanding.Waiting, true, false), (asked.Standing, asked.MayDecide, asked.MayRevoke));
         Assert.Equal(HttpStatusCode.Forbidden, (await (await app.SignInAsync("edu")).PostJsonAsync($"{url}/approve", new { version = asked.Version })).StatusCode);
@@ -245,6 +247,8 @@ public abstract class DataAccessApiTests(GovCloudApp app)
         Assert.Equal(TimeSpan.FromHours(2), g.EndsAt - g.StartsAt);
         var toReview = await (await edusec.GetAsync("/api/v1/access-requests?toReview=true&pageSize=100", Ct)).ReadAsync<Paged<AccessGrantRowDto>>();
         Assert.Contains(toReview.Items, x => x.Id == opened.Id);
+        Assert.Contains(await (await edusec.GetAsync("/api/v1/work", Ct)).ReadAsync<List<GovCloud.Web.Features.Work.WorkItemDto>>(),
+            w => w.Number == opened.Number && w.Action == "审查应急访问");
 
         var silent = await (await edusec.PostJsonAsync($"{url}/review", new { review = "Disputed", comment = " ", version = g.Version })).ProblemAsync(HttpStatusCode.BadRequest);
         Assert.Equal("有异议时请写明异议内容", silent.FieldError("comment"));

@@ -86,6 +86,16 @@ public static class WaitingFor
         return waiting;
     }
 
+    /// <summary>
+    /// An access request waits for the agency's security officer while its window is not over; an emergency access for
+    /// the officer's review afterwards, however long ago.
+    /// </summary>
+    public static IReadOnlyList<Waiting> AccessGrant(GovCloud.Domain.DataAccess.AccessGrantStanding standing, bool isEmergency, bool reviewed)
+    {
+        if (standing == GovCloud.Domain.DataAccess.AccessGrantStanding.Waiting) return [new(Party.Agency, Role.AgencySecurityOfficer, "审批访问申请")];
+        return isEmergency && !reviewed ? [new(Party.Agency, Role.AgencySecurityOfficer, "审查应急访问")] : [];
+    }
+
     /// <summary>A centre the agency revoked waits for the Bureau's confirmation (Art. 16(三)).</summary>
     public static IReadOnlyList<Waiting> Revocation(bool confirmed) =>
         confirmed ? [] : [new(Party.Bureau, Role.BureauApprover, "确认撤销并接收设备")];

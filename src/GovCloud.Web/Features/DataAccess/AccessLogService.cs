@@ -46,6 +46,16 @@ public sealed class AccessLogService(GovCloudDbContext db, DataScope scope, Time
         return await ExcelExport.ToXlsxAsync(sheet, "访问日志", ct);
     }
 
+    /// <summary>The systems whose log the reader may filter by: an agency its own, everyone else every agency's.</summary>
+    public async Task<IReadOnlyList<Supervision.NamedDto>> SystemsAsync(Actor actor, CancellationToken ct)
+    {
+        var visible = await scope.OrganisationsAsync(actor, ct);
+        var systems = await db.InfoSystems.AsNoTracking().Where(s => visible == null || visible.Contains(s.OrganisationId))
+            .Select(s => new { s.Id, s.Name, Organisation = s.Organisation!.Name }).ToListAsync(ct);
+        return systems.OrderBy(s => s.Organisation, StringComparer.Ordinal).ThenBy(s => s.Name, StringComparer.Ordinal)
+            .Select(s => new Supervision.NamedDto(s.Id, visible is { Count: 1 } ? s.Name : $"{s.Organisation}《{s.Name}》")).ToList();
+    }
+
     /// <summary>The grant steps in the period (few: read whole) and the checks in it (many: left as a query).</summary>
     private async Task<(List<AccessLogLineDto> Steps, IQueryable<AccessCheck> Checks)> SourcesAsync(Actor actor, AccessLogQuery q, CancellationToken ct)
     {
@@ -126,7 +136,7 @@ public sealed class AccessLogService(GovCloudDbContext db, DataScope scope, Time
         var numbers = await db.AccessGrants.AsNoTracking().Where(g => grantIds.Contains(g.Id)).ToDictionaryAsync(g => g.Id, g => g.Number, ct);
         return list.Select(c => new AccessLogLineDto(c.At, "访问核验", c.OrganisationId is { } o ? orgs.GetValueOrDefault(o, "") : "（未知对象）",
             c.SystemId is { } s ? systems.GetValueOrDefault(s) : null, c.OperatorUserName,
-            $"{c.Action.DisplayName()} {c.TargetLabel ?? c.Target}" + (c.TargetLabel is not null && c.TargetLabel != c.Target ? $"（请求对象 {c.Target}）" : ""),
+            $"{c.Action.DisplayName()} {c.TargetLabel ?? c.Target}" + (c.TargetLabel is not null && !c.TargetLabel.Contains(c.Target, StringComparison.OrdinalIgnoreCase) ? $"（请求对象 {c.Target}）" : ""),
             c.Outcome.DisplayName(), c.Outcome != AccessCheckOutcome.Allowed, c.GrantId is { } g ? numbers.GetValueOrDefault(g) : null, c.GrantId)).ToList();
     }
 }

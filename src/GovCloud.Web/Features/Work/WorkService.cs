@@ -19,7 +19,7 @@ public sealed record WorkItemDto(string Process, string Action, string Number, s
 /// state): the agency's own cases, a county government's departments' applications, the Center's and the Bureau's steps.
 /// The period of the step, when one runs, comes with it.
 /// </summary>
-public sealed class WorkService(GovCloudDbContext db, DeadlineClockService clocks)
+public sealed class WorkService(GovCloudDbContext db, DeadlineClockService clocks, TimeProvider clock)
 {
     /// <summary>An open case with who waits on it.</summary>
     private sealed record Case(string Process, string CaseType, string CaseId, string Number, string Subject, string Link, Guid OrganisationId,
@@ -114,6 +114,17 @@ public sealed class WorkService(GovCloudDbContext db, DeadlineClockService clock
         cases.AddRange(notices.Select(n => new Case("整改通知书", Supervision.RectificationService.CaseType, n.Id.ToString(), n.Number, $"整改通知书《{n.Title}》",
             $"/security/rectifications/{n.Id}", n.RecipientId, null,
             WaitingFor.Rectification(n.States, RectificationRules.ActingRole(n.RecipientType), RectificationRules.ActingRole(n.IssuerType)), n.IssuerId)));
+
+        // An access request waits for the agency's decision while its window is not over; an emergency access for its review.
+        var now = clock.GetUtcNow();
+        var grants = await db.AccessGrants.AsNoTracking()
+            .Where(g => (g.State == GovCloud.Domain.DataAccess.AccessGrantState.Requested && g.EndsAt > now) || (g.IsEmergency && g.Review == null))
+            .Where(g => tenant == null || g.OrganisationId == tenant)
+            .Select(g => new { g.Id, g.Number, g.State, g.StartsAt, g.EndsAt, g.IsEmergency, g.OrganisationId, g.SystemName, Org = g.Organisation!.Name })
+            .ToListAsync(ct);
+        cases.AddRange(grants.Select(g => new Case(g.IsEmergency ? "应急访问" : "访问授权", DataAccess.AccessGrantService.CaseType, g.Id.ToString(), g.Number,
+            $"{g.Org}《{g.SystemName}》", DataAccess.AccessGrantService.Link(g.Id), g.OrganisationId, null,
+            WaitingFor.AccessGrant(GovCloud.Domain.DataAccess.AccessGrantRules.Standing(g.State, g.StartsAt, g.EndsAt, now), g.IsEmergency, false))));
         return cases;
     }
 }

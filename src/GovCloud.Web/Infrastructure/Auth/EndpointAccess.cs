@@ -43,6 +43,7 @@ public static class AreaPolicies
     public const string Administrators = nameof(Access.Administrators);
     public const string CaseWorkers = nameof(Access.CaseWorkers);
     public const string Supervision = nameof(Access.Supervision);
+    public const string DataAccess = nameof(Access.DataAccess);
 
     public static readonly IReadOnlyDictionary<string, Role[]> All = new Dictionary<string, Role[]>
     {
@@ -50,6 +51,6 @@ public static class AreaPolicies
         [DataCenters] = Access.DataCenters, [Pools] = Access.Pools, [Deadlines] = Access.Deadlines, [Catalog] = Access.Catalog,
         [Calendar] = Access.Calendar, [Inbox] = Access.Inbox, [Organisations] = Access.Organisations, [Users] = Access.Users,
         [AccountSecurity] = Access.AccountSecurity, [Audit] = Access.Audit, [People] = Access.People, [CaseWorkers] = Access.CaseWorkers, [Center] = Access.Center, [Administrators] = Access.Administrators,
-        [Supervision] = Access.Supervision,
+        [Supervision] = Access.Supervision, [DataAccess] = Access.DataAccess,
     };
 }

@@ -86,6 +86,44 @@ public static class DemoApplications
         await MlpsAsync(sp, today, ct);
         await RectificationsAsync(sp, today, ct);
         await SecurityEventsAsync(sp, today, ct);
+        await DataAccessAsync(sp, ct);
+    }
+
+    /// <summary>
+    /// Access to the school platform: a read grant for its web server approved by the education bureau's security officer and in
+    /// force, the bastion's checks on it (allowed, and denied on the database server); a request to change the database server
+    /// waiting for the officer; an emergency access three days ago waiting for the bureau's review.
+    /// </summary>
+    private static async Task DataAccessAsync(IServiceProvider sp, CancellationToken ct)
+    {
+        var db = sp.GetRequiredService<GovCloudDbContext>();
+        var center = await ActorAsync(db, "center", ct);
+        var officer = await ActorAsync(db, "edusec", ct);
+        var bastion = await ActorAsync(db, "bastion", ct);
+        var grants = sp.GetRequiredService<Features.DataAccess.AccessGrantService>();
+        var checks = sp.GetRequiredService<Features.DataAccess.AccessCheckService>();
+        var school = await db.InfoSystems.Where(s => s.Name == "智慧校园平台").Select(s => s.Id).SingleAsync(ct);
+        var vms = await db.CloudVms.Where(v => v.SystemId == school).OrderBy(v => v.HostName).Select(v => new { v.Id, v.HostName }).ToListAsync(ct);
+        var (web, dbServer) = (vms[0], vms[^1]);
+        var incident = await db.SecurityEvents.Where(e => e.Title == "智慧校园平台门户 SSH 暴力破解").Select(e => e.Number).SingleAsync(ct);
+
+        var read = await grants.RequestAsync(center, new Features.DataAccess.AccessRequestInput(school, [web.Id], [], Domain.DataAccess.AccessMode.Read,
+            "复核门户服务器 SSH 登录日志，确认暴力破解未成功", Domain.DataAccess.AccessTicketKind.Incident, incident, null, 4), ct);
+        var asked = await grants.GetAsync(officer, read.Id, ct);
+        await grants.ApproveAsync(officer, read.Id, new Features.DataAccess.AccessDecisionInput("同意，只读核查", asked.Version), ct);
+        await checks.CheckAsync(bastion, "center", web.HostName, "read", ct);
+        await checks.CheckAsync(bastion, "center", dbServer.HostName, "change", ct);
+
+        await grants.RequestAsync(center, new Features.DataAccess.AccessRequestInput(school, [dbServer.Id], [], Domain.DataAccess.AccessMode.Change,
+            "为数据库服务器安装安全补丁并重启数据库服务", Domain.DataAccess.AccessTicketKind.Incident, incident, null, 2), ct);
+
+        var emergency = await grants.OpenEmergencyAsync(center, new Features.DataAccess.EmergencyAccessInput(school, [dbServer.Id], [],
+            Domain.DataAccess.AccessMode.Change, "数据库服务器磁盘写满导致平台无法登录，需立即清理归档日志", 1), ct);
+        // It happened three days ago: the demo moves its times back (the service opens it now).
+        var ago = TimeSpan.FromDays(3);
+        var past = await db.AccessGrants.SingleAsync(g => g.Id == emergency.Id, ct);
+        (past.RequestedAt, past.StartsAt, past.EndsAt, past.DecidedAt) = (past.RequestedAt - ago, past.StartsAt - ago, past.EndsAt - ago, past.DecidedAt - ago);
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>
