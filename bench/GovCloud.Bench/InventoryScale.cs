@@ -63,7 +63,7 @@ public static class InventoryScale
     /// 1,000 agencies (the demo ones among them), 30% of VMs count per system 1–6; each system's application
     /// approved with its trial live (5% still in trial), 6% of VMs reclaimed. Returns one agency and one host name to query.
     /// </summary>
-    private static async Task<(Guid Agency, string Host)> GenerateAsync(IServiceProvider services, int vmCount)
+    internal static async Task<(Guid Agency, string Host)> GenerateAsync(IServiceProvider services, int vmCount)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<GovCloudDbContext>();

@@ -101,6 +101,7 @@ builder.Services.AddScoped<SecurityEventService>();
 builder.Services.AddScoped<AccessGrantService>();
 builder.Services.AddScoped<AccessCheckService>();
 builder.Services.AddScoped<AccessLogService>();
+builder.Services.AddScoped<ConfidentialityService>();
 builder.Services.AddSingleton<IVmProvider, ManualVmProvider>();
 
 builder.Services.AddHostedService<PeriodicJobs>();

@@ -85,3 +85,35 @@ public class AccessGrantRulesTests
         Assert.Equal("只有应急访问需要事后审查", AccessGrantRules.ValidateReview(false, null, EmergencyReview.Accepted, null).Single().Message);
     }
 }
+
+// the Center signs a confidentiality agreement with each agency; formal use waits for one in force.
+public class ConfidentialityRulesTests
+{
+    private static readonly DateOnly Today = new(2026, 12, 1);
+
+    [Fact]
+    public void R_26_2_an_agreement_is_signed_by_today_and_runs_from_one_day_to_a_later_one_within_ten_years()
+    {
+        Assert.Empty(ConfidentialityRules.Validate(Today, Today, Today.AddYears(3), Today));
+        Assert.Equal(["signedOn", "validFrom", "validTo"], ConfidentialityRules.Validate(null, null, null, Today).Select(p => p.Field));
+        Assert.Equal("签订日期不能晚于今天", ConfidentialityRules.Validate(Today.AddDays(1), Today, Today.AddYears(1), Today).Single().Message);
+        Assert.Equal("有效期截止日须晚于起始日", ConfidentialityRules.Validate(Today, Today, Today, Today).Single().Message);
+        Assert.Equal("有效期不超过 10 年", ConfidentialityRules.Validate(Today, Today, Today.AddYears(30), Today).Single().Message);
+    }
+
+    [Fact]
+    public void R_26_2_the_standing_follows_the_periods_and_a_renewal_carries_the_cover_on()
+    {
+        Assert.Equal((AgreementStanding.None, (DateOnly?)null), ConfidentialityRules.Standing([], Today, 60));
+        Assert.Equal(AgreementStanding.Valid, ConfidentialityRules.Standing([(Today.AddYears(-1), Today.AddYears(1))], Today, 60).Standing);
+        Assert.Equal(AgreementStanding.ExpiringSoon, ConfidentialityRules.Standing([(Today.AddYears(-1), Today.AddDays(30))], Today, 60).Standing);
+        Assert.Equal((AgreementStanding.Valid, (DateOnly?)Today.AddYears(3)),
+            ConfidentialityRules.Standing([(Today.AddYears(-1), Today.AddDays(30)), (Today.AddDays(31), Today.AddYears(3))], Today, 60));
+        Assert.Equal(AgreementStanding.Expired, ConfidentialityRules.Standing([(Today.AddYears(-3), Today.AddDays(-1))], Today, 60).Standing);
+        Assert.Equal(AgreementStanding.NotYetValid, ConfidentialityRules.Standing([(Today.AddDays(5), Today.AddYears(1))], Today, 60).Standing);
+
+        Assert.Null(ConfidentialityRules.BlockerOfFormalUse(AgreementStanding.ExpiringSoon, "市教育局"));
+        Assert.Equal("市教育局尚未与信息化中心签订保密协议，签订后才能正式开通", ConfidentialityRules.BlockerOfFormalUse(AgreementStanding.None, "市教育局"));
+        Assert.Equal("市教育局与信息化中心的保密协议已过期，须续签后才能正式开通", ConfidentialityRules.BlockerOfFormalUse(AgreementStanding.Expired, "市教育局"));
+    }
+}

@@ -51,6 +51,8 @@ public sealed class DataAccessPagesTests(BrowserApp app) : IClassFixture<Browser
         await BrowserApp.PickAsync(center, "#gc-access-ticket-kind", "安全事件", exact: true);
         await center.FillAsync("#gc-access-ticket-number", incident.Number);
         await center.FillAsync("#gc-access-purpose", "查看门户服务器的应用日志，排查响应缓慢的原因");
+        await drawer.Locator(".ant-drawer-title").ClickAsync();
+        await Assertions.Expect(drawer.GetByText("请说明访问目的")).ToHaveCountAsync(0);
         await BrowserApp.ScreenshotAsync(center, "data-access-request");
         await center.ClickAsync("#gc-access-submit");
         await BrowserApp.ConfirmAsync(center);

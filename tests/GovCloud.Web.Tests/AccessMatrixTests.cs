@@ -237,6 +237,12 @@ public abstract class AccessMatrixTests(GovCloudApp app)
         OpenEmergencyAccess                 CO
         ListAccessLog                       AO AS CO BA IN
         ExportAccessLog                     AO AS CO BA IN
+        ListConfidentialityAgreements       AO AS CO BA IN
+        AddConfidentialityAgreement         CO
+        ConfidentialityAgreementTemplate    AO AS CO BA IN
+        DownloadConfidentialityAgreement    AO AS CO BA IN
+        ConfidentialityAgreementOverview    AO AS CO BA IN
+        ExportConfidentialityAgreements     AO AS CO BA IN
         """;
 
     private static Dictionary<string, HashSet<Role>?> Expected()

@@ -264,6 +264,77 @@ public abstract class DataAccessApiTests(GovCloudApp app)
         Assert.Contains(log.Items, l => l.Kind == "事后审查" && l.Denied);
         Assert.DoesNotContain(log.Items, l => l.Kind == "访问核验");
     }
+
+    private static MultipartFormDataContent Agreement(string? signedOn, string? validFrom, string? validTo, bool file = true)
+    {
+        var form = file ? ApplicationKit.File(ApplicationKit.Pdf, "保密协议.pdf") : new MultipartFormDataContent();
+        foreach (var (name, value) in new[] { ("signedOn", signedOn), ("validFrom", validFrom), ("validTo", validTo) })
+            if (value is not null) form.Add(new StringContent(value), name);
+        return form;
+    }
+
+    [Fact]
+    public async Task R_26_2_formal_use_waits_for_a_confidentiality_agreement_in_force_which_the_center_records_and_the_agency_reads()
+    {
+        var (edu, center, a, trial) = await app.InTrialAsync();
+        var eduOrg = await RectificationApiTests.OrganisationAsync(app, "市教育局");
+        var url = $"/api/v1/organisations/{eduOrg}/confidentiality-agreements";
+        var officer = await app.SignInAsync("edusec");
+        var trialUrl = $"/api/v1/applications/{a.Id}/trial";
+        trial = await (await officer.PostJsonAsync($"{trialUrl}/agreement", new { version = trial.Version })).ReadAsync<GovCloud.Web.Features.Provisioning.TrialDto>();
+        trial = await (await center.PostJsonAsync($"{trialUrl}/agreement", new { version = trial.Version })).ReadAsync<GovCloud.Web.Features.Provisioning.TrialDto>();
+        trial = await (await edu.PostJsonAsync($"{trialUrl}/result", new { result = "Passed", version = trial.Version })).ReadAsync<GovCloud.Web.Features.Provisioning.TrialDto>();
+
+        // The bureau's agreement ran out yesterday: formal use is refused, naming it.
+        var today = ChinaTime.Today(TimeProvider.System);
+        await app.WithDbAsync(db => db.ConfidentialityAgreements.Where(x => x.OrganisationId == eduOrg)
+            .ExecuteUpdateAsync(u => u.SetProperty(x => x.ValidTo, today.AddDays(-1)), Ct));
+        var before = await (await officer.GetAsync(url, Ct)).ReadAsync<AgreementsDto>();
+        Assert.Equal(("已过期", false), (before.StandingName, before.MayAdd));
+        var refused = await (await center.PostJsonAsync($"{trialUrl}/go-live", new { version = trial.Version })).ProblemAsync(HttpStatusCode.Conflict);
+        Assert.Contains("市教育局与信息化中心的保密协议已过期，须续签后才能正式开通", refused.Detail);
+        var overview = await (await center.GetAsync("/api/v1/confidentiality-agreements?standing=Expired", Ct)).ReadAsync<List<AgreementRowDto>>();
+        Assert.Contains(overview, r => r.OrganisationName == "市教育局");
+
+        // The Center prints the agreement with both parties, and records the signed one; bad dates and a missing scan are said at their fields.
+        var template = await (await center.GetAsync($"{url}/template.docx", Ct)).Content.ReadAsByteArrayAsync(Ct);
+        using (var doc = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(template), false))
+        {
+            var text = doc.MainDocumentPart!.Document.Body!.InnerText;
+            Assert.Contains("甲方：市信息化建设管理中心", text);
+            Assert.Contains("乙方：市教育局", text);
+            Assert.Contains("未经乙方授权", text);
+        }
+        var bad = await (await center.PostAsync(url, Agreement(today.AddDays(1).ToString("yyyy-MM-dd"), "2026-13-01", null, file: false), Ct)).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("有效期起始日须写作 2026-12-01 的格式", bad.FieldError("validFrom"));
+        var noFile = await (await center.PostAsync(url, Agreement(today.ToString("yyyy-MM-dd"), today.ToString("yyyy-MM-dd"), today.AddDays(-3).ToString("yyyy-MM-dd"), file: false), Ct))
+            .ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("有效期截止日须晚于起始日", noFile.FieldError("validTo"));
+        Assert.Equal(HttpStatusCode.Forbidden, (await officer.PostAsync(url, Agreement(today.ToString("yyyy-MM-dd"), today.ToString("yyyy-MM-dd"), today.AddYears(3).ToString("yyyy-MM-dd")), Ct)).StatusCode);
+        var added = await (await center.PostAsync(url, Agreement(today.ToString("yyyy-MM-dd"), today.ToString("yyyy-MM-dd"), today.AddYears(3).ToString("yyyy-MM-dd")), Ct))
+            .ReadAsync<AgreementsDto>(HttpStatusCode.Created);
+        Assert.Equal((AgreementStanding.Valid, today.AddYears(3)), (added.Standing, added.ValidTo!.Value));
+        Assert.Contains((await (await officer.GetAsync("/api/v1/inbox?pageSize=100", Ct)).ReadAsync<InboxList>()).Items, m => m.Title == "保密协议已登记");
+
+        // The agency reads its own agreements and scan, not another agency's.
+        var mine = await (await officer.GetAsync(url, Ct)).ReadAsync<AgreementsDto>();
+        Assert.Equal("有效", mine.StandingName);
+        var scan = await officer.GetAsync($"{url}/{mine.Agreements[0].Id}/file", Ct);
+        Assert.Equal(HttpStatusCode.OK, scan.StatusCode);
+        Assert.Equal(ApplicationKit.Pdf, await scan.Content.ReadAsByteArrayAsync(Ct));
+        var health = await RectificationApiTests.OrganisationAsync(app, "市卫生健康委员会");
+        Assert.Equal(HttpStatusCode.NotFound, (await officer.GetAsync($"/api/v1/organisations/{health}/confidentiality-agreements", Ct)).StatusCode);
+        Assert.Equal(["市教育局"], (await (await officer.GetAsync("/api/v1/confidentiality-agreements", Ct)).ReadAsync<List<AgreementRowDto>>()).Select(r => r.OrganisationName));
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.SignInAsync("finance")).GetAsync(url, Ct)).StatusCode);
+
+        // With it in force, formal use goes ahead.
+        var live = await (await center.PostJsonAsync($"{trialUrl}/go-live", new { version = trial.Version })).ReadAsync<GovCloud.Web.Features.Provisioning.TrialDto>();
+        Assert.Equal(GovCloud.Domain.Provisioning.TrialState.Live, live.State);
+        var export = await (await center.GetAsync("/api/v1/confidentiality-agreements/export", Ct)).Content.ReadAsByteArrayAsync(Ct);
+        var rows = MiniExcelLibs.MiniExcel.Query(new MemoryStream(export), useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+        Assert.Equal("有效", (string)rows.Single(r => (string)r["使用单位"] == "市教育局")["保密协议"]);
+        Assert.Equal("已过期", (string)rows.Single(r => (string)r["使用单位"] == "市卫生健康委员会")["保密协议"]);
+    }
 }
 
 public sealed class DataAccessApiOnSqlite(SqliteApp app) : DataAccessApiTests(app), IClassFixture<SqliteApp>;

@@ -51,7 +51,7 @@ public static class TrialRules
     /// <paramref name="mlpsBlocker"/>: what the system's MLPS duties still ask first (R-27.1, see Supervision.MlpsRules).
     /// </summary>
     public static IReadOnlyList<string> BlockersOfFormalUse(bool agencyConfirmedAgreement, bool centerConfirmedAgreement, TrialResult? result,
-        string? mlpsBlocker = null)
+        string? mlpsBlocker = null, string? agreementBlocker = null)
     {
         var blockers = new List<string>();
         if (!agencyConfirmedAgreement) blockers.Add("使用单位尚未确认使用协议");
@@ -59,6 +59,7 @@ public static class TrialRules
         if (result is null) blockers.Add("使用单位尚未报告试用结果");
         else if (result == TrialResult.Problems) blockers.Add("试用发现问题，须整改后重新报告试用通过");
         if (mlpsBlocker is not null) blockers.Add(mlpsBlocker);
+        if (agreementBlocker is not null) blockers.Add(agreementBlocker);
         return blockers;
     }
 }

@@ -332,6 +332,8 @@ public sealed class DataAccessOptions
     public int MaxHours { get; set; } = 8;
     public int MaxEmergencyHours { get; set; } = 2;
     public int MaxDaysAhead { get; set; } = 7;
+    /// <summary>保密协议: how many days before an agency's agreement runs out the Center and the agency are reminded (即将到期).</summary>
+    public int AgreementReminderDaysBefore { get; set; } = 60;
 
     public GovCloud.Domain.DataAccess.AccessLimits Limits => new(MaxHours, MaxEmergencyHours, MaxDaysAhead);
 }

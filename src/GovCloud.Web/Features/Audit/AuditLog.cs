@@ -87,6 +87,7 @@ public static class AuditActions
     public const string AccessRevoked = "AccessRevoked";
     public const string EmergencyAccessOpened = "EmergencyAccessOpened";
     public const string EmergencyAccessReviewed = "EmergencyAccessReviewed";
+    public const string ConfidentialityAgreementAdded = "ConfidentialityAgreementAdded";
     public const string SystemUpdated = "SystemUpdated";
     public const string SystemsImported = "SystemsImported";
     public const string MigrationSnapshotTaken = "MigrationSnapshotTaken";
@@ -196,6 +197,7 @@ public static class AuditActions
         AccessRevoked => "撤销访问授权",
         EmergencyAccessOpened => "开启应急访问",
         EmergencyAccessReviewed => "事后审查应急访问",
+        ConfidentialityAgreementAdded => "登记保密协议",
         SystemUpdated => "修改信息系统",
         SystemsImported => "导入信息系统台账",
         MigrationSnapshotTaken => "记录月度迁移上云率",
@@ -272,5 +274,6 @@ public static class AuditActions
         RectificationClosed, InspectionPlanned, FindingRecorded, FindingEvidenceAdded, InspectionCompleted, SecurityEventRecorded,
         SecurityEventStepAdded, SecurityEventClosed, SecurityBulletinPublished, MlpsDocumentAdded,
         AccessRequested, AccessApproved, AccessRefused, AccessWithdrawn, AccessRevoked, EmergencyAccessOpened, EmergencyAccessReviewed,
+        ConfidentialityAgreementAdded,
     ];
 }

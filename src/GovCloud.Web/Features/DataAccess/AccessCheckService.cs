@@ -98,9 +98,11 @@ public sealed class AccessCheckService(GovCloudDbContext db, TimeProvider clock)
             var service = await db.CloudServices.AsNoTracking().Where(s => s.Id == id).Select(s => new { s.OrganisationId, s.SystemId, s.ItemCode }).FirstOrDefaultAsync(ct);
             return service is null ? null : (service.OrganisationId, service.SystemId, service.ItemCode);
         }
-        var byName = await live.Where(v => v.HostName == target).Select(v => new { v.OrganisationId, v.SystemId, v.HostName, v.Ips }).FirstOrDefaultAsync(ct)
-                     ?? await live.Where(v => v.Ips == target || v.Ips.StartsWith(target + ",") || v.Ips.EndsWith(", " + target) || v.Ips.Contains(", " + target + ","))
-                         .Select(v => new { v.OrganisationId, v.SystemId, v.HostName, v.Ips }).FirstOrDefaultAsync(ct);
+        var byName = await live.Where(v => v.HostName == target).Select(v => new { v.OrganisationId, v.SystemId, v.HostName, v.Ips }).FirstOrDefaultAsync(ct);
+        // Addresses are kept joined in one text: searched (a scan) only for a target that is an address.
+        if (byName is null && System.Net.IPAddress.TryParse(target, out _))
+            byName = await live.Where(v => v.Ips == target || v.Ips.StartsWith(target + ",") || v.Ips.EndsWith(", " + target) || v.Ips.Contains(", " + target + ","))
+                .Select(v => new { v.OrganisationId, v.SystemId, v.HostName, v.Ips }).FirstOrDefaultAsync(ct);
         return byName is null ? null : (byName.OrganisationId, byName.SystemId, AccessGrantService.VmLabel(byName.HostName, byName.Ips));
     }
 

@@ -50,8 +50,67 @@ public static class DataAccessApi
             .WithSummary("访问日志：授权的申请、批准、拒绝、撤回、撤销、到期，应急访问及其审查，堡垒机的每次核验；systemId、organisationId、from/to、kind（grant/check）、deniedOnly、operator 筛选，新的在前；使用单位只看到本单位系统的");
         app.MapGet("/api/v1/access-log/export", LogExport).WithName("ExportAccessLog").WithTags("访问授权").Allow(Access.DataAccess)
             .WithSummary($"按同样的筛选条件导出访问日志 Excel（最多 {AccessLogService.MaxExportLines} 行）");
+
+        var agreements = app.MapGroup("/api/v1/organisations/{id:guid}/confidentiality-agreements").WithTags("访问授权");
+        agreements.MapGet("/", Agreements).WithName("ListConfidentialityAgreements").Allow(Access.DataAccess)
+            .WithSummary("一个使用单位与信息化中心的保密协议：standing（None 未签订/Valid 有效/ExpiringSoon 即将到期/Expired 已过期/NotYetValid 未生效）、validTo、各份协议；使用单位只能查看本单位的")
+            .ProducesProblem(404);
+        agreements.MapPost("/", AddAgreement).WithName("AddConfidentialityAgreement").Allow(Role.CenterOperator)
+            .WithSummary("信息化中心运维人员登记保密协议（multipart 表单：signedOn 签订日期、validFrom/validTo 有效期、remarks 备注、file 签字盖章的扫描件）；通知该单位安全负责人")
+            .DisableAntiforgery() // a bearer-token API; a cross-site form cannot borrow the SameSite=Strict sign-in cookie
+            .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(413);
+        agreements.MapGet("/template.docx", AgreementTemplate).WithName("ConfidentialityAgreementTemplate").Allow(Access.DataAccess)
+            .WithSummary("保密协议文本（.docx），甲方信息化中心、乙方该使用单位已填好，打印后签字盖章").ProducesProblem(404);
+        agreements.MapGet("/{agreementId:guid}/file", AgreementFile).WithName("DownloadConfidentialityAgreement").Allow(Access.DataAccess)
+            .WithSummary("下载保密协议扫描件").ProducesProblem(404);
+        app.MapGet("/api/v1/confidentiality-agreements", AgreementOverview).WithName("ConfidentialityAgreementOverview").WithTags("访问授权").Allow(Access.DataAccess)
+            .WithSummary("各使用单位保密协议的签订情况（standing、q 筛选），未签订或已过期的在前；使用单位只看到本单位");
+        app.MapGet("/api/v1/confidentiality-agreements/export", AgreementExport).WithName("ExportConfidentialityAgreements").WithTags("访问授权").Allow(Access.DataAccess)
+            .WithSummary("按同样的筛选条件导出保密协议签订情况 Excel");
         return app;
     }
+
+    private static async Task<Ok<AgreementsDto>> Agreements(Guid id, HttpContext http, ConfidentialityService service, CancellationToken ct) =>
+        TypedResults.Ok(await service.OfAsync(Actor.From(http), id, ct));
+
+    private static async Task<Created<AgreementsDto>> AddAgreement(Guid id, HttpContext http, ConfidentialityService service,
+        [Microsoft.AspNetCore.Mvc.FromForm] string? signedOn, [Microsoft.AspNetCore.Mvc.FromForm] string? validFrom, [Microsoft.AspNetCore.Mvc.FromForm] string? validTo,
+        [Microsoft.AspNetCore.Mvc.FromForm] string? remarks, IFormFile? file, CancellationToken ct)
+    {
+        var v = new Validation();
+        DateOnly? Day(string? text, string field, string label)
+        {
+            if (string.IsNullOrWhiteSpace(text)) return null;
+            if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", out var d)) return d;
+            v.Add(field, $"{label}须写作 2026-12-01 的格式");
+            return null;
+        }
+        var (signed, from, to) = (Day(signedOn, "signedOn", "签订日期"), Day(validFrom, "validFrom", "有效期起始日"), Day(validTo, "validTo", "有效期截止日"));
+        v.ThrowIfInvalid();
+        await using var content = file?.OpenReadStream();
+        var result = await service.AddAsync(Actor.From(http), id, signed, from, to, remarks, file?.FileName, content, file?.Length ?? 0, ct);
+        return TypedResults.Created($"/api/v1/organisations/{id}/confidentiality-agreements", result);
+    }
+
+    private static async Task<FileContentHttpResult> AgreementTemplate(Guid id, HttpContext http, ConfidentialityService service, CancellationToken ct)
+    {
+        var (docx, name) = await service.TemplateAsync(Actor.From(http), id, ct);
+        return TypedResults.File(docx, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", name);
+    }
+
+    private static async Task<FileStreamHttpResult> AgreementFile(Guid id, Guid agreementId, HttpContext http, ConfidentialityService service, CancellationToken ct)
+    {
+        var (content, name) = await service.OpenAsync(Actor.From(http), id, agreementId, ct);
+        return TypedResults.File(content, "application/octet-stream", name);
+    }
+
+    private static async Task<Ok<IReadOnlyList<AgreementRowDto>>> AgreementOverview(HttpContext http, ConfidentialityService service, AgreementStanding? standing,
+        string? q, CancellationToken ct) =>
+        TypedResults.Ok(await service.OverviewAsync(Actor.From(http), standing, q, ct));
+
+    private static async Task<FileContentHttpResult> AgreementExport(HttpContext http, ConfidentialityService service, TimeProvider clock, AgreementStanding? standing,
+        string? q, CancellationToken ct) =>
+        TypedResults.File(await service.ExportAsync(Actor.From(http), standing, q, ct), ExcelExport.ContentType, ExcelExport.FileName("保密协议", clock));
 
     private static async Task<Created<AccessGrantCreated>> Request(AccessRequestInput input, HttpContext http, AccessGrantService service, CancellationToken ct)
     {

@@ -267,7 +267,8 @@ public sealed class TrialService(
     {
         var (trial, app) = await LoadAsync(actor, applicationId, TrialAction.GoLive, input.Version, ct);
         var blockers = TrialRules.BlockersOfFormalUse(trial.AgencyAgreementAt is not null, trial.CenterAgreementAt is not null, trial.Result,
-            await Supervision.MlpsService.BlockerOfFormalUseAsync(db, app.SystemId, ct));
+            await Supervision.MlpsService.BlockerOfFormalUseAsync(db, app.SystemId, ct),
+            await DataAccess.ConfidentialityService.BlockerOfFormalUseAsync(db, app.OrganisationId, Today, ct));
         if (blockers.Count > 0) throw new ProblemException(409, "尚不能正式开通", string.Join("；", blockers));
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -430,7 +431,8 @@ public sealed class TrialService(
             new AgreementDto(t.AgencyAgreementAt, t.AgencyAgreementBy, t.AgreementAttachmentId, copy, t.CenterAgreementAt, t.CenterAgreementBy),
             t.Result, t.ResultNote, t.ResultAt, t.ResultBy, t.LiveOn, t.ClosedAt, t.ClosedBy, t.ReclaimReason,
             t.State == TrialState.InTrial ? TrialRules.BlockersOfFormalUse(t.AgencyAgreementAt is not null, t.CenterAgreementAt is not null, t.Result,
-                await Supervision.MlpsService.BlockerOfFormalUseAsync(db, app.SystemId, ct)) : [],
+                await Supervision.MlpsService.BlockerOfFormalUseAsync(db, app.SystemId, ct),
+                await DataAccess.ConfidentialityService.BlockerOfFormalUseAsync(db, app.OrganisationId, Today, ct)) : [],
             rows, await inventory.OfApplicationAsync(app.Id, ct), t.Version, app.Network.OrderBy(n => n.Zone).Select(ApplicationService.ToNeed).ToList());
     }
 

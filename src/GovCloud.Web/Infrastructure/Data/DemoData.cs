@@ -34,6 +34,32 @@ public static class DemoData
         return first17 + CreditCode.CheckCharacter(first17);
     }
 
+    /// <summary>
+    /// 保密协议 (R-26.2): every agency and county signed one with the Center two years ago for three years, one scan for all; the health
+    /// commission's ran out last month (its systems cannot go into formal use until it renews), 柳江区人民政府's runs out within the month.
+    /// </summary>
+    private static async Task AgreementsAsync(IServiceProvider sp, GovCloudDbContext db, Dictionary<string, Organisation> orgs, DateOnly today, CancellationToken ct)
+    {
+        var scan = System.Text.Encoding.ASCII.GetBytes("%PDF-1.4\n% 保密协议扫描件（演示）\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF");
+        var stored = await sp.GetRequiredService<FileStore>().KeepAsync("agreements", "保密协议（演示）.pdf", new MemoryStream(scan), scan.Length,
+            (file, name) => Task.FromResult((file, name)), ct);
+        foreach (var org in orgs.Values.Where(o => o.Type.IsTenant()))
+        {
+            var validTo = org.Name switch
+            {
+                "市卫生健康委员会" => today.AddDays(-20),
+                "柳江区人民政府" => today.AddDays(25),
+                _ => today.AddYears(1),
+            };
+            var signed = validTo.AddYears(-3);
+            db.Set<Features.DataAccess.ConfidentialityAgreement>().Add(new Features.DataAccess.ConfidentialityAgreement
+            {
+                OrganisationId = org.Id, SignedOn = signed, ValidFrom = signed, ValidTo = validTo, FileName = stored.name, StoredPath = stored.file.Path,
+                Size = stored.file.Size, Sha256 = stored.file.Sha256, UploadedBy = "center", UploadedAt = sp.GetRequiredService<TimeProvider>().GetUtcNow(),
+            });
+        }
+    }
+
     public static async Task LoadAsync(IServiceProvider sp, string password, CancellationToken ct)
     {
         var db = sp.GetRequiredService<GovCloudDbContext>();
@@ -106,6 +132,7 @@ public static class DemoData
                 throw new InvalidOperationException($"演示密码不符合密码规则：{string.Join("；", result.Errors.Select(e => e.Description))}");
             db.UserRoles.AddRange(roles.Select(r => new UserRole { UserId = user.Id, Role = r }));
         }
+        await AgreementsAsync(sp, db, orgs, ChinaTime.Today(clock), ct);
         audit.Record(Actor.System, AuditActions.DemoDataLoaded, "System", null,
             after: new { organisations = orgs.Count, users = people.Length });
         await db.SaveChangesAsync(ct);

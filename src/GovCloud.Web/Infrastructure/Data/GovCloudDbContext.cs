@@ -83,11 +83,13 @@ public abstract class GovCloudDbContext(DbContextOptions options)
     public DbSet<Features.DataAccess.AccessGrant> AccessGrants => Set<Features.DataAccess.AccessGrant>();
     public DbSet<Features.DataAccess.AccessGrantTarget> AccessGrantTargets => Set<Features.DataAccess.AccessGrantTarget>();
     public DbSet<Features.DataAccess.AccessCheck> AccessChecks => Set<Features.DataAccess.AccessCheck>();
+    public DbSet<Features.DataAccess.ConfidentialityAgreement> ConfidentialityAgreements => Set<Features.DataAccess.ConfidentialityAgreement>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
         base.OnModelCreating(b);
         Features.DataAccess.AccessGrantModel.Configure(b);
+        Features.DataAccess.ConfidentialityAgreementModel.Configure(b);
 
         b.Entity<Organisation>(e =>
         {

@@ -899,6 +899,61 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
                     b.ToTable("AccessGrantTargets");
                 });
 
+            modelBuilder.Entity("GovCloud.Web.Features.DataAccess.ConfidentialityAgreement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Remarks")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateOnly>("SignedOn")
+                        .HasColumnType("date");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("StoredPath")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("ValidTo")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId", "ValidTo");
+
+                    b.ToTable("ConfidentialityAgreements");
+                });
+
             modelBuilder.Entity("GovCloud.Web.Features.DataCenters.Certification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2245,6 +2300,8 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
                     b.HasIndex("Zone", "State");
 
                     b.HasIndex("State", "Zone", "PublicIps");
+
+                    b.HasIndex(new[] { "HostName" }, "IX_CloudVms_HostName");
 
                     b.HasIndex(new[] { "HostName" }, "UX_CloudVms_HostNameInUse")
                         .IsUnique()
@@ -3783,6 +3840,17 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Vm");
+                });
+
+            modelBuilder.Entity("GovCloud.Web.Features.DataAccess.ConfidentialityAgreement", b =>
+                {
+                    b.HasOne("GovCloud.Web.Features.Organisations.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Organisation");
                 });
 
             modelBuilder.Entity("GovCloud.Web.Features.DataCenters.Certification", b =>

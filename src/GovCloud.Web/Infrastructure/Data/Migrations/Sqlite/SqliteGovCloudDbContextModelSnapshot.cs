@@ -880,6 +880,61 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("AccessGrantTargets");
                 });
 
+            modelBuilder.Entity("GovCloud.Web.Features.DataAccess.ConfidentialityAgreement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Remarks")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("SignedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StoredPath")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ValidTo")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId", "ValidTo");
+
+                    b.ToTable("ConfidentialityAgreements");
+                });
+
             modelBuilder.Entity("GovCloud.Web.Features.DataCenters.Certification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2218,6 +2273,8 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("Zone", "State");
 
                     b.HasIndex("State", "Zone", "PublicIps");
+
+                    b.HasIndex(new[] { "HostName" }, "IX_CloudVms_HostName");
 
                     b.HasIndex(new[] { "HostName" }, "UX_CloudVms_HostNameInUse")
                         .IsUnique()
@@ -3742,6 +3799,17 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Vm");
+                });
+
+            modelBuilder.Entity("GovCloud.Web.Features.DataAccess.ConfidentialityAgreement", b =>
+                {
+                    b.HasOne("GovCloud.Web.Features.Organisations.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Organisation");
                 });
 
             modelBuilder.Entity("GovCloud.Web.Features.DataCenters.Certification", b =>
