@@ -39,6 +39,7 @@ public sealed class AccessibilityTests(BrowserApp app) : IClassFixture<BrowserAp
         { "police", "/security/mlps" }, { "edusec", "/security/mlps" }, { "police", "/security/rectifications" }, { "edusec", "/security/rectifications" },
         { "bureau", "/security/inspections" }, { "police", "/security/inspections" }, { "center", "/security/events" }, { "health", "/security/events" },
         { "police", "/security/events?tab=bulletins" },
+        { "center", "/data-access" }, { "edusec", "/data-access?tab=log" }, { "police", "/data-access?tab=agreements" },
         { "admin", "/organisations" }, { "admin", "/users" }, { "secadmin", "/admin-requests" }, { "auditor", "/audit" },
     };
 
@@ -111,6 +112,15 @@ public sealed class AccessibilityTests(BrowserApp app) : IClassFixture<BrowserAp
         })).ReadAsync<GovCloud.Web.Features.Supervision.SecurityEventCreated>(HttpStatusCode.Created);
         foreach (var user in new[] { "center", "edusec" })
             failures.AddRange(await FailuresOnAsync(user, $"/security/events/{securityEvent.Id}"));
+        // An access request waiting for the agency: the officer's decision form, the operator's withdrawal.
+        var vm = await app.App.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(
+            db.CloudVms.Where(v => v.SystemId == application.SystemId).Select(v => v.Id), TestContext.Current.CancellationToken));
+        var grant = await (await (await app.App.SignInAsync("center")).PostJsonAsync("/api/v1/access-requests", new
+        {
+            systemId = application.SystemId, vmIds = new[] { vm }, mode = "Read", purpose = "无障碍检查", ticketKind = "Incident", ticketNumber = securityEvent.Number, hours = 2,
+        })).ReadAsync<GovCloud.Web.Features.DataAccess.AccessGrantCreated>(HttpStatusCode.Created);
+        foreach (var user in new[] { "center", "edusec" })
+            failures.AddRange(await FailuresOnAsync(user, $"/data-access/{grant.Id}"));
         Assert.True(failures.Count == 0, string.Join("\n", failures));
 
         // The case page's sections are headings under its title, for those who move through a page by headings.
