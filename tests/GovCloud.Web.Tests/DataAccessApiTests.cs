@@ -6,6 +6,7 @@ using GovCloud.Web.Features.Supervision;
 using GovCloud.Web.Infrastructure;
 using GovCloud.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GovCloud.Web.Tests;
 
@@ -339,3 +340,51 @@ public abstract class DataAccessApiTests(GovCloudApp app)
 
 public sealed class DataAccessApiOnSqlite(SqliteApp app) : DataAccessApiTests(app), IClassFixture<SqliteApp>;
 public sealed class DataAccessApiOnPostgres(PostgresApp app) : DataAccessApiTests(app), IClassFixture<PostgresApp>;
+
+/// <summary>R-28.1: each month every agency reads a summary of the access to its systems, sent once.</summary>
+public abstract class AccessSummaryTests(Provider provider)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task R_28_1_early_each_month_the_agency_gets_last_months_access_summary_once()
+    {
+        // This month's access, summarised early next month (the application's own steps take today's dates).
+        var clock = new MovableClock();
+        var month = ChinaTime.Today(clock);
+        await using var app = new GovCloudApp(provider, clock: clock);
+        var (_, center, application, _) = await app.InTrialAsync();
+        var vm = await app.WithDbAsync(db => db.CloudVms.Where(v => v.SystemId == application.SystemId).Select(v => new { v.Id, v.HostName }).FirstAsync(Ct));
+        var incident = await (await center.PostJsonAsync("/api/v1/security-events", new
+        {
+            title = "门户异常", kind = "Other", severity = "General", occurredAt = clock.GetUtcNow().AddHours(-1), description = "门户异常。", systemIds = new[] { application.SystemId },
+        })).ReadAsync<SecurityEventCreated>(HttpStatusCode.Created);
+        var asked = await (await center.PostJsonAsync("/api/v1/access-requests", new
+        {
+            systemId = application.SystemId, vmIds = new[] { vm.Id }, mode = "Read", purpose = "排查", ticketKind = "Incident", ticketNumber = incident.Number, hours = 2,
+        })).ReadAsync<AccessGrantCreated>(HttpStatusCode.Created);
+        var edusec = await app.SignInAsync("edusec");
+        var g = await (await edusec.GetAsync($"/api/v1/access-requests/{asked.Id}", Ct)).ReadAsync<AccessGrantDto>();
+        await (await edusec.PostJsonAsync($"/api/v1/access-requests/{asked.Id}/refuse", new { comment = "请先电话联系", version = g.Version })).ReadAsync<AccessGrantDto>();
+        await (await (await app.SignInAsync("bastion")).GetAsync($"/api/v1/access-grants/check?operator=center&target={vm.HostName}&action=read", Ct))
+            .ReadAsync<AccessCheckResult>();
+
+        var second = new DateOnly(month.Year, month.Month, 2).AddMonths(1);
+        clock.Advance(new DateTimeOffset(second.ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(8)) - clock.GetUtcNow());
+        async Task<int> SummariseAsync()
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<AccessLogService>().SummariseLastMonthAsync(Ct);
+        }
+        Assert.True(await SummariseAsync() > 0);
+        Assert.Equal(0, await SummariseAsync());
+        var inbox = await (await (await app.SignInAsync("edusec")).GetAsync("/api/v1/inbox?pageSize=100", Ct)).ReadAsync<InboxList>();
+        var summary = Assert.Single(inbox.Items, m => m.Title == $"{month.Year}年{month.Month}月访问情况");
+        Assert.Contains("申请访问本单位系统 1 次（未获同意 1 次）", summary.Body);
+        Assert.Contains("堡垒机核验 1 次，其中拒绝 1 次", summary.Body);
+        Assert.Equal("/data-access?tab=log", summary.Link);
+    }
+}
+
+public sealed class AccessSummaryOnSqlite() : AccessSummaryTests(Provider.Sqlite);
+public sealed class AccessSummaryOnPostgres() : AccessSummaryTests(Provider.PostgreSql);

@@ -7,7 +7,7 @@ namespace GovCloud.Web.Infrastructure;
 
 /// <summary>
 /// The background work of every instance, once a minute: the deadline sweep (under a database
-/// lease, so one instance does it), the trial, data-centre, MLPS assessment and confidentiality agreement reminders (each message once, by its key) and the monthly snapshots of migration rates and pools (a unique
+/// lease, so one instance does it), the trial, data-centre, MLPS assessment and confidentiality agreement reminders, the agencies' monthly access summary (each message once, by its key) and the monthly snapshots of migration rates and pools (a unique
 /// key per month, so each is taken once whichever instance gets there first).
 /// </summary>
 public sealed class PeriodicJobs(IServiceScopeFactory scopes, IOptions<GovCloudOptions> options, ILogger<PeriodicJobs> log) : BackgroundService
@@ -28,6 +28,7 @@ public sealed class PeriodicJobs(IServiceScopeFactory scopes, IOptions<GovCloudO
             await RunAsync("Data-centre reminders", sp => sp.GetRequiredService<Features.DataCenters.DataCenterService>().RemindAsync(stoppingToken), stoppingToken);
             await RunAsync("Unapplied centres", sp => sp.GetRequiredService<Features.DataCenters.DataCenterService>().DeemUnappliedAsync(stoppingToken), stoppingToken);
             await RunAsync("MLPS reminders", sp => sp.GetRequiredService<Features.Supervision.MlpsService>().RemindAsync(stoppingToken), stoppingToken);
+            await RunAsync("Access summary", sp => sp.GetRequiredService<Features.DataAccess.AccessLogService>().SummariseLastMonthAsync(stoppingToken), stoppingToken);
             await RunAsync("Agreement reminders", sp => sp.GetRequiredService<Features.DataAccess.ConfidentialityService>().RemindAsync(stoppingToken), stoppingToken);
             await RunAsync("Pool snapshot", sp => sp.GetRequiredService<Features.Pools.PoolService>().EnsureLastMonthSnapshotAsync(stoppingToken), stoppingToken);
         }

@@ -13,7 +13,7 @@ namespace GovCloud.Web.Features.DataAccess;
 /// An agency reads its own systems' lines; the Center's operators, the Bureau and the regulators every agency's (checks on targets
 /// the platform does not know too). Grant steps are read from the grants; checks from their own table.
 /// </summary>
-public sealed class AccessLogService(GovCloudDbContext db, DataScope scope, TimeProvider clock, IOptions<GovCloudOptions> options)
+public sealed class AccessLogService(GovCloudDbContext db, DataScope scope, Inbox.InboxService inbox, TimeProvider clock, IOptions<GovCloudOptions> options)
 {
     /// <summary>An export holds at most this many lines; a longer period is exported in parts.</summary>
     public const int MaxExportLines = 100_000;
@@ -44,6 +44,49 @@ public sealed class AccessLogService(GovCloudDbContext db, DataScope scope, Time
             ["内容"] = l.What, ["结果"] = l.Outcome, ["授权编号"] = l.GrantNumber,
         }).ToList();
         return await ExcelExport.ToXlsxAsync(sheet, "访问日志", ct);
+    }
+
+    /// <summary>
+    /// 月度访问情况: early each month every agency whose systems saw access requests or checks last month gets a summary in its
+    /// inbox (its security officers, or its operators when it has none). Sent once for the month whichever instance gets there first:
+    /// the month's marker is written with the messages, in one save.
+    /// </summary>
+    public async Task<int> SummariseLastMonthAsync(CancellationToken ct)
+    {
+        var today = ChinaTime.Today(clock);
+        var first = new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
+        var marker = $"access-summary:{first:yyyy-MM}";
+        if (await db.JobLeases.AnyAsync(l => l.Name == marker, ct)) return 0;
+        var (from, to) = (ChinaTime.EndOfDay(first.AddDays(-1)), ChinaTime.EndOfDay(first.AddMonths(1).AddDays(-1)));
+        var grants = await db.AccessGrants.AsNoTracking().Where(g => g.RequestedAt >= from && g.RequestedAt < to).GroupBy(g => g.OrganisationId)
+            .Select(g => new
+            {
+                Organisation = g.Key, Requested = g.Count(x => !x.IsEmergency), Refused = g.Count(x => x.State == AccessGrantState.Refused),
+                Emergency = g.Count(x => x.IsEmergency), Unreviewed = g.Count(x => x.IsEmergency && x.Review == null),
+            }).ToListAsync(ct);
+        var checks = await db.AccessChecks.AsNoTracking().Where(c => c.At >= from && c.At < to && c.OrganisationId != null).GroupBy(c => c.OrganisationId!.Value)
+            .Select(g => new { Organisation = g.Key, Count = g.Count(), Denied = g.Count(x => x.Outcome != AccessCheckOutcome.Allowed) }).ToListAsync(ct);
+        var sent = 0;
+        foreach (var org in grants.Select(g => g.Organisation).Union(checks.Select(c => c.Organisation)))
+        {
+            var g = grants.FirstOrDefault(x => x.Organisation == org);
+            var c = checks.FirstOrDefault(x => x.Organisation == org);
+            var body = $"{first.Year}年{first.Month}月，信息化中心申请访问本单位系统 {g?.Requested ?? 0} 次（未获同意 {g?.Refused ?? 0} 次），应急访问 {g?.Emergency ?? 0} 次" +
+                       (g?.Unreviewed > 0 ? $"（{g.Unreviewed} 次待事后审查）" : "") + $"；堡垒机核验 {c?.Count ?? 0} 次，其中拒绝 {c?.Denied ?? 0} 次。详见访问日志。";
+            sent += await inbox.NotifyAsync(await inbox.SecurityPeopleAsync([org], ct), Inbox.NotificationKinds.DataAccess, $"{first.Year}年{first.Month}月访问情况",
+                body, "/data-access?tab=log", $"{marker}:{org}", ct);
+        }
+        db.JobLeases.Add(new JobLease { Name = marker, Holder = "done", ExpiresAt = clock.GetUtcNow().AddYears(100) });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return 0; // another instance sent it a moment ago
+        }
+        return sent;
     }
 
     /// <summary>The systems whose log the reader may filter by: an agency its own, everyone else every agency's.</summary>
