@@ -98,6 +98,10 @@ public abstract class DataAccessApiTests(GovCloudApp app)
         Assert.Contains("申请授权", kinds);
         Assert.Contains("批准授权", kinds);
         Assert.Contains("撤销授权", kinds);
+        // The approval keeps its own comment and the revoke its reason.
+        Assert.Contains("同意，限排查使用", log.Items.Single(l => l.Kind == "批准授权").What);
+        Assert.Contains("排查已完成", log.Items.Single(l => l.Kind == "撤销授权").What);
+        Assert.Equal(("同意，限排查使用", "排查已完成"), (revoked.DecisionComment, revoked.EndReason));
         Assert.Contains(log.Items, l => l.Kind == "访问核验" && l.Outcome == "允许" && l.GrantNumber == created.Number);
         Assert.Contains(log.Items, l => l.Kind == "访问核验" && l.Denied && l.What.Contains(web.HostName));
         Assert.Equal(log.Items.OrderByDescending(l => l.At).Select(l => l.At), log.Items.Select(l => l.At));

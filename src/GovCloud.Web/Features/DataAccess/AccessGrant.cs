@@ -39,6 +39,8 @@ public sealed class AccessGrant
     public string? DecisionComment { get; set; }
     public string? EndedBy { get; set; }
     public DateTimeOffset? EndedAt { get; set; }
+    /// <summary>Why the agency revoked it, when it said.</summary>
+    public string? EndReason { get; set; }
     /// <summary>事后审查 of an emergency access by the agency.</summary>
     public EmergencyReview? Review { get; set; }
     public string? ReviewComment { get; set; }
@@ -107,6 +109,7 @@ internal static class AccessGrantModel
             e.Property(x => x.DecidedBy).HasMaxLength(256);
             e.Property(x => x.DecisionComment).HasMaxLength(AccessGrantRules.MaxPurposeLength);
             e.Property(x => x.EndedBy).HasMaxLength(256);
+            e.Property(x => x.EndReason).HasMaxLength(AccessGrantRules.MaxPurposeLength);
             e.Property(x => x.Review).HasConversion<string>().HasMaxLength(16);
             e.Property(x => x.ReviewComment).HasMaxLength(AccessGrantRules.MaxPurposeLength);
             e.Property(x => x.ReviewedBy).HasMaxLength(256);

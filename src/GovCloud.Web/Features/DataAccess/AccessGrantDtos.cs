@@ -30,7 +30,7 @@ public sealed record AccessTargetsDto(Guid SystemId, string SystemName, string O
 public sealed record AccessGrantDto(Guid Id, string Number, Guid OrganisationId, string OrganisationName, Guid SystemId, string SystemName,
     string OperatorUserName, string OperatorName, AccessMode Mode, string Purpose, AccessTicketKind? TicketKind, string? TicketNumber, bool IsEmergency,
     DateTimeOffset RequestedAt, DateTimeOffset StartsAt, DateTimeOffset EndsAt, AccessGrantState State, AccessGrantStanding Standing,
-    string? DecidedBy, DateTimeOffset? DecidedAt, string? DecisionComment, string? EndedBy, DateTimeOffset? EndedAt,
+    string? DecidedBy, DateTimeOffset? DecidedAt, string? DecisionComment, string? EndedBy, DateTimeOffset? EndedAt, string? EndReason,
     EmergencyReview? Review, string? ReviewComment, string? ReviewedBy, DateTimeOffset? ReviewedAt, IReadOnlyList<string> Targets,
     bool MayDecide, bool MayRevoke, bool MayWithdraw, bool MayReview, long Version)
 {

@@ -21,7 +21,7 @@ public sealed partial class AccessGrantService
         var ownAgency = visible is not null && actor.IsInAny(Access.Agency);
         return new AccessGrantDto(g.Id, g.Number, g.OrganisationId, g.Organisation!.Name, g.SystemId, g.SystemName, g.OperatorUserName, g.OperatorName, g.Mode,
             g.Purpose, g.TicketKind, g.TicketNumber, g.IsEmergency, g.RequestedAt, g.StartsAt, g.EndsAt, g.State,
-            AccessGrantRules.Standing(g.State, g.StartsAt, g.EndsAt, now), g.DecidedBy, g.DecidedAt, g.DecisionComment, g.EndedBy, g.EndedAt,
+            AccessGrantRules.Standing(g.State, g.StartsAt, g.EndsAt, now), g.DecidedBy, g.DecidedAt, g.DecisionComment, g.EndedBy, g.EndedAt, g.EndReason,
             g.Review, g.ReviewComment, g.ReviewedBy, g.ReviewedAt, g.Targets.OrderBy(t => t.Id).Select(t => t.Label).ToList(),
             MayDecide: ownAgency && actor.IsIn(Role.AgencySecurityOfficer) && AccessGrantRules.WhyNotDecide(g.State, g.EndsAt, now) is null,
             MayRevoke: ownAgency && AccessGrantRules.WhyNotRevoke(g.State, g.EndsAt, now) is null,

@@ -128,8 +128,7 @@ public sealed partial class AccessGrantService(GovCloudDbContext db, DataScope s
         if (input.Comment is not null && TextRules.MultiLine(input.Comment).Length > AccessGrantRules.MaxPurposeLength)
             throw ProblemException.Invalid("comment", $"撤销理由不超过 {AccessGrantRules.MaxPurposeLength} 个字");
         grant.State = AccessGrantState.Revoked;
-        (grant.EndedBy, grant.EndedAt) = (actor.UserName, now);
-        if (Texts.OrNull(input.Comment) is { } reason) grant.DecisionComment = reason;
+        (grant.EndedBy, grant.EndedAt, grant.EndReason) = (actor.UserName, now, Texts.OrNull(input.Comment));
         grant.Version++;
         audit.Record(actor, AuditActions.AccessRevoked, CaseType, grant.Id, new { state = AccessGrantState.Approved.ToString(), grant.EndsAt },
             new { grant.Number, state = grant.State.ToString(), endedAt = now, reason = Texts.OrNull(input.Comment) });

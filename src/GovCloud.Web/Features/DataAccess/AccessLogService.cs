@@ -26,18 +26,24 @@ public sealed class AccessLogService(GovCloudDbContext db, DataScope scope, Inbo
         var (page, size) = Paging.Normalise(q.Page, q.PageSize);
         var (steps, checks) = await SourcesAsync(actor, q, ct);
         var total = steps.Count + await checks.CountAsync(ct);
-        // Both sources are newest first: the page is within the first page × size lines of each.
+        // Both sources are newest first: the page is within the first page × size lines of each. Only the grants with a line on the
+        // page are read in full.
         var wanted = page * size;
         var checkLines = await CheckLinesAsync(checks.OrderByDescending(c => c.At).ThenByDescending(c => c.Id).Take(wanted), ct);
-        var lines = steps.Concat(checkLines).OrderByDescending(l => l.At).Skip((page - 1) * size).Take(size).ToList();
-        return new Paged<AccessLogLineDto>(lines, total, page, size);
+        var onPage = steps.OrderByDescending(x => x.At).Take(wanted).Select(x => (x.At, Step: (StepRef?)x, Line: (AccessLogLineDto?)null))
+            .Concat(checkLines.Select(l => (l.At, Step: (StepRef?)null, Line: (AccessLogLineDto?)l)))
+            .OrderByDescending(x => x.At).Skip((page - 1) * size).Take(size).ToList();
+        var lines = await LinesAsync(onPage.Where(x => x.Step is not null).Select(x => x.Step!).ToList(), ct);
+        return new Paged<AccessLogLineDto>(onPage.Select(x => x.Line ?? lines[x.Step!]).ToList(), total, page, size);
     }
 
     public async Task<byte[]> ExportAsync(Actor actor, AccessLogQuery q, CancellationToken ct)
     {
         var (steps, checks) = await SourcesAsync(actor, q, ct);
         var checkLines = await CheckLinesAsync(checks.OrderByDescending(c => c.At).ThenByDescending(c => c.Id).Take(MaxExportLines), ct);
-        var lines = steps.Concat(checkLines).OrderByDescending(l => l.At).Take(MaxExportLines);
+        var kept = steps.OrderByDescending(x => x.At).Take(MaxExportLines).ToList();
+        var stepLines = await LinesAsync(kept, ct);
+        var lines = stepLines.Values.Concat(checkLines).OrderByDescending(l => l.At).Take(MaxExportLines);
         IEnumerable<IDictionary<string, object?>> sheet = lines.Select(l => (IDictionary<string, object?>)new Dictionary<string, object?>
         {
             ["时间"] = ChinaTime.Format(l.At), ["类别"] = l.Kind, ["使用单位"] = l.OrganisationName, ["信息系统"] = l.SystemName, ["运维人员"] = l.OperatorUserName,
@@ -100,7 +106,7 @@ public sealed class AccessLogService(GovCloudDbContext db, DataScope scope, Inbo
     }
 
     /// <summary>The grant steps in the period (few: read whole) and the checks in it (many: left as a query).</summary>
-    private async Task<(List<AccessLogLineDto> Steps, IQueryable<AccessCheck> Checks)> SourcesAsync(Actor actor, AccessLogQuery q, CancellationToken ct)
+    private async Task<(List<StepRef> Steps, IQueryable<AccessCheck> Checks)> SourcesAsync(Actor actor, AccessLogQuery q, CancellationToken ct)
     {
         var range = options.Value.Dates.Around(ChinaTime.Today(clock));
         new Validation().Date(q.From, "from", "开始日期", range).Date(q.To, "to", "结束日期", range)
@@ -110,7 +116,7 @@ public sealed class AccessLogService(GovCloudDbContext db, DataScope scope, Inbo
         var to = q.To is { } t ? ChinaTime.EndOfDay(t) : DateTimeOffset.MaxValue;
         var op = Texts.Line(q.Operator);
 
-        var steps = new List<AccessLogLineDto>();
+        var steps = new List<StepRef>();
         if (q.Kind is null or GrantKind)
         {
             var grants = db.AccessGrants.AsNoTracking().Where(g => visible == null || visible.Contains(g.OrganisationId));
@@ -119,12 +125,13 @@ public sealed class AccessLogService(GovCloudDbContext db, DataScope scope, Inbo
             if (op is not null) grants = grants.Where(g => g.OperatorUserName == op);
             // A grant has a line in the period when any of its moments falls in it; the window's end is the latest of them.
             grants = grants.Where(g => g.RequestedAt < to && (g.EndsAt >= from || g.ReviewedAt >= from || g.EndedAt >= from || g.DecidedAt >= from));
-            var list = await grants.Select(g => new { Grant = g, Organisation = g.Organisation!.Name, Targets = g.Targets.OrderBy(x => x.Id).Select(x => x.Label).ToList() })
+            // Only the moments are read here: the text of the lines is made for the page shown.
+            var moments = await grants.Select(g => new Moments(g.Id, g.RequestedAt, g.DecidedAt, g.EndedAt, g.EndsAt, g.ReviewedAt, g.State, g.IsEmergency, g.Review))
                 .ToListAsync(ct);
             var now = clock.GetUtcNow();
-            foreach (var x in list)
-                steps.AddRange(Steps(x.Grant, x.Organisation, string.Join("、", x.Targets), now).Where(l => l.At >= from && l.At < to));
-            if (q.DeniedOnly == true) steps = steps.Where(s => s.Denied).ToList();
+            foreach (var m in moments)
+                steps.AddRange(StepsOf(m, now).Where(x => x.At >= from && x.At < to && (q.DeniedOnly != true || Denied(x.Step, m.Review)))
+                    .Select(x => new StepRef(m.Id, x.At, x.Step)));
         }
 
         var checks = db.AccessChecks.AsNoTracking().Where(c => visible == null || (c.OrganisationId != null && visible.Contains(c.OrganisationId.Value)));
@@ -138,31 +145,59 @@ public sealed class AccessLogService(GovCloudDbContext db, DataScope scope, Inbo
         return (steps, checks);
     }
 
-    /// <summary>The moments of one grant as log lines.</summary>
-    private static IEnumerable<AccessLogLineDto> Steps(AccessGrant g, string organisation, string targets, DateTimeOffset now)
-    {
-        AccessLogLineDto Line(DateTimeOffset at, string kind, string who, string what, string? outcome = null, bool denied = false) =>
-            new(at, kind, organisation, g.SystemName, who, what, outcome, denied, g.Number, g.Id);
+    private enum Step { Requested, Emergency, Approved, Refused, Withdrawn, Revoked, Expired, Reviewed }
 
+    /// <summary>When a grant did what: the few columns the log is ordered and counted by.</summary>
+    private sealed record Moments(Guid Id, DateTimeOffset RequestedAt, DateTimeOffset? DecidedAt, DateTimeOffset? EndedAt, DateTimeOffset EndsAt,
+        DateTimeOffset? ReviewedAt, AccessGrantState State, bool IsEmergency, EmergencyReview? Review);
+
+    /// <summary>One line of a grant in the log, before its text is made.</summary>
+    private sealed record StepRef(Guid GrantId, DateTimeOffset At, Step Step);
+
+    /// <summary>The steps of one grant: asked (or opened in an emergency), decided, withdrawn or revoked or run out, reviewed.</summary>
+    private static IEnumerable<(DateTimeOffset At, Step Step)> StepsOf(Moments m, DateTimeOffset now)
+    {
+        yield return (m.RequestedAt, m.IsEmergency ? Step.Emergency : Step.Requested);
+        if (!m.IsEmergency && m.DecidedAt is { } decided) yield return (decided, m.State == AccessGrantState.Refused ? Step.Refused : Step.Approved);
+        if (m.EndedAt is { } ended) yield return (ended, m.State == AccessGrantState.Withdrawn ? Step.Withdrawn : Step.Revoked);
+        else if (m.State == AccessGrantState.Approved && m.EndsAt <= now) yield return (m.EndsAt, Step.Expired);
+        if (m.ReviewedAt is { } reviewed) yield return (reviewed, Step.Reviewed);
+    }
+
+    private static bool Denied(Step step, EmergencyReview? review) => step == Step.Refused || (step == Step.Reviewed && review == EmergencyReview.Disputed);
+
+    /// <summary>The text of the lines given, reading their grants (with agency and targets) in one query.</summary>
+    private async Task<Dictionary<StepRef, AccessLogLineDto>> LinesAsync(List<StepRef> steps, CancellationToken ct)
+    {
+        if (steps.Count == 0) return [];
+        var ids = steps.Select(x => x.GrantId).Distinct().ToList();
+        var grants = await db.AccessGrants.AsNoTracking().Where(g => ids.Contains(g.Id))
+            .Select(g => new { Grant = g, Organisation = g.Organisation!.Name, Targets = g.Targets.OrderBy(x => x.Id).Select(x => x.Label).ToList() })
+            .ToDictionaryAsync(x => x.Grant.Id, ct);
+        return steps.Distinct().ToDictionary(x => x, x =>
+        {
+            var found = grants[x.GrantId];
+            return Line(found.Grant, found.Organisation, string.Join("、", found.Targets), x);
+        });
+    }
+
+    private static AccessLogLineDto Line(AccessGrant g, string organisation, string targets, StepRef x)
+    {
+        AccessLogLineDto Make(string kind, string who, string what, string? outcome = null) =>
+            new(x.At, kind, organisation, g.SystemName, who, what, outcome, Denied(x.Step, g.Review), g.Number, g.Id);
         var window = $"{ChinaTime.Format(g.StartsAt)} 至 {ChinaTime.Format(g.EndsAt)}";
-        if (g.IsEmergency)
-            yield return Line(g.RequestedAt, "应急访问", g.OperatorUserName, $"开启应急{g.Mode.DisplayName()}访问 {targets}，{window}。原因：{g.Purpose}");
-        else
-            yield return Line(g.RequestedAt, "申请授权", g.OperatorUserName,
-                $"申请{g.Mode.DisplayName()}访问 {targets}，{window}。目的：{g.Purpose}（{g.TicketKind?.DisplayName()} {g.TicketNumber}）");
-        if (!g.IsEmergency && g.DecidedAt is { } decided)
-            yield return g.State == AccessGrantState.Refused
-                ? Line(decided, "拒绝授权", g.DecidedBy ?? "", $"拒绝访问申请。{g.DecisionComment}", "已拒绝", denied: true)
-                : Line(decided, "批准授权", g.DecidedBy ?? "", $"批准访问申请。{g.DecisionComment}", "已批准");
-        if (g.EndedAt is { } ended)
-            yield return g.State == AccessGrantState.Withdrawn
-                ? Line(ended, "撤回申请", g.EndedBy ?? "", "撤回访问申请")
-                : Line(ended, "撤销授权", g.EndedBy ?? "", "撤销访问授权，堡垒机此后拒绝该授权的访问", "已撤销");
-        else if (g.State == AccessGrantState.Approved && g.EndsAt <= now)
-            yield return Line(g.EndsAt, "授权到期", "系统", "访问时段结束，授权自动失效", "已到期");
-        if (g.ReviewedAt is { } reviewed)
-            yield return Line(reviewed, "事后审查", g.ReviewedBy ?? "", $"应急访问审查：{g.Review?.DisplayName()}。{g.ReviewComment}", g.Review?.DisplayName(),
-                denied: g.Review == EmergencyReview.Disputed);
+        return x.Step switch
+        {
+            Step.Emergency => Make("应急访问", g.OperatorUserName, $"开启应急{g.Mode.DisplayName()}访问 {targets}，{window}。原因：{g.Purpose}"),
+            Step.Requested => Make("申请授权", g.OperatorUserName,
+                $"申请{g.Mode.DisplayName()}访问 {targets}，{window}。目的：{g.Purpose}（{g.TicketKind?.DisplayName()} {g.TicketNumber}）"),
+            Step.Refused => Make("拒绝授权", g.DecidedBy ?? "", $"拒绝访问申请。{g.DecisionComment}", "已拒绝"),
+            Step.Approved => Make("批准授权", g.DecidedBy ?? "", $"批准访问申请。{g.DecisionComment}", "已批准"),
+            Step.Withdrawn => Make("撤回申请", g.EndedBy ?? "", "撤回访问申请"),
+            Step.Revoked => Make("撤销授权", g.EndedBy ?? "", $"撤销访问授权，堡垒机此后拒绝该授权的访问。{g.EndReason}", "已撤销"),
+            Step.Expired => Make("授权到期", "系统", "访问时段结束，授权自动失效", "已到期"),
+            _ => Make("事后审查", g.ReviewedBy ?? "", $"应急访问审查：{g.Review?.DisplayName()}。{g.ReviewComment}", g.Review?.DisplayName()),
+        };
     }
 
     private async Task<List<AccessLogLineDto>> CheckLinesAsync(IQueryable<AccessCheck> checks, CancellationToken ct)
