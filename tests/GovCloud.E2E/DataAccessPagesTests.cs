@@ -96,4 +96,41 @@ public sealed class DataAccessPagesTests(BrowserApp app) : IClassFixture<Browser
         await Assertions.Expect(log.Locator("tbody tr", new() { HasText = "访问核验" }).Filter(new() { HasText = "拒绝" })).ToHaveCountAsync(2);
         await BrowserApp.ScreenshotAsync(officer, "data-access-log");
     }
+
+    [Fact]
+    public async Task R_28_1_an_emergency_access_the_agency_disputes_becomes_a_rectification_notice_to_the_center()
+    {
+        var (_, centerApi, application, _) = await app.App.InTrialAsync();
+        var vm = await app.App.WithDbAsync(db => db.CloudVms.Where(v => v.SystemId == application.SystemId).Select(v => v.Id).FirstAsync(Ct));
+        var opened = await (await centerApi.PostJsonAsync("/api/v1/access-grants/break-glass", new
+        {
+            systemId = application.SystemId, vmIds = new[] { vm }, mode = "Change", reason = "门户宕机，立即重启服务", hours = 1,
+        })).ReadAsync<AccessGrantCreated>(HttpStatusCode.Created);
+
+        // The education bureau's security officer disputes it from the grant's page.
+        var officer = await app.SignedInAsync("edusec");
+        await officer.GotoAsync($"/data-access/{opened.Id}");
+        await BrowserApp.ArrivedAsync(officer);
+        await officer.Locator("#gc-grant-review-choice").GetByText("有异议").ClickAsync();
+        await officer.FillAsync("#gc-grant-review-comment", "事前未电话告知本单位");
+        await officer.ClickAsync("#gc-grant-review-submit");
+        await BrowserApp.ConfirmAsync(officer);
+        await Assertions.Expect(officer.Locator("#gc-grant-review")).ToHaveTextAsync("审查：有异议");
+        await officer.Context.CloseAsync();
+
+        // The Bureau sees the dispute and issues a notice to the Center, the objection as its item.
+        var bureau = await app.SignedInAsync("bureau");
+        await bureau.GotoAsync($"/data-access/{opened.Id}");
+        await BrowserApp.ArrivedAsync(bureau);
+        await BrowserApp.FollowAsync(bureau, bureau.Locator("#gc-grant-rectify"), "**/security/rectifications?access=*");
+        var drawer = bureau.Locator(".ant-drawer-open");
+        await drawer.GetByText($"对应急访问 {opened.Number} 的异议").WaitForAsync();
+        await Assertions.Expect(bureau.Locator("#gc-item-text-0")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("事前未电话告知本单位"));
+        await bureau.FillAsync("#gc-rectification-phone", "0772-2801234");
+        await BrowserApp.ScreenshotAsync(bureau, "data-access-dispute-notice");
+        await bureau.ClickAsync("#gc-rectification-issue");
+        await BrowserApp.ConfirmAsync(bureau);
+        await bureau.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/security/rectifications/[0-9a-f-]{36}$"));
+        await Assertions.Expect(bureau.Locator("body")).ToContainTextAsync("市信息化建设管理中心");
+    }
 }
