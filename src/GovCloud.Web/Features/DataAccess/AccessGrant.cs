@@ -126,7 +126,9 @@ internal static class AccessGrantModel
         b.Entity<CloudVm>().HasIndex(v => v.HostName, "IX_CloudVms_HostName");
         b.Entity<AccessCheck>(e =>
         {
+            // The log reads an agency's, a system's or everyone's checks, newest first.
             e.HasIndex(c => new { c.OrganisationId, c.At });
+            e.HasIndex(c => new { c.SystemId, c.At });
             e.HasIndex(c => c.At);
             e.Property(c => c.OperatorUserName).HasMaxLength(256);
             e.Property(c => c.Target).HasMaxLength(256);

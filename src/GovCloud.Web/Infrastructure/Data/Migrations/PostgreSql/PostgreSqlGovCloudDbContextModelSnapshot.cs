@@ -744,6 +744,8 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
 
                     b.HasIndex("OrganisationId", "At");
 
+                    b.HasIndex("SystemId", "At");
+
                     b.ToTable("AccessChecks");
                 });
 

@@ -727,6 +727,8 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("OrganisationId", "At");
 
+                    b.HasIndex("SystemId", "At");
+
                     b.ToTable("AccessChecks");
                 });
 
