@@ -231,7 +231,7 @@ public abstract class AccessMatrixTests(GovCloudApp app)
         ApproveAccess                       AS
         RefuseAccess                        AS
         WithdrawAccessRequest               CO
-        ReviewEmergencyAccess               AS
+        ReviewEmergencyAccess               AO AS
         RevokeAccessGrant                   AO AS
         CheckAccess                         BG
         OpenEmergencyAccess                 CO

@@ -55,7 +55,8 @@ public abstract class DataAccessApiTests(GovCloudApp app)
         Assert.Equal((false, AccessCheckOutcome.NoGrant), (before.Allow, before.Outcome));
 
         var created = await (await center.PostJsonAsync("/api/v1/access-requests", Request(systemId, [web.Id], incident))).ReadAsync<AccessGrantCreated>(HttpStatusCode.Created);
-        Assert.Matches(@"^SQ\d{4}-\d{4}$", created.Number);
+        // Numbered apart from the resource applications (SQ…): 访问 FW….
+        Assert.Matches(@"^FW\d{4}-\d{4}$", created.Number);
         var url = $"/api/v1/access-requests/{created.Id}";
         var waiting = await CheckAsync(bastion, web.HostName);
         Assert.Equal((false, AccessCheckOutcome.NotInForce), (waiting.Allow, waiting.Outcome));
@@ -77,6 +78,8 @@ public abstract class DataAccessApiTests(GovCloudApp app)
         Assert.Equal((true, created.Id, approved.EndsAt), (allowed.Allow, allowed.GrantId, allowed.EndsAt));
         Assert.True((await CheckAsync(bastion, web.Id.ToString())).Allow);
         Assert.True((await CheckAsync(bastion, web.HostName.ToUpperInvariant())).Allow);
+        // The operator's name is matched as at sign-in, whatever its case.
+        Assert.True((await CheckAsync(bastion, web.HostName, @operator: "CENTER")).Allow);
         Assert.True((await CheckAsync(bastion, web.Ips.Split(',')[0].Trim())).Allow);
         var change = await CheckAsync(bastion, web.HostName, "change");
         Assert.Equal((false, AccessCheckOutcome.ReadOnly, "拒绝：只读授权不能变更"), (change.Allow, change.Outcome, change.Reason));
@@ -165,8 +168,10 @@ public abstract class DataAccessApiTests(GovCloudApp app)
         Assert.Equal(HttpStatusCode.Unauthorized, (await app.CreateClient().GetAsync($"/api/v1/access-grants/check?operator=center&target={web.HostName}&action=read", Ct)).StatusCode);
 
         // An agency reaches neither another agency's grants nor its log; the bastion reads no log.
-        var healthGrant = await (await center.PostJsonAsync("/api/v1/access-requests", Request(healthSystem, [healthWeb.Id], healthIncident)))
-            .ReadAsync<AccessGrantCreated>(HttpStatusCode.Created);
+        var healthGrant = await (await center.PostJsonAsync("/api/v1/access-grants/break-glass", new
+        {
+            systemId = healthSystem, vmIds = new[] { healthWeb.Id }, mode = "Read", reason = $"卫健委系统无响应（{healthIncident}）", hours = 1,
+        })).ReadAsync<AccessGrantCreated>(HttpStatusCode.Created);
         Assert.Equal(HttpStatusCode.NotFound, (await edusec.GetAsync($"/api/v1/access-requests/{healthGrant.Id}", Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await edusec.PostJsonAsync($"/api/v1/access-requests/{healthGrant.Id}/approve", new { version = 0 })).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await edusec.PostJsonAsync($"/api/v1/access-grants/{healthGrant.Id}/revoke", new { version = 0 })).StatusCode);
@@ -270,6 +275,65 @@ public abstract class DataAccessApiTests(GovCloudApp app)
         Assert.DoesNotContain(log.Items, l => l.Kind == "访问核验");
     }
 
+    [Fact]
+    public async Task R_28_1_a_grant_stops_counting_once_its_operator_is_disabled()
+    {
+        var (_, systemId, web, _, incident) = await SystemAsync();
+        var admin = await app.SignInAsync("admin");
+        var centerOrg = await RectificationApiTests.OrganisationAsync(app, "市信息化建设管理中心");
+        var userName = "op" + Guid.NewGuid().ToString("N")[..6];
+        var created = await (await admin.PostJsonAsync("/api/v1/users", new { userName, displayName = "临时运维", organisationId = centerOrg, roles = new[] { "CenterOperator" } }))
+            .ReadAsync<GovCloud.Web.Features.Users.UserWithPassword>(HttpStatusCode.Created);
+        var first = await app.SignInAsync(userName, created.OneTimePassword);
+        (await first.PostJsonAsync("/api/v1/me/password", new { currentPassword = created.OneTimePassword, newPassword = "Operator#Pass2026" })).EnsureSuccessStatusCode();
+        var op = await app.SignInAsync(userName, "Operator#Pass2026");
+        var asked = await (await op.PostJsonAsync("/api/v1/access-requests", Request(systemId, [web.Id], incident))).ReadAsync<AccessGrantCreated>(HttpStatusCode.Created);
+        var edusec = await app.SignInAsync("edusec");
+        var g = await (await edusec.GetAsync($"/api/v1/access-requests/{asked.Id}", Ct)).ReadAsync<AccessGrantDto>();
+        await (await edusec.PostJsonAsync($"/api/v1/access-requests/{asked.Id}/approve", new { version = g.Version })).ReadAsync<AccessGrantDto>();
+        var bastion = await app.SignInAsync("bastion");
+        Assert.True((await CheckAsync(bastion, web.HostName, @operator: userName)).Allow);
+
+        // The account is disabled (the operator left): the grant no longer lets him in.
+        await app.WithDbAsync(db => db.Users.Where(u => u.UserName == userName).ExecuteUpdateAsync(u => u.SetProperty(x => x.IsActive, false), Ct));
+        var denied = await CheckAsync(bastion, web.HostName, @operator: userName);
+        Assert.Equal((false, AccessCheckOutcome.OperatorNotAllowed), (denied.Allow, denied.Outcome));
+        Assert.Equal(AccessCheckOutcome.OperatorNotAllowed, (await CheckAsync(bastion, web.HostName, @operator: "nobody-" + userName)).Outcome);
+    }
+
+    [Fact]
+    public async Task R_28_1_an_agency_without_a_security_officer_cannot_be_asked_but_reviews_an_emergency_by_its_operator_and_emergencies_do_not_stack()
+    {
+        var (center, healthSystem, healthWeb, _, incident) = await SystemAsync("health");
+        var refused = await (await center.PostJsonAsync("/api/v1/access-requests", Request(healthSystem, [healthWeb.Id], incident))).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.StartsWith("市卫生健康委员会尚未设置安全负责人，访问申请无人审批", refused.FieldError("systemId"));
+
+        var opened = await (await center.PostJsonAsync("/api/v1/access-grants/break-glass", new { systemId = healthSystem, vmIds = new[] { healthWeb.Id }, mode = "Read", reason = "系统无响应", hours = 1 }))
+            .ReadAsync<AccessGrantCreated>(HttpStatusCode.Created);
+        // Twenty more at once: none while one is in force.
+        var again = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ =>
+            center.PostJsonAsync("/api/v1/access-grants/break-glass", new { systemId = healthSystem, vmIds = new[] { healthWeb.Id }, mode = "Read", reason = "系统无响应", hours = 1 })));
+        Assert.All(again, r => Assert.Equal(HttpStatusCode.Conflict, r.StatusCode));
+        Assert.Equal(1, await app.WithDbAsync(db => db.AccessGrants.CountAsync(x => x.SystemId == healthSystem && x.IsEmergency, Ct)));
+
+        var health = await app.SignInAsync("health");
+        var g = await (await health.GetAsync($"/api/v1/access-requests/{opened.Id}", Ct)).ReadAsync<AccessGrantDto>();
+        Assert.True(g.MayReview);
+        var reviewed = await (await health.PostJsonAsync($"/api/v1/access-requests/{opened.Id}/review", new { review = "Accepted", version = g.Version })).ReadAsync<AccessGrantDto>();
+        Assert.Equal("认可", reviewed.ReviewName);
+        // The education bureau has an officer: its operator does not review.
+        var (_, eduSystem, eduWeb, _, _) = await SystemAsync();
+        var eduOpened = await (await center.PostJsonAsync("/api/v1/access-grants/break-glass", new { systemId = eduSystem, vmIds = new[] { eduWeb.Id }, mode = "Read", reason = "系统无响应", hours = 1 }))
+            .ReadAsync<AccessGrantCreated>(HttpStatusCode.Created);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.SignInAsync("edu")).PostJsonAsync($"/api/v1/access-requests/{eduOpened.Id}/review", new { review = "Accepted", version = 0 })).StatusCode);
+
+        // A page far beyond the end is empty, not the first page again.
+        var far = await (await center.GetAsync($"/api/v1/access-log?page={int.MaxValue}", Ct)).ReadAsync<Paged<AccessLogLineDto>>();
+        Assert.Empty(far.Items);
+        Assert.Empty((await (await center.GetAsync($"/api/v1/access-requests?page={int.MaxValue}", Ct)).ReadAsync<Paged<AccessGrantRowDto>>()).Items);
+        Assert.Equal(HttpStatusCode.OK, (await center.GetAsync("/api/v1/access-log?kind=", Ct)).StatusCode);
+    }
+
     private static MultipartFormDataContent Agreement(string? signedOn, string? validFrom, string? validTo, bool file = true)
     {
         var form = file ? ApplicationKit.File(ApplicationKit.Pdf, "保密协议.pdf") : new MultipartFormDataContent();
@@ -315,6 +379,8 @@ public abstract class DataAccessApiTests(GovCloudApp app)
         var noFile = await (await center.PostAsync(url, Agreement(today.ToString("yyyy-MM-dd"), today.ToString("yyyy-MM-dd"), today.AddDays(-3).ToString("yyyy-MM-dd"), file: false), Ct))
             .ProblemAsync(HttpStatusCode.BadRequest);
         Assert.Equal("有效期截止日须晚于起始日", noFile.FieldError("validTo"));
+        var ancient = await (await center.PostAsync(url, Agreement("0001-01-01", "0001-01-01", "0003-01-01"), Ct)).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.StartsWith("签订日期须在", ancient.FieldError("signedOn"));
         Assert.Equal(HttpStatusCode.Forbidden, (await officer.PostAsync(url, Agreement(today.ToString("yyyy-MM-dd"), today.ToString("yyyy-MM-dd"), today.AddYears(3).ToString("yyyy-MM-dd")), Ct)).StatusCode);
         var added = await (await center.PostAsync(url, Agreement(today.ToString("yyyy-MM-dd"), today.ToString("yyyy-MM-dd"), today.AddYears(3).ToString("yyyy-MM-dd")), Ct))
             .ReadAsync<AgreementsDto>(HttpStatusCode.Created);

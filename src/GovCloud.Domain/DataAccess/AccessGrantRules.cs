@@ -69,6 +69,8 @@ public enum AccessCheckOutcome
     ReadOnly,
     /// <summary>The target is no VM, host name, address or service the platform knows.</summary>
     UnknownTarget,
+    /// <summary>The operator's account is unknown, disabled or locked, or no longer a Center operator: no grant counts for it.</summary>
+    OperatorNotAllowed,
 }
 
 /// <summary>The limits a grant keeps: configuration, so a county may choose its own.</summary>
@@ -131,6 +133,7 @@ public static class AccessGrantRules
         AccessCheckOutcome.NotInForce => "拒绝：授权未生效或已结束",
         AccessCheckOutcome.ReadOnly => "拒绝：只读授权不能变更",
         AccessCheckOutcome.UnknownTarget => "拒绝：目标不存在",
+        AccessCheckOutcome.OperatorNotAllowed => "拒绝：账号不存在、已停用或不是运维人员",
         _ => outcome.ToString(),
     };
 

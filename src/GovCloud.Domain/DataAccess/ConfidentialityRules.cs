@@ -46,6 +46,7 @@ public static class ConfidentialityRules
         if (validTo is null) problems.Add(new("validTo", "请填写有效期截止日"));
         else if (validFrom is { } from && validTo <= from) problems.Add(new("validTo", "有效期截止日须晚于起始日"));
         else if (validFrom is { } start && validTo > start.AddYears(MaxYears)) problems.Add(new("validTo", $"有效期不超过 {MaxYears} 年"));
+        else if (signedOn is { } signed && validTo < signed) problems.Add(new("validTo", "有效期截止日不能早于签订日期"));
         return problems;
     }
 

@@ -7,6 +7,9 @@ public static class Paging
 {
     public const int MaxPageSize = 200;
 
+    /// <summary>The last page asked for that a list can reach: page × size stays an int, so a huge page number is an empty page, not page 1.</summary>
+    public const int MaxPage = int.MaxValue / MaxPageSize;
+
     public static (int Page, int PageSize) Normalise(int? page, int? pageSize) =>
-        (Math.Max(1, page ?? 1), Math.Clamp(pageSize ?? 20, 1, MaxPageSize));
+        (Math.Clamp(page ?? 1, 1, MaxPage), Math.Clamp(pageSize ?? 20, 1, MaxPageSize));
 }

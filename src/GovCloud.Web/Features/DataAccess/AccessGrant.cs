@@ -13,7 +13,7 @@ namespace GovCloud.Web.Features.DataAccess;
 public sealed class AccessGrant
 {
     public Guid Id { get; set; } = Guid.NewGuid();
-    /// <summary>SQ2026-0001; unique.</summary>
+    /// <summary>FW2026-0001 (访问); unique.</summary>
     public required string Number { get; set; }
     public Guid OrganisationId { get; set; }
     public Organisation? Organisation { get; set; }

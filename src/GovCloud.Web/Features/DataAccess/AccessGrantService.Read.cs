@@ -26,7 +26,7 @@ public sealed partial class AccessGrantService
             MayDecide: ownAgency && actor.IsIn(Role.AgencySecurityOfficer) && AccessGrantRules.WhyNotDecide(g.State, g.EndsAt, now) is null,
             MayRevoke: ownAgency && AccessGrantRules.WhyNotRevoke(g.State, g.EndsAt, now) is null,
             MayWithdraw: g.OperatorId == actor.UserId && actor.IsIn(Role.CenterOperator) && AccessGrantRules.WhyNotWithdraw(g.State) is null,
-            MayReview: ownAgency && actor.IsIn(Role.AgencySecurityOfficer) && g.IsEmergency && g.Review is null,
+            MayReview: ownAgency && g.IsEmergency && g.Review is null && await MayReviewAsync(actor, g.OrganisationId, ct),
             g.Version);
     }
 

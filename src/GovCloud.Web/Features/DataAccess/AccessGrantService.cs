@@ -38,6 +38,9 @@ public sealed partial class AccessGrantService(GovCloudDbContext db, DataScope s
         if (system is not null && input.TicketKind is { } kind && Enum.IsDefined(kind) && Texts.Line(input.TicketNumber) is { } number
             && !await TicketExistsAsync(kind, number, system.Value.OrganisationId, ct))
             v.Add("ticketNumber", $"未找到与该单位有关的{kind.DisplayName()}“{number}”");
+        // Only the agency's security officer decides: an agency without one could never answer.
+        if (system is { } s && !await HasOfficerAsync(s.OrganisationId, ct))
+            v.Add("systemId", $"{await OrganisationNameAsync(s.OrganisationId, ct)}尚未设置安全负责人，访问申请无人审批。请该单位的系统管理员设置安全负责人；情况紧急时可开启应急访问");
         v.ThrowIfInvalid();
 
         var (startsAt, endsAt) = AccessGrantRules.Window(input.StartsAt, input.Hours!.Value, now);
@@ -75,7 +78,7 @@ public sealed partial class AccessGrantService(GovCloudDbContext db, DataScope s
         var body = $"信息化中心{grant.OperatorName}因紧急情况{grant.Mode.DisplayName()}访问《{grant.SystemName}》的 {TargetsText(grant)}，" +
                    $"至 {ChinaTime.Format(endsAt)} 结束。原因：{grant.Purpose}";
         await inbox.NotifyAsync(await inbox.SecurityPeopleAsync([grant.OrganisationId], ct), NotificationKinds.DataAccess, title,
-            body + " 可随时撤销；结束后请进行事后审查。", Link(grant.Id), $"access:{grant.Id}:emergency", ct);
+            body.TrimEnd('。') + "。可随时撤销；结束后请进行事后审查。", Link(grant.Id), $"access:{grant.Id}:emergency", ct);
         await inbox.NotifyAsync(await inbox.RecipientsAsync(null, Role.BureauApprover, ct), NotificationKinds.DataAccess, title, body, Link(grant.Id),
             $"access:{grant.Id}:emergency", ct);
         await SaveAsync(ct);
@@ -163,8 +166,8 @@ public sealed partial class AccessGrantService(GovCloudDbContext db, DataScope s
     /// </summary>
     public async Task<AccessGrantDto> ReviewAsync(Actor actor, Guid id, EmergencyReviewInput input, CancellationToken ct)
     {
-        if (!actor.IsIn(Role.AgencySecurityOfficer)) throw ProblemException.Forbidden("应急访问由使用单位安全负责人审查");
         var grant = await OwnAsync(actor, id, ct);
+        if (!await MayReviewAsync(actor, grant.OrganisationId, ct)) throw ProblemException.Forbidden("应急访问由使用单位安全负责人审查（未设安全负责人的单位由经办人审查）");
         ProblemException.CheckVersion(input.Version, grant.Version, "应急访问");
         var v = new Validation();
         foreach (var p in AccessGrantRules.ValidateReview(grant.IsEmergency, grant.Review, input.Review, input.Comment)) v.Add(p.Field, p.Message);
@@ -196,13 +199,20 @@ public sealed partial class AccessGrantService(GovCloudDbContext db, DataScope s
         await db.TakeWriteTurnAsync(ct);
         var grant = new AccessGrant
         {
-            Number = await CaseNumbers.NextAsync(db.AccessGrants.Select(g => g.Number), "SQ", clock, ct),
+            Number = await CaseNumbers.NextAsync(db.AccessGrants.Select(g => g.Number), "FW", clock, ct),
             OrganisationId = system.OrganisationId, SystemId = system.Id, SystemName = system.Name,
             OperatorId = me.Id, OperatorUserName = me.UserName!, OperatorName = me.DisplayName, Mode = mode, Purpose = purpose,
             TicketKind = ticketKind, TicketNumber = ticketNumber, IsEmergency = emergency, RequestedAt = now, StartsAt = startsAt, EndsAt = endsAt, State = state,
             Targets = targets,
         };
-        if (emergency) (grant.DecidedBy, grant.DecidedAt) = (actor.UserName, now);
+        if (emergency)
+        {
+            // One emergency access at a time per operator and system: a second, or twenty sent at once, is refused while one is in force.
+            if (await db.AccessGrants.Where(g => g.IsEmergency && g.OperatorId == me.Id && g.SystemId == system.Id && g.State == AccessGrantState.Approved && g.EndsAt > now)
+                    .Select(g => g.Number).FirstOrDefaultAsync(ct) is { } open)
+                throw new ProblemException(409, "不能重复开启", $"您对《{system.Name}》的应急访问 {open} 仍在生效中，到期或撤销前不能再开启");
+            (grant.DecidedBy, grant.DecidedAt) = (actor.UserName, now);
+        }
         db.AccessGrants.Add(grant);
         audit.Record(actor, emergency ? AuditActions.EmergencyAccessOpened : AuditActions.AccessRequested, CaseType, grant.Id, null, new
         {
@@ -256,6 +266,16 @@ public sealed partial class AccessGrantService(GovCloudDbContext db, DataScope s
             && (n.RecipientId == organisationId || n.Recipient!.Type == GovCloud.Domain.Organisations.OrganisationType.Center), ct),
         _ => false,
     };
+
+    /// <summary>The security officer reviews an emergency access; an agency that has none reviews by its operators, for the access happened anyway.</summary>
+    private async Task<bool> MayReviewAsync(Actor actor, Guid organisationId, CancellationToken ct) =>
+        actor.IsIn(Role.AgencySecurityOfficer) || (actor.IsIn(Role.AgencyOperator) && !await HasOfficerAsync(organisationId, ct));
+
+    private Task<bool> HasOfficerAsync(Guid organisationId, CancellationToken ct) =>
+        db.Users.AnyAsync(u => u.IsActive && u.OrganisationId == organisationId && u.Roles.Any(r => r.Role == Role.AgencySecurityOfficer), ct);
+
+    private async Task<string> OrganisationNameAsync(Guid organisationId, CancellationToken ct) =>
+        await db.Organisations.AsNoTracking().Where(o => o.Id == organisationId).Select(o => o.Name).FirstAsync(ct);
 
     /// <summary>A grant of the actor's agency, tracked for a step; another agency's is not found.</summary>
     private async Task<AccessGrant> OwnAsync(Actor actor, Guid id, CancellationToken ct)

@@ -108,6 +108,7 @@ public sealed class AccessLogService(GovCloudDbContext db, DataScope scope, Inbo
     /// <summary>The grant steps in the period (few: read whole) and the checks in it (many: left as a query).</summary>
     private async Task<(List<StepRef> Steps, IQueryable<AccessCheck> Checks)> SourcesAsync(Actor actor, AccessLogQuery q, CancellationToken ct)
     {
+        if (string.IsNullOrWhiteSpace(q.Kind)) q = q with { Kind = null };
         var range = options.Value.Dates.Around(ChinaTime.Today(clock));
         new Validation().Date(q.From, "from", "开始日期", range).Date(q.To, "to", "结束日期", range)
             .Check(q.Kind is null or GrantKind or CheckKind, "kind", "kind 须为 grant（授权）或 check（访问核验）").ThrowIfInvalid();
@@ -214,7 +215,7 @@ public sealed class AccessLogService(GovCloudDbContext db, DataScope scope, Inbo
         var numbers = await db.AccessGrants.AsNoTracking().Where(g => grantIds.Contains(g.Id)).ToDictionaryAsync(g => g.Id, g => g.Number, ct);
         return list.Select(c => new AccessLogLineDto(c.At, "访问核验", c.OrganisationId is { } o ? orgs.GetValueOrDefault(o, "") : "（未知对象）",
             c.SystemId is { } s ? systems.GetValueOrDefault(s) : null, c.OperatorUserName,
-            $"{c.Action.DisplayName()} {c.TargetLabel ?? c.Target}" + (c.TargetLabel is not null && !c.TargetLabel.Contains(c.Target, StringComparison.OrdinalIgnoreCase) ? $"（请求对象 {c.Target}）" : ""),
+            $"{c.Action.DisplayName()} {c.TargetLabel ?? c.Target}" + (c.TargetLabel is not null && !Guid.TryParse(c.Target, out _) && !c.TargetLabel.Contains(c.Target, StringComparison.OrdinalIgnoreCase) ? $"（请求对象 {c.Target}）" : ""),
             c.Outcome.DisplayName(), c.Outcome != AccessCheckOutcome.Allowed, c.GrantId is { } g ? numbers.GetValueOrDefault(g) : null, c.GrantId)).ToList();
     }
 }

@@ -55,6 +55,9 @@ public sealed class ConfidentialityService(GovCloudDbContext db, DataScope scope
         var org = await TenantAsync(actor, organisationId, ct);
         var v = new Validation();
         foreach (var p in ConfidentialityRules.Validate(signedOn, validFrom, validTo, Today)) v.Add(p.Field, p.Message);
+        // A year 1 or 2090 is a slip of the keyboard.
+        var range = options.Value.Dates.Around(Today);
+        v.Date(signedOn, "signedOn", "签订日期", range).Date(validFrom, "validFrom", "有效期起始日", range).Date(validTo, "validTo", "有效期截止日", range);
         if (remarks is not null && Texts.OrNull(remarks)?.Length > 500) v.Add("remarks", "备注不超过 500 个字");
         v.ThrowIfInvalid();
         await files.KeepAsync("agreements", fileName, content, size, async (stored, name) =>

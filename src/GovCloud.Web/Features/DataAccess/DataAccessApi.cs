@@ -30,8 +30,8 @@ public static class DataAccessApi
             .WithSummary("使用单位安全负责人拒绝访问申请（comment 必填、version）").ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
         requests.MapPost("/{id:guid}/withdraw", Withdraw).WithName("WithdrawAccessRequest").Allow(Role.CenterOperator)
             .WithSummary("申请人撤回待审批的访问申请（version）").ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
-        requests.MapPost("/{id:guid}/review", Review).WithName("ReviewEmergencyAccess").Allow(Role.AgencySecurityOfficer)
-            .WithSummary("使用单位安全负责人事后审查应急访问：review（Accepted 认可/Disputed 有异议，须写 comment）、version；有异议时通知大数据局和信息化中心")
+        requests.MapPost("/{id:guid}/review", Review).WithName("ReviewEmergencyAccess").Allow(Access.Agency)
+            .WithSummary("使用单位安全负责人（未设安全负责人的单位为经办人）事后审查应急访问：review（Accepted 认可/Disputed 有异议，须写 comment）、version；有异议时通知大数据局和信息化中心")
             .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
 
         var grants = app.MapGroup("/api/v1/access-grants").WithTags("访问授权");
