@@ -36,7 +36,7 @@ public sealed class MultiInstanceTests
         await using var first = new GovCloudApp(Provider.PostgreSql);
         await using var second = new GovCloudApp(Provider.PostgreSql, first.ConnectionString);
         await Task.WhenAll(Task.Run(() => first.Server, Ct), Task.Run(() => second.Server, Ct));
-        Assert.Equal(13, await first.WithDbAsync(db => db.Users.CountAsync(Ct)));
+        Assert.Equal(14, await first.WithDbAsync(db => db.Users.CountAsync(Ct)));
         Assert.Equal(1, await first.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "DemoDataLoaded", Ct)));
         Assert.Equal(8, await first.WithDbAsync(db => db.CalendarYears.CountAsync(Ct)));
     }
