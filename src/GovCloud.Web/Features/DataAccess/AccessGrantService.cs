@@ -44,14 +44,12 @@ public sealed partial class AccessGrantService(GovCloudDbContext db, DataScope s
         v.ThrowIfInvalid();
 
         var (startsAt, endsAt) = AccessGrantRules.Window(input.StartsAt, input.Hours!.Value, now);
-        var grant = await AddAsync(actor, system!.Value, targets, input.Mode!.Value, Texts.OrNull(input.Purpose)!, input.TicketKind, Texts.Line(input.TicketNumber),
-            false, AccessGrantState.Requested, startsAt, endsAt, now, ct);
         var when = $"{ChinaTime.Format(startsAt)} 至 {ChinaTime.Format(endsAt)}";
-        await inbox.NotifyAsync(await inbox.SecurityPeopleAsync([grant.OrganisationId], ct), NotificationKinds.DataAccess,
-            $"访问授权待审批：{grant.Number}",
-            $"信息化中心{grant.OperatorName}申请{grant.Mode.DisplayName()}访问《{grant.SystemName}》的 {TargetsText(grant)}，时段 {when}。目的：{grant.Purpose}。请安全负责人审批。",
-            Link(grant.Id), $"access:{grant.Id}:requested", ct);
-        await SaveAsync(ct);
+        var grant = await AddAsync(actor, system!.Value, targets, input.Mode!.Value, Texts.OrNull(input.Purpose)!, input.TicketKind, Texts.Line(input.TicketNumber),
+            false, AccessGrantState.Requested, startsAt, endsAt, now, async g => await inbox.NotifyAsync(await inbox.SecurityPeopleAsync([g.OrganisationId], ct),
+                NotificationKinds.DataAccess, $"访问授权待审批：{g.Number}",
+                $"信息化中心{g.OperatorName}申请{g.Mode.DisplayName()}访问《{g.SystemName}》的 {TargetsText(g)}，时段 {when}。目的：{g.Purpose}。请安全负责人审批。",
+                Link(g.Id), $"access:{g.Id}:requested", ct), ct);
         return new AccessGrantCreated(grant.Id, grant.Number);
     }
 
@@ -73,15 +71,16 @@ public sealed partial class AccessGrantService(GovCloudDbContext db, DataScope s
 
         var (startsAt, endsAt) = AccessGrantRules.Window(null, input.Hours!.Value, now);
         var grant = await AddAsync(actor, system!.Value, targets, input.Mode!.Value, Texts.OrNull(input.Reason)!, null, null, true, AccessGrantState.Approved,
-            startsAt, endsAt, now, ct);
-        var title = $"应急访问已开启：{grant.Number}";
-        var body = $"信息化中心{grant.OperatorName}因紧急情况{grant.Mode.DisplayName()}访问《{grant.SystemName}》的 {TargetsText(grant)}，" +
-                   $"至 {ChinaTime.Format(endsAt)} 结束。原因：{grant.Purpose}";
-        await inbox.NotifyAsync(await inbox.SecurityPeopleAsync([grant.OrganisationId], ct), NotificationKinds.DataAccess, title,
-            body.TrimEnd('。') + "。可随时撤销；结束后请进行事后审查。", Link(grant.Id), $"access:{grant.Id}:emergency", ct);
-        await inbox.NotifyAsync(await inbox.RecipientsAsync(null, Role.BureauApprover, ct), NotificationKinds.DataAccess, title, body, Link(grant.Id),
-            $"access:{grant.Id}:emergency", ct);
-        await SaveAsync(ct);
+            startsAt, endsAt, now, async g =>
+            {
+                var title = $"应急访问已开启：{g.Number}";
+                var body = $"信息化中心{g.OperatorName}因紧急情况{g.Mode.DisplayName()}访问《{g.SystemName}》的 {TargetsText(g)}，" +
+                           $"至 {ChinaTime.Format(endsAt)} 结束。原因：{g.Purpose}";
+                await inbox.NotifyAsync(await inbox.SecurityPeopleAsync([g.OrganisationId], ct), NotificationKinds.DataAccess, title,
+                    body.TrimEnd('。') + "。可随时撤销；结束后请进行事后审查。", Link(g.Id), $"access:{g.Id}:emergency", ct);
+                await inbox.NotifyAsync(await inbox.RecipientsAsync(null, Role.BureauApprover, ct), NotificationKinds.DataAccess, title, body, Link(g.Id),
+                    $"access:{g.Id}:emergency", ct);
+            }, ct);
         return new AccessGrantCreated(grant.Id, grant.Number);
     }
 
@@ -192,7 +191,7 @@ public sealed partial class AccessGrantService(GovCloudDbContext db, DataScope s
 
     private async Task<AccessGrant> AddAsync(Actor actor, (Guid Id, string Name, Guid OrganisationId) system, List<AccessGrantTarget> targets, AccessMode mode,
         string purpose, AccessTicketKind? ticketKind, string? ticketNumber, bool emergency, AccessGrantState state, DateTimeOffset startsAt, DateTimeOffset endsAt,
-        DateTimeOffset now, CancellationToken ct)
+        DateTimeOffset now, Func<AccessGrant, Task> tell, CancellationToken ct)
     {
         var me = await db.Users.AsNoTracking().Where(u => u.Id == actor.UserId).Select(u => new { u.Id, u.UserName, u.DisplayName }).FirstAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -219,9 +218,10 @@ public sealed partial class AccessGrantService(GovCloudDbContext db, DataScope s
             grant.Number, system = grant.SystemName, mode = mode.ToString(), purpose, ticketKind = ticketKind?.ToString(), ticketNumber, startsAt, endsAt,
             targets = targets.Select(t => t.Label).ToList(),
         });
+        // Who must hear is told in the same transaction: the grant, its audit entry and the messages stand or fall together.
+        await tell(grant);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        grant.Organisation = await db.Organisations.FindAsync([grant.OrganisationId], ct);
         return grant;
     }
 
