@@ -7,7 +7,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
 {
     /// <inheritdoc />
-    public partial class AccessGrants : Migration
+    public partial class DataAccess : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -60,6 +60,7 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
                     DecisionComment = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
                     EndedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     EndedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    EndReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
                     Review = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
                     ReviewComment = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
                     ReviewedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
@@ -71,6 +72,34 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
                     table.PrimaryKey("PK_AccessGrants", x => x.Id);
                     table.ForeignKey(
                         name: "FK_AccessGrants_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ConfidentialityAgreements",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SignedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    ValidFrom = table.Column<DateOnly>(type: "date", nullable: false),
+                    ValidTo = table.Column<DateOnly>(type: "date", nullable: false),
+                    Remarks = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    StoredPath = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    UploadedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    UploadedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConfidentialityAgreements", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ConfidentialityAgreements_Organisations_OrganisationId",
                         column: x => x.OrganisationId,
                         principalTable: "Organisations",
                         principalColumn: "Id",
@@ -112,6 +141,11 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_CloudVms_HostName",
+                table: "CloudVms",
+                column: "HostName");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AccessChecks_At",
                 table: "AccessChecks",
                 column: "At");
@@ -120,6 +154,11 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
                 name: "IX_AccessChecks_OrganisationId_At",
                 table: "AccessChecks",
                 columns: new[] { "OrganisationId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AccessChecks_SystemId_At",
+                table: "AccessChecks",
+                columns: new[] { "SystemId", "At" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_AccessGrants_Number",
@@ -151,6 +190,11 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
                 name: "IX_AccessGrantTargets_VmId",
                 table: "AccessGrantTargets",
                 column: "VmId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConfidentialityAgreements_OrganisationId_ValidTo",
+                table: "ConfidentialityAgreements",
+                columns: new[] { "OrganisationId", "ValidTo" });
         }
 
         /// <inheritdoc />
@@ -163,7 +207,14 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
                 name: "AccessGrantTargets");
 
             migrationBuilder.DropTable(
+                name: "ConfidentialityAgreements");
+
+            migrationBuilder.DropTable(
                 name: "AccessGrants");
+
+            migrationBuilder.DropIndex(
+                name: "IX_CloudVms_HostName",
+                table: "CloudVms");
         }
     }
 }

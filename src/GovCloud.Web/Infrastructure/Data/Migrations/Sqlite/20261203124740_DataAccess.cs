@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class AccessGrants : Migration
+    public partial class DataAccess : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -59,6 +59,7 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
                     DecisionComment = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     EndedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     EndedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    EndReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     Review = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
                     ReviewComment = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     ReviewedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
@@ -70,6 +71,34 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
                     table.PrimaryKey("PK_AccessGrants", x => x.Id);
                     table.ForeignKey(
                         name: "FK_AccessGrants_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ConfidentialityAgreements",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SignedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ValidFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ValidTo = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Remarks = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    StoredPath = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    UploadedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    UploadedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConfidentialityAgreements", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ConfidentialityAgreements_Organisations_OrganisationId",
                         column: x => x.OrganisationId,
                         principalTable: "Organisations",
                         principalColumn: "Id",
@@ -111,6 +140,11 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_CloudVms_HostName",
+                table: "CloudVms",
+                column: "HostName");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AccessChecks_At",
                 table: "AccessChecks",
                 column: "At");
@@ -119,6 +153,11 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
                 name: "IX_AccessChecks_OrganisationId_At",
                 table: "AccessChecks",
                 columns: new[] { "OrganisationId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AccessChecks_SystemId_At",
+                table: "AccessChecks",
+                columns: new[] { "SystemId", "At" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_AccessGrants_Number",
@@ -150,6 +189,11 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
                 name: "IX_AccessGrantTargets_VmId",
                 table: "AccessGrantTargets",
                 column: "VmId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConfidentialityAgreements_OrganisationId_ValidTo",
+                table: "ConfidentialityAgreements",
+                columns: new[] { "OrganisationId", "ValidTo" });
         }
 
         /// <inheritdoc />
@@ -162,7 +206,14 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
                 name: "AccessGrantTargets");
 
             migrationBuilder.DropTable(
+                name: "ConfidentialityAgreements");
+
+            migrationBuilder.DropTable(
                 name: "AccessGrants");
+
+            migrationBuilder.DropIndex(
+                name: "IX_CloudVms_HostName",
+                table: "CloudVms");
         }
     }
 }
