@@ -77,7 +77,9 @@ public class BrowserApp : IAsyncLifetime
 
     /// <summary>
     /// Opens a select and picks an option. The list may open before its options have loaded (a Blazor
-    /// round trip), so it is closed and opened again until the option shows.
+    /// round trip), and a redraw of the form may close it again between the option showing and the click
+    /// (the option is then found but never visible), so the list is closed and opened again until the
+    /// click lands.
     /// </summary>
     public static async Task PickAsync(IPage page, ILocator select, string option, bool exact = false)
     {
@@ -87,15 +89,15 @@ public class BrowserApp : IAsyncLifetime
             await select.ClickAsync();
             try
             {
-                await item.WaitForAsync(new() { Timeout = 3000 });
-                break;
+                await item.ClickAsync(new() { Timeout = 3000 });
+                return;
             }
             catch (TimeoutException) when (attempt < 5)
             {
                 await page.Keyboard.PressAsync("Escape");
+                await page.WaitForTimeoutAsync(300); // the list's closing animation, so the next click opens it
             }
         }
-        await item.ClickAsync();
     }
 
     public static Task PickAsync(IPage page, string select, string option, bool exact = false) =>
