@@ -20,6 +20,7 @@ public sealed class GovCloudOptions
     public SupervisionOptions Supervision { get; set; } = new();
     public DocumentOptions Documents { get; set; } = new();
     public DataAccessOptions DataAccess { get; set; } = new();
+    public PersonalDataOptions PersonalData { get; set; } = new();
 
     /// <summary>
     /// Addresses of reverse proxies whose X-Forwarded-For/-Proto are believed (loopback always is),
@@ -336,4 +337,24 @@ public sealed class DataAccessOptions
     public int AgreementReminderDaysBefore { get; set; } = 60;
 
     public GovCloud.Domain.DataAccess.AccessLimits Limits => new(MaxHours, MaxEmergencyHours, MaxDaysAhead);
+}
+
+/// <summary>
+/// The keys that encrypt mobiles, e-mails and phones at rest (SM4) and index them for search (HMAC-SM3). Set them in
+/// production (GovCloud__PersonalData__Keys__2=…, GovCloud__PersonalData__CurrentKey=2, GovCloud__PersonalData__IndexKey=…),
+/// kept apart from the database; when none are set they are made once and kept in <see cref="KeyFile"/>.
+/// </summary>
+public sealed class PersonalDataOptions
+{
+    /// <summary>Key id → 16 bytes in base64. Old keys stay listed until re-encryption has moved every value to the current one.</summary>
+    public Dictionary<string, string> Keys { get; set; } = [];
+
+    /// <summary>The id of the key new values are encrypted with.</summary>
+    public string? CurrentKey { get; set; }
+
+    /// <summary>16 to 64 bytes in base64: the key of the search index (a keyed hash, never rotated without re-indexing).</summary>
+    public string? IndexKey { get; set; }
+
+    /// <summary>Where keys made on first start are kept when none are configured (relative to the content root).</summary>
+    public string KeyFile { get; set; } = "data/personal-data-keys.json";
 }

@@ -72,10 +72,15 @@ public static class HostSetup
 
     private static long RequestLimit(FileOptions files) => files.MaxSizeMb * 1024L * 1024L + FormOverheadBytes;
 
-    /// <summary>Keys in the database: a cookie issued by one instance is read by every other.</summary>
+    /// <summary>
+    /// Keys in the database: a cookie issued by one instance is read by every other. Each key's secret is sealed with the
+    /// personal-data key (SM4) before it is stored.
+    /// </summary>
     public static IServiceCollection AddGovCloudDataProtection(this IServiceCollection services)
     {
         services.AddDataProtection().SetApplicationName("GovCloud").PersistKeysToDbContext<GovCloudDbContext>();
+        services.AddOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>()
+            .Configure<Privacy.PersonalDataProtector>((o, protector) => o.XmlEncryptor = new Privacy.Sm4XmlEncryptor(protector));
         return services;
     }
 

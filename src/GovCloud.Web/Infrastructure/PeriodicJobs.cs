@@ -7,13 +7,15 @@ namespace GovCloud.Web.Infrastructure;
 
 /// <summary>
 /// The background work of every instance, once a minute: the deadline sweep (under a database
-/// lease, so one instance does it), the trial, data-centre, MLPS assessment and confidentiality agreement reminders, the agencies' monthly access summary (each message once, by its key) and the monthly snapshots of migration rates and pools (a unique
+/// lease, so one instance does it), after the re-encryption of personal data once per start, the trial, data-centre, MLPS assessment and confidentiality agreement reminders, the agencies' monthly access summary (each message once, by its key) and the monthly snapshots of migration rates and pools (a unique
 /// key per month, so each is taken once whichever instance gets there first).
 /// </summary>
 public sealed class PeriodicJobs(IServiceScopeFactory scopes, IOptions<GovCloudOptions> options, ILogger<PeriodicJobs> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Once per start: values written before encryption, or under a key rotated away from (a key changes only with a restart).
+        await RunAsync("Personal data re-encryption", sp => sp.GetRequiredService<Privacy.PersonalDataReencryption>().RunAsync(stoppingToken), stoppingToken);
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(5, options.Value.Deadlines.SweepIntervalSeconds)));
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {

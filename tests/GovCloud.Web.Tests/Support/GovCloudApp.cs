@@ -15,6 +15,8 @@ public enum Provider { Sqlite, PostgreSql }
 public partial class GovCloudApp : WebApplicationFactory<Program>
 {
     public const string DemoPassword = "Demo#Pass2026";
+    public const string PersonalDataKey1 = "MDEyMzQ1Njc4OWFiY2RlZg==";
+    public const string PersonalDataIndexKey = "aW5kZXgta2V5LWZvci10ZXN0cy0wMTIzNDU2Nzg5YWI=";
 
     public Provider Provider { get; }
     public string ConnectionString { get; }
@@ -52,8 +54,14 @@ public partial class GovCloudApp : WebApplicationFactory<Program>
             // has tests of its own, with the product's default roles (SecondFactorTests).
             ["GovCloud:Security:SecondFactorRoles"] = "",
             ["GovCloud:Demo:SecondFactorSecret"] = "",
+            // Personal data is sealed with keys from configuration, as in production (no key file left in the source tree).
+            ["GovCloud:PersonalData:Keys:1"] = PersonalDataKey1,
+            ["GovCloud:PersonalData:CurrentKey"] = "1",
+            ["GovCloud:PersonalData:IndexKey"] = PersonalDataIndexKey,
         };
-        foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) _settings[k] = v;
+        // A null value takes the default out (e.g. a key no longer configured).
+        foreach (var (k, v) in settings ?? new Dictionary<string, string?>())
+            if (v is null) _settings.Remove(k); else _settings[k] = v;
     }
 
     /// <summary>The temp database file and file store go with the app that made them: a test run leaves nothing behind in the temp folder.</summary>
@@ -121,6 +129,12 @@ public partial class GovCloudApp : WebApplicationFactory<Program>
     {
         await using var scope = Services.CreateAsyncScope();
         await work(scope.ServiceProvider.GetRequiredService<GovCloudDbContext>());
+    }
+
+    public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider);
     }
 
     public async Task<T> WithDbAsync<T>(Func<GovCloudDbContext, Task<T>> work)

@@ -72,14 +72,40 @@ public sealed class ApplicationService(
         return items.Select(i => trials.TryGetValue(i.Id, out var t) ? i with { Trial = t } : i).ToList();
     }
 
-    public async Task<ApplicationDto> GetAsync(Actor actor, Guid id, CancellationToken ct)
+    /// <summary>The application as the service works on it and answers the one who just acted on it (contacts whole).</summary>
+    public async Task<ApplicationDto> GetAsync(Actor actor, Guid id, CancellationToken ct) => await ToDtoAsync(await LoadAsync(actor, id, ct), ct);
+
+    /// <summary>
+    /// The application as a person reads it: the contacts and bastion owners whole to the agency that entered them,
+    /// and to those who review and deliver it (each such view audited); masked to everyone else who may read it.
+    /// </summary>
+    public async Task<ApplicationDto> ViewAsync(Actor actor, Guid id, CancellationToken ct)
     {
-        var a = await (await ScopedAsync(actor, ct))
-                    .Include(x => x.Organisation!.Parent).Include(x => x.System).Include(x => x.Vms).Include(x => x.Services).Include(x => x.Network).Include(x => x.Attachments)
-                    .AsSplitQuery().FirstOrDefaultAsync(x => x.Id == id, ct)
-                ?? throw ProblemException.NotFound("申请");
-        return await ToDtoAsync(a, ct);
+        var a = await LoadAsync(actor, id, ct);
+        var dto = await ToDtoAsync(a, ct);
+        if (actor.OrganisationId == a.OrganisationId) return dto;
+        if (!actor.IsInAny(ContactReaders) && actor.OrganisationId != a.Organisation!.ParentId) return Masked(dto);
+        await audit.PersonalDataViewedAsync(actor, nameof(ResourceApplication), id, ["联系人手机", "联系人邮箱", "堡垒机账号负责人邮箱", "堡垒机账号负责人手机"], ct);
+        return dto;
     }
+
+    private async Task<ResourceApplication> LoadAsync(Actor actor, Guid id, CancellationToken ct) =>
+        await (await ScopedAsync(actor, ct))
+            .Include(x => x.Organisation!.Parent).Include(x => x.System).Include(x => x.Vms).Include(x => x.Services).Include(x => x.Network).Include(x => x.Attachments)
+            .AsSplitQuery().FirstOrDefaultAsync(x => x.Id == id, ct)
+        ?? throw ProblemException.NotFound("申请");
+
+    private static readonly Role[] ContactReaders = [Role.CenterEvaluator, Role.CenterOperator, Role.BureauApprover];
+
+    private static ApplicationDto Masked(ApplicationDto a) => a with
+    {
+        Contacts = a.Contacts with
+        {
+            AgencyContactMobile = ContactRules.MaskPhone(a.Contacts.AgencyContactMobile), AgencyContactEmail = ContactRules.MaskEmail(a.Contacts.AgencyContactEmail),
+            VendorContactMobile = ContactRules.MaskPhone(a.Contacts.VendorContactMobile), VendorContactEmail = ContactRules.MaskEmail(a.Contacts.VendorContactEmail),
+        },
+        Vms = a.Vms.Select(v => v with { OwnerEmails = ContactRules.MaskEmail(v.OwnerEmails)!, OwnerMobiles = ContactRules.MaskPhone(v.OwnerMobiles)! }).ToList(),
+    };
 
     public async Task<ApplicationDto> CreateAsync(Actor actor, ApplicationInput input, CancellationToken ct)
     {
@@ -187,7 +213,7 @@ public sealed class ApplicationService(
     /// <summary>The application in the Annex 3 layout; importing it gives the same rows back.</summary>
     public async Task<(byte[] File, string Name)> ExportFormAsync(Actor actor, Guid id, CancellationToken ct)
     {
-        var a = await GetAsync(actor, id, ct);
+        var a = await ViewAsync(actor, id, ct);
         var zones = (await catalog.ZonesAsync(false, ct)).Select(z => z.Name).ToList();
         var c = a.Contacts;
         var file = RequestFormWriter.Write(zones,

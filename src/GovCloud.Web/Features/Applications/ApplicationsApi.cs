@@ -71,7 +71,7 @@ public static class ApplicationsApi
             ExcelExport.ContentType, ExcelExport.FileName("云资源申请", clock));
 
     private static async Task<Ok<ApplicationDto>> Get(Guid id, HttpContext http, ApplicationService service, CancellationToken ct) =>
-        TypedResults.Ok(await service.GetAsync(Actor.From(http), id, ct));
+        TypedResults.Ok(await service.ViewAsync(Actor.From(http), id, ct));
 
     private static async Task<Created<ApplicationDto>> Create(ApplicationInput input, HttpContext http, ApplicationService service, CancellationToken ct)
     {

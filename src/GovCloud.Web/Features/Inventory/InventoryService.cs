@@ -1,3 +1,4 @@
+using GovCloud.Domain.Organisations;
 using System.Linq.Expressions;
 using GovCloud.Domain.Applications;
 using GovCloud.Domain.Provisioning;
@@ -69,7 +70,15 @@ public sealed class InventoryService(GovCloudDbContext db, DataScope scope, Audi
             .OrderBy(x => x.At).ThenBy(x => x.Id).Select(x => new VmEventDto(x.Kind, x.Description, x.At, x.By)).ToList();
         var elastic = more.ElasticMinVcpu is null ? null
             : new ElasticEnvelope(more.ElasticMinVcpu.Value, more.ElasticMaxVcpu!.Value, more.ElasticMinMemoryGb!.Value, more.ElasticMaxMemoryGb!.Value);
-        return new VmDetailDto(row.WithFee(await PricesAsync(ct)), more.OwnerEmails, more.OwnerMobiles, more.Provider, more.ExternalId, more.Number ?? "", history, elastic);
+        // the bastion owners' e-mails and mobiles whole to the VM's agency and to the Center's operators, who open
+        // their bastion accounts (each such view audited); masked to everyone else who may read the VM.
+        var (emails, mobiles) = (more.OwnerEmails, more.OwnerMobiles);
+        if (actor.OrganisationId != row.Vm.OrganisationId)
+        {
+            if (actor.IsIn(Role.CenterOperator)) await audit.PersonalDataViewedAsync(actor, nameof(CloudVm), id, ["堡垒机账号负责人邮箱", "堡垒机账号负责人手机"], ct);
+            else (emails, mobiles) = (ContactRules.MaskEmail(emails)!, ContactRules.MaskPhone(mobiles)!);
+        }
+        return new VmDetailDto(row.WithFee(await PricesAsync(ct)), emails, mobiles, more.Provider, more.ExternalId, more.Number ?? "", history, elastic);
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using GovCloud.Web.Infrastructure.Privacy;
 using GovCloud.Domain;
 using System.Text.RegularExpressions;
 using GovCloud.Domain.Organisations;
@@ -29,7 +30,7 @@ public sealed record OrganisationInput(
 public sealed record OrganisationQuery(string? Q = null, OrganisationType? Type = null, Guid? ParentId = null, bool? IsActive = null, int? Page = null, int? PageSize = null);
 
 /// <summary>The organisation tree: read within scope, changed by the system administrator, every change audited.</summary>
-public sealed partial class OrganisationService(GovCloudDbContext db, DataScope scope, AuditLog audit)
+public sealed partial class OrganisationService(GovCloudDbContext db, DataScope scope, AuditLog audit, PersonalDataProtector personalData)
 {
     public async Task<Paged<OrganisationDto>> ListAsync(Actor actor, OrganisationQuery q, CancellationToken ct)
     {
@@ -37,8 +38,12 @@ public sealed partial class OrganisationService(GovCloudDbContext db, DataScope 
         var query = await FilterAsync(actor, q, ct);
         var total = await query.CountAsync(ct);
         var items = await query.Skip((page - 1) * size).Take(size).Select(ToDto).ToListAsync(ct);
-        return new Paged<OrganisationDto>(items, total, page, size);
+        return new Paged<OrganisationDto>(items.Select(Masked).ToList(), total, page, size);
     }
+
+    /// <summary>Lists and exports show the contact's phone and e-mail masked; one organisation's page shows them whole to its manager.</summary>
+    private static OrganisationDto Masked(OrganisationDto o) =>
+        o with { ContactPhone = ContactRules.MaskPhone(o.ContactPhone), ContactEmail = ContactRules.MaskEmail(o.ContactEmail) };
 
     /// <summary>Every organisation in scope, for pickers: small rows, no paging.</summary>
     public async Task<List<OrganisationOption>> OptionsAsync(Actor actor, CancellationToken ct) =>
@@ -49,7 +54,7 @@ public sealed partial class OrganisationService(GovCloudDbContext db, DataScope 
     public async Task<byte[]> ExportAsync(Actor actor, OrganisationQuery q, CancellationToken ct)
     {
         var all = await (await FilterAsync(actor, q, ct)).Select(ToDto).ToListAsync(ct);
-        return await ExcelExport.ToXlsxAsync(all, ExportColumns, "单位", ct);
+        return await ExcelExport.ToXlsxAsync(all.Select(Masked), ExportColumns, "单位", ct);
     }
 
     private static readonly ExcelColumn<OrganisationDto>[] ExportColumns =
@@ -65,9 +70,19 @@ public sealed partial class OrganisationService(GovCloudDbContext db, DataScope 
         new("状态", o => o.IsActive ? "启用" : "停用"),
     ];
 
-    public async Task<OrganisationDto> GetAsync(Actor actor, Guid id, CancellationToken ct) =>
-        await (await ScopedAsync(actor, ct)).Where(o => o.Id == id).Select(ToDto).FirstOrDefaultAsync(ct)
-        ?? throw ProblemException.NotFound("单位");
+    /// <summary>One organisation: the contact whole to the system administrator (audited), else masked .</summary>
+    public async Task<OrganisationDto> GetAsync(Actor actor, Guid id, CancellationToken ct)
+    {
+        var org = await FindAsync(actor, id, ct);
+        // Whole only to the system administrator, who keeps organisations (and edits these); each such view is in the audit log.
+        if (!actor.IsIn(Role.SystemAdmin)) return Masked(org);
+        if (org.ContactPhone is not null || org.ContactEmail is not null)
+            await audit.PersonalDataViewedAsync(actor, nameof(Organisation), id, ["联系电话", "联系邮箱"], ct);
+        return org;
+    }
+
+    private async Task<OrganisationDto> FindAsync(Actor actor, Guid id, CancellationToken ct) =>
+        await (await ScopedAsync(actor, ct)).Where(o => o.Id == id).Select(ToDto).FirstOrDefaultAsync(ct) ?? throw ProblemException.NotFound("单位");
 
     public async Task<OrganisationDto> CreateAsync(Actor actor, OrganisationInput input, CancellationToken ct)
     {
@@ -77,7 +92,7 @@ public sealed partial class OrganisationService(GovCloudDbContext db, DataScope 
         db.Organisations.Add(org);
         audit.Record(actor, AuditActions.OrganisationCreated, nameof(Organisation), org.Id, after: Snapshot(org));
         await db.SaveChangesAsync(ct);
-        return await GetAsync(actor, org.Id, ct);
+        return Masked(await FindAsync(actor, org.Id, ct));
     }
 
     public async Task<OrganisationDto> UpdateAsync(Actor actor, Guid id, OrganisationInput input, CancellationToken ct)
@@ -90,7 +105,7 @@ public sealed partial class OrganisationService(GovCloudDbContext db, DataScope 
         org.Version++;
         audit.Record(actor, AuditActions.OrganisationUpdated, nameof(Organisation), org.Id, before, Snapshot(org));
         await db.SaveChangesAsync(ct);
-        return await GetAsync(actor, org.Id, ct);
+        return Masked(await FindAsync(actor, org.Id, ct));
     }
 
     /// <summary>Counts per organisation type, for the administrators' home page.</summary>
@@ -101,7 +116,12 @@ public sealed partial class OrganisationService(GovCloudDbContext db, DataScope 
     private async Task<IQueryable<Organisation>> FilterAsync(Actor actor, OrganisationQuery q, CancellationToken ct)
     {
         var query = await ScopedAsync(actor, ct);
-        if (!string.IsNullOrWhiteSpace(q.Q)) query = query.Where(o => o.Name.Contains(q.Q) || (o.CreditCode != null && o.CreditCode.Contains(q.Q)));
+        if (!string.IsNullOrWhiteSpace(q.Q))
+        {
+            var phone = personalData.SearchIndex(q.Q); // the contact phone is stored sealed: found by its keyed hash
+            query = query.Where(o => o.Name.Contains(q.Q) || (o.CreditCode != null && o.CreditCode.Contains(q.Q))
+                || (phone != null && EF.Property<string>(o, PersonalDataModel.IndexOf(nameof(Organisation.ContactPhone))) == phone));
+        }
         if (q.Type is { } type) query = query.Where(o => o.Type == type);
         if (q.ParentId is { } parent) query = query.Where(o => o.ParentId == parent);
         if (q.IsActive is { } active) query = query.Where(o => o.IsActive == active);

@@ -1,3 +1,4 @@
+using GovCloud.Web.Infrastructure.Privacy;
 using GovCloud.Domain.Applications;
 using GovCloud.Domain.Organisations;
 using GovCloud.Domain.Provisioning;
@@ -44,7 +45,8 @@ public sealed record MigrationRateDto(Guid OrganisationId, string OrganisationNa
 /// The register of non-classified systems: an agency keeps its own, a county its departments',
 /// the Bureau reads all; every change audited.
 /// </summary>
-public sealed class InfoSystemService(GovCloudDbContext db, DataScope scope, AuditLog audit, TimeProvider clock, Microsoft.Extensions.Options.IOptions<GovCloudOptions> options)
+public sealed class InfoSystemService(GovCloudDbContext db, DataScope scope, AuditLog audit, TimeProvider clock, Microsoft.Extensions.Options.IOptions<GovCloudOptions> options,
+    PersonalDataProtector personalData)
 {
     public async Task<Paged<InfoSystemDto>> ListAsync(Actor actor, InfoSystemQuery q, CancellationToken ct)
     {
@@ -52,13 +54,22 @@ public sealed class InfoSystemService(GovCloudDbContext db, DataScope scope, Aud
         var query = await FilterAsync(actor, q, ct);
         var total = await query.CountAsync(ct);
         var items = await query.Skip((page - 1) * size).Take(size).Select(ToDto).ToListAsync(ct);
-        return new Paged<InfoSystemDto>(await VerifyAsync(items, ct), total, page, size);
+        return new Paged<InfoSystemDto>((await VerifyAsync(items, ct)).Select(Masked).ToList(), total, page, size);
     }
+
+    /// <summary>
+    /// Lists and exports show the vendor contact's mobile and e-mail masked; one system's page shows them whole to
+    /// those who edit it. An exported sheet read back keeps a masked value as it is stored.
+    /// </summary>
+    private static InfoSystemDto Masked(InfoSystemDto s) =>
+        s with { VendorContactMobile = ContactRules.MaskPhone(s.VendorContactMobile), VendorContactEmail = ContactRules.MaskEmail(s.VendorContactEmail) };
+
+    private static readonly Role[] Editors = [Role.AgencyOperator, Role.BureauApprover];
 
     /// <summary>The filtered register (all pages) as .xlsx.</summary>
     public async Task<byte[]> ExportAsync(Actor actor, InfoSystemQuery q, CancellationToken ct)
     {
-        var all = await VerifyAsync(await (await FilterAsync(actor, q, ct)).Select(ToDto).ToListAsync(ct), ct);
+        var all = (await VerifyAsync(await (await FilterAsync(actor, q, ct)).Select(ToDto).ToListAsync(ct), ct)).Select(Masked);
         IEnumerable<IDictionary<string, object?>> rows = all.Select(s => (IDictionary<string, object?>)new Dictionary<string, object?>
         {
             ["所属单位"] = s.OrganisationName, ["系统名称"] = s.Name, ["子系统"] = s.Subsystems, ["类型"] = s.KindName,
@@ -75,7 +86,12 @@ public sealed class InfoSystemService(GovCloudDbContext db, DataScope scope, Aud
     private async Task<IQueryable<InfoSystem>> FilterAsync(Actor actor, InfoSystemQuery q, CancellationToken ct)
     {
         var query = await ScopedAsync(actor, ct);
-        if (!string.IsNullOrWhiteSpace(q.Q)) query = query.Where(s => s.Name.Contains(q.Q) || (s.Vendor != null && s.Vendor.Contains(q.Q)));
+        if (!string.IsNullOrWhiteSpace(q.Q))
+        {
+            var phone = personalData.SearchIndex(q.Q); // the vendor contact's mobile is stored sealed: found by its keyed hash
+            query = query.Where(s => s.Name.Contains(q.Q) || (s.Vendor != null && s.Vendor.Contains(q.Q))
+                || (phone != null && EF.Property<string>(s, PersonalDataModel.IndexOf(nameof(InfoSystem.VendorContactMobile))) == phone));
+        }
         if (q.OrganisationId is { } org) query = query.Where(s => s.OrganisationId == org);
         if (q.Lifecycle is { } state) query = query.Where(s => s.Lifecycle == state);
         if (q.Kind is { } kind) query = query.Where(s => s.Kind == kind);
@@ -83,7 +99,17 @@ public sealed class InfoSystemService(GovCloudDbContext db, DataScope scope, Aud
         return query.OrderBy(s => s.Organisation!.Name).ThenBy(s => s.Name);
     }
 
-    public async Task<InfoSystemDto> GetAsync(Actor actor, Guid id, CancellationToken ct) =>
+    /// <summary>One system: the vendor contact whole to those who edit systems (each such view in the audit log), else masked.</summary>
+    public async Task<InfoSystemDto> GetAsync(Actor actor, Guid id, CancellationToken ct)
+    {
+        var system = await OneAsync(actor, id, ct);
+        if (!actor.IsInAny(Editors)) return Masked(system);
+        if (system.VendorContactMobile is not null || system.VendorContactEmail is not null)
+            await audit.PersonalDataViewedAsync(actor, nameof(InfoSystem), id, ["联系人手机", "联系人邮箱"], ct);
+        return system;
+    }
+
+    private async Task<InfoSystemDto> OneAsync(Actor actor, Guid id, CancellationToken ct) =>
         (await VerifyAsync(await (await ScopedAsync(actor, ct)).Where(s => s.Id == id).Select(ToDto).ToListAsync(ct), ct)).FirstOrDefault()
         ?? throw ProblemException.NotFound("信息系统");
 
@@ -119,7 +145,7 @@ public sealed class InfoSystemService(GovCloudDbContext db, DataScope scope, Aud
         db.InfoSystems.Add(entity);
         audit.Record(actor, AuditActions.SystemRegistered, nameof(InfoSystem), entity.Id, after: Snapshot(entity));
         await db.SaveChangesAsync(ct);
-        return await GetAsync(actor, entity.Id, ct);
+        return await OneAsync(actor, entity.Id, ct);
     }
 
     public async Task<InfoSystemDto> UpdateAsync(Actor actor, Guid id, InfoSystemInput input, CancellationToken ct)
@@ -133,7 +159,7 @@ public sealed class InfoSystemService(GovCloudDbContext db, DataScope scope, Aud
         entity.Version++;
         audit.Record(actor, AuditActions.SystemUpdated, nameof(InfoSystem), entity.Id, before, Snapshot(entity));
         await db.SaveChangesAsync(ct);
-        return await GetAsync(actor, id, ct);
+        return await OneAsync(actor, id, ct);
     }
 
     /// <summary>The headers of the register sheet (export and import), and the input field each fills.</summary>
@@ -206,8 +232,11 @@ public sealed class InfoSystemService(GovCloudDbContext db, DataScope scope, Aud
             var isNew = entity is null;
             entity ??= new InfoSystem { Name = "", CreatedAt = clock.GetUtcNow() };
             var before = isNew ? null : Snapshot(entity);
-            var input = new InfoSystemInput(orgId, name, Cell("subsystems"), Cell("vendor"), Cell("vendorContactName"), Cell("vendorContactMobile"),
-                Cell("vendorContactEmail"), kind, mlps, location, isNew ? lifecycle : lifecycle ?? entity.Lifecycle, entity.Remarks); // no column: kept
+            // A sheet exported from here has the contact masked: a masked value read back means "as stored".
+            var mobile = Cell("vendorContactMobile") is var m && !isNew && m == ContactRules.MaskPhone(entity.VendorContactMobile) ? entity.VendorContactMobile : m;
+            var email = Cell("vendorContactEmail") is var e && !isNew && e == ContactRules.MaskEmail(entity.VendorContactEmail) ? entity.VendorContactEmail : e;
+            var input = new InfoSystemInput(orgId, name, Cell("subsystems"), Cell("vendor"), Cell("vendorContactName"), mobile,
+                email, kind, mlps, location, isNew ? lifecycle : lifecycle ?? entity.Lifecycle, entity.Remarks); // no column: kept
             try
             {
                 await ApplyAsync(actor, entity, input, ct);

@@ -1,3 +1,4 @@
+using GovCloud.Web.Infrastructure.Privacy;
 using GovCloud.Domain;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
@@ -42,6 +43,7 @@ public sealed partial class UserService(
     SecondFactorService secondFactors,
     InboxService inbox,
     Microsoft.Extensions.Options.IOptions<GovCloudOptions> options,
+    PersonalDataProtector personalData,
     TimeProvider clock)
 {
     public async Task<Paged<UserDto>> ListAsync(Actor actor, UserQuery q, CancellationToken ct)
@@ -50,13 +52,16 @@ public sealed partial class UserService(
         var query = await FilterAsync(actor, q, ct);
         var total = await query.CountAsync(ct);
         var rows = await query.Skip((page - 1) * size).Take(size).Select(Row).ToListAsync(ct);
-        return new Paged<UserDto>(rows.Select(ToDto).ToList(), total, page, size);
+        return new Paged<UserDto>(rows.Select(ToDto).Select(Masked).ToList(), total, page, size);
     }
+
+    /// <summary>Lists and exports show mobiles and e-mails masked; one account's page shows them whole to its manager.</summary>
+    private static UserDto Masked(UserDto u) => u with { Email = ContactRules.MaskEmail(u.Email), PhoneNumber = ContactRules.MaskPhone(u.PhoneNumber) };
 
     /// <summary>The filtered list (all pages) as .xlsx.</summary>
     public async Task<byte[]> ExportAsync(Actor actor, UserQuery q, CancellationToken ct)
     {
-        var rows = (await (await FilterAsync(actor, q, ct)).Select(Row).ToListAsync(ct)).Select(ToDto);
+        var rows = (await (await FilterAsync(actor, q, ct)).Select(Row).ToListAsync(ct)).Select(ToDto).Select(Masked);
         return await ExcelExport.ToXlsxAsync(rows, ExportColumns, "用户", ct);
     }
 
@@ -75,7 +80,12 @@ public sealed partial class UserService(
     private async Task<IQueryable<User>> FilterAsync(Actor actor, UserQuery q, CancellationToken ct)
     {
         var query = await ScopedAsync(actor, ct);
-        if (!string.IsNullOrWhiteSpace(q.Q)) query = query.Where(u => u.UserName!.Contains(q.Q) || u.DisplayName.Contains(q.Q));
+        if (!string.IsNullOrWhiteSpace(q.Q))
+        {
+            var phone = personalData.SearchIndex(q.Q); // the mobile is stored sealed: found by its keyed hash
+            query = query.Where(u => u.UserName!.Contains(q.Q) || u.DisplayName.Contains(q.Q)
+                || (phone != null && EF.Property<string>(u, PersonalDataModel.IndexOf(nameof(User.PhoneNumber))) == phone));
+        }
         if (q.OrganisationId is { } org) query = query.Where(u => u.OrganisationId == org);
         if (q.Role is { } role) query = query.Where(u => u.Roles.Any(r => r.Role == role));
         if (q.IsActive is { } active) query = query.Where(u => u.IsActive == active);
@@ -87,12 +97,19 @@ public sealed partial class UserService(
         return query.OrderBy(u => u.UserName);
     }
 
+    /// <summary>One account: mobile and e-mail whole to its owner and to the system administrator (audited), else masked .</summary>
     public async Task<UserDto> GetAsync(Actor actor, Guid id, CancellationToken ct)
     {
-        var row = await (await ScopedAsync(actor, ct)).Where(u => u.Id == id).Select(Row).FirstOrDefaultAsync(ct)
-                  ?? throw ProblemException.NotFound("用户");
-        return ToDto(row);
+        var user = await FindAsync(actor, id, ct);
+        if (id == actor.UserId) return user; // one's own
+        // Whole only to the system administrator, who keeps accounts (and edits these); each such view is in the audit log.
+        if (!actor.IsIn(Role.SystemAdmin)) return Masked(user);
+        if (user.Email is not null || user.PhoneNumber is not null) await audit.PersonalDataViewedAsync(actor, nameof(User), id, ["邮箱", "手机号码"], ct);
+        return user;
     }
+
+    private async Task<UserDto> FindAsync(Actor actor, Guid id, CancellationToken ct) =>
+        ToDto(await (await ScopedAsync(actor, ct)).Where(u => u.Id == id).Select(Row).FirstOrDefaultAsync(ct) ?? throw ProblemException.NotFound("用户"));
 
     /// <summary>A new account, or, when it would be an administrator, a request held for a second administrator (三员分立).</summary>
     public async Task<AccountChange<UserWithPassword>> CreateAsync(Actor actor, CreateUserInput input, CancellationToken ct)
@@ -126,7 +143,7 @@ public sealed partial class UserService(
         audit.Record(actor, AuditActions.UserCreated, nameof(User), user.Id, after: Snapshot(user, input.Roles!, note));
         await db.SaveChangesAsync(ct);
         if (tx is not null) await tx.CommitAsync(ct);
-        return new UserWithPassword(await GetAsync(actor, user.Id, ct), password);
+        return new UserWithPassword(Masked(await FindAsync(actor, user.Id, ct)), password);
     }
 
     private async Task<string> ValidateCreateAsync(CreateUserInput input, CancellationToken ct)
@@ -208,7 +225,7 @@ public sealed partial class UserService(
         audit.Record(actor, AuditActions.UserUpdated, nameof(User), user.Id, before, Snapshot(user, input.Roles!, note));
         await db.SaveChangesAsync(ct);
         if (tx is not null) await tx.CommitAsync(ct);
-        return await GetAsync(actor, user.Id, ct);
+        return Masked(await FindAsync(actor, user.Id, ct));
     }
 
     /// <summary>
@@ -239,7 +256,7 @@ public sealed partial class UserService(
         audit.Record(actor, AuditActions.PasswordReset, nameof(User), user.Id, after: note is null ? null : new { note });
         await db.SaveChangesAsync(ct);
         if (tx is not null) await tx.CommitAsync(ct);
-        return new UserWithPassword(await GetAsync(actor, user.Id, ct), password);
+        return new UserWithPassword(Masked(await FindAsync(actor, user.Id, ct)), password);
     }
 
     /// <summary>A transaction of this call's own, or none when the caller (an approval) already holds one.</summary>
@@ -258,7 +275,7 @@ public sealed partial class UserService(
         audit.Record(actor, AuditActions.UserUnlocked, nameof(User), user.Id);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return await GetAsync(actor, id, ct);
+        return Masked(await FindAsync(actor, id, ct));
     }
 
     public async Task<int> RevokeTokensAsync(Actor actor, Guid id, CancellationToken ct)

@@ -8,6 +8,9 @@ public static class DatabaseSetup
     /// <summary>SQLite by default (a file under ./data), PostgreSQL when configured; both from one model.</summary>
     public static IServiceCollection AddGovCloudDatabase(this IServiceCollection services, IConfiguration config, DatabaseOptions options)
     {
+        // Mobiles, e-mails and phones are sealed on their way into either database (see PersonalDataModel).
+        services.AddSingleton<Privacy.PersonalDataProtector>();
+        services.AddScoped<Privacy.PersonalDataReencryption>();
         var connectionString = config.GetConnectionString("GovCloud");
         if (options.IsPostgreSql)
         {
@@ -33,7 +36,9 @@ public static class DatabaseSetup
     /// fault of the server; EF Core's own "command failed" lines are warnings so that Error in the log keeps meaning a request
     /// that failed (the exception handler logs those at Error).
     /// </summary>
-    private static DbContextOptionsBuilder Quiet(DbContextOptionsBuilder o) => o.ConfigureWarnings(w => w.Log(
+    private static DbContextOptionsBuilder Quiet(DbContextOptionsBuilder o) => o
+        .ReplaceService<Microsoft.EntityFrameworkCore.Infrastructure.IModelCacheKeyFactory, GovCloudModelCacheKeyFactory>()
+        .ConfigureWarnings(w => w.Log(
         (Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandError, LogLevel.Warning),
         (Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.SaveChangesFailed, LogLevel.Warning)));
 }

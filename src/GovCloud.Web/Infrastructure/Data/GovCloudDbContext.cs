@@ -14,7 +14,9 @@ using GovCloud.Web.Features.Users;
 using GovCloud.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using GovCloud.Web.Infrastructure.Privacy;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace GovCloud.Web.Infrastructure.Data;
 
@@ -756,7 +758,16 @@ public abstract class GovCloudDbContext(DbContextOptions options)
             e.Property(s => s.EndReason).HasMaxLength(50);
             e.Property(s => s.Methods).HasMaxLength(20);
         });
+
+        PersonalDataModel.Configure(b, PersonalData);
     }
+
+    /// <summary>
+    /// The app's protector of personal data; null where there is no app (while migrations are made), and then values pass
+    /// unconverted. Each key set gets a model of its own (<see cref="GovCloudModelCacheKeyFactory"/>).
+    /// </summary>
+    internal PersonalDataProtector? PersonalData =>
+        this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService<PersonalDataProtector>();
 
     /// <summary>
     /// Saves, and seals every new audit entry into the hash chain inside the same transaction, so
@@ -764,6 +775,7 @@ public abstract class GovCloudDbContext(DbContextOptions options)
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        if (PersonalData is { } protector) PersonalDataModel.IndexChanges(ChangeTracker, protector);
         var pending = ChangeTracker.Entries<AuditEntry>()
             .Where(e => e.State == EntityState.Added)
             .Select(e => e.Entity)
@@ -845,4 +857,11 @@ public sealed class PostgreSqlGovCloudDbContext(DbContextOptions<PostgreSqlGovCl
 
     private sealed class UtcConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTimeOffset, DateTimeOffset>(
         v => v.ToUniversalTime(), v => v);
+}
+
+/// <summary>One model per context type and key set of personal data: the model holds the converters that use the keys.</summary>
+public sealed class GovCloudModelCacheKeyFactory : IModelCacheKeyFactory
+{
+    public object Create(DbContext context, bool designTime) =>
+        (context.GetType(), (context as GovCloudDbContext)?.PersonalData?.Fingerprint, designTime);
 }

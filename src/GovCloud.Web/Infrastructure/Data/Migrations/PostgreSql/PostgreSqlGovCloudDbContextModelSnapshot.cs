@@ -165,13 +165,13 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
 
                     b.Property<string>("OwnerEmails")
                         .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
+                        .HasMaxLength(4054)
+                        .HasColumnType("character varying(4054)");
 
                     b.Property<string>("OwnerMobiles")
                         .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
+                        .HasMaxLength(2054)
+                        .HasColumnType("character varying(2054)");
 
                     b.Property<string>("OwnerNames")
                         .IsRequired()
@@ -260,12 +260,16 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
                         .HasColumnType("uuid");
 
                     b.Property<string>("AgencyContactEmail")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasMaxLength(454)
+                        .HasColumnType("character varying(454)");
 
                     b.Property<string>("AgencyContactMobile")
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
+                        .HasMaxLength(134)
+                        .HasColumnType("character varying(134)");
+
+                    b.Property<string>("AgencyContactMobileIndex")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("AgencyContactName")
                         .HasMaxLength(50)
@@ -358,12 +362,16 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
                         .HasColumnType("uuid");
 
                     b.Property<string>("VendorContactEmail")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasMaxLength(454)
+                        .HasColumnType("character varying(454)");
 
                     b.Property<string>("VendorContactMobile")
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
+                        .HasMaxLength(134)
+                        .HasColumnType("character varying(134)");
+
+                    b.Property<string>("VendorContactMobileIndex")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("VendorContactName")
                         .HasMaxLength(50)
@@ -375,12 +383,16 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AgencyContactMobileIndex");
+
                     b.HasIndex("Number")
                         .IsUnique();
 
                     b.HasIndex("OpenClockId");
 
                     b.HasIndex("SystemId");
+
+                    b.HasIndex("VendorContactMobileIndex");
 
                     b.HasIndex("OrganisationId", "State");
 
@@ -1712,16 +1724,20 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
                         .HasColumnType("uuid");
 
                     b.Property<string>("ContactEmail")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasMaxLength(454)
+                        .HasColumnType("character varying(454)");
 
                     b.Property<string>("ContactName")
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
 
                     b.Property<string>("ContactPhone")
-                        .HasMaxLength(30)
-                        .HasColumnType("character varying(30)");
+                        .HasMaxLength(174)
+                        .HasColumnType("character varying(174)");
+
+                    b.Property<string>("ContactPhoneIndex")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("CreditCode")
                         .HasMaxLength(18)
@@ -1752,6 +1768,8 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
                         .HasColumnType("bigint");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ContactPhoneIndex");
 
                     b.HasIndex("CreditCode")
                         .IsUnique();
@@ -1948,12 +1966,12 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
                         .HasColumnType("character varying(100)");
 
                     b.Property<string>("OwnerEmails")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
+                        .HasMaxLength(4054)
+                        .HasColumnType("character varying(4054)");
 
                     b.Property<string>("OwnerMobiles")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
+                        .HasMaxLength(2054)
+                        .HasColumnType("character varying(2054)");
 
                     b.Property<string>("OwnerNames")
                         .HasMaxLength(500)
@@ -2238,13 +2256,13 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
 
                     b.Property<string>("OwnerEmails")
                         .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
+                        .HasMaxLength(4054)
+                        .HasColumnType("character varying(4054)");
 
                     b.Property<string>("OwnerMobiles")
                         .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
+                        .HasMaxLength(2054)
+                        .HasColumnType("character varying(2054)");
 
                     b.Property<string>("OwnerNames")
                         .IsRequired()
@@ -2915,8 +2933,8 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
 
                     b.Property<string>("ContactPhone")
                         .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("character varying(30)");
+                        .HasMaxLength(174)
+                        .HasColumnType("character varying(174)");
 
                     b.Property<DateOnly>("DueOnAsIssued")
                         .HasColumnType("date");
@@ -3318,12 +3336,16 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
                         .HasColumnType("character varying(100)");
 
                     b.Property<string>("VendorContactEmail")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasMaxLength(454)
+                        .HasColumnType("character varying(454)");
 
                     b.Property<string>("VendorContactMobile")
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
+                        .HasMaxLength(134)
+                        .HasColumnType("character varying(134)");
+
+                    b.Property<string>("VendorContactMobileIndex")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("VendorContactName")
                         .HasMaxLength(50)
@@ -3336,6 +3358,8 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
                     b.HasKey("Id");
 
                     b.HasIndex("DataCenterId");
+
+                    b.HasIndex("VendorContactMobileIndex");
 
                     b.HasIndex("OrganisationId", "Name")
                         .IsUnique();
@@ -3482,8 +3506,8 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
                         .HasColumnType("character varying(50)");
 
                     b.Property<string>("Email")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
+                        .HasMaxLength(1078)
+                        .HasColumnType("character varying(1078)");
 
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("boolean");
@@ -3504,8 +3528,8 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
                         .HasColumnType("boolean");
 
                     b.Property<string>("NormalizedEmail")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
+                        .HasMaxLength(1078)
+                        .HasColumnType("character varying(1078)");
 
                     b.Property<string>("NormalizedUserName")
                         .HasMaxLength(256)
@@ -3522,6 +3546,10 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
 
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("PhoneNumberIndex")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<long>("SecondFactorLastStep")
                         .HasColumnType("bigint");
@@ -3553,6 +3581,8 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
                         .HasDatabaseName("UserNameIndex");
 
                     b.HasIndex("OrganisationId");
+
+                    b.HasIndex("PhoneNumberIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });

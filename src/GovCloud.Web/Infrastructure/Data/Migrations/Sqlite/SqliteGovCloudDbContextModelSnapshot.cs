@@ -156,12 +156,12 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.Property<string>("OwnerEmails")
                         .IsRequired()
-                        .HasMaxLength(1000)
+                        .HasMaxLength(4054)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("OwnerMobiles")
                         .IsRequired()
-                        .HasMaxLength(500)
+                        .HasMaxLength(2054)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("OwnerNames")
@@ -249,11 +249,15 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("AgencyContactEmail")
-                        .HasMaxLength(100)
+                        .HasMaxLength(454)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("AgencyContactMobile")
-                        .HasMaxLength(20)
+                        .HasMaxLength(134)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AgencyContactMobileIndex")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("AgencyContactName")
@@ -347,11 +351,15 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("VendorContactEmail")
-                        .HasMaxLength(100)
+                        .HasMaxLength(454)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("VendorContactMobile")
-                        .HasMaxLength(20)
+                        .HasMaxLength(134)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VendorContactMobileIndex")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("VendorContactName")
@@ -364,12 +372,16 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AgencyContactMobileIndex");
+
                     b.HasIndex("Number")
                         .IsUnique();
 
                     b.HasIndex("OpenClockId");
 
                     b.HasIndex("SystemId");
+
+                    b.HasIndex("VendorContactMobileIndex");
 
                     b.HasIndex("OrganisationId", "State");
 
@@ -1691,7 +1703,7 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ContactEmail")
-                        .HasMaxLength(100)
+                        .HasMaxLength(454)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ContactName")
@@ -1699,7 +1711,11 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ContactPhone")
-                        .HasMaxLength(30)
+                        .HasMaxLength(174)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactPhoneIndex")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CreditCode")
@@ -1731,6 +1747,8 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ContactPhoneIndex");
 
                     b.HasIndex("CreditCode")
                         .IsUnique();
@@ -1921,11 +1939,11 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("OwnerEmails")
-                        .HasMaxLength(1000)
+                        .HasMaxLength(4054)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("OwnerMobiles")
-                        .HasMaxLength(500)
+                        .HasMaxLength(2054)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("OwnerNames")
@@ -2211,12 +2229,12 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.Property<string>("OwnerEmails")
                         .IsRequired()
-                        .HasMaxLength(1000)
+                        .HasMaxLength(4054)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("OwnerMobiles")
                         .IsRequired()
-                        .HasMaxLength(500)
+                        .HasMaxLength(2054)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("OwnerNames")
@@ -2884,7 +2902,7 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.Property<string>("ContactPhone")
                         .IsRequired()
-                        .HasMaxLength(30)
+                        .HasMaxLength(174)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("DueOnAsIssued")
@@ -3283,11 +3301,15 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("VendorContactEmail")
-                        .HasMaxLength(100)
+                        .HasMaxLength(454)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("VendorContactMobile")
-                        .HasMaxLength(20)
+                        .HasMaxLength(134)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VendorContactMobileIndex")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("VendorContactName")
@@ -3301,6 +3323,8 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("DataCenterId");
+
+                    b.HasIndex("VendorContactMobileIndex");
 
                     b.HasIndex("OrganisationId", "Name")
                         .IsUnique();
@@ -3445,7 +3469,7 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Email")
-                        .HasMaxLength(256)
+                        .HasMaxLength(1078)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("EmailConfirmed")
@@ -3467,7 +3491,7 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("NormalizedEmail")
-                        .HasMaxLength(256)
+                        .HasMaxLength(1078)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("NormalizedUserName")
@@ -3485,6 +3509,10 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("PhoneNumberIndex")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("SecondFactorLastStep")
                         .HasColumnType("INTEGER");
@@ -3516,6 +3544,8 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasDatabaseName("UserNameIndex");
 
                     b.HasIndex("OrganisationId");
+
+                    b.HasIndex("PhoneNumberIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
