@@ -355,6 +355,6 @@ public sealed class PersonalDataOptions
     /// <summary>16 to 64 bytes in base64: the key of the search index (a keyed hash, never rotated without re-indexing).</summary>
     public string? IndexKey { get; set; }
 
-    /// <summary>Where keys made on first start are kept when none are configured (relative to the content root).</summary>
+    /// <summary>Where keys made on first start are kept when none are configured (relative to the working directory, beside the database).</summary>
     public string KeyFile { get; set; } = "data/personal-data-keys.json";
 }

@@ -30,8 +30,8 @@ public sealed class PersonalDataProtector
     /// <summary>Names this key set (not the keys): EF Core builds one model per key set.</summary>
     public string Fingerprint { get; }
 
-    public PersonalDataProtector(IOptions<GovCloudOptions> options, IHostEnvironment environment, ILogger<PersonalDataProtector> log)
-        : this(Load(options.Value.PersonalData, environment.ContentRootPath, log)) { }
+    public PersonalDataProtector(IOptions<GovCloudOptions> options, ILogger<PersonalDataProtector> log)
+        : this(Load(options.Value.PersonalData, log)) { }
 
     private PersonalDataProtector(PersonalDataOptions keys)
     {
@@ -131,10 +131,10 @@ public sealed class PersonalDataProtector
     }
 
     /// <summary>The configured keys, or those kept in the key file (made on first start when there is none).</summary>
-    private static PersonalDataOptions Load(PersonalDataOptions configured, string contentRoot, ILogger log)
+    private static PersonalDataOptions Load(PersonalDataOptions configured, ILogger log)
     {
         if (configured.Keys.Count > 0) return configured;
-        var path = Path.GetFullPath(Path.Combine(contentRoot, configured.KeyFile));
+        var path = Path.GetFullPath(configured.KeyFile); // relative to the working directory, as the database and the files are
         if (File.Exists(path))
             return JsonSerializer.Deserialize<PersonalDataOptions>(File.ReadAllText(path))
                 ?? throw new InvalidOperationException($"个人信息密钥文件 {path} 无法读取");
@@ -158,7 +158,7 @@ public sealed class PersonalDataProtector
         catch (IOException) when (File.Exists(path))
         {
             File.Delete(aside); // another instance made the keys first: use those
-            return Load(configured, contentRoot, log);
+            return Load(configured, log);
         }
         log.LogWarning("未配置个人信息加密密钥，已生成并保存在 {Path}；生产环境请改用配置 GovCloud:PersonalData 并与数据库分开保管", path);
         return made;
