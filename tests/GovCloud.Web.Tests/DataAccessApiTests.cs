@@ -406,6 +406,33 @@ public abstract class DataAccessApiTests(GovCloudApp app)
         Assert.Equal("有效", (string)rows.Single(r => (string)r["使用单位"] == "市教育局")["保密协议"]);
         Assert.Equal("已过期", (string)rows.Single(r => (string)r["使用单位"] == "市卫生健康委员会")["保密协议"]);
     }
+
+    [Fact]
+    public async Task R_26_2_an_agreement_recorded_by_mistake_is_voided_with_a_reason_stops_counting_and_stays_in_the_history()
+    {
+        var center = await app.SignInAsync("center");
+        var overview = await (await center.GetAsync("/api/v1/confidentiality-agreements?standing=Valid", Ct)).ReadAsync<List<AgreementRowDto>>();
+        var row = overview.First(r => r.OrganisationName is not "市教育局" && r.Count == 1);
+        var url = $"/api/v1/organisations/{row.OrganisationId}/confidentiality-agreements";
+        var agreement = (await (await center.GetAsync(url, Ct)).ReadAsync<AgreementsDto>()).Agreements.Single();
+
+        // Only the Center's operators void, with a reason.
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.SignInAsync("bureau")).PostJsonAsync($"{url}/{agreement.Id}/void", new { reason = "登记错了" })).StatusCode);
+        var noReason = await (await center.PostJsonAsync($"{url}/{agreement.Id}/void", new { reason = " " })).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("请说明作废的原因（如登记错了单位或日期）", noReason.FieldError("reason"));
+        Assert.Equal(AgreementStanding.Valid, (await (await center.GetAsync(url, Ct)).ReadAsync<AgreementsDto>()).Standing);
+
+        var voided = await (await center.PostJsonAsync($"{url}/{agreement.Id}/void", new { reason = "登记错了单位" })).ReadAsync<AgreementsDto>();
+        Assert.Equal(AgreementStanding.None, voided.Standing);
+        var kept = voided.Agreements.Single();
+        Assert.Equal(("center", "登记错了单位"), (kept.VoidedBy, kept.VoidReason));
+        Assert.NotNull(kept.VoidedAt);
+        var again = await (await center.PostJsonAsync($"{url}/{agreement.Id}/void", new { reason = "再作废一次" })).ProblemAsync(HttpStatusCode.Conflict);
+        Assert.Contains("已于", again.Detail);
+        var now = await (await center.GetAsync("/api/v1/confidentiality-agreements", Ct)).ReadAsync<List<AgreementRowDto>>();
+        Assert.Equal(AgreementStanding.None, now.Single(r => r.OrganisationId == row.OrganisationId).Standing);
+        Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "ConfidentialityAgreementVoided" && e.EntityId == row.OrganisationId.ToString(), Ct)));
+    }
 }
 
 public sealed class DataAccessApiOnSqlite(SqliteApp app) : DataAccessApiTests(app), IClassFixture<SqliteApp>;

@@ -22,7 +22,7 @@ public sealed class PersonalDataTests
     private const string Email = "wang.wu@liuzhou.gov.cn";
 
     /// <summary>The mobiles, e-mails and phones the fixtures put in (ApplicationKit: contacts, vendor, bastion owners).</summary>
-    private static readonly string[] Secrets = [Mobile, Email, "13900000001", "huang@edu.gov.cn", "13700000000", "zhaoliu@vendor.cn",
+    private static readonly string[] Secrets = [Mobile, Email, "13712340000", "zhao.qi@liuzhou.gov.cn", "13900000001", "huang@edu.gov.cn", "13700000000", "zhaoliu@vendor.cn",
         "13800000001", "zhangsan@example.com", "13800000002", "lisi@example.com"];
 
     private static async Task<UserWithPassword> NewUserAsync(GovCloudApp app, HttpClient admin, string userName = "wangwu", string mobile = Mobile)
@@ -62,6 +62,14 @@ public sealed class PersonalDataTests
         await using var app = new GovCloudApp(provider);
         var admin = await app.SignInAsync("admin");
         var created = await NewUserAsync(app, admin);
+        // An administrator account waits for a second administrator (三员分立), its e-mail and mobile with it.
+        var organisations = await (await admin.GetAsync("/api/v1/organisations?q=" + Uri.EscapeDataString("市大数据发展局"), Ct)).ReadAsync<Paged<OrganisationDto>>();
+        var held = await admin.PostJsonAsync("/api/v1/users", new
+        {
+            userName = "zhaoqi", displayName = "赵七", organisationId = organisations.Items.Single().Id,
+            roles = new[] { Role.AuditAdmin }, phoneNumber = "13712340000", email = "zhao.qi@liuzhou.gov.cn",
+        });
+        Assert.Equal(HttpStatusCode.Accepted, held.StatusCode);
         await app.InTrialAsync();
         await app.SignInWithFormAsync("edu"); // a sign-in cookie: the data-protection key ring is made and stored
 
@@ -116,6 +124,20 @@ public sealed class PersonalDataTests
         var secadmin = await app.SignInAsync("secadmin");
         Assert.Equal("139****5678", (await (await secadmin.GetAsync($"/api/v1/users/{created.User.Id}", Ct)).ReadAsync<UserDto>()).PhoneNumber);
         Assert.Equal(1, await Viewed("User"));
+        var entry = await app.WithDbAsync(db => db.AuditEntries.SingleAsync(a => a.Action == Features.Audit.AuditActions.PersonalDataViewed, Ct));
+        Assert.Contains("wangwu（王五）", entry.After);
+        Assert.Contains("邮箱、手机号码", entry.After);
+        // Who is shown it masked cannot find it by number either: else trying the hidden digits one by one would unmask it.
+        Assert.Empty((await (await secadmin.GetAsync($"/api/v1/users?q={Mobile}", Ct)).ReadAsync<Paged<UserDto>>()).Items);
+
+        // Sent back as it was shown (masked), a contact is kept, not overwritten with stars.
+        var shown = (await (await admin.GetAsync("/api/v1/users?q=wangwu", Ct)).ReadAsync<Paged<UserDto>>()).Items.Single();
+        (await admin.PutJsonAsync($"/api/v1/users/{shown.Id}", new
+        {
+            displayName = "王五", roles = shown.Roles, email = shown.Email, phoneNumber = shown.PhoneNumber, isActive = true, version = shown.Version,
+        })).EnsureSuccessStatusCode();
+        var kept = await (await admin.GetAsync($"/api/v1/users/{shown.Id}", Ct)).ReadAsync<UserDto>();
+        Assert.Equal((Mobile, Email), (kept.PhoneNumber, kept.Email));
 
         // An application: whole to its agency (not audited: its own) and to the Center (audited); masked to Finance and the regulators.
         var (_, center, application, _) = await app.InTrialAsync();
@@ -126,9 +148,12 @@ public sealed class PersonalDataTests
         var seen = await (await center.GetAsync(url, Ct)).ReadAsync<ApplicationDto>();
         Assert.Equal(("13900000001", "13800000001、13800000002"), (seen.Contacts.AgencyContactMobile, seen.Vms[0].OwnerMobiles));
         Assert.Equal(1, await Viewed("ResourceApplication"));
+        Assert.Single((await (await center.GetAsync("/api/v1/applications?q=" + Uri.EscapeDataString("139-0000-0001"), Ct)).ReadAsync<Paged<ApplicationSummaryDto>>()).Items);
         foreach (var reader in new[] { "finance", "police" })
         {
-            var masked = await (await (await app.SignInAsync(reader)).GetAsync(url, Ct)).ReadAsync<ApplicationDto>();
+            var client = await app.SignInAsync(reader);
+            Assert.Empty((await (await client.GetAsync("/api/v1/applications?q=13900000001", Ct)).ReadAsync<Paged<ApplicationSummaryDto>>()).Items);
+            var masked = await (await client.GetAsync(url, Ct)).ReadAsync<ApplicationDto>();
             Assert.Equal(("139****0001", "h***@edu.gov.cn", "137****0000"),
                 (masked.Contacts.AgencyContactMobile, masked.Contacts.AgencyContactEmail, masked.Contacts.VendorContactMobile));
             Assert.Equal(("z***@example.com、l***@example.com", "138****0001、138****0002"), (masked.Vms[0].OwnerEmails, masked.Vms[0].OwnerMobiles));
@@ -146,6 +171,7 @@ public sealed class PersonalDataTests
         var systems = await (await edu.GetAsync("/api/v1/systems?q=" + Uri.EscapeDataString("137 0000 0000"), Ct)).ReadAsync<Paged<Features.Systems.InfoSystemDto>>();
         var system = systems.Items.Single(); // found by the vendor contact's mobile
         Assert.Equal("137****0000", system.VendorContactMobile);
+        Assert.Empty((await (await (await app.SignInAsync("police")).GetAsync("/api/v1/systems?q=13700000000", Ct)).ReadAsync<Paged<Features.Systems.InfoSystemDto>>()).Items);
         var sheet = await (await edu.GetAsync("/api/v1/systems/export", Ct)).Content.ReadAsByteArrayAsync(Ct);
         var import = new MultipartFormDataContent { { new ByteArrayContent(sheet), "file", "台账.xlsx" } };
         (await edu.PostAsync("/api/v1/systems/import", import, Ct)).EnsureSuccessStatusCode();

@@ -39,13 +39,32 @@ public static partial class ContactRules
     /// A phone number as it is searched for: digits only, without the country code (+86 138 0000 0001 and 138-0000-0001 are one
     /// number). The search index is a keyed hash of this, so a number is found however it was typed.
     /// </summary>
-    public static string Normalise(string text)
+    public static string Normalise(string text, string? localAreaCode = null)
     {
+        text = Halfwidth(text);
         var digits = new string(text.Where(char.IsAsciiDigit).ToArray());
-        if (digits.Length == 13 && digits.StartsWith("86")) digits = digits[2..];
-        if (digits.Length == 15 && digits.StartsWith("0086")) digits = digits[4..];
+        var international = digits.StartsWith("0086") ? digits[4..] : text.TrimStart().StartsWith('+') && digits.StartsWith("86") ? digits[2..] : null;
+        if (international is null && digits.Length == 13 && digits.StartsWith("86")) international = digits[2..]; // 86 138 0000 0001
+        // After the country code a mobile is written whole, a fixed line without its trunk 0 (+86 772 2801234 is 0772-2801234).
+        if (international is not null)
+            digits = international.StartsWith('1') && international.Length == 11 ? international : "0" + international.TrimStart('0');
+        // In the city's own area a fixed line is dialled, and typed, without its area code (2801234 is 0772-2801234).
+        if (!string.IsNullOrEmpty(localAreaCode) && digits.StartsWith(localAreaCode) && digits.Length - localAreaCode.Length is 7 or 8)
+            digits = digits[localAreaCode.Length..];
         return digits;
     }
+
+    /// <summary>Full-width characters as a Chinese input method types them (０７７２－２８０１２３４, （0772）) in their half-width form.</summary>
+    public static string Halfwidth(string text) =>
+        new(text.Select(c => c switch { >= '\uFF01' and <= '\uFF5E' => (char)(c - 0xFEE0), '\u3000' => ' ', _ => c }).ToArray());
+
+    /// <summary>
+    /// What to keep when a form or an API call sends back a contact it was shown masked (a list row, an earlier answer): a value
+    /// equal to the mask of the stored one means "unchanged", so the stored value is kept rather than overwritten with stars.
+    /// </summary>
+    public static string? KeptIfMasked(string? incoming, string? stored) =>
+        incoming is not null && stored is not null && incoming.Contains('*')
+        && (incoming.Trim() == MaskPhone(stored) || incoming.Trim() == MaskEmail(stored)) ? stored : incoming;
 
     private static string? MaskEach(string? text, Func<string, string> mask) =>
         string.IsNullOrWhiteSpace(text) ? text : string.Join("、", text.Split('、').Select(p => p.Trim()).Select(p => p.Length == 0 ? p : mask(p)));

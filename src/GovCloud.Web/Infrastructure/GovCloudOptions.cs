@@ -355,6 +355,9 @@ public sealed class PersonalDataOptions
     /// <summary>16 to 64 bytes in base64: the key of the search index (a keyed hash, never rotated without re-indexing).</summary>
     public string? IndexKey { get; set; }
 
+    /// <summary>The city's telephone area code: a fixed line in it is found whether or not the area code is typed (2801234, 0772-2801234).</summary>
+    public string LocalAreaCode { get; set; } = "0772";
+
     /// <summary>Where keys made on first start are kept when none are configured (relative to the working directory, beside the database).</summary>
     public string KeyFile { get; set; } = "data/personal-data-keys.json";
 }

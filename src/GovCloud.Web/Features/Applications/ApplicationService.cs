@@ -23,7 +23,7 @@ namespace GovCloud.Web.Features.Applications;
 /// </summary>
 public sealed class ApplicationService(
     GovCloudDbContext db, DataScope scope, AuditLog audit, CatalogService catalog, DeadlineClockService clocks, Pools.PoolService poolService,
-    TimeProvider clock, Microsoft.Extensions.Options.IOptions<GovCloudOptions> options)
+    TimeProvider clock, Microsoft.Extensions.Options.IOptions<GovCloudOptions> options, Infrastructure.Privacy.PersonalDataProtector personalData)
 {
     public const string CaseType = nameof(ResourceApplication);
 
@@ -57,7 +57,16 @@ public sealed class ApplicationService(
             query = query.Where(a => a.State == ApplicationState.AwaitingCounty || a.State == ApplicationState.Submitted || a.State == ApplicationState.Evaluated);
         if (q.OrganisationId is { } org) query = query.Where(a => a.OrganisationId == org);
         if (q.Trial is { } trial) query = query.Where(a => db.TrialEnvironments.Any(t => t.ApplicationId == a.Id && t.State == trial));
-        if (!string.IsNullOrWhiteSpace(q.Q)) query = query.Where(a => a.Number.Contains(q.Q) || a.System!.Name.Contains(q.Q) || a.Organisation!.Name.Contains(q.Q));
+        if (!string.IsNullOrWhiteSpace(q.Q))
+        {
+            // The contacts' mobiles are stored sealed: found by their keyed hash, and only by those shown them whole (else a
+            // search, digit by digit, would unmask them).
+            var phone = actor.IsInAny([.. Access.Agency, .. ContactReaders]) ? personalData.SearchIndex(q.Q) : null;
+            var (agencyIndex, vendorIndex) = (Infrastructure.Privacy.PersonalDataModel.IndexOf(nameof(ResourceApplication.AgencyContactMobile)),
+                Infrastructure.Privacy.PersonalDataModel.IndexOf(nameof(ResourceApplication.VendorContactMobile)));
+            query = query.Where(a => a.Number.Contains(q.Q) || a.System!.Name.Contains(q.Q) || a.Organisation!.Name.Contains(q.Q)
+                || (phone != null && (EF.Property<string>(a, agencyIndex) == phone || EF.Property<string>(a, vendorIndex) == phone)));
+        }
         // Queues show the soonest last day first; finished applications the newest first.
         return query.OrderBy(a => a.OpenClock == null).ThenBy(a => a.OpenClock!.DueAt).ThenByDescending(a => a.CreatedAt);
     }
@@ -79,13 +88,18 @@ public sealed class ApplicationService(
     /// The application as a person reads it: the contacts and bastion owners whole to the agency that entered them,
     /// and to those who review and deliver it (each such view audited); masked to everyone else who may read it.
     /// </summary>
-    public async Task<ApplicationDto> ViewAsync(Actor actor, Guid id, CancellationToken ct)
+    public async Task<ApplicationDto> ViewAsync(Actor actor, Guid id, CancellationToken ct, string? via = null)
     {
         var a = await LoadAsync(actor, id, ct);
         var dto = await ToDtoAsync(a, ct);
         if (actor.OrganisationId == a.OrganisationId) return dto;
         if (!actor.IsInAny(ContactReaders) && actor.OrganisationId != a.Organisation!.ParentId) return Masked(dto);
-        await audit.PersonalDataViewedAsync(actor, nameof(ResourceApplication), id, ["联系人手机", "联系人邮箱", "堡垒机账号负责人邮箱", "堡垒机账号负责人手机"], ct);
+        var c = dto.Contacts;
+        await audit.PersonalDataViewedAsync(actor, nameof(ResourceApplication), id, $"{dto.Number} {dto.OrganisationName} {dto.SystemName}",
+        [
+            ("联系人手机", c.AgencyContactMobile ?? c.VendorContactMobile), ("联系人邮箱", c.AgencyContactEmail ?? c.VendorContactEmail),
+            ("堡垒机账号负责人邮箱", string.Concat(dto.Vms.Select(v => v.OwnerEmails))), ("堡垒机账号负责人手机", string.Concat(dto.Vms.Select(v => v.OwnerMobiles))),
+        ], ct, via);
         return dto;
     }
 
@@ -213,7 +227,7 @@ public sealed class ApplicationService(
     /// <summary>The application in the Annex 3 layout; importing it gives the same rows back.</summary>
     public async Task<(byte[] File, string Name)> ExportFormAsync(Actor actor, Guid id, CancellationToken ct)
     {
-        var a = await ViewAsync(actor, id, ct);
+        var a = await ViewAsync(actor, id, ct, via: "导出需求表");
         var zones = (await catalog.ZonesAsync(false, ct)).Select(z => z.Name).ToList();
         var c = a.Contacts;
         var file = RequestFormWriter.Write(zones,

@@ -37,12 +37,16 @@ public sealed class AuditLog(GovCloudDbContext db, TimeProvider clock)
     }
 
     /// <summary>
-    /// Saves at once that <paramref name="actor"/> was shown the named personal-data fields of a record whole: lists
-    /// and exports show them masked, and each whole view is accounted for.
+    /// Saves at once that <paramref name="actor"/> was shown personal data of a record whole: lists and exports show them
+    /// masked, and each whole view is accounted for, naming the record as people know it, the fields that had a value, and how
+    /// (a page, or a document downloaded). Nothing is recorded when none of the fields had a value.
     /// </summary>
-    public async Task PersonalDataViewedAsync(Actor actor, string entityType, object entityId, string[] fields, CancellationToken ct)
+    public async Task PersonalDataViewedAsync(Actor actor, string entityType, object entityId, string record,
+        IEnumerable<(string Field, string? Value)> fields, CancellationToken ct, string? via = null)
     {
-        Record(actor, AuditActions.PersonalDataViewed, entityType, entityId, after: new { fields });
+        var shown = fields.Where(f => !string.IsNullOrEmpty(f.Value)).Select(f => f.Field).ToList();
+        if (shown.Count == 0) return;
+        Record(actor, AuditActions.PersonalDataViewed, entityType, entityId, after: new { record, fields = string.Join("、", shown), via = via ?? "查看" });
         await db.SaveChangesAsync(ct);
     }
 
@@ -133,6 +137,7 @@ public static class AuditActions
     public const string EmergencyAccessOpened = "EmergencyAccessOpened";
     public const string EmergencyAccessReviewed = "EmergencyAccessReviewed";
     public const string ConfidentialityAgreementAdded = "ConfidentialityAgreementAdded";
+    public const string ConfidentialityAgreementVoided = "ConfidentialityAgreementVoided";
     public const string PersonalDataViewed = "PersonalDataViewed";
     public const string PersonalDataResealed = "PersonalDataResealed";
     public const string SystemUpdated = "SystemUpdated";
@@ -245,6 +250,7 @@ public static class AuditActions
         EmergencyAccessOpened => "开启应急访问",
         EmergencyAccessReviewed => "事后审查应急访问",
         ConfidentialityAgreementAdded => "登记保密协议",
+        ConfidentialityAgreementVoided => "作废保密协议登记",
         PersonalDataViewed => "查看完整个人信息",
         PersonalDataResealed => "个人信息重新加密",
         SystemUpdated => "修改信息系统",
@@ -323,6 +329,6 @@ public static class AuditActions
         RectificationClosed, InspectionPlanned, FindingRecorded, FindingEvidenceAdded, InspectionCompleted, SecurityEventRecorded,
         SecurityEventStepAdded, SecurityEventClosed, SecurityBulletinPublished, MlpsDocumentAdded,
         AccessRequested, AccessApproved, AccessRefused, AccessWithdrawn, AccessRevoked, EmergencyAccessOpened, EmergencyAccessReviewed,
-        ConfidentialityAgreementAdded, PersonalDataViewed, PersonalDataResealed,
+        ConfidentialityAgreementAdded, ConfidentialityAgreementVoided, PersonalDataViewed, PersonalDataResealed,
     ];
 }

@@ -61,7 +61,7 @@ public static class AuditSummary
         ["isActive"] = "启用", ["roles"] = "角色", ["displayName"] = "姓名", ["email"] = "邮箱", ["phoneNumber"] = "手机号码", ["location"] = "部署位置",
         ["mlpsLevel"] = "等保级别", ["lifecycle"] = "状态", ["vendor"] = "开发商", ["users"] = "用户数", ["organisations"] = "单位数", ["caseType"] = "事项类型",
         ["caseId"] = "事项", ["completedAt"] = "办结时间", ["actor"] = "操作人", ["action"] = "操作", ["entityType"] = "对象类型",
-        ["size"] = "大小（字节）", ["org"] = "单位", ["version"] = "版本",
+        ["size"] = "大小（字节）", ["org"] = "单位", ["version"] = "版本", ["record"] = "记录", ["fields"] = "字段", ["via"] = "途径",
         ["adjustedVcpu"] = "调整后 vCPU（核）", ["adjustedMemoryGb"] = "调整后内存（GB）", ["adjustedBandwidthMbps"] = "调整后带宽（Mbps）",
         ["adjustedPublicIps"] = "调整后公网 IP（个）", ["areaM2"] = "面积（平方米）", ["bandwidthMbps"] = "带宽（Mbps）", ["certificate"] = "证明文件",
         ["decisionReason"] = "认定理由", ["drift"] = "不一致", ["failed"] = "未达标", ["file"] = "文件", ["followUp"] = "跟进情况", ["handedOverOn"] = "移交日期",

@@ -5,7 +5,8 @@ namespace GovCloud.Web.Features.DataAccess;
 
 /// <summary>
 /// 保密协议 between the Center and one agency: when it was signed, the period it is valid for, and the signed scan. A renewal
-/// is a new agreement; the old ones stay as history.
+/// is a new agreement; the old ones stay as history. One recorded by mistake (wrong agency, wrong dates) is voided with a reason,
+/// never deleted: it then counts for nothing but stays in the history.
 /// </summary>
 public sealed class ConfidentialityAgreement
 {
@@ -22,6 +23,9 @@ public sealed class ConfidentialityAgreement
     public required string Sha256 { get; set; }
     public string UploadedBy { get; set; } = "";
     public DateTimeOffset UploadedAt { get; set; }
+    public DateTimeOffset? VoidedAt { get; set; }
+    public string? VoidedBy { get; set; }
+    public string? VoidReason { get; set; }
 }
 
 internal static class ConfidentialityAgreementModel
@@ -35,5 +39,7 @@ internal static class ConfidentialityAgreementModel
         e.Property(x => x.StoredPath).HasMaxLength(300);
         e.Property(x => x.Sha256).HasMaxLength(64);
         e.Property(x => x.UploadedBy).HasMaxLength(256);
+        e.Property(x => x.VoidedBy).HasMaxLength(256);
+        e.Property(x => x.VoidReason).HasMaxLength(200);
     });
 }

@@ -12,7 +12,7 @@ using Microsoft.Extensions.Options;
 namespace GovCloud.Web.Features.DataAccess;
 
 public sealed record AgreementDto(Guid Id, DateOnly SignedOn, DateOnly ValidFrom, DateOnly ValidTo, string? Remarks, string FileName, string UploadedBy,
-    DateTimeOffset UploadedAt);
+    DateTimeOffset UploadedAt, DateTimeOffset? VoidedAt = null, string? VoidedBy = null, string? VoidReason = null);
 
 public sealed record AgreementsDto(Guid OrganisationId, string OrganisationName, AgreementStanding Standing, DateOnly? ValidTo,
     IReadOnlyList<AgreementDto> Agreements, bool MayAdd)
@@ -42,9 +42,10 @@ public sealed class ConfidentialityService(GovCloudDbContext db, DataScope scope
         var org = await TenantAsync(actor, organisationId, ct);
         var agreements = await db.ConfidentialityAgreements.AsNoTracking().Where(a => a.OrganisationId == organisationId)
             .OrderByDescending(a => a.ValidFrom).ThenByDescending(a => a.UploadedAt).ToListAsync(ct);
-        var (standing, validTo) = ConfidentialityRules.Standing(agreements.Select(a => (a.ValidFrom, a.ValidTo)), Today, SoonDays);
+        var (standing, validTo) = ConfidentialityRules.Standing(agreements.Where(a => a.VoidedAt == null).Select(a => (a.ValidFrom, a.ValidTo)), Today, SoonDays);
         return new AgreementsDto(org.Id, org.Name, standing, validTo,
-            agreements.Select(a => new AgreementDto(a.Id, a.SignedOn, a.ValidFrom, a.ValidTo, a.Remarks, a.FileName, a.UploadedBy, a.UploadedAt)).ToList(),
+            agreements.Select(a => new AgreementDto(a.Id, a.SignedOn, a.ValidFrom, a.ValidTo, a.Remarks, a.FileName, a.UploadedBy, a.UploadedAt,
+                a.VoidedAt, a.VoidedBy, a.VoidReason)).ToList(),
             actor.IsIn(Role.CenterOperator));
     }
 
@@ -79,6 +80,32 @@ public sealed class ConfidentialityService(GovCloudDbContext db, DataScope scope
         return await OfAsync(actor, organisationId, ct);
     }
 
+    /// <summary>
+    /// Voids an agreement recorded by mistake (the Center's operators, with the reason): it stops counting, stays in the history,
+    /// and the agency is told. Formal use that waited for it waits again.
+    /// </summary>
+    public async Task<AgreementsDto> VoidAsync(Actor actor, Guid organisationId, Guid agreementId, string? reason, CancellationToken ct)
+    {
+        if (!actor.IsIn(Role.CenterOperator)) throw ProblemException.Forbidden("保密协议由信息化中心运维人员登记和作废");
+        var org = await TenantAsync(actor, organisationId, ct);
+        var agreement = await db.ConfidentialityAgreements.FirstOrDefaultAsync(a => a.Id == agreementId && a.OrganisationId == organisationId, ct)
+                        ?? throw ProblemException.NotFound("保密协议");
+        var why = Texts.Line(reason);
+        var v = new Validation();
+        if (why is null) v.Add("reason", "请说明作废的原因（如登记错了单位或日期）");
+        else if (why.Length > 200) v.Add("reason", "原因不超过 200 个字");
+        v.ThrowIfInvalid();
+        if (agreement.VoidedAt is not null) throw ProblemException.Conflict($"该协议已于 {ChinaTime.Format(agreement.VoidedAt)} 作废");
+        (agreement.VoidedAt, agreement.VoidedBy, agreement.VoidReason) = (clock.GetUtcNow(), actor.UserName ?? "", why);
+        audit.Record(actor, AuditActions.ConfidentialityAgreementVoided, "Organisation", org.Id, null,
+            new { organisation = org.Name, agreement = agreement.Id, agreement.ValidFrom, agreement.ValidTo, reason = why });
+        await inbox.NotifyAsync(await inbox.SecurityPeopleAsync([org.Id], ct), NotificationKinds.DataAccess, "保密协议登记已作废",
+            $"信息化中心已作废与{org.Name}的保密协议登记（有效期 {agreement.ValidFrom:yyyy-MM-dd} 至 {agreement.ValidTo:yyyy-MM-dd}），原因：{why}", Link,
+            $"agreement:{agreement.Id}:voided", ct);
+        await db.SaveChangesAsync(ct);
+        return await OfAsync(actor, organisationId, ct);
+    }
+
     public async Task<(Stream Content, string FileName)> OpenAsync(Actor actor, Guid organisationId, Guid agreementId, CancellationToken ct)
     {
         await TenantAsync(actor, organisationId, ct);
@@ -103,7 +130,7 @@ public sealed class ConfidentialityService(GovCloudDbContext db, DataScope scope
         var orgs = (await db.Organisations.AsNoTracking().Where(o => o.IsActive && (visible == null || visible.Contains(o.Id)))
             .Select(o => new { o.Id, o.Name, o.Type }).ToListAsync(ct)).Where(o => o.Type.IsTenant()).ToList();
         var ids = orgs.Select(o => o.Id).ToList();
-        var agreements = (await db.ConfidentialityAgreements.AsNoTracking().Where(a => ids.Contains(a.OrganisationId))
+        var agreements = (await db.ConfidentialityAgreements.AsNoTracking().Where(a => ids.Contains(a.OrganisationId) && a.VoidedAt == null)
             .Select(a => new { a.OrganisationId, a.ValidFrom, a.ValidTo, a.SignedOn }).ToListAsync(ct)).ToLookup(a => a.OrganisationId);
         var text = Texts.Line(q);
         return orgs.Where(o => text is null || o.Name.Contains(text, StringComparison.Ordinal))
@@ -131,7 +158,7 @@ public sealed class ConfidentialityService(GovCloudDbContext db, DataScope scope
     /// <summary>Why an agency's system cannot go into formal use for want of an agreement in force; null when it has one.</summary>
     public static async Task<string?> BlockerOfFormalUseAsync(GovCloudDbContext db, Guid organisationId, DateOnly today, CancellationToken ct)
     {
-        var periods = await db.ConfidentialityAgreements.AsNoTracking().Where(a => a.OrganisationId == organisationId)
+        var periods = await db.ConfidentialityAgreements.AsNoTracking().Where(a => a.OrganisationId == organisationId && a.VoidedAt == null)
             .Select(a => new { a.ValidFrom, a.ValidTo }).ToListAsync(ct);
         var name = await db.Organisations.AsNoTracking().Where(o => o.Id == organisationId).Select(o => o.Name).FirstOrDefaultAsync(ct) ?? "使用单位";
         return ConfidentialityRules.BlockerOfFormalUse(ConfidentialityRules.Standing(periods.Select(p => (p.ValidFrom, p.ValidTo)), today, 0).Standing, name);
@@ -144,7 +171,7 @@ public sealed class ConfidentialityService(GovCloudDbContext db, DataScope scope
     public async Task RemindAsync(CancellationToken ct)
     {
         var today = Today;
-        var periods = await db.ConfidentialityAgreements.AsNoTracking().Select(a => new { a.OrganisationId, a.ValidFrom, a.ValidTo }).ToListAsync(ct);
+        var periods = await db.ConfidentialityAgreements.AsNoTracking().Where(a => a.VoidedAt == null).Select(a => new { a.OrganisationId, a.ValidFrom, a.ValidTo }).ToListAsync(ct);
         var due = new List<(Guid Org, AgreementStanding Standing, DateOnly ValidTo)>();
         foreach (var g in periods.GroupBy(p => p.OrganisationId))
         {

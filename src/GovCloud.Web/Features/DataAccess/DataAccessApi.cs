@@ -59,6 +59,9 @@ public static class DataAccessApi
             .WithSummary("信息化中心运维人员登记保密协议（multipart 表单：signedOn 签订日期、validFrom/validTo 有效期、remarks 备注、file 签字盖章的扫描件）；通知该单位安全负责人")
             .DisableAntiforgery() // a bearer-token API; a cross-site form cannot borrow the SameSite=Strict sign-in cookie
             .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(413);
+        agreements.MapPost("/{agreementId:guid}/void", VoidAgreement).WithName("VoidConfidentialityAgreement").Allow(Role.CenterOperator)
+            .WithSummary("信息化中心运维人员作废登记错误的保密协议（reason 必填）：不再计入签订情况，保留在历史中，通知该单位；已作废的 409")
+            .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
         agreements.MapGet("/template.docx", AgreementTemplate).WithName("ConfidentialityAgreementTemplate").Allow(Access.DataAccess)
             .WithSummary("保密协议文本（.docx），甲方信息化中心、乙方该使用单位已填好，打印后签字盖章").ProducesProblem(404);
         agreements.MapGet("/{agreementId:guid}/file", AgreementFile).WithName("DownloadConfidentialityAgreement").Allow(Access.DataAccess)
@@ -91,6 +94,12 @@ public static class DataAccessApi
         var result = await service.AddAsync(Actor.From(http), id, signed, from, to, remarks, file?.FileName, content, file?.Length ?? 0, ct);
         return TypedResults.Created($"/api/v1/organisations/{id}/confidentiality-agreements", result);
     }
+
+    public sealed record VoidInput(string? Reason);
+
+    private static async Task<Ok<AgreementsDto>> VoidAgreement(Guid id, Guid agreementId, VoidInput input, HttpContext http, ConfidentialityService service,
+        CancellationToken ct) =>
+        TypedResults.Ok(await service.VoidAsync(Actor.From(http), id, agreementId, input.Reason, ct));
 
     private static async Task<FileContentHttpResult> AgreementTemplate(Guid id, HttpContext http, ConfidentialityService service, CancellationToken ct)
     {

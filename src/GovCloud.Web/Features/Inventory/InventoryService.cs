@@ -75,7 +75,9 @@ public sealed class InventoryService(GovCloudDbContext db, DataScope scope, Audi
         var (emails, mobiles) = (more.OwnerEmails, more.OwnerMobiles);
         if (actor.OrganisationId != row.Vm.OrganisationId)
         {
-            if (actor.IsIn(Role.CenterOperator)) await audit.PersonalDataViewedAsync(actor, nameof(CloudVm), id, ["堡垒机账号负责人邮箱", "堡垒机账号负责人手机"], ct);
+            if (actor.IsIn(Role.CenterOperator))
+                await audit.PersonalDataViewedAsync(actor, nameof(CloudVm), id, $"{row.Vm.OrganisationName} {row.Vm.HostName}",
+                    [("堡垒机账号负责人邮箱", emails), ("堡垒机账号负责人手机", mobiles)], ct);
             else (emails, mobiles) = (ContactRules.MaskEmail(emails)!, ContactRules.MaskPhone(mobiles)!);
         }
         return new VmDetailDto(row.WithFee(await PricesAsync(ct)), emails, mobiles, more.Provider, more.ExternalId, more.Number ?? "", history, elastic);

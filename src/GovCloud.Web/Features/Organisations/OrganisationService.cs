@@ -76,8 +76,7 @@ public sealed partial class OrganisationService(GovCloudDbContext db, DataScope 
         var org = await FindAsync(actor, id, ct);
         // Whole only to the system administrator, who keeps organisations (and edits these); each such view is in the audit log.
         if (!actor.IsIn(Role.SystemAdmin)) return Masked(org);
-        if (org.ContactPhone is not null || org.ContactEmail is not null)
-            await audit.PersonalDataViewedAsync(actor, nameof(Organisation), id, ["联系电话", "联系邮箱"], ct);
+        await audit.PersonalDataViewedAsync(actor, nameof(Organisation), id, org.Name, [("联系电话", org.ContactPhone), ("联系邮箱", org.ContactEmail)], ct);
         return org;
     }
 
@@ -101,6 +100,11 @@ public sealed partial class OrganisationService(GovCloudDbContext db, DataScope 
         var org = await db.Organisations.FirstOrDefaultAsync(o => o.Id == id, ct) ?? throw ProblemException.NotFound("单位");
         ProblemException.CheckVersion(input.Version, org.Version, "单位");
         var before = Snapshot(org);
+        // A list row or an earlier answer sent back shows the contact masked: that means unchanged.
+        input = input with
+        {
+            ContactPhone = ContactRules.KeptIfMasked(input.ContactPhone, org.ContactPhone), ContactEmail = ContactRules.KeptIfMasked(input.ContactEmail, org.ContactEmail),
+        };
         await ApplyAsync(org, input, ct);
         org.Version++;
         audit.Record(actor, AuditActions.OrganisationUpdated, nameof(Organisation), org.Id, before, Snapshot(org));
@@ -118,7 +122,9 @@ public sealed partial class OrganisationService(GovCloudDbContext db, DataScope 
         var query = await ScopedAsync(actor, ct);
         if (!string.IsNullOrWhiteSpace(q.Q))
         {
-            var phone = personalData.SearchIndex(q.Q); // the contact phone is stored sealed: found by its keyed hash
+            // The contact phone is stored sealed: found by its keyed hash, and only by whom it is shown whole (else a search,
+            // digit by digit, would unmask it).
+            var phone = actor.IsIn(Role.SystemAdmin) ? personalData.SearchIndex(q.Q) : null;
             query = query.Where(o => o.Name.Contains(q.Q) || (o.CreditCode != null && o.CreditCode.Contains(q.Q))
                 || (phone != null && EF.Property<string>(o, PersonalDataModel.IndexOf(nameof(Organisation.ContactPhone))) == phone));
         }

@@ -88,7 +88,9 @@ public sealed class InfoSystemService(GovCloudDbContext db, DataScope scope, Aud
         var query = await ScopedAsync(actor, ct);
         if (!string.IsNullOrWhiteSpace(q.Q))
         {
-            var phone = personalData.SearchIndex(q.Q); // the vendor contact's mobile is stored sealed: found by its keyed hash
+            // The vendor contact's mobile is stored sealed: found by its keyed hash, and only by whom it is shown whole (else a
+            // search, digit by digit, would unmask it).
+            var phone = actor.IsInAny(Editors) ? personalData.SearchIndex(q.Q) : null;
             query = query.Where(s => s.Name.Contains(q.Q) || (s.Vendor != null && s.Vendor.Contains(q.Q))
                 || (phone != null && EF.Property<string>(s, PersonalDataModel.IndexOf(nameof(InfoSystem.VendorContactMobile))) == phone));
         }
@@ -104,8 +106,9 @@ public sealed class InfoSystemService(GovCloudDbContext db, DataScope scope, Aud
     {
         var system = await OneAsync(actor, id, ct);
         if (!actor.IsInAny(Editors)) return Masked(system);
-        if (system.VendorContactMobile is not null || system.VendorContactEmail is not null)
-            await audit.PersonalDataViewedAsync(actor, nameof(InfoSystem), id, ["联系人手机", "联系人邮箱"], ct);
+        if (actor.OrganisationId != system.OrganisationId)
+            await audit.PersonalDataViewedAsync(actor, nameof(InfoSystem), id, $"{system.OrganisationName} {system.Name}",
+                [("开发商联系人手机", system.VendorContactMobile), ("开发商联系人邮箱", system.VendorContactEmail)], ct);
         return system;
     }
 
@@ -232,11 +235,8 @@ public sealed class InfoSystemService(GovCloudDbContext db, DataScope scope, Aud
             var isNew = entity is null;
             entity ??= new InfoSystem { Name = "", CreatedAt = clock.GetUtcNow() };
             var before = isNew ? null : Snapshot(entity);
-            // A sheet exported from here has the contact masked: a masked value read back means "as stored".
-            var mobile = Cell("vendorContactMobile") is var m && !isNew && m == ContactRules.MaskPhone(entity.VendorContactMobile) ? entity.VendorContactMobile : m;
-            var email = Cell("vendorContactEmail") is var e && !isNew && e == ContactRules.MaskEmail(entity.VendorContactEmail) ? entity.VendorContactEmail : e;
-            var input = new InfoSystemInput(orgId, name, Cell("subsystems"), Cell("vendor"), Cell("vendorContactName"), mobile,
-                email, kind, mlps, location, isNew ? lifecycle : lifecycle ?? entity.Lifecycle, entity.Remarks); // no column: kept
+            var input = new InfoSystemInput(orgId, name, Cell("subsystems"), Cell("vendor"), Cell("vendorContactName"), Cell("vendorContactMobile"),
+                Cell("vendorContactEmail"), kind, mlps, location, isNew ? lifecycle : lifecycle ?? entity.Lifecycle, entity.Remarks); // no column: kept
             try
             {
                 await ApplyAsync(actor, entity, input, ct);
@@ -300,6 +300,12 @@ public sealed class InfoSystemService(GovCloudDbContext db, DataScope scope, Aud
     private async Task ApplyAsync(Actor actor, InfoSystem entity, InfoSystemInput input, CancellationToken ct)
     {
         if (!actor.IsInAny(Role.AgencyOperator, Role.BureauApprover)) throw ProblemException.Forbidden("只有使用单位经办人或大数据局审批人员可以登记信息系统");
+        // A list row, an earlier answer or an exported sheet sent back shows the vendor contact masked: that means unchanged.
+        input = input with
+        {
+            VendorContactMobile = ContactRules.KeptIfMasked(input.VendorContactMobile, entity.VendorContactMobile),
+            VendorContactEmail = ContactRules.KeptIfMasked(input.VendorContactEmail, entity.VendorContactEmail),
+        };
         var v = new Validation();
         var orgId = input.OrganisationId ?? actor.OrganisationId;
         if (await scope.CheckTenantAsync(actor, orgId, "信息系统", ct) is { } owner) v.Add("organisationId", owner);

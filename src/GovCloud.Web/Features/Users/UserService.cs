@@ -82,7 +82,9 @@ public sealed partial class UserService(
         var query = await ScopedAsync(actor, ct);
         if (!string.IsNullOrWhiteSpace(q.Q))
         {
-            var phone = personalData.SearchIndex(q.Q); // the mobile is stored sealed: found by its keyed hash
+            // The mobile is stored sealed: found by its keyed hash, and only by whom it is shown whole (else a search, digit by
+            // digit, would unmask it).
+            var phone = actor.IsIn(Role.SystemAdmin) ? personalData.SearchIndex(q.Q) : null;
             query = query.Where(u => u.UserName!.Contains(q.Q) || u.DisplayName.Contains(q.Q)
                 || (phone != null && EF.Property<string>(u, PersonalDataModel.IndexOf(nameof(User.PhoneNumber))) == phone));
         }
@@ -104,7 +106,7 @@ public sealed partial class UserService(
         if (id == actor.UserId) return user; // one's own
         // Whole only to the system administrator, who keeps accounts (and edits these); each such view is in the audit log.
         if (!actor.IsIn(Role.SystemAdmin)) return Masked(user);
-        if (user.Email is not null || user.PhoneNumber is not null) await audit.PersonalDataViewedAsync(actor, nameof(User), id, ["邮箱", "手机号码"], ct);
+        await audit.PersonalDataViewedAsync(actor, nameof(User), id, $"{user.UserName}（{user.DisplayName}）", [("邮箱", user.Email), ("手机号码", user.PhoneNumber)], ct);
         return user;
     }
 
@@ -173,6 +175,8 @@ public sealed partial class UserService(
         var user = await db.Users.AsNoTracking().Include(u => u.Roles).Include(u => u.Organisation).FirstOrDefaultAsync(u => u.Id == id, ct)
                    ?? throw ProblemException.NotFound("用户");
         ProblemException.CheckVersion(input.Version, user.ConcurrencyStamp ?? "", "用户");
+        // A list row or an earlier answer sent back shows the contact masked: that means unchanged.
+        input = input with { Email = ContactRules.KeptIfMasked(input.Email, user.Email), PhoneNumber = ContactRules.KeptIfMasked(input.PhoneNumber, user.PhoneNumber) };
         ValidateUpdate(actor, user, input);
         var before = user.Roles.Select(r => r.Role).ToList();
         var after = input.Roles!.Distinct().ToList();

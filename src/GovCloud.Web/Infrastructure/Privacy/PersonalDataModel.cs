@@ -45,6 +45,8 @@ public static class PersonalDataModel
         new(typeof(InfoSystem), nameof(InfoSystem.VendorContactMobile), Searchable: true),
         new(typeof(InfoSystem), nameof(InfoSystem.VendorContactEmail)),
         new(typeof(RectificationNotice), nameof(RectificationNotice.ContactPhone)),
+        // An administrator account's change waiting for a second administrator carries the account's e-mail and mobile whole.
+        new(typeof(AdminRequest), nameof(AdminRequest.Payload)),
     ];
 
     /// <summary>

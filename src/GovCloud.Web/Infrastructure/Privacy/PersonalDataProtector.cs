@@ -31,10 +31,13 @@ public sealed class PersonalDataProtector
     public string Fingerprint { get; }
 
     public PersonalDataProtector(IOptions<GovCloudOptions> options, ILogger<PersonalDataProtector> log)
-        : this(Load(options.Value.PersonalData, log)) { }
+        : this(Load(options.Value.PersonalData, log), options.Value.PersonalData.LocalAreaCode) { }
 
-    private PersonalDataProtector(PersonalDataOptions keys)
+    private readonly string? _localAreaCode;
+
+    private PersonalDataProtector(PersonalDataOptions keys, string? localAreaCode = null)
     {
+        _localAreaCode = localAreaCode;
         _keys = keys.Keys.ToDictionary(k => k.Key, k => Decode(k.Value, $"GovCloud:PersonalData:Keys:{k.Key}", 16, 16));
         foreach (var id in _keys.Keys)
             if (id.Length == 0 || id.Contains(':')) throw new InvalidOperationException($"个人信息密钥编号“{id}”不能为空或含冒号");
@@ -47,7 +50,7 @@ public sealed class PersonalDataProtector
     }
 
     /// <summary>For tests and tools: a protector over the given keys.</summary>
-    public static PersonalDataProtector Of(PersonalDataOptions keys) => new(keys);
+    public static PersonalDataProtector Of(PersonalDataOptions keys) => new(keys, keys.LocalAreaCode);
 
     /// <summary>The value as stored: sealed with the current key. Null and empty stay as they are.</summary>
     public string? Protect(string? plain)
@@ -90,7 +93,7 @@ public sealed class PersonalDataProtector
     public string? Index(string? phone)
     {
         if (string.IsNullOrWhiteSpace(phone)) return null;
-        var digits = Domain.Organisations.ContactRules.Normalise(phone);
+        var digits = Domain.Organisations.ContactRules.Normalise(phone, _localAreaCode);
         if (digits.Length == 0) return null;
         var mac = new HMac(new SM3Digest());
         mac.Init(new KeyParameter(_indexKey));
@@ -102,12 +105,13 @@ public sealed class PersonalDataProtector
     }
 
     /// <summary>
-    /// The index to look a search text up by when it is a phone number (digits, spaces, dashes, a leading +; at least seven
+    /// The index to look a search text up by when it is a phone number (digits, spaces, dashes, brackets, a leading +; at least seven
     /// digits), else null: a list's search box finds a contact by number although the number is stored sealed.
     /// </summary>
     public string? SearchIndex(string? text) =>
-        text is not null && text.Trim().Length > 0 && text.Trim().All(c => char.IsAsciiDigit(c) || c is ' ' or '-' or '+')
-            && Domain.Organisations.ContactRules.Normalise(text).Length >= 7 ? Index(text) : null;
+        text is not null && Domain.Organisations.ContactRules.Halfwidth(text).Trim() is { Length: > 0 } typed
+            && typed.All(c => char.IsAsciiDigit(c) || c is ' ' or '-' or '+' or '(' or ')')
+            && Domain.Organisations.ContactRules.Normalise(typed, _localAreaCode).Length >= 7 ? Index(typed) : null;
 
     /// <summary>How long a stored value of at most <paramref name="plainLength"/> characters can be (UTF-8, nonce, tag, base64, prefix).</summary>
     public static int StoredLength(int plainLength) => Prefix.Length + 10 + 4 * ((NonceBytes + plainLength * 3 + TagBits / 8 + 2) / 3);

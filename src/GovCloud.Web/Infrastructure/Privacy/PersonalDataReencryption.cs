@@ -55,6 +55,7 @@ public sealed class PersonalDataReencryption(GovCloudDbContext db, PersonalDataP
                 after: new { key = protector.CurrentKey, @sealed = sealedTotal, indexed = indexedTotal });
             await db.SaveChangesAsync(ct);
             log.LogInformation("Personal data: {Sealed} values sealed with key {Key}, {Indexed} search indexes filled", sealedTotal, protector.CurrentKey, indexedTotal);
+            await CompactAsync(ct);
         }
         return new Result(sealedTotal, indexedTotal);
     }
@@ -111,6 +112,24 @@ public sealed class PersonalDataReencryption(GovCloudDbContext db, PersonalDataP
         }
         await transaction.CommitAsync(ct);
         return (sealedCount, indexedCount);
+    }
+
+    /// <summary>
+    /// The old values stay in the database's free pages (and SQLite's write-ahead log) until they are reused: on SQLite the file
+    /// is rewritten at once; on PostgreSQL VACUUM FULL is the operator's to run (see the operations guide), as it locks the tables.
+    /// </summary>
+    private async Task CompactAsync(CancellationToken ct)
+    {
+        if (!db.Database.IsSqlite()) return;
+        try
+        {
+            await db.Database.ExecuteSqlRawAsync("VACUUM", ct);
+            await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE)", ct);
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException e)
+        {
+            log.LogWarning(e, "Personal data resealed, but the database file could not be compacted now (busy); old values stay in free pages until reused");
+        }
     }
 
     private async Task<DbCommand> CommandAsync(CancellationToken ct)

@@ -965,6 +965,17 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
                     b.Property<DateOnly>("ValidTo")
                         .HasColumnType("date");
 
+                    b.Property<string>("VoidReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("VoidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("VoidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OrganisationId", "ValidTo");
@@ -3428,8 +3439,8 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
                         .HasColumnType("character varying(500)");
 
                     b.Property<string>("Payload")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
+                        .HasMaxLength(16054)
+                        .HasColumnType("character varying(16054)");
 
                     b.Property<string>("Reason")
                         .HasMaxLength(500)

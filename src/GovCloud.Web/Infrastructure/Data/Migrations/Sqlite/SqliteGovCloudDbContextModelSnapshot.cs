@@ -946,6 +946,17 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<DateOnly>("ValidTo")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("VoidReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("VoidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VoidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OrganisationId", "ValidTo");
@@ -3391,7 +3402,7 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Payload")
-                        .HasMaxLength(4000)
+                        .HasMaxLength(16054)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Reason")
