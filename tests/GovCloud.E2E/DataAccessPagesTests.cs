@@ -133,4 +133,30 @@ public sealed class DataAccessPagesTests(BrowserApp app) : IClassFixture<Browser
         await bureau.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/security/rectifications/[0-9a-f-]{36}$"));
         await Assertions.Expect(bureau.Locator("body")).ToContainTextAsync("市信息化建设管理中心");
     }
+
+    [Fact]
+    public async Task R_26_2_the_center_voids_an_agreement_recorded_by_mistake_with_a_reason_and_the_agency_shows_as_without_one()
+    {
+        var organisation = "市水利局";
+        var center = await app.SignedInAsync("center");
+        await center.GotoAsync("/data-access?tab=agreements");
+        await BrowserApp.ArrivedAsync(center);
+        var row = center.Locator("#gc-agreements tbody tr", new() { HasText = organisation });
+        await Assertions.Expect(row).ToContainTextAsync("有效");
+        await row.GetByText("查看/登记").ClickAsync();
+        var drawer = center.Locator(".ant-drawer-open");
+        await drawer.Locator("a[id^=gc-agreement-void-]").First.ClickAsync();
+
+        // Without a reason it is not voided, and says why at the field.
+        await center.ClickAsync("#gc-agreement-void-confirm");
+        await BrowserApp.ConfirmAsync(center);
+        await drawer.GetByText("请说明作废的原因（如登记错了单位或日期）").WaitForAsync();
+        await center.FillAsync("#gc-agreement-void-reason", "登记错了单位，应为另一部门的协议");
+        await BrowserApp.ScreenshotAsync(center, "agreement-void");
+        await center.ClickAsync("#gc-agreement-void-confirm");
+        await BrowserApp.ConfirmAsync(center);
+        await Assertions.Expect(drawer.Locator("#gc-agreement-current")).ToHaveTextAsync("未签订");
+        await Assertions.Expect(drawer.GetByText("已作废")).ToHaveCountAsync(1);
+        await Assertions.Expect(row).ToContainTextAsync("未签订");
+    }
 }

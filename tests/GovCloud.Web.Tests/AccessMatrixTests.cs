@@ -239,6 +239,7 @@ public abstract class AccessMatrixTests(GovCloudApp app)
         ExportAccessLog                     AO AS CO BA IN
         ListConfidentialityAgreements       AO AS CO BA IN
         AddConfidentialityAgreement         CO
+        VoidConfidentialityAgreement        CO
         ConfidentialityAgreementTemplate    AO AS CO BA IN
         DownloadConfidentialityAgreement    AO AS CO BA IN
         ConfidentialityAgreementOverview    AO AS CO BA IN
