@@ -13,7 +13,7 @@ namespace GovCloud.Web.Features.DataAccess;
 /// The bastion host's question before each operator session: may this operator read or change this VM, host name,
 /// address or service now? Allowed only by a grant of the agency in force that names the target; every answer is kept
 /// (<see cref="AccessCheck"/>) for the agency's access log. It sits in the login path of every session, so the allowed path is
-/// one read (the operator's account with his grants not long ended and their targets, by index) and one insert.
+/// two indexed reads (the operator's account; his grants not long ended, with their targets) and one insert.
 /// </summary>
 public sealed class AccessCheckService(GovCloudDbContext db, TimeProvider clock)
 {
@@ -26,20 +26,16 @@ public sealed class AccessCheckService(GovCloudDbContext db, TimeProvider clock)
         var now = clock.GetUtcNow();
         var since = now - Lookback;
         // The operator as the platform knows him (user names are matched as at sign-in, whatever the case): a grant counts only
-        // while his account is active, not locked, and still a Center operator's. His account and his grants not long ended,
-        // with their targets, in one round trip; an unknown account has none that count.
+        // while his account is active, not locked, and still a Center operator's.
         var account = await db.Users.AsNoTracking().Where(u => u.NormalizedUserName == asked.ToUpperInvariant())
-            .Select(u => new
-            {
-                u.UserName, u.IsActive, u.LockoutEnd, Operator = u.Roles.Any(r => r.Role == Role.CenterOperator),
-                Rows = db.AccessGrants.Where(g => g.OperatorUserName == u.UserName && g.EndsAt > since)
-                    .SelectMany(g => g.Targets, (g, t) => new Candidate(g.Id, g.State, g.Mode, g.StartsAt, g.EndsAt, g.OrganisationId, g.SystemId, t.VmId,
-                        t.ServiceId, t.Label, t.Vm == null ? null : t.Vm.HostName, t.Vm == null ? null : t.Vm.Ips))
-                    .ToList(),
-            }).FirstOrDefaultAsync(ct);
+            .Select(u => new { u.UserName, u.IsActive, u.LockoutEnd, Operator = u.Roles.Any(r => r.Role == Role.CenterOperator) }).FirstOrDefaultAsync(ct);
         var op = account?.UserName ?? asked;
         var mayOperate = account is { IsActive: true, Operator: true } && !(account.LockoutEnd > now);
-        var rows = account?.Rows ?? [];
+        var rows = await db.AccessGrants.AsNoTracking()
+            .Where(g => g.OperatorUserName == op && g.EndsAt > since)
+            .SelectMany(g => g.Targets, (g, t) => new Candidate(g.Id, g.State, g.Mode, g.StartsAt, g.EndsAt, g.OrganisationId, g.SystemId, t.VmId, t.ServiceId,
+                t.Label, t.Vm == null ? null : t.Vm.HostName, t.Vm == null ? null : t.Vm.Ips))
+            .ToListAsync(ct);
         var named = rows.Where(r => Names(r, what)).ToList();
         if (!mayOperate) named = [];
 
