@@ -38,6 +38,7 @@ public static class AuditSummary
         ["MigrationRateSnapshot"] = "迁移上云率",
         ["AuditLog"] = "审计日志",
         ["System"] = "平台",
+        ["PersonalData"] = "个人信息",
     };
 
     public static string EntityTypeName(string entityType) => EntityTypes.GetValueOrDefault(entityType, entityType);
@@ -62,6 +63,7 @@ public static class AuditSummary
         ["mlpsLevel"] = "等保级别", ["lifecycle"] = "状态", ["vendor"] = "开发商", ["users"] = "用户数", ["organisations"] = "单位数", ["caseType"] = "事项类型",
         ["caseId"] = "事项", ["completedAt"] = "办结时间", ["actor"] = "操作人", ["action"] = "操作", ["entityType"] = "对象类型",
         ["size"] = "大小（字节）", ["org"] = "单位", ["version"] = "版本", ["record"] = "记录", ["fields"] = "字段", ["via"] = "途径",
+        ["sealed"] = "重新加密（个）", ["indexed"] = "写入检索值（个）", ["key"] = "密钥编号",
         ["adjustedVcpu"] = "调整后 vCPU（核）", ["adjustedMemoryGb"] = "调整后内存（GB）", ["adjustedBandwidthMbps"] = "调整后带宽（Mbps）",
         ["adjustedPublicIps"] = "调整后公网 IP（个）", ["areaM2"] = "面积（平方米）", ["bandwidthMbps"] = "带宽（Mbps）", ["certificate"] = "证明文件",
         ["decisionReason"] = "认定理由", ["drift"] = "不一致", ["failed"] = "未达标", ["file"] = "文件", ["followUp"] = "跟进情况", ["handedOverOn"] = "移交日期",
