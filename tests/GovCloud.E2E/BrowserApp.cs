@@ -79,11 +79,12 @@ public class BrowserApp : IAsyncLifetime
     /// Opens a select and picks an option. The list may open before its options have loaded (a Blazor
     /// round trip), and a redraw of the form may close it again between the option showing and the click
     /// (the option is then found but never visible), so the list is closed and opened again until the
-    /// click lands.
+    /// click lands. The list of a select picked just before may still be fading out with the same options
+    /// (two risk levels in a row): the option is taken from the list opened last, which comes last in the page.
     /// </summary>
     public static async Task PickAsync(IPage page, ILocator select, string option, bool exact = false)
     {
-        var item = page.Locator(".ant-select-dropdown:visible .ant-select-item-option").GetByText(option, new() { Exact = exact });
+        var item = page.Locator(".ant-select-dropdown:visible .ant-select-item-option").GetByText(option, new() { Exact = exact }).Last;
         for (var attempt = 0; ; attempt++)
         {
             await select.ClickAsync();
