@@ -16,6 +16,7 @@ using GovCloud.Web.Features.Pools;
 using GovCloud.Web.Features.Provisioning;
 using GovCloud.Web.Features.Supervision;
 using GovCloud.Web.Features.Inventory;
+using GovCloud.Web.Features.Monitoring;
 using GovCloud.Web.Features.Systems;
 using GovCloud.Web.Features.Users;
 using GovCloud.Web.Infrastructure;
@@ -103,6 +104,12 @@ builder.Services.AddScoped<AccessCheckService>();
 builder.Services.AddScoped<AccessLogService>();
 builder.Services.AddScoped<ConfidentialityService>();
 builder.Services.AddSingleton<IVmProvider, ManualVmProvider>();
+builder.Services.AddSingleton<VmDirectory>();
+builder.Services.AddScoped<MetricIngest>();
+builder.Services.AddScoped<UsageSummary>();
+builder.Services.AddScoped<PrometheusPull>();
+builder.Services.AddScoped<UtilisationService>();
+builder.Services.AddHttpClient(PrometheusPull.HttpClientName);
 
 builder.Services.AddHostedService<PeriodicJobs>();
 
@@ -152,6 +159,7 @@ api.MapRectificationsApi();
 api.MapInspectionsApi();
 api.MapSecurityEventsApi();
 api.MapDataAccessApi();
+api.MapMonitoringApi();
 app.MapAccountEndpoints();
 app.MapGovCloudUi();
 app.PrintAddressesOnStart();

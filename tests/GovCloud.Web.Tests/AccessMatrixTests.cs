@@ -240,6 +240,10 @@ public abstract class AccessMatrixTests(GovCloudApp app)
         ListConfidentialityAgreements       AO AS CO BA IN
         AddConfidentialityAgreement         CO
         VoidConfidentialityAgreement        CO
+        PushMetrics                         PA
+        GetUtilisation                      AO AS CE CO BA FI
+        ListIdleVms                         AO AS CE CO BA FI
+        ListOversizedVms                    AO AS CE CO BA FI
         ConfidentialityAgreementTemplate    AO AS CO BA IN
         DownloadConfidentialityAgreement    AO AS CO BA IN
         ConfidentialityAgreementOverview    AO AS CO BA IN

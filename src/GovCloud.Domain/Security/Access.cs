@@ -68,6 +68,12 @@ public static class Access
     /// </summary>
     public static readonly Role[] DataAccess = [.. Agency, Role.CenterOperator, Role.BureauApprover, Role.Inspector];
 
+    /// <summary>
+    /// Utilisation from the cloud's monitoring: the agencies their own, the Center and the Bureau every agency's, Finance too (idle
+    /// resources cost money). The regulators have no part in it.
+    /// </summary>
+    public static readonly Role[] Utilisation = [.. Agency, .. Center, Role.BureauApprover, Role.FinanceViewer];
+
     /// <summary>Whose business records (systems, cases, inventory, centres) a role may read at all; the data scope then narrows it.</summary>
     public static bool ReadsBusinessData(IEnumerable<Role> roles) => roles.Any(r => CaseReaders.Contains(r));
 }

@@ -21,6 +21,7 @@ public sealed class GovCloudOptions
     public DocumentOptions Documents { get; set; } = new();
     public DataAccessOptions DataAccess { get; set; } = new();
     public PersonalDataOptions PersonalData { get; set; } = new();
+    public Features.Monitoring.MonitoringOptions Monitoring { get; set; } = new();
 
     /// <summary>
     /// Addresses of reverse proxies whose X-Forwarded-For/-Proto are believed (loopback always is),

@@ -7,7 +7,7 @@ namespace GovCloud.Web.Infrastructure;
 
 /// <summary>
 /// The background work of every instance, once a minute: the deadline sweep (under a database
-/// lease, so one instance does it), after the re-encryption of personal data once per start, the trial, data-centre, MLPS assessment and confidentiality agreement reminders, the agencies' monthly access summary (each message once, by its key) and the monthly snapshots of migration rates and pools (a unique
+/// lease, so one instance does it), after the re-encryption of personal data once per start, the trial, data-centre, MLPS assessment and confidentiality agreement reminders, the agencies' monthly access summary (each message once, by its key), the daily usage figures (pushed points summarised, monitoring sources pulled, each under a lease) and the monthly snapshots of migration rates and pools (a unique
 /// key per month, so each is taken once whichever instance gets there first).
 /// </summary>
 public sealed class PeriodicJobs(IServiceScopeFactory scopes, IOptions<GovCloudOptions> options, ILogger<PeriodicJobs> log) : BackgroundService
@@ -32,6 +32,8 @@ public sealed class PeriodicJobs(IServiceScopeFactory scopes, IOptions<GovCloudO
             await RunAsync("MLPS reminders", sp => sp.GetRequiredService<Features.Supervision.MlpsService>().RemindAsync(stoppingToken), stoppingToken);
             await RunAsync("Access summary", sp => sp.GetRequiredService<Features.DataAccess.AccessLogService>().SummariseLastMonthAsync(stoppingToken), stoppingToken);
             await RunAsync("Agreement reminders", sp => sp.GetRequiredService<Features.DataAccess.ConfidentialityService>().RemindAsync(stoppingToken), stoppingToken);
+            await RunAsync("Usage summary", sp => sp.GetRequiredService<Features.Monitoring.UsageSummary>().RunAsync(stoppingToken), stoppingToken);
+            await RunAsync("Usage pull", sp => sp.GetRequiredService<Features.Monitoring.PrometheusPull>().RunAsync(stoppingToken), stoppingToken);
             await RunAsync("Pool snapshot", sp => sp.GetRequiredService<Features.Pools.PoolService>().EnsureLastMonthSnapshotAsync(stoppingToken), stoppingToken);
         }
     }

@@ -140,6 +140,8 @@ public static class AuditActions
     public const string ConfidentialityAgreementVoided = "ConfidentialityAgreementVoided";
     public const string PersonalDataViewed = "PersonalDataViewed";
     public const string PersonalDataResealed = "PersonalDataResealed";
+    public const string UsageSummarised = "UsageSummarised";
+    public const string UsagePulled = "UsagePulled";
     public const string SystemUpdated = "SystemUpdated";
     public const string SystemsImported = "SystemsImported";
     public const string MigrationSnapshotTaken = "MigrationSnapshotTaken";
@@ -253,6 +255,8 @@ public static class AuditActions
         ConfidentialityAgreementVoided => "作废保密协议登记",
         PersonalDataViewed => "查看完整个人信息",
         PersonalDataResealed => "个人信息重新加密",
+        UsageSummarised => "汇总云平台推送的监测数据",
+        UsagePulled => "从监测系统取得日使用数据",
         SystemUpdated => "修改信息系统",
         SystemsImported => "导入信息系统台账",
         MigrationSnapshotTaken => "记录月度迁移上云率",
@@ -330,5 +334,6 @@ public static class AuditActions
         SecurityEventStepAdded, SecurityEventClosed, SecurityBulletinPublished, MlpsDocumentAdded,
         AccessRequested, AccessApproved, AccessRefused, AccessWithdrawn, AccessRevoked, EmergencyAccessOpened, EmergencyAccessReviewed,
         ConfidentialityAgreementAdded, ConfidentialityAgreementVoided, PersonalDataViewed, PersonalDataResealed,
+        UsageSummarised, UsagePulled,
     ];
 }

@@ -86,12 +86,16 @@ public abstract class GovCloudDbContext(DbContextOptions options)
     public DbSet<Features.DataAccess.AccessGrantTarget> AccessGrantTargets => Set<Features.DataAccess.AccessGrantTarget>();
     public DbSet<Features.DataAccess.AccessCheck> AccessChecks => Set<Features.DataAccess.AccessCheck>();
     public DbSet<Features.DataAccess.ConfidentialityAgreement> ConfidentialityAgreements => Set<Features.DataAccess.ConfidentialityAgreement>();
+    public DbSet<Features.Monitoring.VmDailyUsage> VmDailyUsage => Set<Features.Monitoring.VmDailyUsage>();
+    public DbSet<Features.Monitoring.MetricSample> MetricSamples => Set<Features.Monitoring.MetricSample>();
+    public DbSet<Features.Monitoring.UsagePull> UsagePulls => Set<Features.Monitoring.UsagePull>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
         base.OnModelCreating(b);
         Features.DataAccess.AccessGrantModel.Configure(b);
         Features.DataAccess.ConfidentialityAgreementModel.Configure(b);
+        Features.Monitoring.UsageModel.Configure(b);
 
         b.Entity<Organisation>(e =>
         {

@@ -1728,6 +1728,176 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
                     b.ToTable("Notifications");
                 });
 
+            modelBuilder.Entity("GovCloud.Web.Features.Monitoring.MetricSample", b =>
+                {
+                    b.Property<Guid>("VmId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("UnixSeconds")
+                        .HasColumnType("bigint");
+
+                    b.Property<double?>("Cpu")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("Disk")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("Memory")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("NetworkIn")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("NetworkOut")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("VmId", "UnixSeconds");
+
+                    b.HasIndex("UnixSeconds");
+
+                    b.ToTable("MetricSamples");
+                });
+
+            modelBuilder.Entity("GovCloud.Web.Features.Monitoring.UsagePull", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("PulledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Unmatched")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("UnmatchedCount")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Vms")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Source", "Day")
+                        .IsUnique();
+
+                    b.ToTable("UsagePulls");
+                });
+
+            modelBuilder.Entity("GovCloud.Web.Features.Monitoring.VmDailyUsage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<double?>("CpuAvg")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("CpuMax")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("CpuP95")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<double?>("DiskAvg")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("DiskGb")
+                        .HasColumnType("integer");
+
+                    b.Property<double?>("DiskMax")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("DiskP95")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("MemoryAvg")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("MemoryGb")
+                        .HasColumnType("integer");
+
+                    b.Property<double?>("MemoryMax")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("MemoryP95")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("NetworkInAvg")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("NetworkInMax")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("NetworkInP95")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("NetworkOutAvg")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("NetworkOutMax")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("NetworkOutP95")
+                        .HasColumnType("double precision");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Points")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Vcpu")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("VmId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Zone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day", "OrganisationId");
+
+                    b.HasIndex("OrganisationId", "Day");
+
+                    b.HasIndex("SystemId", "Day");
+
+                    b.HasIndex("VmId", "Day")
+                        .IsUnique();
+
+                    b.HasIndex("Zone", "Day");
+
+                    b.ToTable("VmDailyUsage");
+                });
+
             modelBuilder.Entity("GovCloud.Web.Features.Organisations.Organisation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4018,6 +4188,15 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
                         .IsRequired();
 
                     b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("GovCloud.Web.Features.Monitoring.VmDailyUsage", b =>
+                {
+                    b.HasOne("GovCloud.Web.Features.Provisioning.CloudVm", null)
+                        .WithMany()
+                        .HasForeignKey("VmId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("GovCloud.Web.Features.Organisations.Organisation", b =>

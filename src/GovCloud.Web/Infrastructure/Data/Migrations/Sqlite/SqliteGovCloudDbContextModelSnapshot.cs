@@ -1707,6 +1707,172 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("Notifications");
                 });
 
+            modelBuilder.Entity("GovCloud.Web.Features.Monitoring.MetricSample", b =>
+                {
+                    b.Property<Guid>("VmId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UnixSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Cpu")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Disk")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Memory")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("NetworkIn")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("NetworkOut")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("VmId", "UnixSeconds");
+
+                    b.HasIndex("UnixSeconds");
+
+                    b.ToTable("MetricSamples");
+                });
+
+            modelBuilder.Entity("GovCloud.Web.Features.Monitoring.UsagePull", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PulledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Unmatched")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnmatchedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Vms")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Source", "Day")
+                        .IsUnique();
+
+                    b.ToTable("UsagePulls");
+                });
+
+            modelBuilder.Entity("GovCloud.Web.Features.Monitoring.VmDailyUsage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("CpuAvg")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("CpuMax")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("CpuP95")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("DiskAvg")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("DiskGb")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("DiskMax")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("DiskP95")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("MemoryAvg")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("MemoryGb")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("MemoryMax")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("MemoryP95")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("NetworkInAvg")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("NetworkInMax")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("NetworkInP95")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("NetworkOutAvg")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("NetworkOutMax")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("NetworkOutP95")
+                        .HasColumnType("REAL");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Points")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Vcpu")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("VmId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Zone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day", "OrganisationId");
+
+                    b.HasIndex("OrganisationId", "Day");
+
+                    b.HasIndex("SystemId", "Day");
+
+                    b.HasIndex("VmId", "Day")
+                        .IsUnique();
+
+                    b.HasIndex("Zone", "Day");
+
+                    b.ToTable("VmDailyUsage");
+                });
+
             modelBuilder.Entity("GovCloud.Web.Features.Organisations.Organisation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3977,6 +4143,15 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("GovCloud.Web.Features.Monitoring.VmDailyUsage", b =>
+                {
+                    b.HasOne("GovCloud.Web.Features.Provisioning.CloudVm", null)
+                        .WithMany()
+                        .HasForeignKey("VmId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("GovCloud.Web.Features.Organisations.Organisation", b =>

@@ -1,0 +1,205 @@
+using GovCloud.Domain.Monitoring;
+using GovCloud.Domain.Provisioning;
+using GovCloud.Web.Infrastructure;
+using GovCloud.Web.Infrastructure.Auth;
+using GovCloud.Web.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace GovCloud.Web.Features.Monitoring;
+
+public enum UtilisationLevel
+{
+    Vm,
+    System,
+    Agency,
+    Zone,
+}
+
+public sealed record UtilisationQuery(UtilisationLevel Level = UtilisationLevel.Agency, DateOnly? From = null, DateOnly? To = null, Guid? AgencyId = null,
+    Guid? SystemId = null, string? Zone = null, string? Sort = null, int? Page = null, int? PageSize = null);
+
+/// <summary>
+/// A VM, system, agency or zone over a period: what was given (the mean per day of vCPU, memory and disk) and how much of it was used.
+/// Use is weighted by size: 8 cores at 10 % and 2 cores at 90 % use 2.6 of 10 cores, 26 %. P95 is the size-weighted mean of the days' P95.
+/// </summary>
+public sealed record UtilisationRow(string Key, string Name, string? AgencyName, string? SystemName, string? Zone, int Vms, int Days,
+    double Vcpu, double MemoryGb, double DiskGb, double? CpuUse, double? CpuP95, double? MemoryUse, double? MemoryP95, double? DiskUse,
+    double? NetworkInMbps, double? NetworkOutMbps);
+
+public sealed record UtilisationTrendPoint(DateOnly Day, int Vms, double Vcpu, double MemoryGb, double? CpuUse, double? MemoryUse, double? DiskUse);
+
+public sealed record UtilisationReport(UtilisationLevel Level, DateOnly From, DateOnly To, UtilisationRow? Total, Paged<UtilisationRow> Rows,
+    IReadOnlyList<UtilisationTrendPoint> Trend);
+
+public sealed record SizingQuery(Guid? AgencyId = null, Guid? SystemId = null, string? Zone = null, int? Page = null, int? PageSize = null);
+
+/// <summary>A VM the rules find idle or oversized, with what the Center proposes; the agency decides.</summary>
+public sealed record SizingRow(Guid VmId, string HostName, string Ips, Guid OrganisationId, string AgencyName, Guid SystemId, string SystemName, string Zone,
+    int Vcpu, int MemoryGb, int DaysReported, double? PeakCpuP95, double? PeakMemoryP95, SizingVerdict Verdict, int ProposedVcpu, int ProposedMemoryGb, string Reason);
+
+public sealed record SizingReport(DateOnly From, DateOnly To, Paged<SizingRow> Rows);
+
+/// <summary>Reads the daily figures for the utilisation pages and API, within the reader's data scope.</summary>
+public sealed class UtilisationService(GovCloudDbContext db, DataScope scope, TimeProvider clock, IOptions<GovCloudOptions> options)
+{
+    private MonitoringOptions Options => options.Value.Monitoring;
+
+    /// <summary>The longest period one report reads: the figures kept.</summary>
+    private int MaxDays => Math.Max(1, Options.RetentionYears) * 366;
+
+    public async Task<UtilisationReport> ReportAsync(Actor actor, UtilisationQuery query, CancellationToken ct)
+    {
+        var (from, to) = Period(query.From, query.To);
+        var rows = await FilteredAsync(actor, from, to, query.AgencyId, query.SystemId, query.Zone, ct);
+
+        var groups = query.Level switch
+        {
+            UtilisationLevel.Vm => (await Sum(rows.GroupBy(u => u.VmId)).ToListAsync(ct)).Select(g => g.Keyed(g.Key.ToString())).ToList(),
+            UtilisationLevel.System => (await Sum(rows.GroupBy(u => u.SystemId)).ToListAsync(ct)).Select(g => g.Keyed(g.Key.ToString())).ToList(),
+            UtilisationLevel.Agency => (await Sum(rows.GroupBy(u => u.OrganisationId)).ToListAsync(ct)).Select(g => g.Keyed(g.Key.ToString())).ToList(),
+            _ => (await Sum(rows.GroupBy(u => u.Zone)).ToListAsync(ct)).Select(g => g.Keyed(g.Key)).ToList(),
+        };
+        // One group of everything: grouped by a constant, the same sums as the rows.
+        var totals = (await Sum(rows.GroupBy(u => 1)).ToListAsync(ct)).Select(g => g.Keyed("")).FirstOrDefault();
+
+        var trend = (await rows.GroupBy(u => u.Day).Select(g => new
+            {
+                Day = g.Key, Vms = g.Count(), Vcpu = g.Sum(u => u.Vcpu), Memory = g.Sum(u => u.MemoryGb),
+                CpuUsed = g.Sum(u => u.CpuAvg == null ? 0 : u.Vcpu * u.CpuAvg.Value), CpuWeight = g.Sum(u => u.CpuAvg == null ? 0 : u.Vcpu),
+                MemoryUsed = g.Sum(u => u.MemoryAvg == null ? 0 : u.MemoryGb * u.MemoryAvg.Value), MemoryWeight = g.Sum(u => u.MemoryAvg == null ? 0 : u.MemoryGb),
+                DiskUsed = g.Sum(u => u.DiskAvg == null ? 0 : u.DiskGb * u.DiskAvg.Value), DiskWeight = g.Sum(u => u.DiskAvg == null ? 0 : u.DiskGb),
+            }).ToListAsync(ct))
+            .OrderBy(t => t.Day)
+            .Select(t => new UtilisationTrendPoint(t.Day, t.Vms, t.Vcpu, t.Memory, Share(t.CpuUsed, t.CpuWeight), Share(t.MemoryUsed, t.MemoryWeight),
+                Share(t.DiskUsed, t.DiskWeight)))
+            .ToList();
+
+        var names = await NamesAsync(query.Level, groups.Select(g => g.Key).ToList(), ct);
+        var all = groups.Select(g => ToRow(g, names)).ToList();
+        var (page, size) = Paging.Normalise(query.Page, query.PageSize);
+        var sorted = Sorted(all, query.Sort).Skip((page - 1) * size).Take(size).ToList();
+        var total = totals is null ? null : ToRow(totals, new Dictionary<string, Named> { [""] = new("合计", null, null, null) });
+        return new UtilisationReport(query.Level, from, to, total, new Paged<UtilisationRow>(sorted, all.Count, page, size), trend);
+    }
+
+    /// <summary>
+    /// The VMs in use that the rules find <paramref name="verdict"/> over the last <see cref="RightSizingPolicy.Days"/> days to yesterday,
+    /// the largest first (they free the most).
+    /// </summary>
+    public async Task<SizingReport> SizingAsync(Actor actor, SizingVerdict verdict, SizingQuery query, CancellationToken ct)
+    {
+        var policy = Options.Policy;
+        var to = ChinaTime.Today(clock).AddDays(-1);
+        var from = to.AddDays(1 - policy.Days);
+        var rows = await FilteredAsync(actor, from, to, query.AgencyId, query.SystemId, query.Zone, ct);
+        var needs = (await rows.Select(u => new { u.VmId, u.Day, u.CpuP95, u.MemoryP95 }).ToListAsync(ct))
+            .GroupBy(u => u.VmId)
+            .ToDictionary(g => g.Key, g => g.Select(u => new DayNeed(u.Day, u.CpuP95, u.MemoryP95)).ToList());
+        var ids = needs.Keys.ToList();
+        var live = new List<SizingRow>();
+        foreach (var chunk in ids.Chunk(2_000))
+        {
+            var vmsOfChunk = await db.CloudVms.AsNoTracking().Where(v => chunk.Contains(v.Id) && v.State == VmState.Active)
+                .Select(v => new { v.Id, v.HostName, v.Ips, v.OrganisationId, Agency = v.Organisation!.Name, v.SystemId, System = v.System!.Name, v.Zone, v.Vcpu, v.MemoryGb })
+                .ToListAsync(ct);
+            foreach (var v in vmsOfChunk)
+            {
+                var advice = RightSizing.Advise(needs[v.Id], to, v.Vcpu, v.MemoryGb, policy);
+                if (advice.Verdict != verdict) continue;
+                live.Add(new SizingRow(v.Id, v.HostName, v.Ips, v.OrganisationId, v.Agency, v.SystemId, v.System, v.Zone, v.Vcpu, v.MemoryGb,
+                    advice.DaysReported, advice.PeakCpuP95, advice.PeakMemoryP95, advice.Verdict, advice.ProposedVcpu, advice.ProposedMemoryGb, advice.Reason(policy)));
+            }
+        }
+        var (page, size) = Paging.Normalise(query.Page, query.PageSize);
+        var ordered = live.OrderByDescending(r => r.Vcpu - r.ProposedVcpu).ThenByDescending(r => r.MemoryGb - r.ProposedMemoryGb).ThenBy(r => r.HostName, StringComparer.Ordinal).ToList();
+        return new SizingReport(from, to, new Paged<SizingRow>(ordered.Skip((page - 1) * size).Take(size).ToList(), ordered.Count, page, size));
+    }
+
+    private (DateOnly From, DateOnly To) Period(DateOnly? from, DateOnly? to)
+    {
+        var last = to ?? ChinaTime.Today(clock).AddDays(-1);
+        var first = from ?? last.AddDays(-29);
+        if (first > last) throw ProblemException.Invalid("from", "开始日期不能晚于结束日期");
+        if (last.DayNumber - first.DayNumber + 1 > MaxDays) throw ProblemException.Invalid("from", $"一次最多查询 {MaxDays} 天");
+        return (first, last);
+    }
+
+    private async Task<IQueryable<VmDailyUsage>> FilteredAsync(Actor actor, DateOnly from, DateOnly to, Guid? agencyId, Guid? systemId, string? zone, CancellationToken ct)
+    {
+        var visible = await scope.OrganisationsAsync(actor, ct);
+        var rows = db.VmDailyUsage.AsNoTracking().Where(u => u.Day >= from && u.Day <= to);
+        if (visible is not null) rows = rows.Where(u => visible.Contains(u.OrganisationId));
+        if (agencyId is { } a) rows = rows.Where(u => u.OrganisationId == a);
+        if (systemId is { } s) rows = rows.Where(u => u.SystemId == s);
+        if (!string.IsNullOrWhiteSpace(zone)) rows = rows.Where(u => u.Zone == zone);
+        return rows;
+    }
+
+    private sealed record Sums<TKey>(TKey Key, int Vms, int Days, long VcpuDays, long MemoryDays, long DiskDays, double CpuUsed, double CpuP95, long CpuWeight,
+        double MemoryUsed, double MemoryP95, long MemoryWeight, double DiskUsed, long DiskWeight, double NetworkIn, double NetworkOut)
+    {
+        public Sums<string> Keyed(string key) => new(key, Vms, Days, VcpuDays, MemoryDays, DiskDays, CpuUsed, CpuP95, CpuWeight, MemoryUsed, MemoryP95,
+            MemoryWeight, DiskUsed, DiskWeight, NetworkIn, NetworkOut);
+    }
+
+    private static IQueryable<Sums<TKey>> Sum<TKey>(IQueryable<IGrouping<TKey, VmDailyUsage>> groups) => groups.Select(g => new Sums<TKey>(
+        g.Key, g.Select(u => u.VmId).Distinct().Count(), g.Select(u => u.Day).Distinct().Count(),
+        g.Sum(u => (long)u.Vcpu), g.Sum(u => (long)u.MemoryGb), g.Sum(u => (long)u.DiskGb),
+        g.Sum(u => u.CpuAvg == null ? 0 : u.Vcpu * u.CpuAvg.Value), g.Sum(u => u.CpuP95 == null ? 0 : u.Vcpu * u.CpuP95.Value), g.Sum(u => u.CpuAvg == null ? 0L : u.Vcpu),
+        g.Sum(u => u.MemoryAvg == null ? 0 : u.MemoryGb * u.MemoryAvg.Value), g.Sum(u => u.MemoryP95 == null ? 0 : u.MemoryGb * u.MemoryP95.Value), g.Sum(u => u.MemoryAvg == null ? 0L : u.MemoryGb),
+        g.Sum(u => u.DiskAvg == null ? 0 : u.DiskGb * u.DiskAvg.Value), g.Sum(u => u.DiskAvg == null ? 0L : u.DiskGb),
+        g.Sum(u => u.NetworkInAvg ?? 0), g.Sum(u => u.NetworkOutAvg ?? 0)));
+
+    private static UtilisationRow ToRow(Sums<string> s, IReadOnlyDictionary<string, Named> names)
+    {
+        var n = names.GetValueOrDefault(s.Key) ?? new Named(s.Key, null, null, null);
+        double PerDay(double total) => s.Days == 0 ? 0 : Math.Round(total / s.Days, 2);
+        return new UtilisationRow(s.Key, n.Name, n.Agency, n.System, n.Zone, s.Vms, s.Days, PerDay(s.VcpuDays), PerDay(s.MemoryDays), PerDay(s.DiskDays),
+            Share(s.CpuUsed, s.CpuWeight), Share(s.CpuP95, s.CpuWeight), Share(s.MemoryUsed, s.MemoryWeight), Share(s.MemoryP95, s.MemoryWeight),
+            Share(s.DiskUsed, s.DiskWeight), PerDay(s.NetworkIn), PerDay(s.NetworkOut));
+    }
+
+    private static double? Share(double used, long weight) => weight == 0 ? null : Math.Round(used / weight, 2);
+
+    private static IEnumerable<UtilisationRow> Sorted(IEnumerable<UtilisationRow> rows, string? sort) => sort switch
+    {
+        "cpuUse" => rows.OrderBy(r => r.CpuUse ?? double.MaxValue),
+        "-cpuUse" => rows.OrderByDescending(r => r.CpuUse ?? -1),
+        "memoryUse" => rows.OrderBy(r => r.MemoryUse ?? double.MaxValue),
+        "-memoryUse" => rows.OrderByDescending(r => r.MemoryUse ?? -1),
+        "vcpu" => rows.OrderBy(r => r.Vcpu),
+        "-vcpu" => rows.OrderByDescending(r => r.Vcpu),
+        "-name" => rows.OrderByDescending(r => r.Name, StringComparer.Ordinal),
+        null or "" or "name" => rows.OrderBy(r => r.Name, StringComparer.Ordinal),
+        _ => throw ProblemException.Invalid("sort", "排序只能是 name、cpuUse、memoryUse、vcpu（前加 - 为倒序）"),
+    };
+
+    private sealed record Named(string Name, string? Agency, string? System, string? Zone);
+
+    /// <summary>Names of the keys as people know them: host name, system, agency (with what each belongs to) or the zone itself.</summary>
+    private async Task<Dictionary<string, Named>> NamesAsync(UtilisationLevel level, IReadOnlyList<string> keys, CancellationToken ct)
+    {
+        var names = new Dictionary<string, Named>();
+        if (level == UtilisationLevel.Zone)
+        {
+            foreach (var k in keys) names[k] = new Named(k, null, null, k);
+            return names;
+        }
+        var ids = keys.Select(Guid.Parse).ToList();
+        foreach (var chunk in ids.Chunk(2_000))
+        {
+            var found = level switch
+            {
+                UtilisationLevel.Vm => await db.CloudVms.AsNoTracking().Where(v => chunk.Contains(v.Id))
+                    .Select(v => new { v.Id, Name = v.HostName, Agency = v.Organisation!.Name, System = v.System!.Name, Zone = (string?)v.Zone }).ToListAsync(ct),
+                UtilisationLevel.System => await db.InfoSystems.AsNoTracking().Where(s => chunk.Contains(s.Id))
+                    .Select(s => new { s.Id, s.Name, Agency = s.Organisation!.Name, System = s.Name, Zone = (string?)null }).ToListAsync(ct),
+                _ => await db.Organisations.AsNoTracking().Where(o => chunk.Contains(o.Id))
+                    .Select(o => new { o.Id, o.Name, Agency = o.Name, System = (string)null!, Zone = (string?)null }).ToListAsync(ct),
+            };
+            foreach (var f in found) names[f.Id.ToString()] = new Named(f.Name, f.Agency, level == UtilisationLevel.Agency ? null : f.System, f.Zone);
+        }
+        return names;
+    }
+}
