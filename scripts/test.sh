@@ -17,6 +17,8 @@ fi
 # LibreOffice without its desktop, a third reader of the Excel files the product makes (a test converts them to CSV).
 need_lean=()
 command -v soffice >/dev/null 2>&1 || need_lean+=(libreoffice-calc-nogui)
+# A real Prometheus (and its promtool, which writes history into it) for the monitoring tests; not its node exporter.
+command -v prometheus >/dev/null 2>&1 && command -v promtool >/dev/null 2>&1 || need_lean+=(prometheus)
 if [ $((${#need_apt[@]} + ${#need_lean[@]})) -gt 0 ]; then
   echo "Installing: ${need_apt[*]} ${need_lean[*]}"
   export DEBIAN_FRONTEND=noninteractive

@@ -47,7 +47,7 @@ public sealed class PrometheusPull(GovCloudDbContext db, AuditLog audit, VmDirec
             var firstDay = lastDay.AddDays(1 - Math.Max(1, Options.PullBackfillDays));
             foreach (var source in Options.Sources)
             {
-                if (LastFailure.TryGetValue(source.Name, out var failed) && now - failed < TimeSpan.FromMinutes(Options.PullRetryMinutes)) continue;
+                if (LastFailure.TryGetValue(source.Name + " " + source.Url, out var failed) && now - failed < TimeSpan.FromMinutes(Options.PullRetryMinutes)) continue;
                 var done = await db.UsagePulls.AsNoTracking().Where(p => p.Source == source.Name && p.Day >= firstDay && p.Day <= lastDay)
                     .Select(p => p.Day).ToListAsync(ct);
                 for (var day = firstDay; day <= lastDay; day = day.AddDays(1))
@@ -59,7 +59,7 @@ public sealed class PrometheusPull(GovCloudDbContext db, AuditLog audit, VmDirec
                     }
                     catch (Exception e) when (e is HttpRequestException or TaskCanceledException or JsonException or MonitoringSourceException && !ct.IsCancellationRequested)
                     {
-                        LastFailure[source.Name] = clock.GetUtcNow();
+                        LastFailure[source.Name + " " + source.Url] = clock.GetUtcNow();
                         log.LogWarning(e, "Monitoring source {Source} could not be read for {Day}", source.Name, day);
                         break;
                     }
