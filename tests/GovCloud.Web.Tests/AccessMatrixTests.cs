@@ -242,6 +242,7 @@ public abstract class AccessMatrixTests(GovCloudApp app)
         VoidConfidentialityAgreement        CO
         PushMetrics                         PA
         GetUtilisation                      AO AS CE CO BA FI
+        ExportUtilisation                   AO AS CE CO BA FI
         ListIdleVms                         AO AS CE CO BA FI
         ListOversizedVms                    AO AS CE CO BA FI
         ConfidentialityAgreementTemplate    AO AS CO BA IN

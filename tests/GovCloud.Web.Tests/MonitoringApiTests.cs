@@ -161,6 +161,18 @@ public abstract class MonitoringApiTests(Provider provider)
         var byZone = await (await center.GetAsync($"/api/v1/utilisation?level=zone&from={Day:yyyy-MM-dd}&to={Day:yyyy-MM-dd}", Ct)).ReadAsync<UtilisationReport>();
         Assert.Equal(web.Zone, Assert.Single(byZone.Rows.Items).Name);
 
+        // The same report as a workbook: every VM and the total, and the trend by day.
+        var export = await (await center.GetAsync($"/api/v1/utilisation/export?level=vm&from={Day:yyyy-MM-dd}&to={Day:yyyy-MM-dd}&sort=-cpuUse", Ct)).Content.ReadAsByteArrayAsync(Ct);
+        using (var stream = new MemoryStream(export))
+        {
+            Assert.Equal([$"按虚拟机（{Day:yyyy-MM-dd}至{Day:yyyy-MM-dd}）", "逐日趋势"], MiniExcelLibs.MiniExcel.GetSheetNames(stream));
+            var sheet = MiniExcelLibs.MiniExcel.Query(stream, useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+            Assert.Equal([web.HostName, db.HostName, "合计"], sheet.Select(r => r["虚拟机"]));
+            Assert.Equal(50.5, Convert.ToDouble(sheet[0]["CPU使用率（%）"]));
+            Assert.Equal(30.25, Convert.ToDouble(sheet[2]["CPU使用率（%）"]));
+            Assert.Equal("市教育局", sheet[0]["所属单位"]);
+        }
+
         // Each agency its own: another agency sees nothing of it; the Bureau and Finance see it; the regulators and administrators have no part.
         var health = await (await (await app.SignInAsync("health")).GetAsync($"/api/v1/utilisation?level=vm&from={Day:yyyy-MM-dd}&to={Day:yyyy-MM-dd}", Ct))
             .ReadAsync<UtilisationReport>();

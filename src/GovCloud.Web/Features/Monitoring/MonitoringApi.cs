@@ -20,6 +20,8 @@ public static class MonitoringApi
             .WithSummary("资源使用率：level=vm|system|agency|zone（虚拟机/系统/单位/网络分区），from、to 为日期（默认近30天到昨天），可按 agencyId、systemId、zone 筛选；" +
                          "分配（日均 vCPU、内存、磁盘）与使用率（按配置加权），含合计与逐日趋势；sort：name、cpuUse、memoryUse、vcpu，前加 - 为倒序")
             .ProducesValidationProblem();
+        group.MapGet("/export", Export).WithName("ExportUtilisation").Allow(Access.Utilisation)
+            .WithSummary("按同样的条件导出资源使用率 Excel（全部行及合计，另附逐日趋势）").ProducesValidationProblem();
         group.MapGet("/idle", Idle).WithName("ListIdleVms").Allow(Access.Utilisation)
             .WithSummary("闲置虚拟机：近30天（可配置）每天CPU使用率P95低于5%且内存低于20%的正式使用虚拟机，建议回收");
         group.MapGet("/oversized", Oversized).WithName("ListOversizedVms").Allow(Access.Utilisation)
@@ -31,13 +33,24 @@ public static class MonitoringApi
         TypedResults.Ok(await ingest.IngestAsync(Actor.From(http), batch, ct));
 
     private static async Task<Ok<UtilisationReport>> Report(HttpContext http, UtilisationService utilisation, string? level, DateOnly? from, DateOnly? to,
-        Guid? agencyId, Guid? systemId, string? zone, string? sort, int? page, int? pageSize, CancellationToken ct)
+        Guid? agencyId, Guid? systemId, string? zone, string? sort, int? page, int? pageSize, CancellationToken ct) =>
+        TypedResults.Ok(await utilisation.ReportAsync(Actor.From(http), new UtilisationQuery(Level(level), from, to, agencyId, systemId, zone, sort, page, pageSize), ct));
+
+    private static async Task<FileContentHttpResult> Export(HttpContext http, UtilisationService utilisation, TimeProvider clock, string? level, DateOnly? from,
+        DateOnly? to, Guid? agencyId, Guid? systemId, string? zone, string? sort, CancellationToken ct)
     {
-        // level as the API names it: vm, system, agency, zone (any case).
+        var query = new UtilisationQuery(Level(level), from, to, agencyId, systemId, zone, sort);
+        return TypedResults.File(await utilisation.ExportAsync(Actor.From(http), query, ct), ExcelExport.ContentType,
+            ExcelExport.FileName($"资源使用率（按{UtilisationService.LevelName(query.Level)}）", clock));
+    }
+
+    /// <summary>level as the API names it: vm, system, agency, zone (any case); agency when not given.</summary>
+    private static UtilisationLevel Level(string? level)
+    {
         var parsed = UtilisationLevel.Agency;
         if (!string.IsNullOrEmpty(level) && (!Enum.TryParse(level, ignoreCase: true, out parsed) || !Enum.IsDefined(parsed) || int.TryParse(level, out _)))
             throw ProblemException.Invalid("level", "统计层级只能是 vm（虚拟机）、system（信息系统）、agency（单位）、zone（网络分区）");
-        return TypedResults.Ok(await utilisation.ReportAsync(Actor.From(http), new UtilisationQuery(parsed, from, to, agencyId, systemId, zone, sort, page, pageSize), ct));
+        return parsed;
     }
 
     private static async Task<Ok<SizingReport>> Idle(HttpContext http, UtilisationService utilisation, Guid? agencyId, Guid? systemId, string? zone,

@@ -50,6 +50,17 @@ public sealed class UtilisationService(GovCloudDbContext db, DataScope scope, Ti
 
     public async Task<UtilisationReport> ReportAsync(Actor actor, UtilisationQuery query, CancellationToken ct)
     {
+        var report = await BuildAsync(actor, query, ct);
+        var (page, size) = Paging.Normalise(query.Page, query.PageSize);
+        return new UtilisationReport(query.Level, report.From, report.To, report.Total,
+            new Paged<UtilisationRow>(report.Rows.Skip((page - 1) * size).Take(size).ToList(), report.Rows.Count, page, size), report.Trend);
+    }
+
+    private sealed record Built(DateOnly From, DateOnly To, UtilisationRow? Total, IReadOnlyList<UtilisationRow> Rows, IReadOnlyList<UtilisationTrendPoint> Trend);
+
+    /// <summary>Every row of the report, sorted; the page and the export take what they show of it.</summary>
+    private async Task<Built> BuildAsync(Actor actor, UtilisationQuery query, CancellationToken ct)
+    {
         var (from, to) = Period(query.From, query.To);
         var rows = await FilteredAsync(actor, from, to, query.AgencyId, query.SystemId, query.Zone, ct);
 
@@ -76,12 +87,43 @@ public sealed class UtilisationService(GovCloudDbContext db, DataScope scope, Ti
             .ToList();
 
         var names = await NamesAsync(query.Level, groups.Select(g => g.Key).ToList(), ct);
-        var all = groups.Select(g => ToRow(g, names)).ToList();
-        var (page, size) = Paging.Normalise(query.Page, query.PageSize);
-        var sorted = Sorted(all, query.Sort).Skip((page - 1) * size).Take(size).ToList();
+        var sorted = Sorted(groups.Select(g => ToRow(g, names)), query.Sort).ToList();
         var total = totals is null ? null : ToRow(totals, new Dictionary<string, Named> { [""] = new("合计", null, null, null) });
-        return new UtilisationReport(query.Level, from, to, total, new Paged<UtilisationRow>(sorted, all.Count, page, size), trend);
+        return new Built(from, to, total, sorted, trend);
     }
+
+    /// <summary>The whole report (every row, the total last) as a sheet, and the daily trend as a second.</summary>
+    public async Task<byte[]> ExportAsync(Actor actor, UtilisationQuery query, CancellationToken ct)
+    {
+        var report = await BuildAsync(actor, query, ct);
+        var rows = report.Rows.Concat(report.Total is { } t ? [t] : []);
+        var level = LevelName(query.Level);
+        ExcelColumn<UtilisationRow>[] columns =
+        [
+            new(level, r => r.Name), new("所属单位", r => query.Level is UtilisationLevel.Vm or UtilisationLevel.System ? r.AgencyName : null),
+            new("信息系统", r => query.Level == UtilisationLevel.Vm ? r.SystemName : null), new("网络分区", r => query.Level == UtilisationLevel.Vm ? r.Zone : null),
+            new("虚拟机台数", r => r.Vms), new("有数据天数", r => r.Days), new("日均vCPU（核）", r => r.Vcpu), new("日均内存（GB）", r => r.MemoryGb),
+            new("日均磁盘（GB）", r => r.DiskGb), new("CPU使用率（%）", r => r.CpuUse), new("CPU使用率P95（%）", r => r.CpuP95),
+            new("内存使用率（%）", r => r.MemoryUse), new("内存使用率P95（%）", r => r.MemoryP95), new("磁盘使用率（%）", r => r.DiskUse),
+            new("网络流入（Mbps）", r => r.NetworkInMbps), new("网络流出（Mbps）", r => r.NetworkOutMbps),
+        ];
+        ExcelColumn<UtilisationTrendPoint>[] trend =
+        [
+            new("日期", t => t.Day.ToString("yyyy-MM-dd")), new("虚拟机台数", t => t.Vms), new("vCPU（核）", t => t.Vcpu), new("内存（GB）", t => t.MemoryGb),
+            new("CPU使用率（%）", t => t.CpuUse), new("内存使用率（%）", t => t.MemoryUse), new("磁盘使用率（%）", t => t.DiskUse),
+        ];
+        var sheets = new Dictionary<string, IEnumerable<IDictionary<string, object?>>>
+        {
+            [$"按{level}（{report.From:yyyy-MM-dd}至{report.To:yyyy-MM-dd}）"] = ExcelExport.Sheet(rows, columns),
+            ["逐日趋势"] = ExcelExport.Sheet(report.Trend, trend),
+        };
+        return await ExcelExport.ToXlsxAsync(sheets, ct);
+    }
+
+    public static string LevelName(UtilisationLevel level) => level switch
+    {
+        UtilisationLevel.Vm => "虚拟机", UtilisationLevel.System => "信息系统", UtilisationLevel.Agency => "单位", _ => "网络分区",
+    };
 
     /// <summary>
     /// The VMs in use that the rules find <paramref name="verdict"/> over the last <see cref="RightSizingPolicy.Days"/> days to yesterday,
