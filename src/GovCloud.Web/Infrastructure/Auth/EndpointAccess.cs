@@ -44,6 +44,7 @@ public static class AreaPolicies
     public const string CaseWorkers = nameof(Access.CaseWorkers);
     public const string Supervision = nameof(Access.Supervision);
     public const string DataAccess = nameof(Access.DataAccess);
+    public const string Utilisation = nameof(Access.Utilisation);
 
     public static readonly IReadOnlyDictionary<string, Role[]> All = new Dictionary<string, Role[]>
     {
@@ -51,6 +52,6 @@ public static class AreaPolicies
         [DataCenters] = Access.DataCenters, [Pools] = Access.Pools, [Deadlines] = Access.Deadlines, [Catalog] = Access.Catalog,
         [Calendar] = Access.Calendar, [Inbox] = Access.Inbox, [Organisations] = Access.Organisations, [Users] = Access.Users,
         [AccountSecurity] = Access.AccountSecurity, [Audit] = Access.Audit, [People] = Access.People, [CaseWorkers] = Access.CaseWorkers, [Center] = Access.Center, [Administrators] = Access.Administrators,
-        [Supervision] = Access.Supervision, [DataAccess] = Access.DataAccess,
+        [Supervision] = Access.Supervision, [DataAccess] = Access.DataAccess, [Utilisation] = Access.Utilisation,
     };
 }

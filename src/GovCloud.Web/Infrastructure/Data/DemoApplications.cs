@@ -1,5 +1,6 @@
 using System.Text;
 using GovCloud.Domain.Applications;
+using GovCloud.Domain.Monitoring;
 using GovCloud.Domain.Security;
 using GovCloud.Domain.Provisioning;
 using GovCloud.Web.Features.Applications;
@@ -87,6 +88,43 @@ public static class DemoApplications
         await RectificationsAsync(sp, today, ct);
         await SecurityEventsAsync(sp, today, ct);
         await DataAccessAsync(sp, ct);
+        await UsageAsync(sp, today, ct);
+    }
+
+    /// <summary>
+    /// 45 days of what the monitoring reported of each VM in formal use, as the daily summaries would hold them: the first VM found
+    /// idle (CPU P95 under 5 %, memory under 20 %), each system's database server given more than it uses, the rest busy on
+    /// working days and quiet at weekends.
+    /// </summary>
+    private static async Task UsageAsync(IServiceProvider sp, DateOnly today, CancellationToken ct)
+    {
+        var db = sp.GetRequiredService<GovCloudDbContext>();
+        var vms = await db.CloudVms.AsNoTracking().Where(v => v.State == VmState.Active).OrderBy(v => v.HostName)
+            .Select(v => new Features.Monitoring.VmFacts(v.Id, v.OrganisationId, v.SystemId, v.Zone, v.Vcpu, v.MemoryGb, v.SystemDiskGb + v.DataDiskGb))
+            .ToListAsync(ct);
+        var random = new Random(20_221);
+        var rows = new List<Features.Monitoring.VmDailyUsage>();
+        for (var i = 0; i < vms.Count; i++)
+        {
+            var vm = vms[i];
+            var (cpu, memory) = i == 0 ? (2.0, 12.0) : vm.MemoryGb >= 32 ? (9.0, 18.0) : (35.0, 55.0);
+            for (var day = today.AddDays(-45); day < today; day = day.AddDays(1))
+            {
+                var weekend = day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
+                var load = i == 0 ? 1 : weekend ? 0.5 : 1 + random.NextDouble() * 0.3;
+                var c = Math.Round(cpu * load, 2);
+                var m = Math.Round(memory + random.NextDouble() * 4, 2);
+                var row = new Features.Monitoring.VmDailyUsage { VmId = vm.Id, Day = day, Zone = vm.Zone, Source = "演示数据", Points = 288 };
+                row.Set(UsageMetric.Cpu, new DailyFigure(c, Math.Round(c * 1.6, 2), Math.Round(Math.Min(100, c * 2.5), 2)));
+                row.Set(UsageMetric.Memory, new DailyFigure(m, Math.Round(m * 1.1, 2), Math.Round(Math.Min(100, m * 1.2), 2)));
+                row.Set(UsageMetric.Disk, new DailyFigure(Math.Round(30 + (today.DayNumber - day.DayNumber) * -0.1 + 5, 2), 35, 36));
+                row.Set(UsageMetric.NetworkIn, new DailyFigure(Math.Round(c / 10, 2), Math.Round(c / 5, 2), Math.Round(c / 3, 2)));
+                row.Set(UsageMetric.NetworkOut, new DailyFigure(Math.Round(c / 20, 2), Math.Round(c / 10, 2), Math.Round(c / 6, 2)));
+                rows.Add(Features.Monitoring.DailyUsageStore.WithFacts(row, vm));
+            }
+        }
+        db.VmDailyUsage.AddRange(rows);
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>
