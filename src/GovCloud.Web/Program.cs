@@ -109,6 +109,7 @@ builder.Services.AddScoped<MetricIngest>();
 builder.Services.AddScoped<UsageSummary>();
 builder.Services.AddScoped<PrometheusPull>();
 builder.Services.AddScoped<UtilisationService>();
+builder.Services.AddScoped<SizingProposalService>();
 builder.Services.AddHttpClient(PrometheusPull.HttpClientName);
 
 builder.Services.AddHostedService<PeriodicJobs>();

@@ -245,6 +245,10 @@ public abstract class AccessMatrixTests(GovCloudApp app)
         ExportUtilisation                   AO AS CE CO BA FI
         ListIdleVms                         AO AS CE CO BA FI
         ListOversizedVms                    AO AS CE CO BA FI
+        ListSizingProposals                 AO AS CE CO BA FI
+        ProposeSizing                       CE CO
+        AcceptSizingProposal                AO
+        DeclineSizingProposal               AO
         ConfidentialityAgreementTemplate    AO AS CO BA IN
         DownloadConfidentialityAgreement    AO AS CO BA IN
         ConfidentialityAgreementOverview    AO AS CO BA IN

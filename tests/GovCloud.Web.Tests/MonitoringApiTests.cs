@@ -1,5 +1,9 @@
 using System.Net;
+using GovCloud.Domain.Monitoring;
+using GovCloud.Domain.Provisioning;
 using GovCloud.Web.Features.Monitoring;
+using GovCloud.Web.Features.Provisioning;
+using GovCloud.Web.Infrastructure;
 using GovCloud.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,6 +35,102 @@ public abstract class MonitoringApiTests(Provider provider)
     private sealed record VmInfo(Guid Id, string HostName, string Ips, Guid OrganisationId, string Zone)
     {
         public string FirstIp => Ips.Split(',', StringSplitOptions.TrimEntries)[0];
+    }
+
+    /// <summary>Thirty days to yesterday: web never above 2 % CPU and 10 % memory (idle); db at most 20 % CPU and 30 % memory on 4 cores / 8 GB (oversized).</summary>
+    private static Task ThirtyDaysAsync(GovCloudApp app, VmInfo web, VmInfo db) => app.WithDbAsync(async d =>
+    {
+        for (var i = 1; i <= 30; i++)
+        {
+            d.VmDailyUsage.Add(new VmDailyUsage { VmId = web.Id, OrganisationId = web.OrganisationId, SystemId = Guid.Empty, Zone = web.Zone, Day = Day.AddDays(-i),
+                Vcpu = 4, MemoryGb = 8, DiskGb = 600, Source = "推送", CpuAvg = 1, CpuP95 = 2, CpuMax = 3, MemoryAvg = 8, MemoryP95 = 10, MemoryMax = 12 });
+            d.VmDailyUsage.Add(new VmDailyUsage { VmId = db.Id, OrganisationId = db.OrganisationId, SystemId = Guid.Empty, Zone = db.Zone, Day = Day.AddDays(-i),
+                Vcpu = 4, MemoryGb = 8, DiskGb = 300, Source = "推送", CpuAvg = 10, CpuP95 = 20, CpuMax = 40, MemoryAvg = 25, MemoryP95 = 30, MemoryMax = 35 });
+        }
+        await d.SaveChangesAsync(Ct);
+    });
+
+    [Fact]
+    public async Task R_22_1_the_center_proposes_the_agency_accepts_and_the_resize_runs_as_a_change()
+    {
+        var (app, _, _, web, db) = await LiveAsync();
+        await using var _ = app;
+        await ThirtyDaysAsync(app, web, db);
+        var center = await app.SignInAsync("center");
+        var edu = await app.SignInAsync("edu");
+
+        // Only the Center proposes, only on evidence, once at a time.
+        Assert.Equal(HttpStatusCode.Forbidden, (await edu.PostJsonAsync("/api/v1/utilisation/proposals", new { vmId = db.Id })).StatusCode);
+        var proposal = await (await center.PostJsonAsync("/api/v1/utilisation/proposals", new { vmId = db.Id, note = "可先缩减观察" }))
+            .ReadAsync<SizingProposalDto>(HttpStatusCode.Created);
+        Assert.Equal((SizingVerdict.Oversized, 4, 8, 2, 4), (proposal.Verdict, proposal.FromVcpu, proposal.FromMemoryGb, proposal.ToVcpu, proposal.ToMemoryGb));
+        Assert.Equal("由 4 核 8 GB 调整为 2 核 4 GB", proposal.Proposal);
+        Assert.StartsWith("JY", proposal.Number);
+        var twice = await (await center.PostJsonAsync("/api/v1/utilisation/proposals", new { vmId = db.Id })).ProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal("该虚拟机已有待使用单位确认的调整建议", twice.Detail);
+        var oversized = await (await center.GetAsync("/api/v1/utilisation/oversized", Ct)).ReadAsync<SizingReport>();
+        Assert.Equal(proposal.Number, Assert.Single(oversized.Rows.Items).OpenProposal);
+
+        // The agency's operator is told and has it waiting; another agency neither sees nor decides it; the security officer does not decide.
+        var work = await (await edu.GetAsync("/api/v1/work", Ct)).Content.ReadAsStringAsync(Ct);
+        Assert.Contains("确认资源调整建议", work);
+        Assert.Contains(proposal.Number, work);
+        var health = await app.SignInAsync("health");
+        Assert.Empty((await (await health.GetAsync("/api/v1/utilisation/proposals", Ct)).ReadAsync<Paged<SizingProposalDto>>()).Items);
+        Assert.Equal(HttpStatusCode.NotFound, (await health.PostJsonAsync($"/api/v1/utilisation/proposals/{proposal.Id}/accept", new { version = proposal.Version })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.SignInAsync("edusec")).PostJsonAsync($"/api/v1/utilisation/proposals/{proposal.Id}/accept", new { version = proposal.Version })).StatusCode);
+        var stale = await (await edu.PostJsonAsync($"/api/v1/utilisation/proposals/{proposal.Id}/accept", new { version = proposal.Version + 5 })).ProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal("该建议已被他人处理，请刷新后重试", stale.Detail);
+
+        // Accepted: the agency's change request is submitted with it, and the usual steps carry it out.
+        var accepted = await (await edu.PostJsonAsync($"/api/v1/utilisation/proposals/{proposal.Id}/accept", new { version = proposal.Version })).ReadAsync<SizingProposalDto>();
+        Assert.Equal(SizingProposalState.Accepted, accepted.State);
+        Assert.StartsWith("BG", accepted.ChangeNumber);
+        var again = await (await edu.PostJsonAsync($"/api/v1/utilisation/proposals/{proposal.Id}/accept", new { version = accepted.Version })).ProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal("该建议已采纳，不能再次确认", again.Detail);
+        var change = await (await edu.GetAsync($"/api/v1/changes/{accepted.ChangeId}", Ct)).ReadAsync<ChangeDto>();
+        Assert.Equal(ChangeState.Submitted, change.State);
+        Assert.Equal("edu", change.CreatedBy);
+        var line = Assert.Single(change.Lines);
+        Assert.Equal((ChangeLineAction.Resize, db.Id, 2, 4), (line.Action, line.VmId, line.To!.Vcpu, line.To.MemoryGb));
+        Assert.Contains(proposal.Number, change.Reason);
+        change = await (await center.PostJsonAsync($"/api/v1/changes/{change.Id}/evaluation", new { opinion = "同意", version = change.Version })).ReadAsync<ChangeDto>();
+        var bureau = await app.SignInAsync("bureau");
+        change = await (await bureau.PostJsonAsync($"/api/v1/changes/{change.Id}/approve", new { opinion = "同意", version = change.Version })).ReadAsync<ChangeDto>();
+        change = await (await center.PostJsonAsync($"/api/v1/changes/{change.Id}/completion", new { version = change.Version })).ReadAsync<ChangeDto>();
+        Assert.Equal(ChangeState.Completed, change.State);
+        var vm = await app.WithDbAsync(d => d.CloudVms.SingleAsync(v => v.Id == db.Id, Ct));
+        Assert.Equal((2, 4), (vm.Vcpu, vm.MemoryGb));
+        Assert.True(await app.WithDbAsync(d => d.AuditEntries.AnyAsync(a => a.Action == "SizingProposalAccepted" && a.EntityId == proposal.Id.ToString(), Ct)));
+        Assert.True(await app.WithDbAsync(d => d.Notifications.AnyAsync(n => n.Title == $"资源调整建议已采纳：{proposal.Number}", Ct)));
+    }
+
+    [Fact]
+    public async Task R_22_1_the_agency_declines_a_proposal_with_its_reason_and_nothing_changes()
+    {
+        var (app, _, _, web, db) = await LiveAsync();
+        await using var _ = app;
+        var center = await app.SignInAsync("center");
+        // No figures yet: nothing to propose.
+        var none = await (await center.PostJsonAsync("/api/v1/utilisation/proposals", new { vmId = web.Id })).ProblemAsync(HttpStatusCode.Conflict);
+        Assert.Contains("没有可提的调整建议", none.Detail);
+        Assert.Equal(HttpStatusCode.NotFound, (await center.PostJsonAsync("/api/v1/utilisation/proposals", new { vmId = Guid.NewGuid() })).StatusCode);
+
+        await ThirtyDaysAsync(app, web, db);
+        var proposal = await (await center.PostJsonAsync("/api/v1/utilisation/proposals", new { vmId = web.Id })).ReadAsync<SizingProposalDto>(HttpStatusCode.Created);
+        Assert.Equal("回收该虚拟机", proposal.Proposal);
+        var edu = await app.SignInAsync("edu");
+        var blank = await (await edu.PostJsonAsync($"/api/v1/utilisation/proposals/{proposal.Id}/decline", new { version = proposal.Version, reason = "  " }))
+            .ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("请填写不采纳的理由", blank.FieldError("reason"));
+        var declined = await (await edu.PostJsonAsync($"/api/v1/utilisation/proposals/{proposal.Id}/decline", new { version = proposal.Version, reason = "年底考试季需要" }))
+            .ReadAsync<SizingProposalDto>();
+        Assert.Equal((SizingProposalState.Declined, "年底考试季需要"), (declined.State, declined.DeclineReason));
+        Assert.Null(declined.ChangeId);
+        Assert.Equal(0, await app.WithDbAsync(d => d.ChangeRequests.CountAsync(Ct)));
+        Assert.True(await app.WithDbAsync(d => d.Notifications.AnyAsync(n => n.Title == $"资源调整建议未采纳：{proposal.Number}", Ct)));
+        // Once answered, the Center may propose again (the figures still say so).
+        Assert.Equal(HttpStatusCode.Created, (await center.PostJsonAsync("/api/v1/utilisation/proposals", new { vmId = web.Id })).StatusCode);
     }
 
     [Fact]
@@ -210,18 +310,7 @@ public abstract class MonitoringApiTests(Provider provider)
     {
         var (app, _, _, web, db) = await LiveAsync();
         await using var _ = app;
-        // Thirty days to yesterday: web never above 2 % CPU and 10 % memory; db at most 20 % CPU and 30 % memory on 4 cores / 8 GB.
-        await app.WithDbAsync(async d =>
-        {
-            for (var i = 1; i <= 30; i++)
-            {
-                d.VmDailyUsage.Add(new VmDailyUsage { VmId = web.Id, OrganisationId = web.OrganisationId, SystemId = Guid.Empty, Zone = web.Zone, Day = Day.AddDays(-i),
-                    Vcpu = 4, MemoryGb = 8, DiskGb = 600, Source = "推送", CpuAvg = 1, CpuP95 = 2, CpuMax = 3, MemoryAvg = 8, MemoryP95 = 10, MemoryMax = 12 });
-                d.VmDailyUsage.Add(new VmDailyUsage { VmId = db.Id, OrganisationId = db.OrganisationId, SystemId = Guid.Empty, Zone = db.Zone, Day = Day.AddDays(-i),
-                    Vcpu = 4, MemoryGb = 8, DiskGb = 300, Source = "推送", CpuAvg = 10, CpuP95 = 20, CpuMax = 40, MemoryAvg = 25, MemoryP95 = 30, MemoryMax = 35 });
-            }
-            await d.SaveChangesAsync(Ct);
-        });
+        await ThirtyDaysAsync(app, web, db);
         var center = await app.SignInAsync("center");
         var idle = await (await center.GetAsync("/api/v1/utilisation/idle", Ct)).ReadAsync<SizingReport>();
         var row = Assert.Single(idle.Rows.Items);

@@ -90,6 +90,10 @@ public static class WaitingFor
     /// An access request waits for the agency's security officer while its window is not over; an emergency access for
     /// the officer's review afterwards, however long ago.
     /// </summary>
+    /// <summary>A resource proposal of the Center waits for the agency's operator to accept it (as a change request) or decline it.</summary>
+    public static IReadOnlyList<Waiting> SizingProposal(GovCloud.Domain.Monitoring.SizingProposalState state) =>
+        state == GovCloud.Domain.Monitoring.SizingProposalState.Open ? [new(Party.Agency, Role.AgencyOperator, "确认资源调整建议")] : [];
+
     public static IReadOnlyList<Waiting> AccessGrant(GovCloud.Domain.DataAccess.AccessGrantStanding standing, bool isEmergency, bool reviewed)
     {
         if (standing == GovCloud.Domain.DataAccess.AccessGrantStanding.Waiting) return [new(Party.Agency, Role.AgencySecurityOfficer, "审批访问申请")];

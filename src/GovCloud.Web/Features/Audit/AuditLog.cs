@@ -142,6 +142,9 @@ public static class AuditActions
     public const string PersonalDataResealed = "PersonalDataResealed";
     public const string UsageSummarised = "UsageSummarised";
     public const string UsagePulled = "UsagePulled";
+    public const string SizingProposed = "SizingProposed";
+    public const string SizingProposalAccepted = "SizingProposalAccepted";
+    public const string SizingProposalDeclined = "SizingProposalDeclined";
     public const string SystemUpdated = "SystemUpdated";
     public const string SystemsImported = "SystemsImported";
     public const string MigrationSnapshotTaken = "MigrationSnapshotTaken";
@@ -257,6 +260,9 @@ public static class AuditActions
         PersonalDataResealed => "个人信息重新加密",
         UsageSummarised => "汇总云平台推送的监测数据",
         UsagePulled => "从监测系统取得日使用数据",
+        SizingProposed => "提出资源调整建议",
+        SizingProposalAccepted => "采纳资源调整建议",
+        SizingProposalDeclined => "不采纳资源调整建议",
         SystemUpdated => "修改信息系统",
         SystemsImported => "导入信息系统台账",
         MigrationSnapshotTaken => "记录月度迁移上云率",
@@ -334,6 +340,6 @@ public static class AuditActions
         SecurityEventStepAdded, SecurityEventClosed, SecurityBulletinPublished, MlpsDocumentAdded,
         AccessRequested, AccessApproved, AccessRefused, AccessWithdrawn, AccessRevoked, EmergencyAccessOpened, EmergencyAccessReviewed,
         ConfidentialityAgreementAdded, ConfidentialityAgreementVoided, PersonalDataViewed, PersonalDataResealed,
-        UsageSummarised, UsagePulled,
+        UsageSummarised, UsagePulled, SizingProposed, SizingProposalAccepted, SizingProposalDeclined,
     ];
 }

@@ -28,6 +28,7 @@ public static class NotificationKinds
     public const string SecurityEvent = "SecurityEvent";
     public const string SecurityBulletin = "SecurityBulletin";
     public const string DataAccess = "DataAccess";
+    public const string Utilisation = "Utilisation";
 
     public static string Label(string kind) => kind switch
     {
@@ -40,6 +41,7 @@ public static class NotificationKinds
         SecurityEvent => "安全事件",
         SecurityBulletin => "安全通报",
         DataAccess => "访问授权",
+        Utilisation => "资源调整建议",
         _ => kind,
     };
 }

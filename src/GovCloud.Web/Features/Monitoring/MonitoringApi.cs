@@ -26,8 +26,36 @@ public static class MonitoringApi
             .WithSummary("闲置虚拟机：近30天（可配置）每天CPU使用率P95低于5%且内存低于20%的正式使用虚拟机，建议回收");
         group.MapGet("/oversized", Oversized).WithName("ListOversizedVms").Allow(Access.Utilisation)
             .WithSummary("配置过高的虚拟机及建议配置：按近30天最忙一天的P95以70%目标使用率（可配置）算出可缩减到的规格");
+        group.MapGet("/proposals", Proposals).WithName("ListSizingProposals").Allow(Access.Utilisation)
+            .WithSummary("资源调整建议（state：Open 待使用单位确认 / Accepted 已采纳 / Declined 未采纳），新的在前；使用单位只看本单位的");
+        group.MapPost("/proposals", Propose).WithName("ProposeSizing").Allow(Access.Center)
+            .WithSummary("信息化中心对闲置或配置过高的虚拟机提出调整建议：{vmId, note}；建议内容（回收或建议规格）按当时的监测数据算出，通知使用单位经办人；" +
+                         "使用与配置相当或数据不足 → 409，该虚拟机已有待确认的建议 → 409")
+            .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
+        group.MapPost("/proposals/{id:guid}/accept", Accept).WithName("AcceptSizingProposal").Allow(Role.AgencyOperator)
+            .WithSummary("使用单位经办人采纳建议：{version, reason}（reason 可省略），同时提交该系统的变更申请（回收或调整配置），此后按变更流程评估、审批、实施")
+            .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
+        group.MapPost("/proposals/{id:guid}/decline", Decline).WithName("DeclineSizingProposal").Allow(Role.AgencyOperator)
+            .WithSummary("使用单位经办人不采纳建议：{version, reason}（须写理由），通知提出建议的运维人员")
+            .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
         return app;
     }
+
+    private static async Task<Ok<Infrastructure.Paged<SizingProposalDto>>> Proposals(HttpContext http, SizingProposalService proposals, GovCloud.Domain.Monitoring.SizingProposalState? state,
+        int? page, int? pageSize, CancellationToken ct) =>
+        TypedResults.Ok(await proposals.ListAsync(Actor.From(http), state, page, pageSize, ct));
+
+    private static async Task<Created<SizingProposalDto>> Propose(ProposalInput input, HttpContext http, SizingProposalService proposals, CancellationToken ct)
+    {
+        var created = await proposals.ProposeAsync(Actor.From(http), input, ct);
+        return TypedResults.Created($"/api/v1/utilisation/proposals/{created.Id}", created);
+    }
+
+    private static async Task<Ok<SizingProposalDto>> Accept(Guid id, ProposalDecisionInput input, HttpContext http, SizingProposalService proposals, CancellationToken ct) =>
+        TypedResults.Ok(await proposals.AcceptAsync(Actor.From(http), id, input, ct));
+
+    private static async Task<Ok<SizingProposalDto>> Decline(Guid id, ProposalDecisionInput input, HttpContext http, SizingProposalService proposals, CancellationToken ct) =>
+        TypedResults.Ok(await proposals.DeclineAsync(Actor.From(http), id, input, ct));
 
     private static async Task<Ok<MetricIngestResult>> Ingest(MetricBatch batch, HttpContext http, MetricIngest ingest, CancellationToken ct) =>
         TypedResults.Ok(await ingest.IngestAsync(Actor.From(http), batch, ct));

@@ -32,11 +32,12 @@ public sealed record UtilisationTrendPoint(DateOnly Day, int Vms, double Vcpu, d
 public sealed record UtilisationReport(UtilisationLevel Level, DateOnly From, DateOnly To, UtilisationRow? Total, Paged<UtilisationRow> Rows,
     IReadOnlyList<UtilisationTrendPoint> Trend);
 
-public sealed record SizingQuery(Guid? AgencyId = null, Guid? SystemId = null, string? Zone = null, int? Page = null, int? PageSize = null);
+public sealed record SizingQuery(Guid? AgencyId = null, Guid? SystemId = null, string? Zone = null, int? Page = null, int? PageSize = null, Guid? VmId = null);
 
 /// <summary>A VM the rules find idle or oversized, with what the Center proposes; the agency decides.</summary>
 public sealed record SizingRow(Guid VmId, string HostName, string Ips, Guid OrganisationId, string AgencyName, Guid SystemId, string SystemName, string Zone,
-    int Vcpu, int MemoryGb, int DaysReported, double? PeakCpuP95, double? PeakMemoryP95, SizingVerdict Verdict, int ProposedVcpu, int ProposedMemoryGb, string Reason);
+    int Vcpu, int MemoryGb, int DaysReported, double? PeakCpuP95, double? PeakMemoryP95, SizingVerdict Verdict, int ProposedVcpu, int ProposedMemoryGb, string Reason,
+    string? OpenProposal = null);
 
 public sealed record SizingReport(DateOnly From, DateOnly To, Paged<SizingRow> Rows);
 
@@ -126,15 +127,16 @@ public sealed class UtilisationService(GovCloudDbContext db, DataScope scope, Ti
     };
 
     /// <summary>
-    /// The VMs in use that the rules find <paramref name="verdict"/> over the last <see cref="RightSizingPolicy.Days"/> days to yesterday,
-    /// the largest first (they free the most).
+    /// The VMs in use that the rules find <paramref name="verdict"/> (idle or oversized when null) over the last
+    /// <see cref="RightSizingPolicy.Days"/> days to yesterday, the largest first (they free the most), with the proposal open for each.
     /// </summary>
-    public async Task<SizingReport> SizingAsync(Actor actor, SizingVerdict verdict, SizingQuery query, CancellationToken ct)
+    public async Task<SizingReport> SizingAsync(Actor actor, SizingVerdict? verdict, SizingQuery query, CancellationToken ct)
     {
         var policy = Options.Policy;
         var to = ChinaTime.Today(clock).AddDays(-1);
         var from = to.AddDays(1 - policy.Days);
         var rows = await FilteredAsync(actor, from, to, query.AgencyId, query.SystemId, query.Zone, ct);
+        if (query.VmId is { } vmId) rows = rows.Where(u => u.VmId == vmId);
         var needs = (await rows.Select(u => new { u.VmId, u.Day, u.CpuP95, u.MemoryP95 }).ToListAsync(ct))
             .GroupBy(u => u.VmId)
             .ToDictionary(g => g.Key, g => g.Select(u => new DayNeed(u.Day, u.CpuP95, u.MemoryP95)).ToList());
@@ -148,14 +150,26 @@ public sealed class UtilisationService(GovCloudDbContext db, DataScope scope, Ti
             foreach (var v in vmsOfChunk)
             {
                 var advice = RightSizing.Advise(needs[v.Id], to, v.Vcpu, v.MemoryGb, policy);
-                if (advice.Verdict != verdict) continue;
+                if (advice.Verdict == SizingVerdict.Fits || (verdict is not null && advice.Verdict != verdict)) continue;
                 live.Add(new SizingRow(v.Id, v.HostName, v.Ips, v.OrganisationId, v.Agency, v.SystemId, v.System, v.Zone, v.Vcpu, v.MemoryGb,
                     advice.DaysReported, advice.PeakCpuP95, advice.PeakMemoryP95, advice.Verdict, advice.ProposedVcpu, advice.ProposedMemoryGb, advice.Reason(policy)));
             }
         }
+        var proposed = await OpenProposalsAsync(live.Select(r => r.VmId).ToList(), ct);
+        live = live.Select(r => proposed.TryGetValue(r.VmId, out var number) ? r with { OpenProposal = number } : r).ToList();
         var (page, size) = Paging.Normalise(query.Page, query.PageSize);
         var ordered = live.OrderByDescending(r => r.Vcpu - r.ProposedVcpu).ThenByDescending(r => r.MemoryGb - r.ProposedMemoryGb).ThenBy(r => r.HostName, StringComparer.Ordinal).ToList();
         return new SizingReport(from, to, new Paged<SizingRow>(ordered.Skip((page - 1) * size).Take(size).ToList(), ordered.Count, page, size));
+    }
+
+    private async Task<Dictionary<Guid, string>> OpenProposalsAsync(List<Guid> vmIds, CancellationToken ct)
+    {
+        var open = new Dictionary<Guid, string>();
+        foreach (var chunk in vmIds.Chunk(2_000))
+            foreach (var p in await db.SizingProposals.AsNoTracking().Where(p => chunk.Contains(p.VmId) && p.State == SizingProposalState.Open)
+                         .Select(p => new { p.VmId, p.Number }).ToListAsync(ct))
+                open[p.VmId] = p.Number;
+        return open;
     }
 
     private (DateOnly From, DateOnly To) Period(DateOnly? from, DateOnly? to)

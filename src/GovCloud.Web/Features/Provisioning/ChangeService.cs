@@ -58,8 +58,11 @@ public sealed partial class ChangeService(
         return await ToDtoAsync(c, ct);
     }
 
-    /// <summary>The agency asks to change a system it holds: VMs resized, added or removed.</summary>
-    public async Task<ChangeDto> CreateChangeAsync(Actor actor, ChangeInput input, CancellationToken ct)
+    /// <summary>
+    /// The agency asks to change a system it holds: VMs resized, added or removed. <paramref name="alongside"/> is written in the same
+    /// transaction as the new request (the Center's proposal it accepts), so neither is saved without the other.
+    /// </summary>
+    public async Task<ChangeDto> CreateChangeAsync(Actor actor, ChangeInput input, CancellationToken ct, Action<ChangeRequest>? alongside = null)
     {
         var system = await SystemAsync(actor, input.SystemId, ct);
         var held = await HeldAsync(system.Id, ct);
@@ -78,6 +81,7 @@ public sealed partial class ChangeService(
             c.Lines = lines.Select((l, i) => Line(i + 1, l, held.FirstOrDefault(h => h.Held.Id == l.VmId))).ToList();
             if (input.Elastic is { } e)
                 (c.ElasticMinVcpu, c.ElasticMaxVcpu, c.ElasticMinMemoryGb, c.ElasticMaxMemoryGb) = (e.MinVcpu, e.MaxVcpu, e.MinMemoryGb, e.MaxMemoryGb);
+            alongside?.Invoke(c);
         });
         return await GetAsync(actor, change, ct);
     }

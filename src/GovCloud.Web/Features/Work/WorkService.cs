@@ -125,6 +125,14 @@ public sealed class WorkService(GovCloudDbContext db, DeadlineClockService clock
         cases.AddRange(grants.Select(g => new Case(g.IsEmergency ? "应急访问" : "访问授权", DataAccess.AccessGrantService.CaseType, g.Id.ToString(), g.Number,
             $"{g.Org}《{g.SystemName}》", DataAccess.AccessGrantService.Link(g.Id), g.OrganisationId, null,
             WaitingFor.AccessGrant(GovCloud.Domain.DataAccess.AccessGrantRules.Standing(g.State, g.StartsAt, g.EndsAt, now), g.IsEmergency, false))));
+
+        // The Center's resource proposal waits for the agency's operator.
+        var proposals = await db.SizingProposals.AsNoTracking().Where(p => p.State == GovCloud.Domain.Monitoring.SizingProposalState.Open)
+            .Where(p => tenant == null || p.OrganisationId == tenant)
+            .Select(p => new { p.Id, p.Number, p.HostName, p.State, p.OrganisationId, Org = p.Organisation!.Name, System = p.System!.Name })
+            .ToListAsync(ct);
+        cases.AddRange(proposals.Select(p => new Case("资源调整建议", Monitoring.SizingProposalService.CaseType, p.Id.ToString(), p.Number,
+            $"{p.Org}《{p.System}》{p.HostName}", Monitoring.SizingProposalService.Link, p.OrganisationId, null, WaitingFor.SizingProposal(p.State))));
         return cases;
     }
 }

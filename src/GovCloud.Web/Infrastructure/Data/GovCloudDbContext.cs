@@ -89,6 +89,7 @@ public abstract class GovCloudDbContext(DbContextOptions options)
     public DbSet<Features.Monitoring.VmDailyUsage> VmDailyUsage => Set<Features.Monitoring.VmDailyUsage>();
     public DbSet<Features.Monitoring.MetricSample> MetricSamples => Set<Features.Monitoring.MetricSample>();
     public DbSet<Features.Monitoring.UsagePull> UsagePulls => Set<Features.Monitoring.UsagePull>();
+    public DbSet<Features.Monitoring.SizingProposal> SizingProposals => Set<Features.Monitoring.SizingProposal>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -96,6 +97,7 @@ public abstract class GovCloudDbContext(DbContextOptions options)
         Features.DataAccess.AccessGrantModel.Configure(b);
         Features.DataAccess.ConfidentialityAgreementModel.Configure(b);
         Features.Monitoring.UsageModel.Configure(b);
+        Features.Monitoring.SizingProposalModel.Configure(b);
 
         b.Entity<Organisation>(e =>
         {

@@ -26,6 +26,7 @@ public static class UniqueRules
         new("UX_Certifications_OpenPerCentre", "Certifications", ["DataCenterId"], "该数据中心已有办理中的认定申请"),
         new("UX_MigrationPlans_LivePerCentre", "MigrationPlans", ["DataCenterId"], "该数据中心已有待审核或已同意的迁移计划"),
         new("UX_CloudVms_HostNameInUse", "CloudVms", ["HostName"], "该主机名已被资源台账中的其他虚拟机使用"),
+        new("UX_SizingProposals_OpenPerVm", "SizingProposals", ["VmId"], "该虚拟机已有待使用单位确认的调整建议"),
         new("IX_NetworkZones_Name", "NetworkZones", ["Name"], "已有同名的网络分区"),
         new("IX_NetworkZones_No", "NetworkZones", ["No"], "网络分区编号已被同时新建的分区占用，请重试"),
         new("IX_CatalogItems_No", "CatalogItems", ["No"], "服务目录序号已被同时新建的服务占用，请重试"),
