@@ -44,7 +44,7 @@ public sealed class DataCenterPagesTests(BrowserApp app) : IClassFixture<Browser
         var since = form.Locator("#gc-in-service-since input");
         // As a person does, type once the calendar has opened (typing into a picker still opening loses characters).
         await BrowserApp.OpenPickerAsync(page, since);
-        await since.PressSequentiallyAsync("2016-03-01");
+        await since.PressSequentiallyAsync("2016-03-01", BrowserApp.Typing);
         await since.PressAsync("Enter");
         await Assertions.Expect(since).ToHaveValueAsync("2016-03-01");
         await page.WaitForTimeoutAsync(1000);

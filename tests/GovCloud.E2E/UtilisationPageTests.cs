@@ -54,8 +54,8 @@ public sealed class UtilisationPageTests(BrowserApp app) : IClassFixture<Browser
         await proposal.GetByText("由 4 核 8 GB 调整为 2 核 4 GB").WaitForAsync();
         await proposal.GetByText("可先缩减，观察一个月").WaitForAsync();
         await BrowserApp.ScreenshotAsync(edu, "utilisation-proposal");
-        await proposal.GetByRole(AriaRole.Button, new() { Name = "采纳" }).ClickAsync();
-        await edu.Locator(".ant-popover:visible").GetByRole(AriaRole.Button, new() { Name = "采纳" }).ClickAsync();
+        await proposal.GetByRole(AriaRole.Button, new() { Name = "采纳", Exact = true }).ClickAsync();
+        await edu.Locator(".ant-popover:visible").GetByRole(AriaRole.Button, new() { Name = "采纳", Exact = true }).ClickAsync();
         await edu.GetByText("已采纳，并提交变更申请 BG").WaitForAsync();
         var link = proposal.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^变更申请 BG") });
         await link.WaitForAsync();
