@@ -43,8 +43,7 @@ public sealed class DataCenterPagesTests(BrowserApp app) : IClassFixture<Browser
         // is not sent behind the user's back (it is saved with its button only), and Escape does not throw it away.
         var since = form.Locator("#gc-in-service-since input");
         // As a person does, type once the calendar has opened (typing into a picker still opening loses characters).
-        await BrowserApp.OpenPickerAsync(page, since);
-        await since.PressSequentiallyAsync("2016-03-01", BrowserApp.Typing);
+        await BrowserApp.TypeIntoPickerAsync(page, since, "2016-03-01");
         await since.PressAsync("Enter");
         await Assertions.Expect(since).ToHaveValueAsync("2016-03-01");
         await page.WaitForTimeoutAsync(1000);

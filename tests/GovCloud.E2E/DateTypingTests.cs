@@ -21,8 +21,7 @@ public sealed class DateTypingTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.GotoAsync("/datacenters");
         await page.ClickAsync("#gc-new-datacenter");
         var since = page.Locator("#gc-datacenter-form #gc-in-service-since input");
-        await BrowserApp.OpenPickerAsync(page, since);
-        await since.PressSequentiallyAsync(typed, BrowserApp.Typing);
+        await BrowserApp.TypeIntoPickerAsync(page, since, typed);
         await since.PressAsync(key);
         await page.WaitForTimeoutAsync(800);
         await Assertions.Expect(since).ToHaveValueAsync(kept);
