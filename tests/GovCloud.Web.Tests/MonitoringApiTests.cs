@@ -178,11 +178,13 @@ public abstract class MonitoringApiTests(Provider provider)
                 new { vm = web.HostName, at = At(11, 0) },
                 new { vm = web.HostName, at = At(11, 1), networkOut = -1.0 },
                 new { vm = web.HostName, at = At(11, 2), cpu = 20.0 },
+                null,
             },
         })).ReadAsync<MetricIngestResult>();
         Assert.Equal(1, result.Accepted);
-        Assert.Equal(7, result.Rejected);
-        Assert.Equal([0, 1, 2, 3, 4, 5, 6], result.RejectedPoints.Select(r => r.Index));
+        Assert.Equal(8, result.Rejected);
+        Assert.Equal([0, 1, 2, 3, 4, 5, 6, 8], result.RejectedPoints.Select(r => r.Index));
+        Assert.Equal("监测点不能为空", result.RejectedPoints[7].Reason);
         Assert.Equal("CPU使用率 250 不在 0–100 之间", result.RejectedPoints[0].Reason);
         Assert.Contains("所在日期的数据已汇总，不再接收", result.RejectedPoints[1].Reason);
         Assert.Contains("晚于当前时间", result.RejectedPoints[2].Reason);

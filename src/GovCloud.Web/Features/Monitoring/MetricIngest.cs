@@ -49,7 +49,7 @@ public sealed class MetricIngest(GovCloudDbContext db, VmDirectory vms, TimeProv
 
         var now = clock.GetUtcNow();
         var openFrom = UsageDays.Start(UsageDays.EarliestOpenDay(now, Options.PushGraceHours));
-        var known = await vms.ResolveAsync(points.Where(p => !string.IsNullOrWhiteSpace(p.Vm)).Select(p => p.Vm!.Trim()), ct);
+        var known = await vms.ResolveAsync(points.Where(p => !string.IsNullOrWhiteSpace(p?.Vm)).Select(p => p!.Vm!.Trim()), ct);
         var unknown = new SortedSet<string>(StringComparer.Ordinal);
         var rejected = new List<RejectedPoint>();
         var rejectedCount = 0;
@@ -57,14 +57,15 @@ public sealed class MetricIngest(GovCloudDbContext db, VmDirectory vms, TimeProv
         var rows = new Dictionary<(Guid, long), MetricSample>();
         for (var i = 0; i < points.Count; i++)
         {
-            var p = points[i];
-            if (Check(p, now, openFrom) is { } reason)
+            // A null in the list ("points":[null]) is a point refused like any other, not a failure of the whole call.
+            MetricPoint? p = points[i];
+            if ((p is null ? "监测点不能为空" : Check(p, now, openFrom)) is { } reason)
             {
                 rejectedCount++;
                 if (rejected.Count < ListedRejections) rejected.Add(new RejectedPoint(i, reason));
                 continue;
             }
-            var name = p.Vm!.Trim();
+            var name = p!.Vm!.Trim();
             if (!known.TryGetValue(name, out var vm))
             {
                 unknown.Add(name.Length <= 100 ? name : name[..100] + "…");
