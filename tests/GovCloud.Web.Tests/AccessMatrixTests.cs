@@ -249,6 +249,13 @@ public abstract class AccessMatrixTests(GovCloudApp app)
         ProposeSizing                       CE CO
         AcceptSizingProposal                AO
         DeclineSizingProposal               AO
+        RecordIncident                      CO
+        ListIncidents                       AO AS CE CO BA FI
+        ExportIncidents                     AO AS CE CO BA FI
+        IncidentTargets                     CO
+        GetIncident                         AO AS CE CO BA FI
+        CloseIncident                       CO
+        GetAvailability                     AO AS CE CO BA FI
         ConfidentialityAgreementTemplate    AO AS CO BA IN
         DownloadConfidentialityAgreement    AO AS CO BA IN
         ConfidentialityAgreementOverview    AO AS CO BA IN

@@ -145,6 +145,8 @@ public static class AuditActions
     public const string SizingProposed = "SizingProposed";
     public const string SizingProposalAccepted = "SizingProposalAccepted";
     public const string SizingProposalDeclined = "SizingProposalDeclined";
+    public const string IncidentRecorded = "IncidentRecorded";
+    public const string IncidentClosed = "IncidentClosed";
     public const string SystemUpdated = "SystemUpdated";
     public const string SystemsImported = "SystemsImported";
     public const string MigrationSnapshotTaken = "MigrationSnapshotTaken";
@@ -263,6 +265,8 @@ public static class AuditActions
         SizingProposed => "提出资源调整建议",
         SizingProposalAccepted => "采纳资源调整建议",
         SizingProposalDeclined => "不采纳资源调整建议",
+        IncidentRecorded => "登记运行故障",
+        IncidentClosed => "登记运行故障恢复",
         SystemUpdated => "修改信息系统",
         SystemsImported => "导入信息系统台账",
         MigrationSnapshotTaken => "记录月度迁移上云率",
@@ -341,5 +345,6 @@ public static class AuditActions
         AccessRequested, AccessApproved, AccessRefused, AccessWithdrawn, AccessRevoked, EmergencyAccessOpened, EmergencyAccessReviewed,
         ConfidentialityAgreementAdded, ConfidentialityAgreementVoided, PersonalDataViewed, PersonalDataResealed,
         UsageSummarised, UsagePulled, SizingProposed, SizingProposalAccepted, SizingProposalDeclined,
+        IncidentRecorded, IncidentClosed,
     ];
 }

@@ -29,6 +29,7 @@ public static class NotificationKinds
     public const string SecurityBulletin = "SecurityBulletin";
     public const string DataAccess = "DataAccess";
     public const string Utilisation = "Utilisation";
+    public const string Incident = "Incident";
 
     public static string Label(string kind) => kind switch
     {
@@ -42,6 +43,7 @@ public static class NotificationKinds
         SecurityBulletin => "安全通报",
         DataAccess => "访问授权",
         Utilisation => "资源调整建议",
+        Incident => "运行故障",
         _ => kind,
     };
 }

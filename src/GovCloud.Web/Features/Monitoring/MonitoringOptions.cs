@@ -37,6 +37,8 @@ public sealed class MonitoringOptions
     public double RightSizeTargetUse { get; set; } = 70;
     public int[] VcpuSizes { get; set; } = [1, 2, 4, 8, 16, 32, 64];
     public int[] MemoryGbSizes { get; set; } = [1, 2, 4, 8, 16, 32, 64, 128, 256];
+    /// <summary>可用率 the cloud promises each month (服务水平); a zone or system below it is marked in the report and the bulletin.</summary>
+    public double AvailabilityTargetPercent { get; set; } = 99.9;
 
     public RightSizingPolicy Policy => new()
     {

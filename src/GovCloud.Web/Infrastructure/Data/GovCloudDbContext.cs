@@ -90,6 +90,8 @@ public abstract class GovCloudDbContext(DbContextOptions options)
     public DbSet<Features.Monitoring.MetricSample> MetricSamples => Set<Features.Monitoring.MetricSample>();
     public DbSet<Features.Monitoring.UsagePull> UsagePulls => Set<Features.Monitoring.UsagePull>();
     public DbSet<Features.Monitoring.SizingProposal> SizingProposals => Set<Features.Monitoring.SizingProposal>();
+    public DbSet<Features.Operations.Incident> Incidents => Set<Features.Operations.Incident>();
+    public DbSet<Features.Operations.IncidentTarget> IncidentTargets => Set<Features.Operations.IncidentTarget>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -98,6 +100,7 @@ public abstract class GovCloudDbContext(DbContextOptions options)
         Features.DataAccess.ConfidentialityAgreementModel.Configure(b);
         Features.Monitoring.UsageModel.Configure(b);
         Features.Monitoring.SizingProposalModel.Configure(b);
+        Features.Operations.IncidentModel.Configure(b);
 
         b.Entity<Organisation>(e =>
         {

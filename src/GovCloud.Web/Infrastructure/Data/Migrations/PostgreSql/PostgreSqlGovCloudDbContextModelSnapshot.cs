@@ -2001,6 +2001,105 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
                     b.ToTable("VmDailyUsage");
                 });
 
+            modelBuilder.Entity("GovCloud.Web.Features.Operations.Incident", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Cause")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Handling")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("StartedAt");
+
+                    b.ToTable("Incidents");
+                });
+
+            modelBuilder.Entity("GovCloud.Web.Features.Operations.IncidentTarget", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("SystemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SystemName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Zone")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("SystemId");
+
+                    b.HasIndex("Zone");
+
+                    b.ToTable("IncidentTargets");
+                });
+
             modelBuilder.Entity("GovCloud.Web.Features.Organisations.Organisation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4332,6 +4431,15 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("GovCloud.Web.Features.Operations.IncidentTarget", b =>
+                {
+                    b.HasOne("GovCloud.Web.Features.Operations.Incident", null)
+                        .WithMany("Affected")
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("GovCloud.Web.Features.Organisations.Organisation", b =>
                 {
                     b.HasOne("GovCloud.Web.Features.Organisations.Organisation", "Parent")
@@ -4721,6 +4829,11 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
             modelBuilder.Entity("GovCloud.Web.Features.Deadlines.DeadlineClock", b =>
                 {
                     b.Navigation("Pauses");
+                });
+
+            modelBuilder.Entity("GovCloud.Web.Features.Operations.Incident", b =>
+                {
+                    b.Navigation("Affected");
                 });
 
             modelBuilder.Entity("GovCloud.Web.Features.Provisioning.ChangeRequest", b =>

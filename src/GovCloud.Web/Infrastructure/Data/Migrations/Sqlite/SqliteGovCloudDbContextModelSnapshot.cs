@@ -1976,6 +1976,103 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("VmDailyUsage");
                 });
 
+            modelBuilder.Entity("GovCloud.Web.Features.Operations.Incident", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Cause")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Handling")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("StartedAt");
+
+                    b.ToTable("Incidents");
+                });
+
+            modelBuilder.Entity("GovCloud.Web.Features.Operations.IncidentTarget", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SystemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SystemName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Zone")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("SystemId");
+
+                    b.HasIndex("Zone");
+
+                    b.ToTable("IncidentTargets");
+                });
+
             modelBuilder.Entity("GovCloud.Web.Features.Organisations.Organisation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4287,6 +4384,15 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("GovCloud.Web.Features.Operations.IncidentTarget", b =>
+                {
+                    b.HasOne("GovCloud.Web.Features.Operations.Incident", null)
+                        .WithMany("Affected")
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("GovCloud.Web.Features.Organisations.Organisation", b =>
                 {
                     b.HasOne("GovCloud.Web.Features.Organisations.Organisation", "Parent")
@@ -4676,6 +4782,11 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
             modelBuilder.Entity("GovCloud.Web.Features.Deadlines.DeadlineClock", b =>
                 {
                     b.Navigation("Pauses");
+                });
+
+            modelBuilder.Entity("GovCloud.Web.Features.Operations.Incident", b =>
+                {
+                    b.Navigation("Affected");
                 });
 
             modelBuilder.Entity("GovCloud.Web.Features.Provisioning.ChangeRequest", b =>
