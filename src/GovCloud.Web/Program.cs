@@ -137,6 +137,7 @@ app.UseForcedPasswordChange();
 app.UseCrossSiteProtection();
 app.UseAntiforgery();
 
+app.MapMetrics();
 app.MapPlatform();
 var api = app.MapGroup("").WithStandardProblems().WithDefinedEnums();
 api.MapAuthApi();

@@ -109,9 +109,12 @@ public abstract class IncidentApiTests(Provider provider)
         Assert.Equal("恢复时间应晚于开始时间", backwards.FieldError("endedAt"));
         Assert.Equal(0, await app.WithDbAsync(db => db.Incidents.CountAsync(Ct)));
 
-        var open = await (await center.PostJsonAsync("/api/v1/incidents", Outage("数据库集群主节点宕机", DateTimeOffset.UtcNow.AddMinutes(-40), null, systemIds: [vm.SystemId])))
-            .ReadAsync<IncidentDto>(HttpStatusCode.Created);
+        // Typed in Beijing time, compared with the server's clock in UTC: under way, it counts in this month's availability.
+        var open = await (await center.PostJsonAsync("/api/v1/incidents", Outage("数据库集群主节点宕机", DateTimeOffset.UtcNow.AddMinutes(-40).ToOffset(TimeSpan.FromHours(8)), null,
+            systemIds: [vm.SystemId]))).ReadAsync<IncidentDto>(HttpStatusCode.Created);
         Assert.True(open.MayClose);
+        var thisMonth = await (await center.GetAsync($"/api/v1/availability?month={ChinaTime.Today(TimeProvider.System):yyyy-MM}", Ct)).ReadAsync<AvailabilityReport>();
+        Assert.Equal(1, thisMonth.Systems.Single(s => s.Key == vm.SystemId.ToString()).Outages);
         Assert.Contains((await (await center.GetAsync("/api/v1/incidents?open=true", Ct)).ReadAsync<Paged<IncidentRowDto>>()).Items, r => r.Id == open.Id);
         var url = $"/api/v1/incidents/{open.Id}/close";
         Assert.Equal(HttpStatusCode.Forbidden, (await edu.PostJsonAsync(url, new { endedAt = DateTimeOffset.UtcNow, handling = "重启", version = open.Version })).StatusCode);

@@ -22,6 +22,7 @@ public sealed class GovCloudOptions
     public DataAccessOptions DataAccess { get; set; } = new();
     public PersonalDataOptions PersonalData { get; set; } = new();
     public Features.Monitoring.MonitoringOptions Monitoring { get; set; } = new();
+    public Features.Platform.MetricsOptions Metrics { get; set; } = new();
 
     /// <summary>
     /// Addresses of reverse proxies whose X-Forwarded-For/-Proto are believed (loopback always is),

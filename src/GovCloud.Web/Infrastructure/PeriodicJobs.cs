@@ -8,9 +8,10 @@ namespace GovCloud.Web.Infrastructure;
 /// <summary>
 /// The background work of every instance, once a minute: the deadline sweep (under a database
 /// lease, so one instance does it), after the re-encryption of personal data once per start, the trial, data-centre, MLPS assessment and confidentiality agreement reminders, the agencies' monthly access summary (each message once, by its key), the daily usage figures (pushed points summarised, monitoring sources pulled, each under a lease) and the monthly snapshots of migration rates and pools (a unique
-/// key per month, so each is taken once whichever instance gets there first).
+/// key per month, so each is taken once whichever instance gets there first); each run counted for /metrics.
 /// </summary>
-public sealed class PeriodicJobs(IServiceScopeFactory scopes, IOptions<GovCloudOptions> options, ILogger<PeriodicJobs> log) : BackgroundService
+public sealed class PeriodicJobs(IServiceScopeFactory scopes, IOptions<GovCloudOptions> options, Features.Platform.GovCloudMetrics metrics,
+    ILogger<PeriodicJobs> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -35,18 +36,22 @@ public sealed class PeriodicJobs(IServiceScopeFactory scopes, IOptions<GovCloudO
             await RunAsync("Usage summary", sp => sp.GetRequiredService<Features.Monitoring.UsageSummary>().RunAsync(stoppingToken), stoppingToken);
             await RunAsync("Usage pull", sp => sp.GetRequiredService<Features.Monitoring.PrometheusPull>().RunAsync(stoppingToken), stoppingToken);
             await RunAsync("Pool snapshot", sp => sp.GetRequiredService<Features.Pools.PoolService>().EnsureLastMonthSnapshotAsync(stoppingToken), stoppingToken);
+            await RunAsync("Metrics count", sp => metrics.CountAsync(sp.GetRequiredService<GovCloudDbContext>(), stoppingToken), stoppingToken);
         }
     }
 
     private async Task RunAsync(string job, Func<IServiceProvider, Task> work, CancellationToken ct)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
             await using var scope = scopes.CreateAsyncScope();
             await work(scope.ServiceProvider);
+            metrics.JobRan(job, true, System.Diagnostics.Stopwatch.GetElapsedTime(started));
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
+            metrics.JobRan(job, false, System.Diagnostics.Stopwatch.GetElapsedTime(started));
             log.LogError(e, "{Job} failed", job);
         }
     }

@@ -21,7 +21,8 @@ public sealed record ReconciliationReport(string FileName, int PlatformVms, Reco
 /// GovCloud holds that the platform no longer has, and specs that drifted. A file it cannot read is
 /// refused with every problem by row and column (422). Reading changes nothing; each run is audited.
 /// </summary>
-public sealed class ReconciliationService(GovCloudDbContext db, AuditLog audit, Microsoft.Extensions.Options.IOptions<GovCloudOptions> options)
+public sealed class ReconciliationService(GovCloudDbContext db, AuditLog audit, Microsoft.Extensions.Options.IOptions<GovCloudOptions> options,
+    Platform.GovCloudMetrics metrics)
 {
     private const string Title = "平台清单有误，未比对";
 
@@ -42,6 +43,7 @@ public sealed class ReconciliationService(GovCloudDbContext db, AuditLog audit, 
     public async Task<ReconciliationReport> RunAsync(Actor actor, string fileName, byte[] file, CancellationToken ct)
     {
         if (!actor.IsInAny(Role.CenterOperator, Role.CenterEvaluator)) throw ProblemException.Forbidden("只有信息化建设管理中心可以导入云平台清单进行比对");
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var platform = Read(fileName, file, options.Value.Imports.Limits);
         var known = (await db.CloudVms.AsNoTracking().Where(v => v.State != VmState.Reclaimed)
                 .Select(v => new { v.Id, v.HostName, v.Ips, v.Vcpu, v.MemoryGb, Disk = v.SystemDiskGb + v.DataDiskGb, v.Zone, Agency = v.Organisation!.Name, System = v.System!.Name })
@@ -53,6 +55,7 @@ public sealed class ReconciliationService(GovCloudDbContext db, AuditLog audit, 
             file = fileName, platform = platform.Count, result.Matched, unregistered = result.Unregistered.Count, missing = result.Missing.Count, drift = result.Drifts.Count,
         });
         await db.SaveChangesAsync(ct);
+        metrics.Imported("reconciliation", platform.Count, System.Diagnostics.Stopwatch.GetElapsedTime(started));
         return new ReconciliationReport(fileName, platform.Count, result);
     }
 

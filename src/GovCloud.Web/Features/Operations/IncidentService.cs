@@ -129,7 +129,7 @@ public sealed class IncidentService(GovCloudDbContext db, DataScope scope, Audit
     }
 
     /// <summary>
-    /// 可用率 of one month (China time; a month under way up to now) per zone and per system, from the outages recorded. A system is
+    /// 可用率 of one month (China time; a month under way up to now, and <see cref="AvailabilityReport.To"/> says today) per zone and per system, from the outages recorded. A system is
     /// down when it is named, or when a zone it has VMs in is. An agency reads every zone and its own systems.
     /// </summary>
     public async Task<AvailabilityReport> AvailabilityAsync(Actor actor, string? month, CancellationToken ct)
@@ -162,7 +162,7 @@ public sealed class IncidentService(GovCloudDbContext db, DataScope scope, Audit
             var hit = outages.Where(i => i.Affected.Any(a => a.SystemId == g.Key || (a.Zone is not null && inZones.Contains(a.Zone)))).ToList();
             return Row(g.Key.ToString(), g.First().System, g.First().Agency, hit);
         }).OrderBy(r => r.Percent).ThenBy(r => r.Agency, StringComparer.Ordinal).ThenBy(r => r.Name, StringComparer.Ordinal).ToList();
-        return new AvailabilityReport(label, ChinaTime.DateOf(from), ChinaTime.DateOf(to.AddTicks(-1)), target, zones, systems);
+        return new AvailabilityReport(label, ChinaTime.DateOf(from), ChinaTime.DateOf(until.AddTicks(-1)), target, zones, systems);
     }
 
     /// <summary>yyyy-MM as a China-time period [first day, first day of the next); the month before the current one when not given.</summary>

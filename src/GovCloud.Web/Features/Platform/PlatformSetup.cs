@@ -25,13 +25,17 @@ public static class PlatformSetup
         return builder;
     }
 
-    /// <summary>Traces and metrics; exported by OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set.</summary>
+    /// <summary>
+    /// Traces and metrics; exported by OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set, and scraped in Prometheus format at /metrics
+    /// when GovCloud:Metrics names who may (see <see cref="MapMetrics"/>).
+    /// </summary>
     public static WebApplicationBuilder AddGovCloudTelemetry(this WebApplicationBuilder builder)
     {
+        builder.Services.AddSingleton<GovCloudMetrics>();
         var otel = builder.Services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService("GovCloud"))
             .WithTracing(t => t.AddAspNetCoreInstrumentation())
-            .WithMetrics(m => m.AddAspNetCoreInstrumentation());
+            .WithMetrics(m => m.AddAspNetCoreInstrumentation().AddMeter(GovCloudMetrics.MeterName).AddPrometheusExporter());
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
             otel.UseOtlpExporter();
         return builder;
@@ -41,6 +45,26 @@ public static class PlatformSetup
     {
         services.AddHealthChecks().AddDbContextCheck<GovCloudDbContext>("database", tags: ["ready"]);
         return services;
+    }
+
+    /// <summary>
+    /// /metrics for the Center's Prometheus: only with the scrape token or from a listed address; otherwise 404, as when it is not
+    /// configured (it is outside the sign-in, so it must not answer anyone else).
+    /// </summary>
+    public static WebApplication MapMetrics(this WebApplication app)
+    {
+        app.UseWhen(http => http.Request.Path.StartsWithSegments("/metrics"), branch => branch.Use(async (http, next) =>
+        {
+            var metrics = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Infrastructure.GovCloudOptions>>().Value.Metrics;
+            if (!metrics.Enabled || !metrics.Allows(http.Request.Headers.Authorization, http.Connection.RemoteIpAddress))
+            {
+                http.Response.StatusCode = StatusCodes.Status404NotFound;
+                return;
+            }
+            await next(http);
+        }));
+        app.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous();
+        return app;
     }
 
     public static WebApplication MapPlatform(this WebApplication app)

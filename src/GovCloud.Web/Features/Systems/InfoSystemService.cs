@@ -46,7 +46,7 @@ public sealed record MigrationRateDto(Guid OrganisationId, string OrganisationNa
 /// the Bureau reads all; every change audited.
 /// </summary>
 public sealed class InfoSystemService(GovCloudDbContext db, DataScope scope, AuditLog audit, TimeProvider clock, Microsoft.Extensions.Options.IOptions<GovCloudOptions> options,
-    PersonalDataProtector personalData)
+    PersonalDataProtector personalData, Platform.GovCloudMetrics metrics)
 {
     public async Task<Paged<InfoSystemDto>> ListAsync(Actor actor, InfoSystemQuery q, CancellationToken ct)
     {
@@ -181,6 +181,7 @@ public sealed class InfoSystemService(GovCloudDbContext db, DataScope scope, Aud
     {
         if (!actor.IsInAny(Role.AgencyOperator, Role.BureauApprover)) throw ProblemException.Forbidden("只有使用单位经办人或大数据局审批人员可以导入信息系统台账");
         const string title = "台账有误，未导入";
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var sheet = UploadedSpreadsheet.Rows(file, options.Value.Imports.Limits, title);
         static string Text(object? v) => UploadedSpreadsheet.Text(v);
         var headerIndex = sheet.Take(10).ToList().FindIndex(r => r.Values.Any(v => Text(v) == "系统名称"));
@@ -265,6 +266,7 @@ public sealed class InfoSystemService(GovCloudDbContext db, DataScope scope, Aud
         if (errors.Count > 0) throw ProblemException.SpreadsheetRefused(title, errors);
         audit.Record(actor, AuditActions.SystemsImported, nameof(InfoSystem), null, after: new { created, updated, unchanged });
         await db.SaveChangesAsync(ct);
+        metrics.Imported("systems", created + updated + unchanged, System.Diagnostics.Stopwatch.GetElapsedTime(started));
         return new SystemImportResult(created, updated, unchanged);
     }
 

@@ -89,6 +89,30 @@ public static class DemoApplications
         await SecurityEventsAsync(sp, today, ct);
         await DataAccessAsync(sp, ct);
         await UsageAsync(sp, today, ct);
+        await IncidentsAsync(sp, today, ct);
+    }
+
+    /// <summary>
+    /// Last month: a storage fault that stopped the first zone in use for 48 minutes at night, an hour and a half of a congested internet
+    /// exit; two days ago the school platform alone down for 35 minutes.
+    /// </summary>
+    private static async Task IncidentsAsync(IServiceProvider sp, DateOnly today, CancellationToken ct)
+    {
+        var db = sp.GetRequiredService<GovCloudDbContext>();
+        var incidents = sp.GetRequiredService<Features.Operations.IncidentService>();
+        var center = await ActorAsync(db, "center", ct);
+        var vm = await db.CloudVms.AsNoTracking().Where(v => v.State == VmState.Active).OrderBy(v => v.HostName).FirstOrDefaultAsync(ct);
+        if (vm is null) return;
+        var lastMonth = new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
+        DateTimeOffset At(DateOnly day, int hour, int minute) => new(day.ToDateTime(new TimeOnly(hour, minute)), TimeSpan.FromHours(8));
+        await incidents.RecordAsync(center, new Features.Operations.IncidentInput("存储控制器故障导致虚拟机 I/O 挂起", GovCloud.Domain.Operations.IncidentKind.Outage,
+            At(lastMonth.AddDays(11), 2, 10), At(lastMonth.AddDays(11), 2, 58), [vm.Zone], null, "分布式存储 A 控制器固件缺陷，主备切换超时",
+            "手动切换至 B 控制器，升级固件；逐台检查虚拟机文件系统"), ct);
+        await incidents.RecordAsync(center, new Features.Operations.IncidentInput("互联网出口带宽拥塞", GovCloud.Domain.Operations.IncidentKind.Degradation,
+            At(lastMonth.AddDays(19), 9, 30), At(lastMonth.AddDays(19), 11, 0), [vm.Zone], null, "某单位业务高峰叠加外部流量",
+            "临时扩容出口带宽至 2 Gbps，对异常流量限速"), ct);
+        await incidents.RecordAsync(center, new Features.Operations.IncidentInput("应用服务器内存耗尽", GovCloud.Domain.Operations.IncidentKind.Outage,
+            At(today.AddDays(-2), 14, 0), At(today.AddDays(-2), 14, 35), null, [vm.SystemId], "应用连接池泄漏", "重启应用服务并通知开发单位修复"), ct);
     }
 
     /// <summary>

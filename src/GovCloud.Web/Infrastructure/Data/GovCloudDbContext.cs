@@ -846,8 +846,17 @@ public sealed class SqliteGovCloudDbContext(DbContextOptions<SqliteGovCloudDbCon
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // SQLite cannot compare or sort DateTimeOffset text; store it as a sortable number.
-        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter>();
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcBinaryConverter>();
     }
+
+    /// <summary>
+    /// EF's DateTimeOffsetToBinaryConverter numbers the clock time with the offset beside it, so 04:00+08:00 sorted after 21:00Z of the
+    /// day before although it is earlier: a time typed in Beijing time and one from the server's clock did not compare. This numbers
+    /// the instant (UTC, offset 0) the same way; values written before read back as the instant they were.
+    /// </summary>
+    private sealed class UtcBinaryConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTimeOffset, long>(
+        v => (v.UtcTicks / 1000) << 11,
+        v => new DateTimeOffset(new DateTime((v >> 11) * 1000), new TimeSpan(0, (int)((v << 53) >> 53), 0)));
 }
 
 public sealed class PostgreSqlGovCloudDbContext(DbContextOptions<PostgreSqlGovCloudDbContext> options) : GovCloudDbContext(options)
