@@ -28,7 +28,7 @@ public sealed class GovCloudMetrics
     public GovCloudMetrics(IMeterFactory meters)
     {
         var meter = meters.Create(MeterName);
-        _jobRuns = meter.CreateCounter<long>("govcloud.job.runs", "{run}", "Background job runs, by job and outcome (ok, failed)");
+        _jobRuns = meter.CreateCounter<long>("govcloud.job.runs", "{run}", "Background job runs, by task (the job's name: Prometheus keeps \"job\" for the scrape) and outcome (ok, failed)");
         // Buckets in seconds and rows: the exporter's defaults are milliseconds' (5, 10 … 10000).
         var seconds = new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.01, 0.05, 0.1, 0.5, 1, 5, 10, 30, 60, 300] };
         _jobSeconds = meter.CreateHistogram("govcloud.job.duration", "s", "Background job run time", null, seconds);
@@ -43,7 +43,7 @@ public sealed class GovCloudMetrics
 
     public void JobRan(string job, bool ok, TimeSpan took)
     {
-        var tags = new System.Diagnostics.TagList { { "job", job }, { "outcome", ok ? "ok" : "failed" } };
+        var tags = new System.Diagnostics.TagList { { "task", job }, { "outcome", ok ? "ok" : "failed" } };
         _jobRuns.Add(1, tags);
         _jobSeconds.Record(took.TotalSeconds, tags);
     }
