@@ -76,4 +76,32 @@ public sealed class OperationsPageTests(BrowserApp app) : IClassFixture<BrowserA
         Assert.All(await edu.Locator("#gc-availability-systems tbody tr td:nth-child(2)").AllInnerTextsAsync(), agency => Assert.Equal("市教育局", agency));
         await BrowserApp.ScreenshotAsync(edu, "operations-availability");
     }
+
+    [Fact]
+    public async Task R_23_1_the_agency_files_its_logs_and_a_drill_and_sees_what_is_still_missing()
+    {
+        var (_, _, application, _) = await app.App.LiveAsync();
+        var name = await app.App.WithDbAsync(d => d.InfoSystems.Where(s => s.Id == application.SystemId).Select(s => s.Name).SingleAsync(Ct));
+        var edu = await app.SignedInAsync("edu");
+        await edu.GotoAsync("/operations?tab=files");
+        await BrowserApp.ArrivedAsync(edu);
+        var row = edu.Locator("#gc-operations-gaps tr", new() { HasText = name });
+        await row.GetByText("未上传应急处置预案").WaitForAsync();
+        await row.GetByRole(AriaRole.Link, new() { Name = name }).ClickAsync();
+
+        // Three months is saved and said to be too short; then a drill.
+        await edu.FillAsync("#gc-operations-log-location", "市政务云日志审计平台");
+        await edu.FillAsync("#gc-operations-log-months input", "3");
+        await edu.ClickAsync("#gc-operations-log-save");
+        await edu.Locator("#gc-operations-problems").GetByText("日志保存期限 3 个月，少于 6 个月", new() { Exact = false }).WaitForAsync();
+        await edu.ClickAsync("#gc-operations-drill-add");
+        await edu.Locator("#gc-operations-drill-form").GetByText("请填写演练场景", new() { Exact = true }).WaitForAsync();
+        await BrowserApp.TypeDateAsync(edu, edu.Locator("#gc-operations-drill-date input"), DateOnly.FromDateTime(DateTime.Today.AddDays(-3)));
+        await edu.FillAsync("#gc-operations-drill-scenario", "数据库主节点宕机切换");
+        await edu.FillAsync("#gc-operations-drill-result", "12 分钟完成切换，数据无丢失");
+        await edu.ClickAsync("#gc-operations-drill-add");
+        await edu.Locator("#gc-operations-drills").GetByText("数据库主节点宕机切换").WaitForAsync();
+        Assert.Equal(0, await edu.Locator("#gc-operations-problems").GetByText("未登记应急演练").CountAsync());
+        await BrowserApp.ScreenshotAsync(edu, "operations-files");
+    }
 }

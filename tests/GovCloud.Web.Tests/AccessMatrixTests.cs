@@ -256,6 +256,12 @@ public abstract class AccessMatrixTests(GovCloudApp app)
         GetIncident                         AO AS CE CO BA FI
         CloseIncident                       CO
         GetAvailability                     AO AS CE CO BA FI
+        GetSystemOperations                 AO AS CE CO BA IN
+        SaveSystemOperations                AO AS
+        AddEmergencyDrill                   AO AS
+        AddOperationsDocument               AO AS
+        DownloadOperationsDocument          AO AS CE CO BA IN
+        ListOperationsGaps                  AO AS CE CO BA IN
         ConfidentialityAgreementTemplate    AO AS CO BA IN
         DownloadConfidentialityAgreement    AO AS CO BA IN
         ConfidentialityAgreementOverview    AO AS CO BA IN

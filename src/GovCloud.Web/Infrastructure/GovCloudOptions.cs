@@ -23,6 +23,7 @@ public sealed class GovCloudOptions
     public PersonalDataOptions PersonalData { get; set; } = new();
     public Features.Monitoring.MonitoringOptions Monitoring { get; set; } = new();
     public Features.Platform.MetricsOptions Metrics { get; set; } = new();
+    public Features.Operations.OperationsOptions Operations { get; set; } = new();
 
     /// <summary>
     /// Addresses of reverse proxies whose X-Forwarded-For/-Proto are believed (loopback always is),

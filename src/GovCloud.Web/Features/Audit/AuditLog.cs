@@ -147,6 +147,9 @@ public static class AuditActions
     public const string SizingProposalDeclined = "SizingProposalDeclined";
     public const string IncidentRecorded = "IncidentRecorded";
     public const string IncidentClosed = "IncidentClosed";
+    public const string SystemOperationsSaved = "SystemOperationsSaved";
+    public const string EmergencyDrillRecorded = "EmergencyDrillRecorded";
+    public const string OperationsDocumentAdded = "OperationsDocumentAdded";
     public const string SystemUpdated = "SystemUpdated";
     public const string SystemsImported = "SystemsImported";
     public const string MigrationSnapshotTaken = "MigrationSnapshotTaken";
@@ -267,6 +270,9 @@ public static class AuditActions
         SizingProposalDeclined => "不采纳资源调整建议",
         IncidentRecorded => "登记运行故障",
         IncidentClosed => "登记运行故障恢复",
+        SystemOperationsSaved => "登记日志保存情况",
+        EmergencyDrillRecorded => "登记应急演练",
+        OperationsDocumentAdded => "上传运维制度或预案",
         SystemUpdated => "修改信息系统",
         SystemsImported => "导入信息系统台账",
         MigrationSnapshotTaken => "记录月度迁移上云率",
@@ -345,6 +351,6 @@ public static class AuditActions
         AccessRequested, AccessApproved, AccessRefused, AccessWithdrawn, AccessRevoked, EmergencyAccessOpened, EmergencyAccessReviewed,
         ConfidentialityAgreementAdded, ConfidentialityAgreementVoided, PersonalDataViewed, PersonalDataResealed,
         UsageSummarised, UsagePulled, SizingProposed, SizingProposalAccepted, SizingProposalDeclined,
-        IncidentRecorded, IncidentClosed,
+        IncidentRecorded, IncidentClosed, SystemOperationsSaved, EmergencyDrillRecorded, OperationsDocumentAdded,
     ];
 }

@@ -30,6 +30,7 @@ public static class NotificationKinds
     public const string DataAccess = "DataAccess";
     public const string Utilisation = "Utilisation";
     public const string Incident = "Incident";
+    public const string Operations = "Operations";
 
     public static string Label(string kind) => kind switch
     {
@@ -44,6 +45,7 @@ public static class NotificationKinds
         DataAccess => "访问授权",
         Utilisation => "资源调整建议",
         Incident => "运行故障",
+        Operations => "运维日志与预案",
         _ => kind,
     };
 }

@@ -26,8 +26,60 @@ public static class OperationsApi
         app.MapGet("/api/v1/availability", Availability).WithTags("运行保障").WithName("GetAvailability").Allow(Access.Utilisation)
             .WithSummary("月度可用率：month=yyyy-MM（默认上月），按网络分区和信息系统，由服务中断计算；低于服务水平目标的标出；使用单位看各网络分区和本单位的系统")
             .ProducesValidationProblem();
+
+        var onFile = app.MapGroup("/api/v1/systems/{id:guid}/operations").WithTags("运行保障");
+        onFile.MapGet("", GetOnFile).WithName("GetSystemOperations").Allow(Access.Supervision)
+            .WithSummary("一个信息系统的运维日志与预案：日志保存位置与期限、运维管理制度、应急处置预案、应急演练及报告，缺少或过期的事项（problems）").ProducesProblem(404);
+        onFile.MapPut("", SaveOnFile).WithName("SaveSystemOperations").Allow(Access.Agency)
+            .WithSummary("系统所属使用单位登记日志保存位置（logLocation）与期限（logRetentionMonths，少于 6 个月列为问题）；修改须带 version")
+            .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+        onFile.MapPost("/drills", AddDrill).WithName("AddEmergencyDrill").Allow(Access.Agency)
+            .WithSummary("登记一次应急演练：heldOn、scenario（场景）、result（结果）").ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
+        onFile.MapPost("/documents", AddOnFileDocument).WithName("AddOperationsDocument").Allow(Access.Agency)
+            .WithSummary("上传运维材料（multipart 表单：kind Rules 运维管理制度 / EmergencyPlan 应急处置预案（须 issuedOn 印发日期）/ DrillReport 应急演练报告（须 drillId）、file）")
+            .DisableAntiforgery() // a bearer-token API; a cross-site form cannot borrow the SameSite=Strict sign-in cookie
+            .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(413);
+        onFile.MapGet("/documents/{documentId:guid}", OnFileDocument).WithName("DownloadOperationsDocument").Allow(Access.Supervision)
+            .WithSummary("下载运维材料").ProducesProblem(404);
+        app.MapGet("/api/v1/operations/gaps", Gaps).WithTags("运行保障").WithName("ListOperationsGaps").Allow(Access.Supervision)
+            .WithSummary("运维日志与预案缺少或过期的上云信息系统（日志少于 6 个月、未备案或超期未修订的制度与预案、超过一年未演练），问题多的在前；使用单位只看本单位");
         return app;
     }
+
+    private static async Task<Ok<SystemOperationsDto>> GetOnFile(Guid id, HttpContext http, SystemOperationsService service, CancellationToken ct) =>
+        TypedResults.Ok(await service.GetAsync(Actor.From(http), id, ct));
+
+    private static async Task<Ok<SystemOperationsDto>> SaveOnFile(Guid id, SystemOperationsInput input, HttpContext http, SystemOperationsService service, CancellationToken ct) =>
+        TypedResults.Ok(await service.SaveAsync(Actor.From(http), id, input, ct));
+
+    private static async Task<Ok<SystemOperationsDto>> AddDrill(Guid id, DrillInput input, HttpContext http, SystemOperationsService service, CancellationToken ct) =>
+        TypedResults.Ok(await service.AddDrillAsync(Actor.From(http), id, input, ct));
+
+    // The form's fields are read as text so that a wrong one is said at its field, in Chinese, rather than as a binding failure.
+    private static async Task<Ok<SystemOperationsDto>> AddOnFileDocument(Guid id, HttpContext http, SystemOperationsService service,
+        [Microsoft.AspNetCore.Mvc.FromForm] string? kind, [Microsoft.AspNetCore.Mvc.FromForm] string? issuedOn, [Microsoft.AspNetCore.Mvc.FromForm] string? drillId,
+        IFormFile? file, CancellationToken ct)
+    {
+        var v = new Validation();
+        OperationsDocumentKind? parsedKind = Enum.TryParse<OperationsDocumentKind>(kind, out var k) && Enum.IsDefined(k) && !int.TryParse(kind, out _) ? k : null;
+        if (!string.IsNullOrWhiteSpace(kind) && parsedKind is null) v.Add("kind", "材料类别须为 Rules（运维管理制度）、EmergencyPlan（应急处置预案）或 DrillReport（应急演练报告）");
+        DateOnly? parsedDate = DateOnly.TryParseExact(issuedOn?.Trim(), "yyyy-MM-dd", out var d) ? d : null;
+        if (!string.IsNullOrWhiteSpace(issuedOn) && parsedDate is null) v.Add("issuedOn", "印发日期格式为 yyyy-MM-dd");
+        Guid? parsedDrill = Guid.TryParse(drillId, out var g) ? g : null;
+        if (!string.IsNullOrWhiteSpace(drillId) && parsedDrill is null) v.Add("drillId", "所属应急演练的编号格式不正确");
+        v.ThrowIfInvalid();
+        await using var content = file?.OpenReadStream();
+        return TypedResults.Ok(await service.AddDocumentAsync(Actor.From(http), id, parsedKind, parsedDate, parsedDrill, file?.FileName, content, file?.Length ?? 0, ct));
+    }
+
+    private static async Task<FileStreamHttpResult> OnFileDocument(Guid id, Guid documentId, HttpContext http, SystemOperationsService service, CancellationToken ct)
+    {
+        var (content, name) = await service.OpenDocumentAsync(Actor.From(http), id, documentId, ct);
+        return TypedResults.File(content, "application/octet-stream", name);
+    }
+
+    private static async Task<Ok<IReadOnlyList<OperationsGapDto>>> Gaps(HttpContext http, SystemOperationsService service, CancellationToken ct) =>
+        TypedResults.Ok(await service.GapsAsync(Actor.From(http), ct));
 
     private static async Task<Created<IncidentDto>> Record(IncidentInput input, HttpContext http, IncidentService incidents, CancellationToken ct)
     {

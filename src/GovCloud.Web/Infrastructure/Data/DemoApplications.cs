@@ -113,6 +113,17 @@ public static class DemoApplications
             "临时扩容出口带宽至 2 Gbps，对异常流量限速"), ct);
         await incidents.RecordAsync(center, new Features.Operations.IncidentInput("应用服务器内存耗尽", GovCloud.Domain.Operations.IncidentKind.Outage,
             At(today.AddDays(-2), 14, 0), At(today.AddDays(-2), 14, 35), null, [vm.SystemId], "应用连接池泄漏", "重启应用服务并通知开发单位修复"), ct);
+
+        // for the same system: logs kept a year, the rules two years old, a drill five months ago; the emergency plan still missing.
+        var operations = sp.GetRequiredService<Features.Operations.SystemOperationsService>();
+        var owner = await db.Users.AsNoTracking().Where(u => u.OrganisationId == vm.OrganisationId && db.UserRoles.Any(r => r.UserId == u.Id && r.Role == Role.AgencyOperator))
+            .OrderBy(u => u.UserName).Select(u => u.UserName).FirstOrDefaultAsync(ct);
+        if (owner is null) return;
+        var agency = await ActorAsync(db, owner, ct);
+        await operations.SaveAsync(agency, vm.SystemId, new Features.Operations.SystemOperationsInput("市政务云日志审计平台", 12, null), ct);
+        await operations.AddDocumentAsync(agency, vm.SystemId, GovCloud.Domain.Operations.OperationsDocumentKind.Rules, today.AddYears(-2), null, "运维管理制度.pdf",
+            new MemoryStream(Pdf), Pdf.Length, ct);
+        await operations.AddDrillAsync(agency, vm.SystemId, new Features.Operations.DrillInput(today.AddMonths(-5), "应用服务器宕机后从备份恢复", "45 分钟恢复服务，数据完整"), ct);
     }
 
     /// <summary>

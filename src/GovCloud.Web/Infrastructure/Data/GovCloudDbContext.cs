@@ -92,6 +92,9 @@ public abstract class GovCloudDbContext(DbContextOptions options)
     public DbSet<Features.Monitoring.SizingProposal> SizingProposals => Set<Features.Monitoring.SizingProposal>();
     public DbSet<Features.Operations.Incident> Incidents => Set<Features.Operations.Incident>();
     public DbSet<Features.Operations.IncidentTarget> IncidentTargets => Set<Features.Operations.IncidentTarget>();
+    public DbSet<Features.Operations.SystemOperationsRecord> SystemOperationsRecords => Set<Features.Operations.SystemOperationsRecord>();
+    public DbSet<Features.Operations.OperationsDocument> OperationsDocuments => Set<Features.Operations.OperationsDocument>();
+    public DbSet<Features.Operations.EmergencyDrill> EmergencyDrills => Set<Features.Operations.EmergencyDrill>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -101,6 +104,7 @@ public abstract class GovCloudDbContext(DbContextOptions options)
         Features.Monitoring.UsageModel.Configure(b);
         Features.Monitoring.SizingProposalModel.Configure(b);
         Features.Operations.IncidentModel.Configure(b);
+        Features.Operations.SystemOperationsModel.Configure(b);
 
         b.Entity<Organisation>(e =>
         {

@@ -2001,6 +2001,43 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
                     b.ToTable("VmDailyUsage");
                 });
 
+            modelBuilder.Entity("GovCloud.Web.Features.Operations.EmergencyDrill", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Result")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Scenario")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SystemId", "HeldOn");
+
+                    b.ToTable("EmergencyDrills");
+                });
+
             modelBuilder.Entity("GovCloud.Web.Features.Operations.Incident", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2098,6 +2135,93 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
                     b.HasIndex("Zone");
 
                     b.ToTable("IncidentTargets");
+                });
+
+            modelBuilder.Entity("GovCloud.Web.Features.Operations.OperationsDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("DrillId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("StoredPath")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DrillId");
+
+                    b.HasIndex("SystemId", "Kind", "IssuedOn");
+
+                    b.ToTable("OperationsDocuments");
+                });
+
+            modelBuilder.Entity("GovCloud.Web.Features.Operations.SystemOperationsRecord", b =>
+                {
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("LogLocation")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int?>("LogRetentionMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("SystemId");
+
+                    b.ToTable("SystemOperationsRecords");
                 });
 
             modelBuilder.Entity("GovCloud.Web.Features.Organisations.Organisation", b =>
@@ -4431,11 +4555,43 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("GovCloud.Web.Features.Operations.EmergencyDrill", b =>
+                {
+                    b.HasOne("GovCloud.Web.Features.Systems.InfoSystem", null)
+                        .WithMany()
+                        .HasForeignKey("SystemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("GovCloud.Web.Features.Operations.IncidentTarget", b =>
                 {
                     b.HasOne("GovCloud.Web.Features.Operations.Incident", null)
                         .WithMany("Affected")
                         .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GovCloud.Web.Features.Operations.OperationsDocument", b =>
+                {
+                    b.HasOne("GovCloud.Web.Features.Operations.EmergencyDrill", null)
+                        .WithMany()
+                        .HasForeignKey("DrillId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("GovCloud.Web.Features.Systems.InfoSystem", null)
+                        .WithMany()
+                        .HasForeignKey("SystemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GovCloud.Web.Features.Operations.SystemOperationsRecord", b =>
+                {
+                    b.HasOne("GovCloud.Web.Features.Systems.InfoSystem", null)
+                        .WithOne()
+                        .HasForeignKey("GovCloud.Web.Features.Operations.SystemOperationsRecord", "SystemId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

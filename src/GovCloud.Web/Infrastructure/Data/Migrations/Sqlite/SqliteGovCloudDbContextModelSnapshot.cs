@@ -1976,6 +1976,43 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("VmDailyUsage");
                 });
 
+            modelBuilder.Entity("GovCloud.Web.Features.Operations.EmergencyDrill", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Result")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scenario")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SystemId", "HeldOn");
+
+                    b.ToTable("EmergencyDrills");
+                });
+
             modelBuilder.Entity("GovCloud.Web.Features.Operations.Incident", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2071,6 +2108,93 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("Zone");
 
                     b.ToTable("IncidentTargets");
+                });
+
+            modelBuilder.Entity("GovCloud.Web.Features.Operations.OperationsDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DrillId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StoredPath")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DrillId");
+
+                    b.HasIndex("SystemId", "Kind", "IssuedOn");
+
+                    b.ToTable("OperationsDocuments");
+                });
+
+            modelBuilder.Entity("GovCloud.Web.Features.Operations.SystemOperationsRecord", b =>
+                {
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LogLocation")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("LogRetentionMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SystemId");
+
+                    b.ToTable("SystemOperationsRecords");
                 });
 
             modelBuilder.Entity("GovCloud.Web.Features.Organisations.Organisation", b =>
@@ -4384,11 +4508,43 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("GovCloud.Web.Features.Operations.EmergencyDrill", b =>
+                {
+                    b.HasOne("GovCloud.Web.Features.Systems.InfoSystem", null)
+                        .WithMany()
+                        .HasForeignKey("SystemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("GovCloud.Web.Features.Operations.IncidentTarget", b =>
                 {
                     b.HasOne("GovCloud.Web.Features.Operations.Incident", null)
                         .WithMany("Affected")
                         .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GovCloud.Web.Features.Operations.OperationsDocument", b =>
+                {
+                    b.HasOne("GovCloud.Web.Features.Operations.EmergencyDrill", null)
+                        .WithMany()
+                        .HasForeignKey("DrillId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("GovCloud.Web.Features.Systems.InfoSystem", null)
+                        .WithMany()
+                        .HasForeignKey("SystemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GovCloud.Web.Features.Operations.SystemOperationsRecord", b =>
+                {
+                    b.HasOne("GovCloud.Web.Features.Systems.InfoSystem", null)
+                        .WithOne()
+                        .HasForeignKey("GovCloud.Web.Features.Operations.SystemOperationsRecord", "SystemId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
