@@ -17,7 +17,9 @@ public sealed class PrometheusServer : IAsyncDisposable
 
     private PrometheusServer(string dir, Process process, string url) => (_dir, _process, Url) = (dir, process, url);
 
-    public static async Task<PrometheusServer> StartAsync(string? history = null, string? scrapeTarget = null, CancellationToken ct = default)
+    /// <param name="scrapeToken">Sent as a bearer token with each scrape (GovCloud's own /metrics asks for one).</param>
+    public static async Task<PrometheusServer> StartAsync(string? history = null, string? scrapeTarget = null, CancellationToken ct = default,
+        string? scrapeToken = null, string scrapeJob = "vms")
     {
         var dir = Path.Combine(Path.GetTempPath(), "govcloud-prom-" + Guid.NewGuid().ToString("N")[..8]);
         var data = Path.Combine(dir, "data");
@@ -30,7 +32,11 @@ public sealed class PrometheusServer : IAsyncDisposable
         }
         var config = new StringBuilder("global:\n  scrape_interval: 1s\n  evaluation_interval: 1s\nscrape_configs:\n");
         if (scrapeTarget is not null)
-            config.Append($"  - job_name: vms\n    scrape_interval: 1s\n    static_configs:\n      - targets: ['{scrapeTarget}']\n");
+        {
+            config.Append($"  - job_name: {scrapeJob}\n    scrape_interval: 1s\n");
+            if (scrapeToken is not null) config.Append($"    authorization:\n      credentials: '{scrapeToken}'\n");
+            config.Append($"    static_configs:\n      - targets: ['{scrapeTarget}']\n");
+        }
         else
             config.Append("  - job_name: none\n    static_configs: []\n");
         var configFile = Path.Combine(dir, "prometheus.yml");
