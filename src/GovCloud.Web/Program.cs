@@ -112,6 +112,7 @@ builder.Services.AddScoped<PrometheusPull>();
 builder.Services.AddScoped<UtilisationService>();
 builder.Services.AddScoped<SizingProposalService>();
 builder.Services.AddScoped<IncidentService>();
+builder.Services.AddScoped<OperationsBulletinService>();
 builder.Services.AddScoped<SystemOperationsService>();
 builder.Services.AddHttpClient(PrometheusPull.HttpClientName);
 

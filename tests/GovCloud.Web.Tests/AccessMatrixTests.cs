@@ -262,6 +262,12 @@ public abstract class AccessMatrixTests(GovCloudApp app)
         AddOperationsDocument               AO AS
         DownloadOperationsDocument          AO AS CE CO BA IN
         ListOperationsGaps                  AO AS CE CO BA IN
+        ListOperationsBulletins             AO AS CE CO BA FI
+        GetOperationsBulletin               AO AS CE CO BA FI
+        OperationsBulletinPdf               AO AS CE CO BA FI
+        OperationsBulletinExcel             AO AS CE CO BA FI
+        CountOperationsBulletin             CO
+        PublishOperationsBulletin           CO
         ConfidentialityAgreementTemplate    AO AS CO BA IN
         DownloadConfidentialityAgreement    AO AS CO BA IN
         ConfidentialityAgreementOverview    AO AS CO BA IN

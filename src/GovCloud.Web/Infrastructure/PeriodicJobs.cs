@@ -7,7 +7,7 @@ namespace GovCloud.Web.Infrastructure;
 
 /// <summary>
 /// The background work of every instance, once a minute: the deadline sweep (under a database
-/// lease, so one instance does it), after the re-encryption of personal data once per start, the trial, data-centre, MLPS assessment, confidentiality agreement and operations-on-file reminders, the agencies' monthly access summary (each message once, by its key), the daily usage figures (pushed points summarised, monitoring sources pulled, each under a lease) and the monthly snapshots of migration rates and pools (a unique
+/// lease, so one instance does it), after the re-encryption of personal data once per start, the trial, data-centre, MLPS assessment, confidentiality agreement and operations-on-file reminders, the agencies' monthly access summary (each message once, by its key), the daily usage figures (pushed points summarised, monitoring sources pulled, each under a lease) and the monthly snapshots of migration rates and pools and the monthly operations bulletin's draft (a unique
 /// key per month, so each is taken once whichever instance gets there first); each run counted for /metrics.
 /// </summary>
 public sealed class PeriodicJobs(IServiceScopeFactory scopes, IOptions<GovCloudOptions> options, Features.Platform.GovCloudMetrics metrics,
@@ -36,6 +36,7 @@ public sealed class PeriodicJobs(IServiceScopeFactory scopes, IOptions<GovCloudO
             await RunAsync("Usage summary", sp => sp.GetRequiredService<Features.Monitoring.UsageSummary>().RunAsync(stoppingToken), stoppingToken);
             await RunAsync("Usage pull", sp => sp.GetRequiredService<Features.Monitoring.PrometheusPull>().RunAsync(stoppingToken), stoppingToken);
             await RunAsync("Pool snapshot", sp => sp.GetRequiredService<Features.Pools.PoolService>().EnsureLastMonthSnapshotAsync(stoppingToken), stoppingToken);
+            await RunAsync("Operations bulletin", sp => sp.GetRequiredService<Features.Operations.OperationsBulletinService>().DraftDueAsync(stoppingToken), stoppingToken);
             await RunAsync("Operations reminders", sp => sp.GetRequiredService<Features.Operations.SystemOperationsService>().RemindAsync(stoppingToken), stoppingToken);
             await RunAsync("Metrics count", sp => metrics.CountAsync(sp.GetRequiredService<GovCloudDbContext>(), stoppingToken), stoppingToken);
         }

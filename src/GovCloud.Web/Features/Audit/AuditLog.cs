@@ -150,6 +150,8 @@ public static class AuditActions
     public const string SystemOperationsSaved = "SystemOperationsSaved";
     public const string EmergencyDrillRecorded = "EmergencyDrillRecorded";
     public const string OperationsDocumentAdded = "OperationsDocumentAdded";
+    public const string OperationsBulletinCounted = "OperationsBulletinCounted";
+    public const string OperationsBulletinPublished = "OperationsBulletinPublished";
     public const string SystemUpdated = "SystemUpdated";
     public const string SystemsImported = "SystemsImported";
     public const string MigrationSnapshotTaken = "MigrationSnapshotTaken";
@@ -273,6 +275,8 @@ public static class AuditActions
         SystemOperationsSaved => "登记日志保存情况",
         EmergencyDrillRecorded => "登记应急演练",
         OperationsDocumentAdded => "上传运维制度或预案",
+        OperationsBulletinCounted => "统计运行情况通报数据",
+        OperationsBulletinPublished => "发布运行情况通报",
         SystemUpdated => "修改信息系统",
         SystemsImported => "导入信息系统台账",
         MigrationSnapshotTaken => "记录月度迁移上云率",

@@ -31,6 +31,7 @@ public static class NotificationKinds
     public const string Utilisation = "Utilisation";
     public const string Incident = "Incident";
     public const string Operations = "Operations";
+    public const string OperationsBulletin = "OperationsBulletin";
 
     public static string Label(string kind) => kind switch
     {
@@ -46,6 +47,7 @@ public static class NotificationKinds
         Utilisation => "资源调整建议",
         Incident => "运行故障",
         Operations => "运维日志与预案",
+        OperationsBulletin => "运行通报",
         _ => kind,
     };
 }

@@ -1,3 +1,4 @@
+using GovCloud.Web.Features.Catalog;
 using GovCloud.Domain.Organisations;
 using System.Linq.Expressions;
 using GovCloud.Domain.Applications;
@@ -281,25 +282,11 @@ public sealed class InventoryService(GovCloudDbContext db, DataScope scope, Audi
 
     // ---- fees ----
 
-    /// <summary>Today's catalogue unit prices of a VM's components (null when the catalogue has none: the fee is then left out, never guessed).</summary>
-    private sealed record Prices(decimal? Vcpu, decimal? Memory, decimal? Storage)
-    {
-        public decimal Monthly(int vcpu, int memoryGb, int storageGb) =>
-            FeeRules.Estimate([(FeeRules.VmItem, FeeRules.Vcpu, vcpu), (FeeRules.VmItem, FeeRules.Memory, memoryGb), (FeeRules.VmItem, FeeRules.Storage, storageGb)],
-                (_, component) => (component switch { FeeRules.Vcpu => Vcpu, FeeRules.Memory => Memory, _ => Storage }) is { } p ? ("", "", "", p) : null).Monthly;
-    }
-
-    private async Task<Prices> PricesAsync(CancellationToken ct)
-    {
-        // The catalogue's own answer to "what applies today", as for applications and services.
-        var vm = (await catalog.ItemsAsync(ChinaTime.Today(clock), true, ct)).FirstOrDefault(i => i.Code == FeeRules.VmItem);
-        decimal? Of(string component) => vm?.Prices.FirstOrDefault(p => p.Component == component)?.UnitPrice;
-        return new Prices(Of(FeeRules.Vcpu), Of(FeeRules.Memory), Of(FeeRules.Storage));
-    }
+    private Task<VmPrices> PricesAsync(CancellationToken ct) => VmPrices.OnAsync(catalog, ChinaTime.Today(clock), ct);
 
     private sealed record VmRow(VmSummaryDto Vm)
     {
-        public VmSummaryDto WithFee(Prices prices) => Vm with
+        public VmSummaryDto WithFee(VmPrices prices) => Vm with
         {
             MonthlyFee = Vm.State.IsBilled() ? prices.Monthly(Vm.Vcpu, Vm.MemoryGb, Vm.SystemDiskGb + Vm.DataDiskGb) : null,
         };

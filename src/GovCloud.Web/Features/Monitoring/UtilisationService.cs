@@ -51,19 +51,22 @@ public sealed class UtilisationService(GovCloudDbContext db, DataScope scope, Ti
 
     public async Task<UtilisationReport> ReportAsync(Actor actor, UtilisationQuery query, CancellationToken ct)
     {
-        var report = await BuildAsync(actor, query, ct);
+        var report = await BuildAsync(await scope.OrganisationsAsync(actor, ct), query, ct);
         var (page, size) = Paging.Normalise(query.Page, query.PageSize);
         return new UtilisationReport(query.Level, report.From, report.To, report.Total,
             new Paged<UtilisationRow>(report.Rows.Skip((page - 1) * size).Take(size).ToList(), report.Rows.Count, page, size), report.Trend);
     }
 
-    private sealed record Built(DateOnly From, DateOnly To, UtilisationRow? Total, IReadOnlyList<UtilisationRow> Rows, IReadOnlyList<UtilisationTrendPoint> Trend);
+    internal sealed record Built(DateOnly From, DateOnly To, UtilisationRow? Total, IReadOnlyList<UtilisationRow> Rows, IReadOnlyList<UtilisationTrendPoint> Trend);
 
-    /// <summary>Every row of the report, sorted; the page and the export take what they show of it.</summary>
-    private async Task<Built> BuildAsync(Actor actor, UtilisationQuery query, CancellationToken ct)
+    /// <summary>The whole city's report, every row (the monthly operations bulletin counts all agencies whoever asks for it).</summary>
+    internal Task<Built> CityAsync(UtilisationQuery query, CancellationToken ct) => BuildAsync(null, query, ct);
+
+    /// <summary>Every row of the report over the organisations <paramref name="visible"/> (null: all), sorted; the page and the export take what they show of it.</summary>
+    private async Task<Built> BuildAsync(IReadOnlyCollection<Guid>? visible, UtilisationQuery query, CancellationToken ct)
     {
         var (from, to) = Period(query.From, query.To);
-        var rows = await FilteredAsync(actor, from, to, query.AgencyId, query.SystemId, query.Zone, ct);
+        var rows = Filtered(visible, from, to, query.AgencyId, query.SystemId, query.Zone);
 
         var groups = query.Level switch
         {
@@ -96,7 +99,7 @@ public sealed class UtilisationService(GovCloudDbContext db, DataScope scope, Ti
     /// <summary>The whole report (every row, the total last) as a sheet, and the daily trend as a second.</summary>
     public async Task<byte[]> ExportAsync(Actor actor, UtilisationQuery query, CancellationToken ct)
     {
-        var report = await BuildAsync(actor, query, ct);
+        var report = await BuildAsync(await scope.OrganisationsAsync(actor, ct), query, ct);
         var rows = report.Rows.Concat(report.Total is { } t ? [t] : []);
         var level = LevelName(query.Level);
         ExcelColumn<UtilisationRow>[] columns =
@@ -132,10 +135,24 @@ public sealed class UtilisationService(GovCloudDbContext db, DataScope scope, Ti
     /// </summary>
     public async Task<SizingReport> SizingAsync(Actor actor, SizingVerdict? verdict, SizingQuery query, CancellationToken ct)
     {
-        var policy = Options.Policy;
         var to = ChinaTime.Today(clock).AddDays(-1);
+        var (from, live) = await SizingRowsAsync(await scope.OrganisationsAsync(actor, ct), verdict, query, to, ct);
+        var proposed = await OpenProposalsAsync(live.Select(r => r.VmId).ToList(), ct);
+        live = live.Select(r => proposed.TryGetValue(r.VmId, out var number) ? r with { OpenProposal = number } : r).ToList();
+        var (page, size) = Paging.Normalise(query.Page, query.PageSize);
+        var ordered = live.OrderByDescending(r => r.Vcpu - r.ProposedVcpu).ThenByDescending(r => r.MemoryGb - r.ProposedMemoryGb).ThenBy(r => r.HostName, StringComparer.Ordinal).ToList();
+        return new SizingReport(from, to, new Paged<SizingRow>(ordered.Skip((page - 1) * size).Take(size).ToList(), ordered.Count, page, size));
+    }
+
+    /// <summary>The VMs of the whole city the rules find <paramref name="verdict"/> over the policy's days up to <paramref name="to"/> (the monthly bulletin: its month's last day).</summary>
+    internal async Task<IReadOnlyList<SizingRow>> CitySizingAsync(SizingVerdict? verdict, DateOnly to, CancellationToken ct) =>
+        (await SizingRowsAsync(null, verdict, new SizingQuery(), to, ct)).Rows;
+
+    private async Task<(DateOnly From, List<SizingRow> Rows)> SizingRowsAsync(IReadOnlyCollection<Guid>? visible, SizingVerdict? verdict, SizingQuery query, DateOnly to, CancellationToken ct)
+    {
+        var policy = Options.Policy;
         var from = to.AddDays(1 - policy.Days);
-        var rows = await FilteredAsync(actor, from, to, query.AgencyId, query.SystemId, query.Zone, ct);
+        var rows = Filtered(visible, from, to, query.AgencyId, query.SystemId, query.Zone);
         if (query.VmId is { } vmId) rows = rows.Where(u => u.VmId == vmId);
         var needs = (await rows.Select(u => new { u.VmId, u.Day, u.CpuP95, u.MemoryP95 }).ToListAsync(ct))
             .GroupBy(u => u.VmId)
@@ -155,11 +172,7 @@ public sealed class UtilisationService(GovCloudDbContext db, DataScope scope, Ti
                     advice.DaysReported, advice.PeakCpuP95, advice.PeakMemoryP95, advice.Verdict, advice.ProposedVcpu, advice.ProposedMemoryGb, advice.Reason(policy)));
             }
         }
-        var proposed = await OpenProposalsAsync(live.Select(r => r.VmId).ToList(), ct);
-        live = live.Select(r => proposed.TryGetValue(r.VmId, out var number) ? r with { OpenProposal = number } : r).ToList();
-        var (page, size) = Paging.Normalise(query.Page, query.PageSize);
-        var ordered = live.OrderByDescending(r => r.Vcpu - r.ProposedVcpu).ThenByDescending(r => r.MemoryGb - r.ProposedMemoryGb).ThenBy(r => r.HostName, StringComparer.Ordinal).ToList();
-        return new SizingReport(from, to, new Paged<SizingRow>(ordered.Skip((page - 1) * size).Take(size).ToList(), ordered.Count, page, size));
+        return (from, live);
     }
 
     private async Task<Dictionary<Guid, string>> OpenProposalsAsync(List<Guid> vmIds, CancellationToken ct)
@@ -181,9 +194,8 @@ public sealed class UtilisationService(GovCloudDbContext db, DataScope scope, Ti
         return (first, last);
     }
 
-    private async Task<IQueryable<VmDailyUsage>> FilteredAsync(Actor actor, DateOnly from, DateOnly to, Guid? agencyId, Guid? systemId, string? zone, CancellationToken ct)
+    private IQueryable<VmDailyUsage> Filtered(IReadOnlyCollection<Guid>? visible, DateOnly from, DateOnly to, Guid? agencyId, Guid? systemId, string? zone)
     {
-        var visible = await scope.OrganisationsAsync(actor, ct);
         var rows = db.VmDailyUsage.AsNoTracking().Where(u => u.Day >= from && u.Day <= to);
         if (visible is not null) rows = rows.Where(u => visible.Contains(u.OrganisationId));
         if (agencyId is { } a) rows = rows.Where(u => u.OrganisationId == a);

@@ -132,12 +132,15 @@ public sealed class IncidentService(GovCloudDbContext db, DataScope scope, Audit
     /// 可用率 of one month (China time; a month under way up to now, and <see cref="AvailabilityReport.To"/> says today) per zone and per system, from the outages recorded. A system is
     /// down when it is named, or when a zone it has VMs in is. An agency reads every zone and its own systems.
     /// </summary>
-    public async Task<AvailabilityReport> AvailabilityAsync(Actor actor, string? month, CancellationToken ct)
+    public async Task<AvailabilityReport> AvailabilityAsync(Actor actor, string? month, CancellationToken ct) =>
+        await AvailabilityAsync(await scope.OrganisationsAsync(actor, ct), month, ct);
+
+    /// <summary>The availability of the organisations <paramref name="visible"/> (null: the whole city, as the monthly bulletin counts it).</summary>
+    internal async Task<AvailabilityReport> AvailabilityAsync(IReadOnlyCollection<Guid>? visible, string? month, CancellationToken ct)
     {
         var (from, to, label) = Month(month);
         var now = clock.GetUtcNow();
         var until = to < now ? to : now;
-        var visible = await scope.OrganisationsAsync(actor, ct);
         var outages = await db.Incidents.AsNoTracking().Include(i => i.Affected)
             .Where(i => i.Kind == IncidentKind.Outage && i.StartedAt < until && (i.EndedAt == null || i.EndedAt > from)).ToListAsync(ct);
         var target = options.Value.Monitoring.AvailabilityTargetPercent;

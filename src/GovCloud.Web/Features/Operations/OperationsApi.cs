@@ -43,8 +43,49 @@ public static class OperationsApi
             .WithSummary("下载运维材料").ProducesProblem(404);
         app.MapGet("/api/v1/operations/gaps", Gaps).WithTags("运行保障").WithName("ListOperationsGaps").Allow(Access.Supervision)
             .WithSummary("运维日志与预案缺少或过期的上云信息系统（日志少于 6 个月、未备案或超期未修订的制度与预案、超过一年未演练），问题多的在前；使用单位只看本单位");
+
+        var bulletins = app.MapGroup("/api/v1/bulletins").WithTags("运行保障");
+        bulletins.MapGet("", Bulletins).WithName("ListOperationsBulletins").Allow(Access.Utilisation)
+            .WithSummary("月度运行情况通报，新的在前：已发布的所有人可见，待审核的草稿只有信息化中心和大数据局可见；使用单位看到的数字是本单位部分");
+        bulletins.MapGet("/{month}", Bulletin).WithName("GetOperationsBulletin").Allow(Access.Utilisation)
+            .WithSummary("一个月的运行情况通报及其数据（facts）：使用单位只得到本单位部分和全市合计数（own = true）").ProducesProblem(404);
+        bulletins.MapGet("/{month}.pdf", BulletinPdf).WithName("OperationsBulletinPdf").Allow(Access.Utilisation)
+            .WithSummary("运行情况通报 PDF（GB/T 9704 版式，含图表，嵌入中文字体）；使用单位得到本单位部分和全市合计数").ProducesProblem(404).ProducesProblem(503);
+        bulletins.MapGet("/{month}.xlsx", BulletinExcel).WithName("OperationsBulletinExcel").Allow(Access.Utilisation)
+            .WithSummary("运行情况通报 Excel（每项一张工作表，全部明细）；使用单位得到本单位部分和全市合计数").ProducesProblem(404);
+        bulletins.MapPost("/{month}/count", CountBulletin).WithName("CountOperationsBulletin").Allow(Role.CenterOperator)
+            .WithSummary("信息化中心统计（或重新统计）已结束月份的通报数据，生成待审核的草稿；已发布的月份不再统计（409）。每月第一个工作日系统自动统计上月")
+            .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(409);
+        bulletins.MapPost("/{month}/publish", PublishBulletin).WithName("PublishOperationsBulletin").Allow(Role.CenterOperator)
+            .WithSummary("信息化中心审核后发布：summary（总体情况）、version；编号后通知各使用单位、大数据局和财政局")
+            .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
         return app;
     }
+
+    private static async Task<Ok<IReadOnlyList<OperationsBulletinRowDto>>> Bulletins(HttpContext http, OperationsBulletinService service, CancellationToken ct) =>
+        TypedResults.Ok(await service.ListAsync(Actor.From(http), ct));
+
+    private static async Task<Ok<OperationsBulletinDto>> Bulletin(string month, HttpContext http, OperationsBulletinService service, CancellationToken ct) =>
+        TypedResults.Ok(await service.GetAsync(Actor.From(http), month, ct));
+
+    private static async Task<FileContentHttpResult> BulletinPdf(string month, HttpContext http, OperationsBulletinService service, CancellationToken ct)
+    {
+        var (pdf, name) = await service.PdfAsync(Actor.From(http), month, ct);
+        return TypedResults.File(pdf, "application/pdf", name);
+    }
+
+    private static async Task<FileContentHttpResult> BulletinExcel(string month, HttpContext http, OperationsBulletinService service, CancellationToken ct)
+    {
+        var (xlsx, name) = await service.ExcelAsync(Actor.From(http), month, ct);
+        return TypedResults.File(xlsx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name);
+    }
+
+    private static async Task<Ok<OperationsBulletinDto>> CountBulletin(string month, HttpContext http, OperationsBulletinService service, CancellationToken ct) =>
+        TypedResults.Ok(await service.CountAsync(Actor.From(http), month, ct));
+
+    private static async Task<Ok<OperationsBulletinDto>> PublishBulletin(string month, OperationsBulletinPublishing input, HttpContext http,
+        OperationsBulletinService service, CancellationToken ct) =>
+        TypedResults.Ok(await service.PublishAsync(Actor.From(http), month, input, ct));
 
     private static async Task<Ok<SystemOperationsDto>> GetOnFile(Guid id, HttpContext http, SystemOperationsService service, CancellationToken ct) =>
         TypedResults.Ok(await service.GetAsync(Actor.From(http), id, ct));

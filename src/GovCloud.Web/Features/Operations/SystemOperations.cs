@@ -54,6 +54,9 @@ public sealed class OperationsOptions
     public int PlanMaxAgeMonths { get; set; } = 12;
     public int DrillMaxAgeMonths { get; set; } = 12;
 
+    /// <summary>The monthly operations bulletin's 文号, e.g. "柳州市政务云运行通报〔{year}〕{seq}号"; unset: "（信息化中心名称）运行通报〔{year}〕{seq}号".</summary>
+    public string? BulletinNumberPattern { get; set; }
+
     public OperationsPolicy Policy => new(MinLogRetentionMonths, RulesMaxAgeMonths, PlanMaxAgeMonths, DrillMaxAgeMonths);
 }
 

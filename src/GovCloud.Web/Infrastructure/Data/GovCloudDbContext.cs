@@ -95,6 +95,7 @@ public abstract class GovCloudDbContext(DbContextOptions options)
     public DbSet<Features.Operations.SystemOperationsRecord> SystemOperationsRecords => Set<Features.Operations.SystemOperationsRecord>();
     public DbSet<Features.Operations.OperationsDocument> OperationsDocuments => Set<Features.Operations.OperationsDocument>();
     public DbSet<Features.Operations.EmergencyDrill> EmergencyDrills => Set<Features.Operations.EmergencyDrill>();
+    public DbSet<Features.Operations.OperationsBulletin> OperationsBulletins => Set<Features.Operations.OperationsBulletin>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -105,6 +106,7 @@ public abstract class GovCloudDbContext(DbContextOptions options)
         Features.Monitoring.SizingProposalModel.Configure(b);
         Features.Operations.IncidentModel.Configure(b);
         Features.Operations.SystemOperationsModel.Configure(b);
+        Features.Operations.OperationsBulletinModel.Configure(b);
 
         b.Entity<Organisation>(e =>
         {

@@ -28,6 +28,9 @@ public static class CjkFont
     /// <summary>True when a Chinese font was found and PDFs can be printed.</summary>
     public static bool Available => _face.Value is not null;
 
+    /// <summary>The face embedded (a collection's first face copied out), for the charts drawn into PDFs; null when none was found.</summary>
+    internal static byte[]? Face => _face.Value;
+
     /// <summary>The file the font was taken from, for the operators' health page and error messages.</summary>
     public static string? Source { get; private set; }
 
@@ -35,7 +38,7 @@ public static class CjkFont
     {
         if (_face.Value is null)
             throw new ProblemException(503, "无法生成 PDF",
-                "服务器上没有可嵌入的中文字体，PDF 暂时无法生成，可先下载 Word 版（.docx）。请运维人员安装 fonts-arphic-uming 或在配置 GovCloud:Documents:FontFiles 中指定 TrueType 中文字体文件。");
+                "服务器上没有可嵌入的中文字体，PDF 暂时无法生成，可先下载 Word 版或 Excel 版。请运维人员安装 fonts-arphic-uming 或在配置 GovCloud:Documents:FontFiles 中指定 TrueType 中文字体文件。");
         lock (Gate)
         {
             if (GlobalFontSettings.FontResolver is not Resolver) GlobalFontSettings.FontResolver = new Resolver();

@@ -7,13 +7,17 @@ namespace GovCloud.Web.Infrastructure.Documents;
 /// for offices that edit it in WPS or Word (<see cref="OfficialDocx"/>).
 /// </summary>
 /// <param name="Paragraphs">The body, one string a paragraph; each is indented two characters as 正文 is.</param>
+/// <param name="Figures">Charts in the body (PDF only: a document with charts is not offered as .docx).</param>
 public sealed record OfficialDocument(
     string IssuerName, string Number, string Title, string Addressee, IReadOnlyList<string> Paragraphs, DateOnly Date,
-    string? CopyTo, string PrintedBy)
+    string? CopyTo, string PrintedBy, IReadOnlyList<OfficialFigure>? Figures = null)
 {
     /// <summary>2026年12月2日: the date as a 公文 writes it (Arabic numerals, no leading zeros).</summary>
     public static string ChineseDate(DateOnly d) => $"{d.Year}年{d.Month}月{d.Day}日";
 }
+
+/// <summary>A chart after the paragraph numbered <paramref name="AfterParagraph"/> (from 0), the text block's width, with its caption under it.</summary>
+public sealed record OfficialFigure(int AfterParagraph, string Caption, byte[] Png);
 
 /// <summary>Line breaking as Chinese typesetting does it (避头尾): no line starts with closing punctuation, none ends with an opening one.</summary>
 public static class ChineseLines

@@ -50,7 +50,11 @@ public static class OfficialPdf
         y += Line;
         writer.Y = y;
         writer.Paragraph(d.Addressee, body, indent: 0);
-        foreach (var p in d.Paragraphs) writer.Paragraph(p, body, indent: 2 * Body);
+        for (var i = 0; i < d.Paragraphs.Count; i++)
+        {
+            writer.Paragraph(d.Paragraphs[i], body, indent: 2 * Body);
+            foreach (var figure in d.Figures?.Where(f => f.AfterParagraph == i) ?? []) writer.Figure(figure, new XFont(CjkFont.Family, NoteSize));
+        }
 
         // 发文机关署名 and 成文日期: two lines under the body, the date four characters from the right, the name centred on it; the
         // seal is stamped over both.
@@ -124,6 +128,22 @@ public static class OfficialPdf
             if (Y > Top + Height) NewPage();
             Gfx.DrawString(text, font, XBrushes.Black, new XPoint(x, Y));
             Y += Line;
+        }
+
+        /// <summary>The chart at the block's width, on a new page when it does not fit, its caption centred under it.</summary>
+        public void Figure(OfficialFigure figure, XFont captionFont)
+        {
+            using var stream = new MemoryStream(figure.Png);
+            using var image = XImage.FromStream(stream);
+            var height = Width * image.PixelHeight / image.PixelWidth;
+            var needed = height + Line;
+            if (Y - Line * 0.78 + needed > Top + Height) NewPage();
+            var top = Y - Line * 0.78 + Line * 0.2;
+            Gfx.DrawImage(image, Left, top, Width, height);
+            var w = Gfx.MeasureString(figure.Caption, captionFont).Width;
+            Gfx.DrawString(figure.Caption, captionFont, XBrushes.Black, new XPoint(Left + Width / 2 - w / 2, top + height + Line * 0.6));
+            // On to the next whole line under the caption, as the text grid runs.
+            Y += Math.Ceiling((height + Line * 0.9) / Line) * Line;
         }
 
         public void Skip(int lines)
