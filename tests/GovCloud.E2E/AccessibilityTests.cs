@@ -39,7 +39,7 @@ public sealed class AccessibilityTests(BrowserApp app) : IClassFixture<BrowserAp
         { "police", "/security/mlps" }, { "edusec", "/security/mlps" }, { "police", "/security/rectifications" }, { "edusec", "/security/rectifications" },
         { "bureau", "/security/inspections" }, { "police", "/security/inspections" }, { "center", "/security/events" }, { "health", "/security/events" },
         { "police", "/security/events?tab=bulletins" },
-        { "center", "/utilisation" }, { "edu", "/utilisation" }, { "center", "/operations" }, { "edu", "/operations?tab=availability" }, { "edu", "/operations?tab=files" },
+        { "center", "/utilisation" }, { "edu", "/utilisation" }, { "center", "/operations" }, { "edu", "/operations?tab=availability" }, { "edu", "/operations?tab=files" }, { "center", "/operations?tab=bulletins" },
         { "center", "/data-access" }, { "edusec", "/data-access?tab=log" }, { "police", "/data-access?tab=agreements" },
         { "admin", "/organisations" }, { "admin", "/users" }, { "secadmin", "/admin-requests" }, { "auditor", "/audit" },
     };
