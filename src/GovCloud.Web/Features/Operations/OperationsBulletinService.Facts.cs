@@ -84,12 +84,13 @@ public sealed partial class OperationsBulletinService
                 names[o.Id] = o.Name;
         var onTime = clocks.Select(c => new BulletinOnTime(c.OrganisationId, names.GetValueOrDefault(c.OrganisationId), c.Step, c.StepName, c.Met, c.Total))
             .OrderBy(o => o.Agency, StringComparer.Ordinal).ThenBy(o => o.StepName, StringComparer.Ordinal).ToList();
-        var resources = ids.Where(id => added.Any(a => a.Id == id) || reclaimed.Any(r => r.Id == id) || changes.Any(c => c.Id == id)).Select(id =>
+        var (addedBy, reclaimedBy, changesBy) = (added.ToDictionary(a => a.Id), reclaimed.ToDictionary(r => r.Id), changes.ToDictionary(c => c.Id, c => c.Count));
+        var resources = ids.Where(id => addedBy.ContainsKey(id) || reclaimedBy.ContainsKey(id) || changesBy.ContainsKey(id)).Select(id =>
         {
-            var a = added.FirstOrDefault(x => x.Id == id);
-            var r = reclaimed.FirstOrDefault(x => x.Id == id);
+            var a = addedBy.GetValueOrDefault(id);
+            var r = reclaimedBy.GetValueOrDefault(id);
             return new BulletinResources(id, names.GetValueOrDefault(id, ""), a?.Vms ?? 0, a?.Vcpu ?? 0, a?.Memory ?? 0,
-                changes.FirstOrDefault(c => c.Id == id)?.Count ?? 0, r?.Vms ?? 0, r?.Vcpu ?? 0, r?.Memory ?? 0);
+                changesBy.GetValueOrDefault(id), r?.Vms ?? 0, r?.Vcpu ?? 0, r?.Memory ?? 0);
         }).OrderBy(r => r.Agency, StringComparer.Ordinal).ToList();
 
         return OperationsBulletinFacts.WithTotals(OperationsBulletinRules.Key(month), month, last, availability.TargetPercent, zones, availability.Systems.Count, systems,
