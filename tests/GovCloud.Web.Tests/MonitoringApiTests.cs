@@ -329,6 +329,66 @@ public abstract class MonitoringApiTests(Provider provider)
         Assert.Single((await (await (await app.SignInAsync("edu")).GetAsync("/api/v1/utilisation/idle", Ct)).ReadAsync<SizingReport>()).Rows.Items);
         Assert.Empty((await (await (await app.SignInAsync("health")).GetAsync("/api/v1/utilisation/idle", Ct)).ReadAsync<SizingReport>()).Rows.Items);
     }
+
+    [Fact]
+    public async Task R_22_1_agency_and_zone_figures_from_the_daily_sums_agree_with_the_vms_rows_and_follow_a_day_written_again()
+    {
+        var (app, _, _, web, db) = await LiveAsync();
+        await using var _ = app;
+        await ThirtyDaysAsync(app, web, db); // written straight to the table, as an operator's repair would be
+        var center = await app.SignInAsync("center");
+        var month = $"from={Day.AddDays(-30):yyyy-MM-dd}&to={Day.AddDays(-1):yyyy-MM-dd}";
+
+        // Five readers at once on figures the sums have not yet taken in: each gets the whole month, none an error.
+        var first = await Task.WhenAll(Enumerable.Range(0, 5).Select(async _ =>
+            await (await center.GetAsync($"/api/v1/utilisation?level=agency&{month}", Ct)).ReadAsync<UtilisationReport>()));
+        foreach (var report in first)
+        {
+            var agency = Assert.Single(report.Rows.Items);
+            // (4 × 1 + 4 × 10) / 8 = 5.5 % CPU; (8 × 8 + 8 × 25) / 16 = 16.5 % memory; 900 GB of disk a day.
+            Assert.Equal((2, 30, 8.0, 16.0, 900.0), (agency.Vms, agency.Days, agency.Vcpu, agency.MemoryGb, agency.DiskGb));
+            Assert.Equal((5.5, 16.5), (agency.CpuUse, agency.MemoryUse));
+            Assert.Equal(30, report.Trend.Count);
+        }
+
+        // The VMs' own rows say the same: by VM, then added up by hand.
+        var byVm = await (await center.GetAsync($"/api/v1/utilisation?level=vm&{month}", Ct)).ReadAsync<UtilisationReport>();
+        Assert.Equal(5.5, Math.Round(byVm.Rows.Items.Sum(r => r.Vcpu * r.CpuUse!.Value) / byVm.Rows.Items.Sum(r => r.Vcpu), 2));
+        var byZone = await (await center.GetAsync($"/api/v1/utilisation?level=zone&{month}", Ct)).ReadAsync<UtilisationReport>();
+        Assert.Equal((5.5, 16.5, 2), (byZone.Total!.CpuUse, byZone.Total.MemoryUse, byZone.Total.Vms));
+
+        // Yesterday summarised again (web busy at 50 %): the sums follow, on the agency row, the zone row and the trend.
+        await app.WithScopeAsync(async sp =>
+        {
+            var d = sp.GetRequiredService<GovCloud.Web.Infrastructure.Data.GovCloudDbContext>();
+            var row = new VmDailyUsage { VmId = web.Id, Day = Day.AddDays(-1), Zone = web.Zone, Source = "推送", CpuAvg = 50, CpuP95 = 60, CpuMax = 70, MemoryAvg = 8, MemoryP95 = 10, MemoryMax = 12 };
+            row = DailyUsageStore.WithFacts(row, new VmFacts(web.Id, web.OrganisationId, Guid.Empty, web.Zone, 4, 8, 600));
+            await using var tx = await d.Database.BeginTransactionAsync(Ct);
+            await DailyUsageStore.ReplaceAsync(d, Day.AddDays(-1), [row], Ct);
+            await tx.CommitAsync(Ct);
+            return 0;
+        });
+        var yesterday = $"from={Day.AddDays(-1):yyyy-MM-dd}&to={Day.AddDays(-1):yyyy-MM-dd}";
+        var after = await (await center.GetAsync($"/api/v1/utilisation?level=agency&{yesterday}", Ct)).ReadAsync<UtilisationReport>();
+        Assert.Equal(30.0, Assert.Single(after.Rows.Items).CpuUse); // (4 × 50 + 4 × 10) / 8
+        Assert.Equal(30.0, Assert.Single(after.Trend).CpuUse);
+
+        // A day added straight to the table is taken in at the next reading; a VM there half the days counts as half a VM a day.
+        await app.WithDbAsync(async d =>
+        {
+            d.VmDailyUsage.Add(new VmDailyUsage { VmId = web.Id, OrganisationId = web.OrganisationId, SystemId = Guid.Empty, Zone = web.Zone, Day = Day.AddDays(-31),
+                Vcpu = 4, MemoryGb = 8, DiskGb = 600, Source = "推送", CpuAvg = 1, CpuP95 = 2, CpuMax = 3, MemoryAvg = 8, MemoryP95 = 10, MemoryMax = 12 });
+            await d.SaveChangesAsync(Ct);
+        });
+        var older = await (await center.GetAsync($"/api/v1/utilisation?level=agency&from={Day.AddDays(-31):yyyy-MM-dd}&to={Day.AddDays(-31):yyyy-MM-dd}", Ct)).ReadAsync<UtilisationReport>();
+        Assert.Equal((1, 1, 4.0), (Assert.Single(older.Rows.Items).Vms, older.Rows.Items[0].Days, older.Rows.Items[0].Vcpu));
+        var both = await (await center.GetAsync($"/api/v1/utilisation?level=agency&from={Day.AddDays(-31):yyyy-MM-dd}&to={Day.AddDays(-30):yyyy-MM-dd}", Ct)).ReadAsync<UtilisationReport>();
+        Assert.Equal((2, 2, 6.0), (Assert.Single(both.Rows.Items).Vms, both.Rows.Items[0].Days, both.Rows.Items[0].Vcpu)); // 1.5 VMs a day, shown as 2
+
+        // Another agency reads none of it.
+        var health = await (await (await app.SignInAsync("health")).GetAsync($"/api/v1/utilisation?level=zone&{month}", Ct)).ReadAsync<UtilisationReport>();
+        Assert.Empty(health.Rows.Items);
+    }
 }
 
 public sealed class MonitoringApiOnSqlite() : MonitoringApiTests(Provider.Sqlite);

@@ -3,6 +3,9 @@ namespace GovCloud.Domain.Monitoring;
 /// <summary>One day of a VM as the idle and right-size rules read it: its CPU and memory 95th percentiles (null when not reported).</summary>
 public readonly record struct DayNeed(DateOnly Day, double? CpuP95, double? MemoryP95);
 
+/// <summary>What the rules need of a VM's window: the days that reported both CPU and memory, and the highest P95 of each over them.</summary>
+public readonly record struct SizingEvidence(int DaysReported, double? PeakCpuP95, double? PeakMemoryP95);
+
 /// <summary>
 /// The thresholds of 闲置 and 配置过高 (configuration, so a county can set its own). Idle: every reported day of the last
 /// <see cref="Days"/> below <see cref="IdleCpuP95Below"/> % CPU and <see cref="IdleMemoryP95Below"/> % memory, with at least
@@ -55,17 +58,25 @@ public static class RightSizing
         var first = lastDay.AddDays(1 - policy.Days);
         var window = days.Where(d => d.Day >= first && d.Day <= lastDay && d.CpuP95 is not null && d.MemoryP95 is not null)
             .DistinctBy(d => d.Day).ToList();
-        if (window.Count < policy.MinDaysReported || window.Count == 0)
-            return new SizingAdvice(SizingVerdict.Fits, window.Count, null, null, vcpu, memoryGb);
-        var peakCpu = window.Max(d => d.CpuP95!.Value);
-        var peakMemory = window.Max(d => d.MemoryP95!.Value);
+        return window.Count == 0
+            ? Advise(new SizingEvidence(0, null, null), vcpu, memoryGb, policy)
+            : Advise(new SizingEvidence(window.Count, window.Max(d => d.CpuP95!.Value), window.Max(d => d.MemoryP95!.Value)), vcpu, memoryGb, policy);
+    }
+
+    /// <summary>
+    /// The same rules on the window's evidence already counted (the database counts it for the whole city: one row per VM, not per day).
+    /// </summary>
+    public static SizingAdvice Advise(SizingEvidence evidence, int vcpu, int memoryGb, RightSizingPolicy policy)
+    {
+        if (evidence.DaysReported < policy.MinDaysReported || evidence.DaysReported == 0 || evidence.PeakCpuP95 is not { } peakCpu || evidence.PeakMemoryP95 is not { } peakMemory)
+            return new SizingAdvice(SizingVerdict.Fits, evidence.DaysReported, null, null, vcpu, memoryGb);
         if (peakCpu < policy.IdleCpuP95Below && peakMemory < policy.IdleMemoryP95Below)
-            return new SizingAdvice(SizingVerdict.Idle, window.Count, peakCpu, peakMemory, 0, 0);
+            return new SizingAdvice(SizingVerdict.Idle, evidence.DaysReported, peakCpu, peakMemory, 0, 0);
         var proposedVcpu = Smallest(policy.VcpuSizes, vcpu * peakCpu / policy.TargetUse, vcpu);
         var proposedMemory = Smallest(policy.MemoryGbSizes, memoryGb * peakMemory / policy.TargetUse, memoryGb);
         return proposedVcpu < vcpu || proposedMemory < memoryGb
-            ? new SizingAdvice(SizingVerdict.Oversized, window.Count, peakCpu, peakMemory, proposedVcpu, proposedMemory)
-            : new SizingAdvice(SizingVerdict.Fits, window.Count, peakCpu, peakMemory, vcpu, memoryGb);
+            ? new SizingAdvice(SizingVerdict.Oversized, evidence.DaysReported, peakCpu, peakMemory, proposedVcpu, proposedMemory)
+            : new SizingAdvice(SizingVerdict.Fits, evidence.DaysReported, peakCpu, peakMemory, vcpu, memoryGb);
     }
 
     /// <summary>The smallest size that holds <paramref name="needed"/>, never more than what the VM has now.</summary>

@@ -35,6 +35,7 @@ public sealed class UsageSummary(GovCloudDbContext db, AuditLog audit, TimeProvi
             }
             var oldest = ChinaTime.Today(clock).AddYears(-Options.RetentionYears);
             var dropped = await db.VmDailyUsage.Where(u => u.Day < oldest).ExecuteDeleteAsync(ct);
+            await db.UsageRollups.Where(r => r.Day < oldest).ExecuteDeleteAsync(ct);
             if (dropped > 0) log.LogInformation("Usage: {Rows} daily figures before {Day} dropped (kept {Years} years)", dropped, oldest, Options.RetentionYears);
         }
         finally
@@ -118,5 +119,6 @@ public static class DailyUsageStore
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
         }
+        await UsageRollups.RollUpAsync(db, [day], ct);
     }
 }

@@ -22,6 +22,7 @@ public sealed record UtilisationQuery(UtilisationLevel Level = UtilisationLevel.
 /// <summary>
 /// A VM, system, agency or zone over a period: what was given (the mean per day of vCPU, memory and disk) and how much of it was used.
 /// Use is weighted by size: 8 cores at 10 % and 2 cores at 90 % use 2.6 of 10 cores, 26 %. P95 is the size-weighted mean of the days' P95.
+/// <c>Vms</c> is the mean number of VMs on the days the group reported (as the sizes are means per day).
 /// </summary>
 public sealed record UtilisationRow(string Key, string Name, string? AgencyName, string? SystemName, string? Zone, int Vms, int Days,
     double Vcpu, double MemoryGb, double DiskGb, double? CpuUse, double? CpuP95, double? MemoryUse, double? MemoryP95, double? DiskUse,
@@ -62,31 +63,40 @@ public sealed class UtilisationService(GovCloudDbContext db, DataScope scope, Ti
     /// <summary>The whole city's report, every row (the monthly operations bulletin counts all agencies whoever asks for it).</summary>
     internal Task<Built> CityAsync(UtilisationQuery query, CancellationToken ct) => BuildAsync(null, query, ct);
 
-    /// <summary>Every row of the report over the organisations <paramref name="visible"/> (null: all), sorted; the page and the export take what they show of it.</summary>
+    /// <summary>
+    /// Every row of the report over the organisations <paramref name="visible"/> (null: all), sorted; the page and the export take what they show of it.
+    /// Agencies, zones, the total and the trend add up the daily rollups; systems and VMs (and anything filtered by system) read the VMs' own rows.
+    /// </summary>
     private async Task<Built> BuildAsync(IReadOnlyCollection<Guid>? visible, UtilisationQuery query, CancellationToken ct)
     {
         var (from, to) = Period(query.From, query.To);
         var rows = Filtered(visible, from, to, query.AgencyId, query.SystemId, query.Zone);
+        var rolled = query.SystemId is null;
+        if (rolled) await UsageRollups.CatchUpAsync(db, ct);
+        var sums = RolledUp(visible, from, to, query.AgencyId, query.Zone);
 
         var groups = query.Level switch
         {
             UtilisationLevel.Vm => (await Sum(rows.GroupBy(u => u.VmId)).ToListAsync(ct)).Select(g => g.Keyed(g.Key.ToString())).ToList(),
             UtilisationLevel.System => (await Sum(rows.GroupBy(u => u.SystemId)).ToListAsync(ct)).Select(g => g.Keyed(g.Key.ToString())).ToList(),
+            UtilisationLevel.Agency when rolled => (await Sum(sums.GroupBy(u => u.OrganisationId)).ToListAsync(ct)).Select(g => g.Keyed(g.Key.ToString())).ToList(),
             UtilisationLevel.Agency => (await Sum(rows.GroupBy(u => u.OrganisationId)).ToListAsync(ct)).Select(g => g.Keyed(g.Key.ToString())).ToList(),
+            _ when rolled => (await Sum(sums.GroupBy(u => u.Zone)).ToListAsync(ct)).Select(g => g.Keyed(g.Key)).ToList(),
             _ => (await Sum(rows.GroupBy(u => u.Zone)).ToListAsync(ct)).Select(g => g.Keyed(g.Key)).ToList(),
         };
         // One group of everything: grouped by a constant, the same sums as the rows.
-        var totals = (await Sum(rows.GroupBy(u => 1)).ToListAsync(ct)).Select(g => g.Keyed("")).FirstOrDefault();
+        var totals = (rolled ? await Sum(sums.GroupBy(u => 1)).ToListAsync(ct) : await Sum(rows.GroupBy(u => 1)).ToListAsync(ct))
+            .Select(g => g.Keyed("")).FirstOrDefault();
 
-        var trend = (await rows.GroupBy(u => u.Day).Select(g => new
-            {
-                Day = g.Key, Vms = g.Count(), Vcpu = g.Sum(u => u.Vcpu), Memory = g.Sum(u => u.MemoryGb),
-                CpuUsed = g.Sum(u => u.CpuAvg == null ? 0 : u.Vcpu * u.CpuAvg.Value), CpuWeight = g.Sum(u => u.CpuAvg == null ? 0 : u.Vcpu),
-                MemoryUsed = g.Sum(u => u.MemoryAvg == null ? 0 : u.MemoryGb * u.MemoryAvg.Value), MemoryWeight = g.Sum(u => u.MemoryAvg == null ? 0 : u.MemoryGb),
-                DiskUsed = g.Sum(u => u.DiskAvg == null ? 0 : u.DiskGb * u.DiskAvg.Value), DiskWeight = g.Sum(u => u.DiskAvg == null ? 0 : u.DiskGb),
-            }).ToListAsync(ct))
-            .OrderBy(t => t.Day)
-            .Select(t => new UtilisationTrendPoint(t.Day, t.Vms, t.Vcpu, t.Memory, Share(t.CpuUsed, t.CpuWeight), Share(t.MemoryUsed, t.MemoryWeight),
+        var days = rolled
+            ? await sums.GroupBy(u => u.Day).Select(g => new TrendSums(g.Key, g.Sum(u => u.Vms), g.Sum(u => u.Vcpu), g.Sum(u => u.MemoryGb), g.Sum(u => u.CpuUsed),
+                g.Sum(u => u.CpuWeight), g.Sum(u => u.MemoryUsed), g.Sum(u => u.MemoryWeight), g.Sum(u => u.DiskUsed), g.Sum(u => u.DiskWeight))).ToListAsync(ct)
+            : await rows.GroupBy(u => u.Day).Select(g => new TrendSums(g.Key, g.Count(), g.Sum(u => (long)u.Vcpu), g.Sum(u => (long)u.MemoryGb),
+                g.Sum(u => u.CpuAvg == null ? 0 : u.Vcpu * u.CpuAvg.Value), g.Sum(u => u.CpuAvg == null ? 0L : u.Vcpu),
+                g.Sum(u => u.MemoryAvg == null ? 0 : u.MemoryGb * u.MemoryAvg.Value), g.Sum(u => u.MemoryAvg == null ? 0L : u.MemoryGb),
+                g.Sum(u => u.DiskAvg == null ? 0 : u.DiskGb * u.DiskAvg.Value), g.Sum(u => u.DiskAvg == null ? 0L : u.DiskGb))).ToListAsync(ct);
+        var trend = days.OrderBy(t => t.Day)
+            .Select(t => new UtilisationTrendPoint(t.Day, t.Vms, t.Vcpu, t.MemoryGb, Share(t.CpuUsed, t.CpuWeight), Share(t.MemoryUsed, t.MemoryWeight),
                 Share(t.DiskUsed, t.DiskWeight)))
             .ToList();
 
@@ -95,6 +105,9 @@ public sealed class UtilisationService(GovCloudDbContext db, DataScope scope, Ti
         var total = totals is null ? null : ToRow(totals, new Dictionary<string, Named> { [""] = new("合计", null, null, null) });
         return new Built(from, to, total, sorted, trend);
     }
+
+    private sealed record TrendSums(DateOnly Day, int Vms, long Vcpu, long MemoryGb, double CpuUsed, long CpuWeight, double MemoryUsed, long MemoryWeight,
+        double DiskUsed, long DiskWeight);
 
     /// <summary>The whole report (every row, the total last) as a sheet, and the daily trend as a second.</summary>
     public async Task<byte[]> ExportAsync(Actor actor, UtilisationQuery query, CancellationToken ct)
@@ -106,7 +119,7 @@ public sealed class UtilisationService(GovCloudDbContext db, DataScope scope, Ti
         [
             new(level, r => r.Name), new("所属单位", r => query.Level is UtilisationLevel.Vm or UtilisationLevel.System ? r.AgencyName : null),
             new("信息系统", r => query.Level == UtilisationLevel.Vm ? r.SystemName : null), new("网络分区", r => query.Level == UtilisationLevel.Vm ? r.Zone : null),
-            new("虚拟机台数", r => r.Vms), new("有数据天数", r => r.Days), new("日均vCPU（核）", r => r.Vcpu), new("日均内存（GB）", r => r.MemoryGb),
+            new("日均虚拟机台数", r => r.Vms), new("有数据天数", r => r.Days), new("日均vCPU（核）", r => r.Vcpu), new("日均内存（GB）", r => r.MemoryGb),
             new("日均磁盘（GB）", r => r.DiskGb), new("CPU使用率（%）", r => r.CpuUse), new("CPU使用率P95（%）", r => r.CpuP95),
             new("内存使用率（%）", r => r.MemoryUse), new("内存使用率P95（%）", r => r.MemoryP95), new("磁盘使用率（%）", r => r.DiskUse),
             new("网络流入（Mbps）", r => r.NetworkInMbps), new("网络流出（Mbps）", r => r.NetworkOutMbps),
@@ -154,9 +167,17 @@ public sealed class UtilisationService(GovCloudDbContext db, DataScope scope, Ti
         var from = to.AddDays(1 - policy.Days);
         var rows = Filtered(visible, from, to, query.AgencyId, query.SystemId, query.Zone);
         if (query.VmId is { } vmId) rows = rows.Where(u => u.VmId == vmId);
-        var needs = (await rows.Select(u => new { u.VmId, u.Day, u.CpuP95, u.MemoryP95 }).ToListAsync(ct))
-            .GroupBy(u => u.VmId)
-            .ToDictionary(g => g.Key, g => g.Select(u => new DayNeed(u.Day, u.CpuP95, u.MemoryP95)).ToList());
+        // Counted by the database, one row per VM: only VMs with enough days, and for idle only those under both thresholds
+        // (otherwise idle, or one under the target use at least: nothing else can shrink).
+        var evidence = rows.Where(u => u.CpuP95 != null && u.MemoryP95 != null).GroupBy(u => u.VmId)
+            .Select(g => new { VmId = g.Key, Days = g.Count(), Cpu = g.Max(u => u.CpuP95), Memory = g.Max(u => u.MemoryP95) })
+            .Where(e => e.Days >= policy.MinDaysReported);
+        evidence = verdict switch
+        {
+            SizingVerdict.Idle => evidence.Where(e => e.Cpu < policy.IdleCpuP95Below && e.Memory < policy.IdleMemoryP95Below),
+            _ => evidence.Where(e => e.Cpu < policy.TargetUse || e.Memory < policy.TargetUse || (e.Cpu < policy.IdleCpuP95Below && e.Memory < policy.IdleMemoryP95Below)),
+        };
+        var needs = await evidence.ToDictionaryAsync(e => e.VmId, e => new SizingEvidence(e.Days, e.Cpu, e.Memory), ct);
         var ids = needs.Keys.ToList();
         var live = new List<SizingRow>();
         foreach (var chunk in ids.Chunk(2_000))
@@ -166,7 +187,7 @@ public sealed class UtilisationService(GovCloudDbContext db, DataScope scope, Ti
                 .ToListAsync(ct);
             foreach (var v in vmsOfChunk)
             {
-                var advice = RightSizing.Advise(needs[v.Id], to, v.Vcpu, v.MemoryGb, policy);
+                var advice = RightSizing.Advise(needs[v.Id], v.Vcpu, v.MemoryGb, policy);
                 if (advice.Verdict == SizingVerdict.Fits || (verdict is not null && advice.Verdict != verdict)) continue;
                 live.Add(new SizingRow(v.Id, v.HostName, v.Ips, v.OrganisationId, v.Agency, v.SystemId, v.System, v.Zone, v.Vcpu, v.MemoryGb,
                     advice.DaysReported, advice.PeakCpuP95, advice.PeakMemoryP95, advice.Verdict, advice.ProposedVcpu, advice.ProposedMemoryGb, advice.Reason(policy)));
@@ -204,26 +225,43 @@ public sealed class UtilisationService(GovCloudDbContext db, DataScope scope, Ti
         return rows;
     }
 
-    private sealed record Sums<TKey>(TKey Key, int Vms, int Days, long VcpuDays, long MemoryDays, long DiskDays, double CpuUsed, double CpuP95, long CpuWeight,
+    private IQueryable<UsageRollup> RolledUp(IReadOnlyCollection<Guid>? visible, DateOnly from, DateOnly to, Guid? agencyId, string? zone)
+    {
+        var rows = db.UsageRollups.AsNoTracking().Where(u => u.Day >= from && u.Day <= to);
+        if (visible is not null) rows = rows.Where(u => visible.Contains(u.OrganisationId));
+        if (agencyId is { } a) rows = rows.Where(u => u.OrganisationId == a);
+        if (!string.IsNullOrWhiteSpace(zone)) rows = rows.Where(u => u.Zone == zone);
+        return rows;
+    }
+
+    /// <summary>Sums of a group over the period; <c>VmDays</c> counts each VM once per day it reported.</summary>
+    private sealed record Sums<TKey>(TKey Key, int VmDays, int Days, long VcpuDays, long MemoryDays, long DiskDays, double CpuUsed, double CpuP95, long CpuWeight,
         double MemoryUsed, double MemoryP95, long MemoryWeight, double DiskUsed, long DiskWeight, double NetworkIn, double NetworkOut)
     {
-        public Sums<string> Keyed(string key) => new(key, Vms, Days, VcpuDays, MemoryDays, DiskDays, CpuUsed, CpuP95, CpuWeight, MemoryUsed, MemoryP95,
+        public Sums<string> Keyed(string key) => new(key, VmDays, Days, VcpuDays, MemoryDays, DiskDays, CpuUsed, CpuP95, CpuWeight, MemoryUsed, MemoryP95,
             MemoryWeight, DiskUsed, DiskWeight, NetworkIn, NetworkOut);
     }
 
     private static IQueryable<Sums<TKey>> Sum<TKey>(IQueryable<IGrouping<TKey, VmDailyUsage>> groups) => groups.Select(g => new Sums<TKey>(
-        g.Key, g.Select(u => u.VmId).Distinct().Count(), g.Select(u => u.Day).Distinct().Count(),
+        g.Key, g.Count(), g.Select(u => u.Day).Distinct().Count(),
         g.Sum(u => (long)u.Vcpu), g.Sum(u => (long)u.MemoryGb), g.Sum(u => (long)u.DiskGb),
         g.Sum(u => u.CpuAvg == null ? 0 : u.Vcpu * u.CpuAvg.Value), g.Sum(u => u.CpuP95 == null ? 0 : u.Vcpu * u.CpuP95.Value), g.Sum(u => u.CpuAvg == null ? 0L : u.Vcpu),
         g.Sum(u => u.MemoryAvg == null ? 0 : u.MemoryGb * u.MemoryAvg.Value), g.Sum(u => u.MemoryP95 == null ? 0 : u.MemoryGb * u.MemoryP95.Value), g.Sum(u => u.MemoryAvg == null ? 0L : u.MemoryGb),
         g.Sum(u => u.DiskAvg == null ? 0 : u.DiskGb * u.DiskAvg.Value), g.Sum(u => u.DiskAvg == null ? 0L : u.DiskGb),
         g.Sum(u => u.NetworkInAvg ?? 0), g.Sum(u => u.NetworkOutAvg ?? 0)));
 
+    private static IQueryable<Sums<TKey>> Sum<TKey>(IQueryable<IGrouping<TKey, UsageRollup>> groups) => groups.Select(g => new Sums<TKey>(
+        g.Key, g.Sum(r => r.Vms), g.Select(r => r.Day).Distinct().Count(), g.Sum(r => r.Vcpu), g.Sum(r => r.MemoryGb), g.Sum(r => r.DiskGb),
+        g.Sum(r => r.CpuUsed), g.Sum(r => r.CpuP95Used), g.Sum(r => r.CpuWeight), g.Sum(r => r.MemoryUsed), g.Sum(r => r.MemoryP95Used), g.Sum(r => r.MemoryWeight),
+        g.Sum(r => r.DiskUsed), g.Sum(r => r.DiskWeight), g.Sum(r => r.NetworkIn), g.Sum(r => r.NetworkOut)));
+
     private static UtilisationRow ToRow(Sums<string> s, IReadOnlyDictionary<string, Named> names)
     {
         var n = names.GetValueOrDefault(s.Key) ?? new Named(s.Key, null, null, null);
         double PerDay(double total) => s.Days == 0 ? 0 : Math.Round(total / s.Days, 2);
-        return new UtilisationRow(s.Key, n.Name, n.Agency, n.System, n.Zone, s.Vms, s.Days, PerDay(s.VcpuDays), PerDay(s.MemoryDays), PerDay(s.DiskDays),
+        // VMs per day on the days the group reported: a VM added mid-month counts for the days it ran, as its cores do.
+        var vms = s.Days == 0 ? 0 : (int)Math.Round((double)s.VmDays / s.Days, MidpointRounding.AwayFromZero);
+        return new UtilisationRow(s.Key, n.Name, n.Agency, n.System, n.Zone, vms, s.Days, PerDay(s.VcpuDays), PerDay(s.MemoryDays), PerDay(s.DiskDays),
             Share(s.CpuUsed, s.CpuWeight), Share(s.CpuP95, s.CpuWeight), Share(s.MemoryUsed, s.MemoryWeight), Share(s.MemoryP95, s.MemoryWeight),
             Share(s.DiskUsed, s.DiskWeight), PerDay(s.NetworkIn), PerDay(s.NetworkOut));
     }

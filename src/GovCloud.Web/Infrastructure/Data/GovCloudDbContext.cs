@@ -89,6 +89,8 @@ public abstract class GovCloudDbContext(DbContextOptions options)
     public DbSet<Features.Monitoring.VmDailyUsage> VmDailyUsage => Set<Features.Monitoring.VmDailyUsage>();
     public DbSet<Features.Monitoring.MetricSample> MetricSamples => Set<Features.Monitoring.MetricSample>();
     public DbSet<Features.Monitoring.UsagePull> UsagePulls => Set<Features.Monitoring.UsagePull>();
+    public DbSet<Features.Monitoring.UsageRollup> UsageRollups => Set<Features.Monitoring.UsageRollup>();
+    public DbSet<Features.Monitoring.UsageRollupMark> UsageRollupMarks => Set<Features.Monitoring.UsageRollupMark>();
     public DbSet<Features.Monitoring.SizingProposal> SizingProposals => Set<Features.Monitoring.SizingProposal>();
     public DbSet<Features.Operations.Incident> Incidents => Set<Features.Operations.Incident>();
     public DbSet<Features.Operations.IncidentTarget> IncidentTargets => Set<Features.Operations.IncidentTarget>();
@@ -103,6 +105,7 @@ public abstract class GovCloudDbContext(DbContextOptions options)
         Features.DataAccess.AccessGrantModel.Configure(b);
         Features.DataAccess.ConfidentialityAgreementModel.Configure(b);
         Features.Monitoring.UsageModel.Configure(b);
+        Features.Monitoring.UsageRollups.Configure(b);
         Features.Monitoring.SizingProposalModel.Configure(b);
         Features.Operations.IncidentModel.Configure(b);
         Features.Operations.SystemOperationsModel.Configure(b);

@@ -1898,6 +1898,80 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
                     b.ToTable("UsagePulls");
                 });
 
+            modelBuilder.Entity("GovCloud.Web.Features.Monitoring.UsageRollup", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Zone")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<double>("CpuP95Used")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("CpuUsed")
+                        .HasColumnType("double precision");
+
+                    b.Property<long>("CpuWeight")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("DiskGb")
+                        .HasColumnType("bigint");
+
+                    b.Property<double>("DiskUsed")
+                        .HasColumnType("double precision");
+
+                    b.Property<long>("DiskWeight")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("MemoryGb")
+                        .HasColumnType("bigint");
+
+                    b.Property<double>("MemoryP95Used")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("MemoryUsed")
+                        .HasColumnType("double precision");
+
+                    b.Property<long>("MemoryWeight")
+                        .HasColumnType("bigint");
+
+                    b.Property<double>("NetworkIn")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("NetworkOut")
+                        .HasColumnType("double precision");
+
+                    b.Property<long>("Vcpu")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Vms")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Day", "OrganisationId", "Zone");
+
+                    b.HasIndex("OrganisationId", "Day");
+
+                    b.ToTable("UsageRollups");
+                });
+
+            modelBuilder.Entity("GovCloud.Web.Features.Monitoring.UsageRollupMark", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("LastUsageId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("UsageRollupMarks");
+                });
+
             modelBuilder.Entity("GovCloud.Web.Features.Monitoring.VmDailyUsage", b =>
                 {
                     b.Property<long>("Id")

@@ -1875,6 +1875,80 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("UsagePulls");
                 });
 
+            modelBuilder.Entity("GovCloud.Web.Features.Monitoring.UsageRollup", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Zone")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("CpuP95Used")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("CpuUsed")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("CpuWeight")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DiskGb")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("DiskUsed")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("DiskWeight")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MemoryGb")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("MemoryP95Used")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("MemoryUsed")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("MemoryWeight")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("NetworkIn")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("NetworkOut")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("Vcpu")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Vms")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day", "OrganisationId", "Zone");
+
+                    b.HasIndex("OrganisationId", "Day");
+
+                    b.ToTable("UsageRollups");
+                });
+
+            modelBuilder.Entity("GovCloud.Web.Features.Monitoring.UsageRollupMark", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastUsageId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("UsageRollupMarks");
+                });
+
             modelBuilder.Entity("GovCloud.Web.Features.Monitoring.VmDailyUsage", b =>
                 {
                     b.Property<long>("Id")
