@@ -7,7 +7,7 @@
 #        bench/scale.sh datacenters [centres=20000] [runs=30]        the data-centre overview, filtered lists and export
 #        bench/scale.sh security [events=10000] [runs=30]            security events, their export, the bulletin's preview and PDF
 #        bench/scale.sh access [grants=10000] [runs=1000]            the bastion's access check (p99), the access log and its export
-#        bench/scale.sh metrics [points=500000] [runs=10]            pushing monitoring points (against raw COPY), the day's summary, the utilisation pages over a year
+#        bench/scale.sh metrics [vms=100000] [runs=10]              pushing 500,000 monitoring points (against raw COPY), the day's summary, the utilisation page over a year, the monthly bulletin
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scenario=${1:?"usage: bench/scale.sh dashboard|applications|inventory|datacenters|security|access|metrics [size] [runs]"}
@@ -18,7 +18,7 @@ case "$scenario" in
   datacenters) size=${2:-20000}; runs=${3:-30} ;;
   security) size=${2:-10000}; runs=${3:-30} ;;
   access) size=${2:-10000}; runs=${3:-1000} ;;
-  metrics) size=${2:-500000}; runs=${3:-10} ;;
+  metrics) size=${2:-100000}; runs=${3:-10} ;;
   *) echo "unknown scenario: $scenario" >&2; exit 2 ;;
 esac
 dotnet build bench/GovCloud.Bench -c Release -nologo -v quiet >/dev/null

@@ -86,6 +86,10 @@ public abstract class OperationsBulletinApiTests(Provider provider)
         var finance = await app.SignInAsync("finance");
         Assert.Equal(HttpStatusCode.NotFound, (await finance.GetAsync($"/api/v1/bulletins/{key}.pdf", Ct)).StatusCode);
         Assert.Empty(await (await edu.GetAsync("/api/v1/bulletins", Ct)).ReadAsync<List<OperationsBulletinRowDto>>());
+        // The draft is in the Center operator's 待办 until published; nobody else's.
+        Assert.Contains("审核并发布运行情况通报", await (await center.GetAsync("/api/v1/work", Ct)).Content.ReadAsStringAsync(Ct));
+        Assert.DoesNotContain("运行情况通报", await (await edu.GetAsync("/api/v1/work", Ct)).Content.ReadAsStringAsync(Ct));
+        Assert.DoesNotContain("运行情况通报", await (await app.SignInAsync("bureau")).GetStringAsync("/api/v1/work", Ct));
 
         // Publishing wants the summary and the version seen; it is numbered once, and the month is then not counted again.
         Assert.NotNull((await (await center.PostJsonAsync($"/api/v1/bulletins/{key}/publish", new { summary = " ", version = draft.Version }))
@@ -97,6 +101,7 @@ public abstract class OperationsBulletinApiTests(Provider provider)
             new { summary = "本月政务云运行总体平稳。\n请各单位及时确认闲置资源的调整建议。", version = draft.Version })).ReadAsync<OperationsBulletinDto>();
         Assert.Equal(OperationsBulletinState.Published, published.State);
         Assert.Matches(@"运行通报〔\d{4}〕1号$", published.Number);
+        Assert.DoesNotContain("审核并发布运行情况通报", await (await center.GetAsync("/api/v1/work", Ct)).Content.ReadAsStringAsync(Ct));
         await (await center.PostJsonAsync($"/api/v1/bulletins/{key}/publish", new { summary = "再发一次", version = published.Version })).ProblemAsync(HttpStatusCode.Conflict);
         await (await center.PostAsync($"/api/v1/bulletins/{key}/count", null, Ct)).ProblemAsync(HttpStatusCode.Conflict);
 

@@ -94,6 +94,10 @@ public static class WaitingFor
     public static IReadOnlyList<Waiting> SizingProposal(GovCloud.Domain.Monitoring.SizingProposalState state) =>
         state == GovCloud.Domain.Monitoring.SizingProposalState.Open ? [new(Party.Agency, Role.AgencyOperator, "确认资源调整建议")] : [];
 
+    /// <summary>A month's operations bulletin, counted into a draft, waits for the Center to review it, write its summary and publish it.</summary>
+    public static IReadOnlyList<Waiting> OperationsBulletin(GovCloud.Domain.Operations.OperationsBulletinState state) =>
+        state == GovCloud.Domain.Operations.OperationsBulletinState.Draft ? [new(Party.Center, Role.CenterOperator, "审核并发布运行情况通报")] : [];
+
     public static IReadOnlyList<Waiting> AccessGrant(GovCloud.Domain.DataAccess.AccessGrantStanding standing, bool isEmergency, bool reviewed)
     {
         if (standing == GovCloud.Domain.DataAccess.AccessGrantStanding.Waiting) return [new(Party.Agency, Role.AgencySecurityOfficer, "审批访问申请")];

@@ -36,6 +36,8 @@ public sealed class UsageSummary(GovCloudDbContext db, AuditLog audit, TimeProvi
             var oldest = ChinaTime.Today(clock).AddYears(-Options.RetentionYears);
             var dropped = await db.VmDailyUsage.Where(u => u.Day < oldest).ExecuteDeleteAsync(ct);
             await db.UsageRollups.Where(r => r.Day < oldest).ExecuteDeleteAsync(ct);
+            // Figures written other than through the store (a repair by hand, the first run after an upgrade) are summed here, not in a reader's request.
+            await UsageRollups.CatchUpAsync(db, ct);
             if (dropped > 0) log.LogInformation("Usage: {Rows} daily figures before {Day} dropped (kept {Years} years)", dropped, oldest, Options.RetentionYears);
         }
         finally

@@ -202,7 +202,7 @@ public sealed partial class OperationsBulletinService(GovCloudDbContext db, Data
         return first;
     }
 
-    private static string Link(string month) => $"/operations?tab=bulletins&month={month}";
+    internal static string Link(string month) => $"/operations?tab=bulletins&month={month}";
 
     private static OperationsBulletinFacts Read(OperationsBulletin b) => JsonSerializer.Deserialize<OperationsBulletinFacts>(b.Facts, FactsJson)!;
 }

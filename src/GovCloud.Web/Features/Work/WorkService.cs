@@ -133,6 +133,15 @@ public sealed class WorkService(GovCloudDbContext db, DeadlineClockService clock
             .ToListAsync(ct);
         cases.AddRange(proposals.Select(p => new Case("资源调整建议", Monitoring.SizingProposalService.CaseType, p.Id.ToString(), p.Number,
             $"{p.Org}《{p.System}》{p.HostName}", Monitoring.SizingProposalService.Link, p.OrganisationId, null, WaitingFor.SizingProposal(p.State))));
+
+        // A month's operations bulletin in draft waits for the Center (agencies never read drafts: not looked for on their behalf).
+        if (tenant is null)
+        {
+            var bulletins = await db.OperationsBulletins.AsNoTracking().Where(b => b.State == GovCloud.Domain.Operations.OperationsBulletinState.Draft)
+                .Select(b => new { b.Id, b.Month, b.Title, b.State }).ToListAsync(ct);
+            cases.AddRange(bulletins.Select(b => new Case("运行情况通报", Operations.OperationsBulletinService.CaseType, b.Id.ToString(), b.Month, b.Title,
+                Operations.OperationsBulletinService.Link(b.Month), Guid.Empty, null, WaitingFor.OperationsBulletin(b.State))));
+        }
         return cases;
     }
 }
