@@ -328,6 +328,25 @@ public abstract class MonitoringApiTests(Provider provider)
         // The agency reads its own list; another agency's is empty.
         Assert.Single((await (await (await app.SignInAsync("edu")).GetAsync("/api/v1/utilisation/idle", Ct)).ReadAsync<SizingReport>()).Rows.Items);
         Assert.Empty((await (await (await app.SignInAsync("health")).GetAsync("/api/v1/utilisation/idle", Ct)).ReadAsync<SizingReport>()).Rows.Items);
+
+        // Yesterday summarised again with web busy at 50 % CPU: no longer idle, but its 8 GB at 10 % memory fit 2 GB (the lists follow at once).
+        await app.WithScopeAsync(async sp =>
+        {
+            var d = sp.GetRequiredService<GovCloud.Web.Infrastructure.Data.GovCloudDbContext>();
+            var row = DailyUsageStore.WithFacts(new VmDailyUsage { VmId = web.Id, Day = Day.AddDays(-1), Zone = web.Zone, Source = "推送", CpuAvg = 30, CpuP95 = 50, CpuMax = 60,
+                MemoryAvg = 8, MemoryP95 = 10, MemoryMax = 12 }, new VmFacts(web.Id, web.OrganisationId, Guid.Empty, web.Zone, 4, 8, 600));
+            await using var tx = await d.Database.BeginTransactionAsync(Ct);
+            await DailyUsageStore.ReplaceAsync(d, Day.AddDays(-1), [row], Ct);
+            await tx.CommitAsync(Ct);
+            return 0;
+        });
+        Assert.Equal(0, (await (await center.GetAsync("/api/v1/utilisation/idle", Ct)).ReadAsync<SizingReport>()).Rows.Total);
+        var now = await (await center.GetAsync("/api/v1/utilisation/oversized?pageSize=1", Ct)).ReadAsync<SizingReport>();
+        Assert.Equal(2, now.Rows.Total);
+        var first = Assert.Single(now.Rows.Items);
+        Assert.Equal((db.HostName, 2, 4), (first.HostName, first.ProposedVcpu, first.ProposedMemoryGb)); // 4 of 8 GB unneeded before web's 6
+        var second = Assert.Single((await (await center.GetAsync("/api/v1/utilisation/oversized?pageSize=1&page=2", Ct)).ReadAsync<SizingReport>()).Rows.Items);
+        Assert.Equal((web.HostName, 4, 2, 50.0), (second.HostName, second.ProposedVcpu, second.ProposedMemoryGb, second.PeakCpuP95));
     }
 
     [Fact]

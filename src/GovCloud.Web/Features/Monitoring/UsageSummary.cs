@@ -38,6 +38,7 @@ public sealed class UsageSummary(GovCloudDbContext db, AuditLog audit, TimeProvi
             await db.UsageRollups.Where(r => r.Day < oldest).ExecuteDeleteAsync(ct);
             // Figures written other than through the store (a repair by hand, the first run after an upgrade) are summed here, not in a reader's request.
             await UsageRollups.CatchUpAsync(db, ct);
+            await SizingEvidences.EnsureAsync(db, ChinaTime.Today(clock).AddDays(-1), Options.Policy, ct);
             if (dropped > 0) log.LogInformation("Usage: {Rows} daily figures before {Day} dropped (kept {Years} years)", dropped, oldest, Options.RetentionYears);
         }
         finally

@@ -84,9 +84,6 @@ public sealed class UtilisationService(GovCloudDbContext db, DataScope scope, Ti
             _ when rolled => (await Sum(sums.GroupBy(u => u.Zone)).ToListAsync(ct)).Select(g => g.Keyed(g.Key)).ToList(),
             _ => (await Sum(rows.GroupBy(u => u.Zone)).ToListAsync(ct)).Select(g => g.Keyed(g.Key)).ToList(),
         };
-        // One group of everything: grouped by a constant, the same sums as the rows.
-        var totals = (rolled ? await Sum(sums.GroupBy(u => 1)).ToListAsync(ct) : await Sum(rows.GroupBy(u => 1)).ToListAsync(ct))
-            .Select(g => g.Keyed("")).FirstOrDefault();
 
         var days = rolled
             ? await sums.GroupBy(u => u.Day).Select(g => new TrendSums(g.Key, g.Sum(u => u.Vms), g.Sum(u => u.Vcpu), g.Sum(u => u.MemoryGb), g.Sum(u => u.CpuUsed),
@@ -100,6 +97,11 @@ public sealed class UtilisationService(GovCloudDbContext db, DataScope scope, Ti
                 Share(t.DiskUsed, t.DiskWeight)))
             .ToList();
 
+        // The total adds up the groups (every figure is a sum); its days are the days with any figure, one point each on the trend.
+        var totals = groups.Count == 0 ? null : new Sums<string>("", groups.Sum(g => g.VmDays), trend.Count, groups.Sum(g => g.VcpuDays), groups.Sum(g => g.MemoryDays),
+            groups.Sum(g => g.DiskDays), groups.Sum(g => g.CpuUsed), groups.Sum(g => g.CpuP95), groups.Sum(g => g.CpuWeight), groups.Sum(g => g.MemoryUsed),
+            groups.Sum(g => g.MemoryP95), groups.Sum(g => g.MemoryWeight), groups.Sum(g => g.DiskUsed), groups.Sum(g => g.DiskWeight), groups.Sum(g => g.NetworkIn),
+            groups.Sum(g => g.NetworkOut));
         var names = await NamesAsync(query.Level, groups.Select(g => g.Key).ToList(), ct);
         var sorted = Sorted(groups.Select(g => ToRow(g, names)), query.Sort).ToList();
         var total = totals is null ? null : ToRow(totals, new Dictionary<string, Named> { [""] = new("合计", null, null, null) });
@@ -148,13 +150,57 @@ public sealed class UtilisationService(GovCloudDbContext db, DataScope scope, Ti
     /// </summary>
     public async Task<SizingReport> SizingAsync(Actor actor, SizingVerdict? verdict, SizingQuery query, CancellationToken ct)
     {
+        var policy = Options.Policy;
         var to = ChinaTime.Today(clock).AddDays(-1);
-        var (from, live) = await SizingRowsAsync(await scope.OrganisationsAsync(actor, ct), verdict, query, to, ct);
-        var proposed = await OpenProposalsAsync(live.Select(r => r.VmId).ToList(), ct);
-        live = live.Select(r => proposed.TryGetValue(r.VmId, out var number) ? r with { OpenProposal = number } : r).ToList();
+        await SizingEvidences.EnsureAsync(db, to, policy, ct);
+        var visible = await scope.OrganisationsAsync(actor, ct);
+        var vms = db.CloudVms.AsNoTracking().Where(v => v.State == VmState.Active);
+        if (visible is not null) vms = vms.Where(v => visible.Contains(v.OrganisationId));
+        if (query.AgencyId is { } a) vms = vms.Where(v => v.OrganisationId == a);
+        if (query.SystemId is { } s) vms = vms.Where(v => v.SystemId == s);
+        if (!string.IsNullOrWhiteSpace(query.Zone)) vms = vms.Where(v => v.Zone == query.Zone);
+        if (query.VmId is { } vmId) vms = vms.Where(v => v.Id == vmId);
+
+        // The rules of RightSizing.Advise said in the query, so that the database counts and pages: idle below both thresholds; oversized
+        // when some size at least the need (size × peak ÷ target) is smaller than the VM's, in cores or in memory.
+        var (idleCpu, idleMemory, target) = (policy.IdleCpuP95Below, policy.IdleMemoryP95Below, policy.TargetUse);
+        var (cpuSizes, memorySizes) = (policy.VcpuSizes.ToList(), policy.MemoryGbSizes.ToList());
+        var judged = vms.Join(db.VmSizingEvidence, v => v.Id, e => e.VmId, (v, e) => new { Vm = v, Evidence = e })
+            .Select(x => new
+            {
+                x.Vm, x.Evidence,
+                Idle = x.Evidence.PeakCpuP95 < idleCpu && x.Evidence.PeakMemoryP95 < idleMemory,
+                Smaller = cpuSizes.Any(size => size < x.Vm.Vcpu && x.Vm.Vcpu * x.Evidence.PeakCpuP95 <= size * target)
+                          || memorySizes.Any(size => size < x.Vm.MemoryGb && x.Vm.MemoryGb * x.Evidence.PeakMemoryP95 <= size * target),
+            });
+        judged = verdict switch
+        {
+            SizingVerdict.Idle => judged.Where(x => x.Idle),
+            SizingVerdict.Oversized => judged.Where(x => !x.Idle && x.Smaller),
+            _ => judged.Where(x => x.Idle || x.Smaller),
+        };
         var (page, size) = Paging.Normalise(query.Page, query.PageSize);
-        var ordered = live.OrderByDescending(r => r.Vcpu - r.ProposedVcpu).ThenByDescending(r => r.MemoryGb - r.ProposedMemoryGb).ThenBy(r => r.HostName, StringComparer.Ordinal).ToList();
-        return new SizingReport(from, to, new Paged<SizingRow>(ordered.Skip((page - 1) * size).Take(size).ToList(), ordered.Count, page, size));
+        var total = await judged.CountAsync(ct);
+        // The largest first (they free the most): idle by size, oversized by the share of it not needed.
+        var ordered = verdict == SizingVerdict.Idle
+            ? judged.OrderByDescending(x => x.Vm.Vcpu).ThenByDescending(x => x.Vm.MemoryGb)
+            : judged.OrderBy(x => x.Idle ? 0 : 1).ThenByDescending(x => x.Vm.Vcpu * (target - x.Evidence.PeakCpuP95)).ThenByDescending(x => x.Vm.MemoryGb * (target - x.Evidence.PeakMemoryP95));
+        var rows = await ordered.ThenBy(x => x.Vm.HostName).Skip((page - 1) * size).Take(size)
+            .Select(x => new
+            {
+                x.Vm.Id, x.Vm.HostName, x.Vm.Ips, x.Vm.OrganisationId, Agency = x.Vm.Organisation!.Name, x.Vm.SystemId, System = x.Vm.System!.Name, x.Vm.Zone,
+                x.Vm.Vcpu, x.Vm.MemoryGb, x.Evidence.Days, x.Evidence.PeakCpuP95, x.Evidence.PeakMemoryP95,
+            })
+            .ToListAsync(ct);
+        var proposed = await OpenProposalsAsync(rows.Select(r => r.Id).ToList(), ct);
+        var items = rows.Select(v =>
+        {
+            var advice = RightSizing.Advise(new SizingEvidence(v.Days, v.PeakCpuP95, v.PeakMemoryP95), v.Vcpu, v.MemoryGb, policy);
+            return new SizingRow(v.Id, v.HostName, v.Ips, v.OrganisationId, v.Agency, v.SystemId, v.System, v.Zone, v.Vcpu, v.MemoryGb,
+                advice.DaysReported, advice.PeakCpuP95, advice.PeakMemoryP95, advice.Verdict, advice.ProposedVcpu, advice.ProposedMemoryGb, advice.Reason(policy),
+                proposed.GetValueOrDefault(v.Id));
+        }).ToList();
+        return new SizingReport(to.AddDays(1 - policy.Days), to, new Paged<SizingRow>(items, total, page, size));
     }
 
     /// <summary>The VMs of the whole city the rules find <paramref name="verdict"/> over the policy's days up to <paramref name="to"/> (the monthly bulletin: its month's last day).</summary>

@@ -91,6 +91,8 @@ public abstract class GovCloudDbContext(DbContextOptions options)
     public DbSet<Features.Monitoring.UsagePull> UsagePulls => Set<Features.Monitoring.UsagePull>();
     public DbSet<Features.Monitoring.UsageRollup> UsageRollups => Set<Features.Monitoring.UsageRollup>();
     public DbSet<Features.Monitoring.UsageRollupMark> UsageRollupMarks => Set<Features.Monitoring.UsageRollupMark>();
+    public DbSet<Features.Monitoring.VmSizingEvidence> VmSizingEvidence => Set<Features.Monitoring.VmSizingEvidence>();
+    public DbSet<Features.Monitoring.SizingEvidenceMark> SizingEvidenceMarks => Set<Features.Monitoring.SizingEvidenceMark>();
     public DbSet<Features.Monitoring.SizingProposal> SizingProposals => Set<Features.Monitoring.SizingProposal>();
     public DbSet<Features.Operations.Incident> Incidents => Set<Features.Operations.Incident>();
     public DbSet<Features.Operations.IncidentTarget> IncidentTargets => Set<Features.Operations.IncidentTarget>();
@@ -106,6 +108,7 @@ public abstract class GovCloudDbContext(DbContextOptions options)
         Features.DataAccess.ConfidentialityAgreementModel.Configure(b);
         Features.Monitoring.UsageModel.Configure(b);
         Features.Monitoring.UsageRollups.Configure(b);
+        Features.Monitoring.SizingEvidences.Configure(b);
         Features.Monitoring.SizingProposalModel.Configure(b);
         Features.Operations.IncidentModel.Configure(b);
         Features.Operations.SystemOperationsModel.Configure(b);

@@ -1758,6 +1758,28 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
                     b.ToTable("MetricSamples");
                 });
 
+            modelBuilder.Entity("GovCloud.Web.Features.Monitoring.SizingEvidenceMark", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("LastUsageId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("MinDaysReported")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("date");
+
+                    b.Property<int>("WindowDays")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SizingEvidenceMarks");
+                });
+
             modelBuilder.Entity("GovCloud.Web.Features.Monitoring.SizingProposal", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2073,6 +2095,26 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.PostgreSql
                     b.HasIndex("Zone", "Day");
 
                     b.ToTable("VmDailyUsage");
+                });
+
+            modelBuilder.Entity("GovCloud.Web.Features.Monitoring.VmSizingEvidence", b =>
+                {
+                    b.Property<Guid>("VmId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Days")
+                        .HasColumnType("integer");
+
+                    b.Property<double?>("PeakCpuP95")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("PeakMemoryP95")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("VmId");
+
+                    b.ToTable("VmSizingEvidence");
                 });
 
             modelBuilder.Entity("GovCloud.Web.Features.Operations.EmergencyDrill", b =>

@@ -1737,6 +1737,28 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("MetricSamples");
                 });
 
+            modelBuilder.Entity("GovCloud.Web.Features.Monitoring.SizingEvidenceMark", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastUsageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MinDaysReported")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WindowDays")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SizingEvidenceMarks");
+                });
+
             modelBuilder.Entity("GovCloud.Web.Features.Monitoring.SizingProposal", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2048,6 +2070,26 @@ namespace GovCloud.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("Zone", "Day");
 
                     b.ToTable("VmDailyUsage");
+                });
+
+            modelBuilder.Entity("GovCloud.Web.Features.Monitoring.VmSizingEvidence", b =>
+                {
+                    b.Property<Guid>("VmId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Days")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("PeakCpuP95")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("PeakMemoryP95")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("VmId");
+
+                    b.ToTable("VmSizingEvidence");
                 });
 
             modelBuilder.Entity("GovCloud.Web.Features.Operations.EmergencyDrill", b =>
