@@ -116,6 +116,8 @@ public abstract class IncidentApiTests(Provider provider)
         var thisMonth = await (await center.GetAsync($"/api/v1/availability?month={ChinaTime.Today(TimeProvider.System):yyyy-MM}", Ct)).ReadAsync<AvailabilityReport>();
         Assert.Equal(1, thisMonth.Systems.Single(s => s.Key == vm.SystemId.ToString()).Outages);
         Assert.Contains((await (await center.GetAsync("/api/v1/incidents?open=true", Ct)).ReadAsync<Paged<IncidentRowDto>>()).Items, r => r.Id == open.Id);
+        Assert.Equal("开始日期不能晚于结束日期", (await (await center.GetAsync("/api/v1/incidents?from=2026-12-01&to=2026-11-01", Ct))
+            .ProblemAsync(HttpStatusCode.BadRequest)).FieldError("from"));
         var url = $"/api/v1/incidents/{open.Id}/close";
         Assert.Equal(HttpStatusCode.Forbidden, (await edu.PostJsonAsync(url, new { endedAt = DateTimeOffset.UtcNow, handling = "重启", version = open.Version })).StatusCode);
         var noHandling = await (await center.PostJsonAsync(url, new { endedAt = DateTimeOffset.UtcNow.AddMinutes(-5), version = open.Version })).ProblemAsync(HttpStatusCode.BadRequest);

@@ -179,11 +179,16 @@ public abstract class MonitoringApiTests(Provider provider)
                 new { vm = web.HostName, at = At(11, 1), networkOut = -1.0 },
                 new { vm = web.HostName, at = At(11, 2), cpu = 20.0 },
                 null,
+                new { vm = web.HostName, at = At(11, 3), networkIn = 1.7e308 }, // two of these in a day would sum past what a double holds
+                new { vm = web.HostName, at = At(11, 4), cpu = 100.5 },         // the platform's rounding: kept as 100
             },
         })).ReadAsync<MetricIngestResult>();
-        Assert.Equal(1, result.Accepted);
-        Assert.Equal(8, result.Rejected);
-        Assert.Equal([0, 1, 2, 3, 4, 5, 6, 8], result.RejectedPoints.Select(r => r.Index));
+        Assert.Equal(2, result.Accepted);
+        Assert.Equal(9, result.Rejected);
+        Assert.Equal([0, 1, 2, 3, 4, 5, 6, 8, 9], result.RejectedPoints.Select(r => r.Index));
+        Assert.Equal("网络流入 1.7E+308 不在 0–400000 Mbps 之间", result.RejectedPoints[8].Reason);
+        var at = At(11, 4).ToUnixTimeSeconds();
+        Assert.Equal(100.0, await app.WithDbAsync(d => d.MetricSamples.Where(s => s.UnixSeconds == at).Select(s => s.Cpu).SingleAsync(Ct)));
         Assert.Equal("监测点不能为空", result.RejectedPoints[7].Reason);
         Assert.Equal("CPU使用率 250 不在 0–100 之间", result.RejectedPoints[0].Reason);
         Assert.Contains("所在日期的数据已汇总，不再接收", result.RejectedPoints[1].Reason);
@@ -191,7 +196,7 @@ public abstract class MonitoringApiTests(Provider provider)
         Assert.Equal("缺少时间（at）", result.RejectedPoints[3].Reason);
         Assert.StartsWith("缺少虚拟机", result.RejectedPoints[4].Reason);
         Assert.Equal("没有任何指标值", result.RejectedPoints[5].Reason);
-        Assert.Equal("网络流出 -1 不能为负数", result.RejectedPoints[6].Reason);
+        Assert.Equal("网络流出 -1 不在 0–400000 Mbps 之间", result.RejectedPoints[6].Reason);
     }
 
     [Fact]
@@ -303,6 +308,11 @@ public abstract class MonitoringApiTests(Provider provider)
         var level = await (await center.GetAsync("/api/v1/utilisation?level=city", Ct)).ProblemAsync(HttpStatusCode.BadRequest);
         Assert.Equal("统计层级只能是 vm（虚拟机）、system（信息系统）、agency（单位）、zone（网络分区）", level.FieldError("level"));
         Assert.Equal(HttpStatusCode.BadRequest, (await center.GetAsync("/api/v1/utilisation?level=7", Ct)).StatusCode);
+        Assert.NotNull((await (await center.GetAsync("/api/v1/utilisation?level=vm,system", Ct)).ProblemAsync(HttpStatusCode.BadRequest)).FieldError("level"));
+        // A first day before the calendar's first day: said at its field, not a failure of the server.
+        var ancient = await (await center.GetAsync("/api/v1/utilisation?to=0001-01-01", Ct)).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.StartsWith("结束日期须在 1990-01-01 至", ancient.FieldError("to"));
+        Assert.NotNull((await (await center.GetAsync("/api/v1/utilisation/export?from=0001-01-01&to=0001-01-29", Ct)).ProblemAsync(HttpStatusCode.BadRequest)).FieldError("to"));
         var sort = await (await center.GetAsync("/api/v1/utilisation?sort=hack", Ct)).ProblemAsync(HttpStatusCode.BadRequest);
         Assert.Contains("排序只能是", sort.FieldError("sort"));
     }

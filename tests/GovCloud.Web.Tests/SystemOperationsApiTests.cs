@@ -75,6 +75,13 @@ public abstract class SystemOperationsApiTests(Provider provider)
         var drilled = await (await edu.PostJsonAsync($"{url}/drills", new { heldOn = Today.AddDays(-3), scenario = "数据库主节点宕机切换", result = "12 分钟完成切换，数据无丢失" }))
             .ReadAsync<SystemOperationsDto>();
         var drill = drilled.Drills.Single();
+        // The same drill sent again (twenty at once, as a double click and retries do) stays one drill; a date out of any calendar is refused.
+        var again = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ =>
+            edu.PostJsonAsync($"{url}/drills", new { heldOn = Today.AddDays(-3), scenario = "数据库主节点宕机切换", result = "12 分钟完成切换，数据无丢失" })));
+        Assert.All(again, r => Assert.Equal(HttpStatusCode.Conflict, r.StatusCode));
+        var ancient = await (await edu.PostJsonAsync($"{url}/drills", new { heldOn = "0001-01-01", scenario = "断电", result = "通过" })).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.StartsWith("演练日期须在 1990-01-01 至", ancient.FieldError("heldOn"));
+        Assert.Single((await (await edu.GetAsync(url, Ct)).ReadAsync<SystemOperationsDto>()).Drills);
         Assert.NotNull((await (await UploadAsync(edu, system, "DrillReport")).ProblemAsync(HttpStatusCode.BadRequest)).FieldError("drillId"));
         var report = "%PDF-1.4 演练报告"u8.ToArray();
         var done = await (await UploadAsync(edu, system, "DrillReport", drillId: drill.Id, bytes: report, name: "演练报告.pdf")).ReadAsync<SystemOperationsDto>();

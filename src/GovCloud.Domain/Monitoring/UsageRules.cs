@@ -42,15 +42,26 @@ public static class UsageRules
     }
 
     /// <summary>
+    /// The most a VM's network can carry, in Mbps (400 Gbit/s, above any virtual NIC): a figure beyond it is a fault of the reporter,
+    /// and a year of such figures would add up past what a double holds.
+    /// </summary>
+    public const double MaxMbps = 400_000;
+
+    /// <summary>
     /// Whether a reported value is one the metric can take: a percentage 0–100 (a little over 100 is rounding on the platform's side,
-    /// kept as 100), a non-negative bandwidth. Null when it cannot; else the value as stored.
+    /// kept as 100), a bandwidth 0–<see cref="MaxMbps"/>. Null when it cannot; else the value as stored.
     /// </summary>
     public static double? Accept(UsageMetric metric, double value)
     {
         if (!double.IsFinite(value) || value < 0) return null;
-        if (metric is UsageMetric.NetworkIn or UsageMetric.NetworkOut) return value;
+        if (metric is UsageMetric.NetworkIn or UsageMetric.NetworkOut) return value > MaxMbps ? null : value;
         return value > 101 ? null : Math.Min(100, value);
     }
+
+    /// <summary>Why a value was refused, in the words of the platform's operator.</summary>
+    public static string Refusal(UsageMetric metric, double value) => metric.Unit() == "%"
+        ? $"{metric.DisplayName()} {value} 不在 0–100 之间"
+        : $"{metric.DisplayName()} {value} 不在 0–{MaxMbps:0} Mbps 之间";
 
     private static double Round(double value) => Math.Round(value, 2);
 }

@@ -76,7 +76,9 @@ public sealed class MetricIngest(GovCloudDbContext db, VmDirectory vms, TimeProv
             // The same VM and second twice in one batch is one point: the last stands.
             rows[(vm.Id, second)] = new MetricSample
             {
-                VmId = vm.Id, UnixSeconds = second, Cpu = p.Cpu, Memory = p.Memory, Disk = p.Disk, NetworkIn = p.NetworkIn, NetworkOut = p.NetworkOut,
+                // As accepted: 100.5 % (the platform's rounding) is kept as 100.
+                VmId = vm.Id, UnixSeconds = second, Cpu = Stored(UsageMetric.Cpu, p.Cpu), Memory = Stored(UsageMetric.Memory, p.Memory),
+                Disk = Stored(UsageMetric.Disk, p.Disk), NetworkIn = Stored(UsageMetric.NetworkIn, p.NetworkIn), NetworkOut = Stored(UsageMetric.NetworkOut, p.NetworkOut),
             };
         }
         var inserted = rows.Count == 0 ? 0 : await InsertAsync(rows.Values, ct);
@@ -95,10 +97,12 @@ public sealed class MetricIngest(GovCloudDbContext db, VmDirectory vms, TimeProv
                      (UsageMetric.NetworkIn, p.NetworkIn), (UsageMetric.NetworkOut, p.NetworkOut) })
         {
             if (value is { } v && UsageRules.Accept(metric, v) is null)
-                return metric.Unit() == "%" ? $"{metric.DisplayName()} {v} 不在 0–100 之间" : $"{metric.DisplayName()} {v} 不能为负数";
+                return UsageRules.Refusal(metric, v);
         }
         return null;
     }
+
+    private static double? Stored(UsageMetric metric, double? value) => value is { } v ? UsageRules.Accept(metric, v) : null;
 
     /// <summary>Writes the points not already held; returns how many were new.</summary>
     private async Task<int> InsertAsync(IEnumerable<MetricSample> rows, CancellationToken ct)

@@ -56,12 +56,12 @@ public sealed class SizingProposalService(GovCloudDbContext db, DataScope scope,
         v.ThrowIfInvalid();
         var vm = await db.CloudVms.AsNoTracking().Where(x => x.Id == input.VmId).Select(x => new { x.Id, x.HostName, x.OrganisationId, x.SystemId, x.State })
                      .FirstOrDefaultAsync(ct) ?? throw ProblemException.NotFound("虚拟机");
-        if (vm.State != VmState.Active) throw ProblemException.Conflict($"虚拟机 {vm.HostName} 不在正式使用中，不能提出调整建议");
+        if (vm.State != VmState.Active) throw new ProblemException(409, "不能提出建议", $"虚拟机 {vm.HostName} 不在正式使用中，不能提出调整建议");
         var advice = (await utilisation.SizingAsync(actor, null, new SizingQuery(VmId: vm.Id), ct)).Rows.Items.FirstOrDefault(r => r.VmId == vm.Id);
         if (advice is null || advice.Verdict == SizingVerdict.Fits)
-            throw ProblemException.Conflict($"虚拟机 {vm.HostName} 近期的使用与配置相当（或监测数据不足），没有可提的调整建议");
+            throw new ProblemException(409, "没有可提的建议", $"虚拟机 {vm.HostName} 近期的使用与配置相当（或监测数据不足），没有可提的调整建议");
         if (await db.SizingProposals.AnyAsync(p => p.VmId == vm.Id && p.State == SizingProposalState.Open, ct))
-            throw ProblemException.Conflict("该虚拟机已有待使用单位确认的调整建议");
+            throw new ProblemException(409, "已有建议", "该虚拟机已有待使用单位确认的调整建议");
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.TakeWriteTurnAsync(ct);
@@ -149,7 +149,7 @@ public sealed class SizingProposalService(GovCloudDbContext db, DataScope scope,
         var visible = await scope.OrganisationsAsync(actor, ct);
         var proposal = await db.SizingProposals.FirstOrDefaultAsync(p => p.Id == id && (visible == null || visible.Contains(p.OrganisationId)), ct)
                        ?? throw ProblemException.NotFound("资源调整建议");
-        if (proposal.State != SizingProposalState.Open) throw ProblemException.Conflict($"该建议{proposal.State.DisplayName()}，不能再次确认");
+        if (proposal.State != SizingProposalState.Open) throw new ProblemException(409, "已经处理", $"该建议{proposal.State.DisplayName()}，不能再次确认");
         if (version is null) throw ProblemException.Invalid("version", "缺少版本号");
         if (version != proposal.Version) throw ProblemException.Conflict("该建议已被他人处理，请刷新后重试");
         return proposal;

@@ -146,7 +146,11 @@ public sealed partial class UtilisationService(GovCloudDbContext db, DataScope s
 
     private (DateOnly From, DateOnly To) Period(DateOnly? from, DateOnly? to)
     {
-        var last = to ?? ChinaTime.Today(clock).AddDays(-1);
+        var today = ChinaTime.Today(clock);
+        var plausible = options.Value.Dates.Around(today);
+        if (to is { } t && plausible.Check(t, "结束日期") is { } badTo) throw ProblemException.Invalid("to", badTo);
+        if (from is { } f && plausible.Check(f, "开始日期") is { } badFrom) throw ProblemException.Invalid("from", badFrom);
+        var last = to ?? today.AddDays(-1);
         var first = from ?? last.AddDays(-29);
         if (first > last) throw ProblemException.Invalid("from", "开始日期不能晚于结束日期");
         if (last.DayNumber - first.DayNumber + 1 > MaxDays) throw ProblemException.Invalid("from", $"一次最多查询 {MaxDays} 天");

@@ -193,7 +193,9 @@ public sealed class IncidentService(GovCloudDbContext db, DataScope scope, Audit
     private async Task<(IQueryable<Incident> Incidents, IReadOnlyCollection<Guid>? Own)> FilteredAsync(Actor actor, IncidentQuery q, CancellationToken ct)
     {
         var range = options.Value.Dates.Around(ChinaTime.Today(clock));
-        new Validation().Date(q.From, "from", "开始日期", range).Date(q.To, "to", "结束日期", range).ThrowIfInvalid();
+        var v = new Validation().Date(q.From, "from", "开始日期", range).Date(q.To, "to", "结束日期", range);
+        if (q.From > q.To) v.Add("from", "开始日期不能晚于结束日期");
+        v.ThrowIfInvalid();
         var (incidents, own) = await VisibleAsync(actor, ct);
         if (q.Kind is { } kind) incidents = incidents.Where(i => i.Kind == kind);
         if (q.Open is true) incidents = incidents.Where(i => i.EndedAt == null);

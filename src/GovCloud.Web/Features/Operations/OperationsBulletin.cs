@@ -59,7 +59,6 @@ public sealed record OperationsBulletinFacts(
     public OperationsBulletinFacts For(IReadOnlyCollection<Guid> agencies) => this with
     {
         SystemsWithDowntime = SystemsWithDowntime.Where(s => agencies.Contains(s.AgencyId)).ToList(),
-        SystemsCounted = -1,
         Incidents = Incidents.Where(i => i.AgencyIds.Any(agencies.Contains)).Select(i => i with { AgencyIds = [], Systems = null }).ToList(),
         UsageByAgency = UsageByAgency.Where(u => u.AgencyId is { } a && agencies.Contains(a)).ToList(),
         IdleByAgency = IdleByAgency.Where(i => i.AgencyId is { } a && agencies.Contains(a)).ToList(),

@@ -66,16 +66,24 @@ public sealed class SystemOperationsService(GovCloudDbContext db, DataScope scop
     {
         await WritableAsync(actor, systemId, ct);
         var v = new Validation();
-        foreach (var (field, message) in OperationsOnFile.ValidateDrill(input.HeldOn, input.Scenario, input.Result, ChinaTime.Today(clock))) v.Add(field, message);
+        var today = ChinaTime.Today(clock);
+        foreach (var (field, message) in OperationsOnFile.ValidateDrill(input.HeldOn, input.Scenario, input.Result, today)) v.Add(field, message);
+        if (input.HeldOn is { } held && held <= today && options.Value.Dates.Around(today).Check(held, "演练日期") is { } implausible) v.Add("heldOn", implausible);
         v.ThrowIfInvalid();
         var drill = new EmergencyDrill
         {
             SystemId = systemId, HeldOn = input.HeldOn!.Value, Scenario = Texts.OrNull(input.Scenario)!, Result = Texts.OrNull(input.Result)!,
             RecordedBy = actor.UserName ?? "", RecordedAt = clock.GetUtcNow(),
         };
+        // The same drill sent twice (a double click, a retry) is one drill: checked in turn, so that twenty at once make one.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.TakeWriteTurnAsync(ct);
+        if (await db.EmergencyDrills.AnyAsync(d => d.SystemId == systemId && d.HeldOn == drill.HeldOn && d.Scenario == drill.Scenario, ct))
+            throw new ProblemException(409, "已经登记", $"{drill.HeldOn:yyyy-MM-dd}的“{drill.Scenario}”演练已经登记");
         db.EmergencyDrills.Add(drill);
         audit.Record(actor, AuditActions.EmergencyDrillRecorded, CaseType, systemId, null, new { drill.Id, drill.HeldOn, drill.Scenario, drill.Result });
         await SaveAsync(ct);
+        await tx.CommitAsync(ct);
         return await GetAsync(actor, systemId, ct);
     }
 
