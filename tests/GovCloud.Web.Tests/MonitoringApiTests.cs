@@ -94,6 +94,9 @@ public abstract class MonitoringApiTests(Provider provider)
         var line = Assert.Single(change.Lines);
         Assert.Equal((ChangeLineAction.Resize, db.Id, 2, 4), (line.Action, line.VmId, line.To!.Vcpu, line.To.MemoryGb));
         Assert.Contains(proposal.Number, change.Reason);
+        // While that change is open no other proposal goes to the system: the agency could only decline it.
+        var busy = await (await center.PostJsonAsync("/api/v1/utilisation/proposals", new { vmId = web.Id })).ProblemAsync(HttpStatusCode.Conflict);
+        Assert.Contains($"已有办理中的变更/终止申请 {change.Number}", busy.Detail);
         change = await (await center.PostJsonAsync($"/api/v1/changes/{change.Id}/evaluation", new { opinion = "同意", version = change.Version })).ReadAsync<ChangeDto>();
         var bureau = await app.SignInAsync("bureau");
         change = await (await bureau.PostJsonAsync($"/api/v1/changes/{change.Id}/approve", new { opinion = "同意", version = change.Version })).ReadAsync<ChangeDto>();

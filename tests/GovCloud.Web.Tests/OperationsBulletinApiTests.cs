@@ -55,7 +55,7 @@ public abstract class OperationsBulletinApiTests(Provider provider)
         var start = new DateTimeOffset(month.AddDays(4).ToDateTime(new TimeOnly(10, 0)), TimeSpan.FromHours(8));
         var outage = await (await center.PostJsonAsync("/api/v1/incidents", new
         {
-            title = "存储故障", kind = "Outage", startedAt = start, endedAt = start.AddMinutes(90), zones = new[] { web.Zone }, cause = "存储控制器故障", handling = "切换",
+            title = "存储故障", kind = "Outage", startedAt = start, endedAt = start.AddMinutes(90), zones = new[] { web.Zone }, systemIds = new[] { web.SystemId }, cause = "存储控制器故障", handling = "切换",
         })).ReadAsync<IncidentDto>(HttpStatusCode.Created);
 
         // Only the Center counts, only a month that is over.
@@ -116,7 +116,10 @@ public abstract class OperationsBulletinApiTests(Provider provider)
         var asEdu = await (await edu.GetAsync($"/api/v1/bulletins/{key}", Ct)).ReadAsync<OperationsBulletinDto>();
         Assert.True(asEdu.Own);
         Assert.Equal(idle, Assert.Single(asEdu.Facts.IdleByAgency));
-        Assert.Single(asEdu.Facts.Incidents);
+        // Its copy names its own system the outage touched (another agency's copy would not).
+        var systemName = await app.WithDbAsync(d => d.InfoSystems.Where(x => x.Id == web.SystemId).Select(x => x.Name).SingleAsync(Ct));
+        Assert.Equal(systemName, Assert.Single(asEdu.Facts.Incidents).Systems);
+        Assert.Null(asEdu.Facts.Incidents[0].AffectedSystems);
         var health = await app.SignInAsync("health");
         var asHealth = await (await health.GetAsync($"/api/v1/bulletins/{key}", Ct)).ReadAsync<OperationsBulletinDto>();
         Assert.Empty(asHealth.Facts.IdleByAgency);

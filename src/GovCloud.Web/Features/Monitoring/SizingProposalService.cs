@@ -62,6 +62,11 @@ public sealed class SizingProposalService(GovCloudDbContext db, DataScope scope,
             throw new ProblemException(409, "没有可提的建议", $"虚拟机 {vm.HostName} 近期的使用与配置相当（或监测数据不足），没有可提的调整建议");
         if (await db.SizingProposals.AnyAsync(p => p.VmId == vm.Id && p.State == SizingProposalState.Open, ct))
             throw new ProblemException(409, "已有建议", "该虚拟机已有待使用单位确认的调整建议");
+        // Accepting submits a change of the system, and a system has one change open at a time: proposing now would leave the agency
+        // a proposal it can only decline.
+        if (await db.ChangeRequests.Where(c => c.SystemId == vm.SystemId && (c.State == ChangeState.Submitted || c.State == ChangeState.Evaluated || c.State == ChangeState.Approved))
+                .Select(c => c.Number).FirstOrDefaultAsync(ct) is { } open)
+            throw new ProblemException(409, "变更办理中", $"虚拟机 {vm.HostName} 所在系统已有办理中的变更/终止申请 {open}，办结后再提出调整建议");
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.TakeWriteTurnAsync(ct);

@@ -59,7 +59,12 @@ public sealed record OperationsBulletinFacts(
     public OperationsBulletinFacts For(IReadOnlyCollection<Guid> agencies) => this with
     {
         SystemsWithDowntime = SystemsWithDowntime.Where(s => agencies.Contains(s.AgencyId)).ToList(),
-        Incidents = Incidents.Where(i => i.AgencyIds.Any(agencies.Contains)).Select(i => i with { AgencyIds = [], Systems = null }).ToList(),
+        // Another agency's systems are not named in its copy; its own are.
+        Incidents = Incidents.Where(i => i.AgencyIds.Any(agencies.Contains)).Select(i => i with
+        {
+            AgencyIds = [], AffectedSystems = null,
+            Systems = i.AffectedSystems?.Where(s => agencies.Contains(s.AgencyId)).Select(s => s.Name).ToList() is { Count: > 0 } own ? string.Join("、", own) : null,
+        }).ToList(),
         UsageByAgency = UsageByAgency.Where(u => u.AgencyId is { } a && agencies.Contains(a)).ToList(),
         IdleByAgency = IdleByAgency.Where(i => i.AgencyId is { } a && agencies.Contains(a)).ToList(),
         OnTime = OnTime.Where(o => o.AgencyId is { } a && agencies.Contains(a)).ToList(),
@@ -73,8 +78,11 @@ public sealed record BulletinSystemAvailability(Guid AgencyId, string Agency, st
 
 /// <param name="AgencyIds">The agencies it touched (systems named, or VMs in a zone named), for their copies.</param>
 /// <param name="Systems">The systems named (agencies' copies leave the others' out).</param>
+/// <param name="AffectedSystems">The systems named, each with its agency, so that an agency's copy names its own (absent in bulletins counted before).</param>
 public sealed record BulletinIncident(string Number, string Title, string KindName, DateTimeOffset StartedAt, DateTimeOffset? EndedAt, int Minutes,
-    string? Zones, string? Systems, string? Cause, IReadOnlyList<Guid> AgencyIds);
+    string? Zones, string? Systems, string? Cause, IReadOnlyList<Guid> AgencyIds, IReadOnlyList<BulletinIncidentSystem>? AffectedSystems = null);
+
+public sealed record BulletinIncidentSystem(Guid AgencyId, string Name);
 
 /// <param name="AgencyId">The agency of an agency's row; null for a zone's or the city's.</param>
 public sealed record BulletinUsage(Guid? AgencyId, string Name, int Vms, double Vcpu, double MemoryGb, double? CpuUse, double? CpuP95, double? MemoryUse,

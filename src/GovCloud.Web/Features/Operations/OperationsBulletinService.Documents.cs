@@ -125,7 +125,7 @@ public sealed partial class OperationsBulletinService
         if (agency is not null)
             p.Add(f.IdleByAgency.Count == 0 ? "本单位没有闲置或配置过大的虚拟机。"
                 : string.Join("", f.IdleByAgency.Select(i => $"本单位{i.Agency}闲置虚拟机{i.IdleVms}台、配置过大{i.OversizedVms}台，可释放vCPU {i.Vcpu}核、内存{i.MemoryGb}GB，每月费用{i.MonthlyFee:#,0.00}元。")) +
-                  "请在“资源使用”页面查看信息化中心的调整建议并确认。");
+                  "请在“资源使用率”页面查看信息化中心的调整建议并确认。");
         else if (f.IdleByAgency.Count > 0)
         {
             var top = f.IdleByAgency.Take(10).ToList();

@@ -37,7 +37,8 @@ public sealed partial class OperationsBulletinService
             (int)Math.Round(Availability.Downtime([(i.StartedAt, i.EndedAt)], from, to).TotalMinutes),
             Joined(i.Affected.Select(a => a.Zone)), Joined(i.Affected.Select(a => a.SystemName)), i.Cause,
             i.Affected.Select(a => a.OrganisationId).OfType<Guid>()
-                .Concat(i.Affected.Select(a => a.Zone).OfType<string>().SelectMany(z => inZone.GetValueOrDefault(z) ?? [])).Distinct().ToList())).ToList();
+                .Concat(i.Affected.Select(a => a.Zone).OfType<string>().SelectMany(z => inZone.GetValueOrDefault(z) ?? [])).Distinct().ToList(),
+            i.Affected.Where(a => a.OrganisationId is not null && a.SystemName is not null).Select(a => new BulletinIncidentSystem(a.OrganisationId!.Value, a.SystemName!)).ToList())).ToList();
 
         // 资源使用: by zone and by agency, with the city's daily trend.
         var byZone = await utilisation.CityAsync(new UtilisationQuery(UtilisationLevel.Zone, month, last), ct);
