@@ -38,6 +38,7 @@ public sealed class OperationsBulletinPageTests(BrowserApp app) : IClassFixture<
         await page.GetByText("已发布").First.WaitForAsync();
         await drawer.Locator("#gc-bulletin-summary").GetByText("本月政务云运行总体平稳").WaitForAsync();
         await page.Locator(".ant-drawer-open .ant-drawer-close").ClickAsync();
+        await page.Locator(".ant-drawer-open .ant-drawer-body").WaitForAsync(new() { State = WaitForSelectorState.Hidden }); // published: nothing unsaved, the × closes without asking
         await page.Locator("#gc-bulletins tr", new() { HasText = title }).GetByText("已发布").WaitForAsync();
 
         // The agency follows the message's link to the bulletin and downloads its own copy.

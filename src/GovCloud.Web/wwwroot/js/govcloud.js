@@ -310,15 +310,19 @@ document.addEventListener("keyup", function (e) {
     var closer = t && (t.closest(".ant-modal-close, .ant-drawer-close") ||
       (function () { var b = t.closest("button"); return b && box(b) && b.textContent.replace(/\s/g, "") === "取消" ? b : null; })());
     var b = closer && box(closer);
-    if (!b || !b.hasAttribute("data-gc-changed")) return;
+    if (!b || !b.hasAttribute("data-gc-changed") || !editable(b)) return;
     if (window.confirm("有尚未保存的修改，关闭后将丢失。确定关闭吗？")) { b.removeAttribute("data-gc-changed"); return; }
     e.preventDefault();
     e.stopImmediatePropagation();
   }, true);
-  // A hidden dialog (saved, or closed on purpose) starts unchanged the next time it opens.
+  // A hidden dialog (saved, or closed on purpose) starts unchanged the next time it opens; one that stays open after saving
+  // with nothing left to type in (a drawer showing what was just published) has nothing to lose either.
+  function editable(b) {
+    return Array.prototype.some.call(b.querySelectorAll("input:not([type=hidden]), textarea"), function (f) { return f.offsetParent !== null; });
+  }
   setInterval(function () {
     document.querySelectorAll("[data-gc-changed]").forEach(function (b) {
-      if (!isOpen(b)) b.removeAttribute("data-gc-changed");
+      if (!isOpen(b) || !editable(b)) b.removeAttribute("data-gc-changed");
     });
   }, 500);
 })();
