@@ -77,10 +77,9 @@ public static class MonitoringApi
     {
         // By name only: Enum.TryParse would also take "7" and "vm,system".
         if (string.IsNullOrEmpty(level)) return UtilisationLevel.Agency;
-        return Enum.GetValues<UtilisationLevel>().FirstOrDefault(l => string.Equals(l.ToString(), level, StringComparison.OrdinalIgnoreCase)) is var found
-               && string.Equals(found.ToString(), level, StringComparison.OrdinalIgnoreCase)
-            ? found
-            : throw ProblemException.Invalid("level", "统计层级只能是 vm（虚拟机）、system（信息系统）、agency（单位）、zone（网络分区）");
+        return Enum.GetValues<UtilisationLevel>().Where(l => string.Equals(l.ToString(), level, StringComparison.OrdinalIgnoreCase))
+                   .Select(l => (UtilisationLevel?)l).FirstOrDefault()
+               ?? throw ProblemException.Invalid("level", "统计层级只能是 vm（虚拟机）、system（信息系统）、agency（单位）、zone（网络分区）");
     }
 
     private static async Task<Ok<SizingReport>> Idle(HttpContext http, UtilisationService utilisation, Guid? agencyId, Guid? systemId, string? zone,

@@ -147,9 +147,8 @@ public sealed partial class UtilisationService(GovCloudDbContext db, DataScope s
     private (DateOnly From, DateOnly To) Period(DateOnly? from, DateOnly? to)
     {
         var today = ChinaTime.Today(clock);
-        var plausible = options.Value.Dates.Around(today);
-        if (to is { } t && plausible.Check(t, "结束日期") is { } badTo) throw ProblemException.Invalid("to", badTo);
-        if (from is { } f && plausible.Check(f, "开始日期") is { } badFrom) throw ProblemException.Invalid("from", badFrom);
+        var range = options.Value.Dates.Around(today);
+        new Validation().Date(to, "to", "结束日期", range).Date(from, "from", "开始日期", range).ThrowIfInvalid();
         var last = to ?? today.AddDays(-1);
         var first = from ?? last.AddDays(-29);
         if (first > last) throw ProblemException.Invalid("from", "开始日期不能晚于结束日期");
